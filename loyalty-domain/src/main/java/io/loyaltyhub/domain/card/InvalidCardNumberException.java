@@ -1,0 +1,33 @@
+package io.loyaltyhub.domain.card;
+
+/** A card number that fails its programme's format or check digit. Carries a stable code, never the number. */
+public class InvalidCardNumberException extends RuntimeException {
+
+    public enum Reason {
+        FORMAT("card-number-format", "card number does not match any card programme's length and prefix"),
+        CHECK_DIGIT("card-number-check-digit", "card number fails its programme's check digit");
+
+        private final String code;
+        private final String message;
+
+        Reason(String code, String message) {
+            this.code = code;
+            this.message = message;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    private final Reason reason;
+
+    public InvalidCardNumberException(Reason reason) {
+        super(reason.message, null, false, false);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}
