@@ -12,6 +12,9 @@ import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.domain.terminal.JdbcTerminalDirectory;
 import io.loyaltyhub.domain.terminal.TerminalDirectory;
 import io.loyaltyhub.hub.broker.EmbeddedBroker;
+import io.loyaltyhub.hub.broker.terminals.BrokerLogin;
+import io.loyaltyhub.hub.broker.terminals.TerminalBrokerSecurity;
+import io.loyaltyhub.hub.broker.terminals.TerminalBrokerSetup;
 import io.loyaltyhub.hub.config.HubSettings;
 import io.loyaltyhub.hub.http.HttpSwipeProcessor;
 import io.loyaltyhub.hub.http.PosHttpRoutes;
@@ -55,6 +58,8 @@ public final class LoyaltyHub implements AutoCloseable {
     private SwipeGateway gateway;
     private SwipeBatchConsumer consumer;
     private CamelContext camel;
+    private ActiveMQConnectionFactory brokerFactory;
+    private BrokerLogin brokerLogin;
     private VertxPlatformHttpServer httpServer;
 
     private LoyaltyHub(HubSettings settings) {
@@ -91,17 +96,21 @@ public final class LoyaltyHub implements AutoCloseable {
         cardReader = new ProgrammeCardReader(catalog, new CardTokenizer(CardKeyFile.loadOrCreate(cardKeyFile(dataDir)), 1));
 
         String brokerUrl = settings.text("hub.broker.url");
+        brokerLogin = new BrokerLogin(settings.text("hub.broker.user"), settings.text("hub.broker.password"));
         if (settings.embeddedBroker()) {
+            brokerLogin = BrokerLogin.forHub(settings);
             EmbeddedBroker broker = new EmbeddedBroker(dataDir.resolve("broker"), settings.text("hub.broker.embedded.host"),
-                    settings.integer("hub.broker.embedded.port"), settings.integer("hub.broker.journal-sync-nanos"));
+                    settings.integer("hub.broker.embedded.port"), settings.integer("hub.broker.journal-sync-nanos"),
+                    new TerminalBrokerSecurity(brokerLogin, terminals), TerminalBrokerSetup.fromSettings(settings)::configure);
             broker.start();
             started.add(broker);
             brokerUrl = "vm://0";
         }
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl);
         started.add(factory);
-        String user = settings.text("hub.broker.user");
-        String password = settings.text("hub.broker.password");
+        brokerFactory = factory;
+        String user = brokerLogin.user();
+        String password = brokerLogin.password();
         SwipeMessages messages = new SwipeMessages();
         consumer = new SwipeBatchConsumer(factory, user, password, engine, messages,
                 settings.integer("hub.engine.consumers"), settings.integer("hub.engine.batch-size"));
@@ -185,6 +194,12 @@ public final class LoyaltyHub implements AutoCloseable {
 
     public CamelContext camel() {
         return camel;
+    }
+
+    /** A new, not yet started connection to the hub's broker under the hub's own login (the caller closes it). */
+    public jakarta.jms.Connection openBrokerConnection() throws jakarta.jms.JMSException {
+        return brokerLogin.user().isBlank() ? brokerFactory.createConnection()
+                : brokerFactory.createConnection(brokerLogin.user(), brokerLogin.password());
     }
 
     /** Makes newly issued card ranges visible to the edge at once. */

@@ -63,6 +63,11 @@ public final class HubFixture implements AutoCloseable {
             all.put("hub.http.host", "127.0.0.1");
             all.put("hub.http.port", Integer.toString(freePort()));
             all.put("hub.broker.embedded.port", Integer.toString(freePort()));
+            // Terminal acceptors on free ports too: this machine may run other brokers on the standard ones.
+            all.put("hub.broker.terminals.host", "127.0.0.1");
+            for (String protocol : List.of("mqtt", "amqp", "stomp")) {
+                all.put("hub.broker." + protocol + ".port", Integer.toString(freePort()));
+            }
             all.putAll(settings);
             LoyaltyHub hub = LoyaltyHub.start(HubSettings.load(null, all), extensions);
             CardProgramme programme = hub.admin().createCardProgramme("coalition", "628000", 16, CheckDigitRule.LUHN);

@@ -8,21 +8,25 @@ import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager;
 
 /**
  * The broker that runs inside the hub by default: persistent journal under the data directory, an in-VM
- * acceptor for the hub itself and a TCP acceptor for other clients. Production points the hub at an
- * external Artemis instead (hub.broker.url) and this class is not used.
+ * acceptor for the hub itself and a TCP acceptor for other clients. Security is always on: every connection,
+ * the hub's own included, logs in through {@code security}; {@code channels} adds what terminal-facing channels
+ * need (acceptors, address and security settings). Production points the hub at an external Artemis instead
+ * (hub.broker.url) and this class is not used.
  */
 public final class EmbeddedBroker implements AutoCloseable {
     private final EmbeddedActiveMQ server = new EmbeddedActiveMQ();
 
-    public EmbeddedBroker(Path directory, String tcpHost, int tcpPort, long journalSyncNanos) {
+    public EmbeddedBroker(Path directory, String tcpHost, int tcpPort, long journalSyncNanos,
+                          ActiveMQSecurityManager security, BrokerChannels channels) {
         try {
             Configuration config = new ConfigurationImpl()
                     .setName("loyalty-hub")
                     .setPersistenceEnabled(true)
-                    .setSecurityEnabled(false)
+                    .setSecurityEnabled(true)
                     .setJournalType(JournalType.NIO)
                     .setJournalDirectory(directory.resolve("journal").toString())
                     .setBindingsDirectory(directory.resolve("bindings").toString())
@@ -44,10 +48,18 @@ public final class EmbeddedBroker implements AutoCloseable {
                     .setRoutingType(RoutingType.ANYCAST).setDurable(true));
             config.addQueueConfiguration(QueueConfiguration.of(BrokerAddresses.DEAD_LETTERS)
                     .setRoutingType(RoutingType.ANYCAST).setDurable(true));
+            channels.configure(config);
             server.setConfiguration(config);
+            server.setSecurityManager(security);
         } catch (Exception e) {
             throw new IllegalStateException("cannot configure the embedded broker: " + e.getMessage(), e);
         }
+    }
+
+    /** Adds to the broker's configuration before it starts. */
+    @FunctionalInterface
+    public interface BrokerChannels {
+        void configure(Configuration config) throws Exception;
     }
 
     public void start() {

@@ -1,6 +1,7 @@
 package io.loyaltyhub.hub.cli;
 
 import io.loyaltyhub.hub.HubExtension;
+import io.loyaltyhub.hub.broker.terminals.BrokerTerminalsExtension;
 import java.util.List;
 
 /** The channels the executable hub starts besides HTTP JSON. Each channel registers itself here. */
@@ -9,6 +10,6 @@ final class HubExtensions {
     }
 
     static List<HubExtension> all() {
-        return List.of();
+        return List.of(new BrokerTerminalsExtension());
     }
 }

@@ -1,0 +1,47 @@
+package io.loyaltyhub.hub.broker.terminals;
+
+import io.loyaltyhub.adapters.json.JsonSwipeCodec;
+import io.loyaltyhub.hub.HubExtension;
+import io.loyaltyhub.hub.LoyaltyHub;
+import io.loyaltyhub.hub.config.HubSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Broker-native terminals (MQTT, AMQP, STOMP), see docs/broker-terminals.md. The embedded broker's acceptors and
+ * security are set up with the broker ({@link TerminalBrokerSetup}, {@link TerminalBrokerSecurity}); this adds the
+ * hub's edge that takes the terminals' messages off the broker, as a service of the hub's Camel context so that it
+ * starts and stops with it. With an external broker the channel is off: the terminals' logins and rights live in
+ * the embedded broker's security manager.
+ */
+public final class BrokerTerminalsExtension implements HubExtension {
+    private static final Logger log = LoggerFactory.getLogger(BrokerTerminalsExtension.class);
+
+    @Override
+    public List<RoutesBuilder> routes(LoyaltyHub hub) {
+        HubSettings settings = hub.settings();
+        if (!settings.embeddedBroker()) {
+            log.info("broker-native terminals are off: they need the embedded broker (hub.broker.url is set)");
+            return List.of();
+        }
+        Duration ttl = Duration.ofSeconds(settings.integer("hub.terminal-cache.ttl-seconds"));
+        JsonSwipeCodec codec = new JsonSwipeCodec(hub.cardReader(), Clock.systemUTC());
+        int maxBytes = settings.integer("hub.broker.terminals.max-message-bytes");
+        IngressCheck check = new IngressCheck(new RecentTerminals(hub.terminals(), Clock.systemUTC(), ttl)::find, codec, maxBytes);
+        TerminalIngress ingress = new TerminalIngress(hub::openBrokerConnection, check, codec, hub.gateway(),
+                settings.millis("hub.swipe.reply-timeout-ms"), settings.integer("hub.broker.terminals.consumers"), maxBytes);
+        TerminalBrokerSetup setup = TerminalBrokerSetup.fromSettings(settings);
+        return List.of(new RouteBuilder() {
+            @Override
+            public void configure() throws Exception {
+                getContext().addService(ingress, true, true);
+                setup.acceptors().forEach(a -> log.info("broker terminals: {} on {}:{}", a.protocol(), setup.host(), a.port()));
+            }
+        });
+    }
+}

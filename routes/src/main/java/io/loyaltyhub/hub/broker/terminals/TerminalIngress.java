@@ -1,0 +1,182 @@
+package io.loyaltyhub.hub.broker.terminals;
+
+import io.loyaltyhub.adapters.json.JsonSwipeCodec;
+import io.loyaltyhub.domain.txn.PosTransaction;
+import io.loyaltyhub.domain.txn.TransactionOutcome;
+import io.loyaltyhub.hub.swipe.SwipeGateway;
+import io.loyaltyhub.hub.swipe.SwipeNotAcceptedException;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.activemq.artemis.jms.client.ActiveMQDestination;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hub's edge for broker-native terminals. It takes every message published to {@code pos.in.#} (one shared,
+ * non-durable subscription, so the messages, card numbers and all, live in memory only), checks and decodes it,
+ * hands the transaction to the one crediting path ({@link SwipeGateway}), and answers on the terminal's reply
+ * address: the engine's answer, "pending" when that takes longer than the reply timeout (then the answer when it
+ * comes), or a coded rejection, whose redacted copy is also dead-lettered. Messages are acknowledged as they are
+ * taken and the listener never throws, so the broker never redelivers (nor dead-letters) an original.
+ * Plain JMS rather than a Camel route: the check needs Artemis's validated-user stamp and the published address.
+ */
+final class TerminalIngress extends ServiceSupport {
+    private static final Logger log = LoggerFactory.getLogger(TerminalIngress.class);
+    static final String SUBSCRIPTION = "hub.terminal-ingress";
+    private static final String VALIDATED_USER = "_AMQ_VALIDATED_USER";
+
+    private final Callable<Connection> connections;
+    private final IngressCheck check;
+    private final JsonSwipeCodec codec;
+    private final SwipeGateway gateway;
+    private final Duration replyTimeout;
+    private final int consumers;
+    private final int maxMessageBytes;
+    private final ExecutorService replyThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "broker-terminal-replies");
+        t.setDaemon(true);
+        return t;
+    });
+    private Connection connection;
+    private TerminalReplies replies;
+
+    TerminalIngress(Callable<Connection> connections, IngressCheck check, JsonSwipeCodec codec, SwipeGateway gateway,
+                    Duration replyTimeout, int consumers, int maxMessageBytes) {
+        this.connections = connections;
+        this.check = check;
+        this.codec = codec;
+        this.gateway = gateway;
+        this.replyTimeout = replyTimeout;
+        this.consumers = consumers;
+        this.maxMessageBytes = maxMessageBytes;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        connection = connections.call();
+        replies = replyThread.submit(() -> new TerminalReplies(connection)).get();
+        for (int i = 0; i < consumers; i++) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Topic ingress = session.createTopic(TerminalAddress.ALL_INGRESS);
+            MessageConsumer consumer = session.createSharedConsumer(ingress, SUBSCRIPTION);
+            consumer.setMessageListener(this::onMessage);
+        }
+        connection.start();
+    }
+
+    private void onMessage(Message message) {
+        String address = null;
+        String sender = null;
+        byte[] body = null;
+        try {
+            address = message.getJMSDestination() instanceof ActiveMQDestination d ? d.getAddress() : null;
+            sender = message.getStringProperty(VALIDATED_USER);
+            long length = bodyLength(message);
+            body = body(message, length);
+            IngressCheck.Result result = check.check(address, sender, body, length);
+            String correlationId = message.getJMSCorrelationID();
+            if (result.isAccepted()) {
+                submit(result.transaction(), result.replyTo(), correlationId);
+            } else {
+                reject(result, body, address, sender, correlationId);
+            }
+        } catch (JMSException | RuntimeException e) {
+            log.error("message on {} could not be handled: {}", address, e.getMessage());
+            reject(IngressCheck.Result.rejected("internal-error", "unexpected error; nothing was accepted",
+                    TerminalAddress.ofIngress(address).orElse(null)), body, address, sender, null);
+        }
+    }
+
+    private void submit(PosTransaction txn, TerminalAddress terminal, String correlationId) {
+        CompletableFuture<TransactionOutcome> answer;
+        try {
+            answer = gateway.submit(txn);
+        } catch (SwipeNotAcceptedException e) {
+            log.error("swipe not accepted: {}", e.getMessage());
+            // Not bad input, so nothing to dead-letter: the terminal is told to send it again.
+            replyThread.execute(() -> replies.reject(terminal, "not-accepted", "the transaction could not be stored; send it again",
+                    txn.txnRef().value(), correlationId));
+            return;
+        }
+        answer.copy().completeOnTimeout(null, replyTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .whenCompleteAsync((outcome, failure) -> guarded(txn, () -> {
+                    if (failure != null) {
+                        log.error("transaction {} has no answer: {}", txn.key(), failure.getMessage());
+                        replies.reject(terminal, "internal-error", "the transaction is stored but its answer was lost; send it again",
+                                txn.txnRef().value(), correlationId);
+                    } else if (outcome != null) {
+                        replies.answer(terminal, codec.encodeOutcome(txn, outcome), correlationId);
+                    } else {
+                        replies.answer(terminal, codec.encodePending(txn), correlationId);
+                        // Unlike HTTP the terminal is still listening: send the answer too once it comes.
+                        answer.thenAcceptAsync(late -> guarded(txn,
+                                () -> replies.answer(terminal, codec.encodeOutcome(txn, late), correlationId)), replyThread);
+                    }
+                }), replyThread);
+    }
+
+    /** Runs a reply step; a failure is logged, because a future would otherwise keep it to itself. */
+    private static void guarded(PosTransaction txn, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            log.error("no reply sent for transaction {}: {}", txn.key(), e.getMessage());
+        }
+    }
+
+    private void reject(IngressCheck.Result result, byte[] body, String address, String sender, String correlationId) {
+        log.warn("message on {} from {} rejected: {}", address, sender, result.code());
+        replyThread.execute(() -> {
+            replies.reject(result.replyTo(), result.code(), result.detail(), RedactedCopy.txnRef(body).orElse(null), correlationId);
+            replies.deadLetter(body, result.code(), result.detail(), address, sender);
+        });
+    }
+
+    private static long bodyLength(Message message) throws JMSException {
+        if (message instanceof TextMessage t) {
+            String text = t.getText();
+            return text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
+        }
+        return message instanceof BytesMessage b ? b.getBodyLength() : 0;
+    }
+
+    /** The body, at most maxMessageBytes of it (more is refused anyway and only a cut copy is kept); null for other types. */
+    private byte[] body(Message message, long length) throws JMSException {
+        if (message instanceof TextMessage t) {
+            byte[] text = t.getText() == null ? new byte[0] : t.getText().getBytes(StandardCharsets.UTF_8);
+            return text.length > maxMessageBytes ? java.util.Arrays.copyOf(text, maxMessageBytes) : text;
+        }
+        if (message instanceof BytesMessage b) {
+            byte[] bytes = new byte[(int) Math.min(length, maxMessageBytes)];
+            b.readBytes(bytes);
+            return bytes;
+        }
+        return null;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (connection != null) {
+            connection.close();
+        }
+        replyThread.submit(() -> {
+            replies.close();
+            return null;
+        }).get(5, TimeUnit.SECONDS);
+        replyThread.shutdown();
+    }
+}
