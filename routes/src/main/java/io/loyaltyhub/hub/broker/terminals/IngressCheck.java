@@ -11,7 +11,7 @@ import java.util.function.BiFunction;
 
 /**
  * Turns one message taken off an ingress address into a canonical transaction, or into a coded rejection.
- * The terminal is the one the broker authenticated (the validated user it stamped on the message), and it must be
+ * The terminal is the one the broker authenticated (the login it stamped on the message, see {@link SenderStamp}), and it must be
  * the terminal the address belongs to; the body is the HTTP JSON dialect, read by the same codec.
  */
 final class IngressCheck {

@@ -58,7 +58,7 @@ public final class TerminalBrokerSetup {
             config.addAcceptorConfiguration(a.protocol().toLowerCase(java.util.Locale.ROOT),
                     "tcp://" + host + ":" + a.port() + "?protocols=" + a.protocol() + protocolParameters(a.protocol()));
         }
-        config.setPopulateValidatedUser(true);
+        config.registerBrokerPlugin(new SenderStamp());
         config.getIncomingInterceptorClassNames().add(RetainedPublishRefusal.class.getName());
 
         // Memory only: no queue on an ingress address is durable, none is created by a sender, and a full

@@ -32,12 +32,11 @@ import org.slf4j.LoggerFactory;
  * address: the engine's answer, "pending" when that takes longer than the reply timeout (then the answer when it
  * comes), or a coded rejection, whose redacted copy is also dead-lettered. Messages are acknowledged as they are
  * taken and the listener never throws, so the broker never redelivers (nor dead-letters) an original.
- * Plain JMS rather than a Camel route: the check needs Artemis's validated-user stamp and the published address.
+ * Plain JMS rather than a Camel route: the check needs the broker's sender stamp and the published address.
  */
 final class TerminalIngress extends ServiceSupport {
     private static final Logger log = LoggerFactory.getLogger(TerminalIngress.class);
     static final String SUBSCRIPTION = "hub.terminal-ingress";
-    private static final String VALIDATED_USER = "_AMQ_VALIDATED_USER";
 
     private final Callable<Connection> connections;
     private final IngressCheck check;
@@ -84,7 +83,7 @@ final class TerminalIngress extends ServiceSupport {
         byte[] body = null;
         try {
             address = message.getJMSDestination() instanceof ActiveMQDestination d ? d.getAddress() : null;
-            sender = message.getStringProperty(VALIDATED_USER);
+            sender = message.getStringProperty(SenderStamp.SENDER);
             long length = bodyLength(message);
             body = body(message, length);
             IngressCheck.Result result = check.check(address, sender, body, length);

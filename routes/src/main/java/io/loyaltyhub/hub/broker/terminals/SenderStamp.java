@@ -1,0 +1,25 @@
+package io.loyaltyhub.hub.broker.terminals;
+
+import org.apache.activemq.artemis.api.core.Message;
+import org.apache.activemq.artemis.core.server.ServerSession;
+import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin;
+import org.apache.activemq.artemis.core.transaction.Transaction;
+
+/**
+ * Stamps every message sent to an ingress address with the login the broker authenticated for the sending session
+ * ({@value #SENDER}), replacing whatever a client put there. Artemis's own populate-validated-user does the same for
+ * MQTT, STOMP and core messages, but an AMQP message ignores it, and the edge needs one answer for all protocols.
+ */
+public final class SenderStamp implements ActiveMQServerMessagePlugin {
+    public static final String SENDER = "hub_sender";
+
+    @Override
+    public void beforeSend(ServerSession session, Transaction tx, Message message, boolean direct, boolean noAutoCreateQueue) {
+        String address = message.getAddress();
+        if (address != null && address.startsWith(TerminalAddress.INGRESS_PREFIX)) {
+            String user = session.getValidatedUser();
+            message.putStringProperty(SENDER, user == null ? "" : user);
+            message.reencode();
+        }
+    }
+}
