@@ -68,6 +68,23 @@ public final class EmbeddedBroker implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the embedded broker: " + e.getMessage(), e);
         }
+        // Artemis only logs an acceptor that cannot bind and runs on without it; a hub that silently does not
+        // listen where it was told to is worse than one that does not start.
+        // (After one failure Artemis starts none of the remaining acceptors, so all that are down are named.)
+        java.util.List<String> down = new java.util.ArrayList<>();
+        for (var acceptor : server.getActiveMQServer().getConfiguration().getAcceptorConfigurations()) {
+            var running = server.getActiveMQServer().getRemotingService().getAcceptor(acceptor.getName());
+            boolean bound = running instanceof org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptor tcp
+                    ? tcp.getActualPort() > 0 : running != null && running.isStarted();
+            if (!bound) {
+                down.add(acceptor.getName() + " on " + acceptor.getParams().get("host") + ":" + acceptor.getParams().get("port"));
+            }
+        }
+        if (!down.isEmpty()) {
+            close();
+            throw new IllegalStateException("the embedded broker is not listening for " + String.join(", ", down)
+                    + " (a port taken? change it with hub.broker.*.port)");
+        }
     }
 
     @Override
