@@ -157,6 +157,14 @@ class BrokerTerminalsTest {
     }
 
     @Test
+    void aTerminalCredentialIsNoGoodOnTheCorePort() {
+        String core = "tcp://127.0.0.1:" + fixture.hub().settings().text("hub.broker.embedded.port");
+        assertThatThrownBy(() -> new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(core)
+                .createConnection(books.till().credentialId(), books.till().secret()).close())
+                .isInstanceOf(JMSSecurityException.class);
+    }
+
+    @Test
     void aWrongSecretCannotLogInOverAnyProtocol() {
         assertThatThrownBy(() -> new MqttTerminal(port("mqtt"), books.till().credentialId(), "wrong").close())
                 .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode())
