@@ -19,6 +19,8 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 public final class TerminalBrokerSetup {
     /** Where an ingress message would go after failed deliveries: nothing is bound there, so it is dropped, never stored. */
     static final String INGRESS_DISCARD = "hub.pos-in.discarded";
+    /** Expired replies go nowhere either (an answer is had again by re-sending the transaction). */
+    static final String REPLY_DISCARD = "hub.pos-out.discarded";
     private static final long INGRESS_BYTES_PER_TERMINAL = 4L * 1024 * 1024;
     private static final long REPLY_BYTES_PER_TERMINAL = 1024L * 1024;
 
@@ -59,6 +61,9 @@ public final class TerminalBrokerSetup {
                     "tcp://" + host + ":" + a.port() + "?protocols=" + a.protocol() + protocolParameters(a.protocol()));
         }
         config.registerBrokerPlugin(new SenderStamp());
+        // Artemis caches a login by user and password alone, which would let a terminal credential that logged in
+        // over MQTT in again over the core protocol; the terminal directory has its own cache.
+        config.setAuthenticationCacheSize(0);
         config.getIncomingInterceptorClassNames().add(RetainedPublishRefusal.class.getName());
 
         // Memory only: no queue on an ingress address is durable, none is created by a sender, and a full
@@ -71,7 +76,9 @@ public final class TerminalBrokerSetup {
                 .setMaxSizeBytes(INGRESS_BYTES_PER_TERMINAL)
                 .setAddressFullMessagePolicy(AddressFullMessagePolicy.FAIL)
                 .setDeadLetterAddress(SimpleString.of(INGRESS_DISCARD))
-                .setAutoCreateDeadLetterResources(false));
+                .setExpiryAddress(SimpleString.of(INGRESS_DISCARD))
+                .setAutoCreateDeadLetterResources(false)
+                .setAutoCreateExpiryResources(false));
         // Replies carry no card data. A terminal that stops reading cannot fill the broker: past the bound, new replies
         // are dropped (the terminal gets its answer again by re-sending the transaction).
         config.addAddressSetting(TerminalAddress.ALL_REPLIES, new AddressSettings()
@@ -80,7 +87,9 @@ public final class TerminalBrokerSetup {
                 .setAutoDeleteAddresses(true)
                 .setAutoCreateQueues(true)
                 .setMaxSizeBytes(REPLY_BYTES_PER_TERMINAL)
-                .setAddressFullMessagePolicy(AddressFullMessagePolicy.DROP));
+                .setAddressFullMessagePolicy(AddressFullMessagePolicy.DROP)
+                .setExpiryAddress(SimpleString.of(REPLY_DISCARD))
+                .setAutoCreateExpiryResources(false));
 
         config.putSecurityRoles("#", Set.of(hubRole()));
         config.putSecurityRoles(TerminalAddress.ALL_INGRESS, Set.of(hubRole(),
