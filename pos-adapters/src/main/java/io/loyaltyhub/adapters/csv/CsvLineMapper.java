@@ -10,6 +10,7 @@ import static io.loyaltyhub.adapters.csv.CsvBatchLayout.TERMINAL_CODE;
 import static io.loyaltyhub.adapters.csv.CsvBatchLayout.TXN_REF;
 import static io.loyaltyhub.adapters.csv.CsvBatchLayout.TYPE;
 
+import io.loyaltyhub.adapters.InputRejected;
 import io.loyaltyhub.domain.card.CardReader;
 import io.loyaltyhub.domain.card.InvalidCardNumberException;
 import io.loyaltyhub.domain.model.MerchantId;
@@ -56,27 +57,27 @@ public final class CsvLineMapper {
         String txnRef = validTxnRef(fields.get(TXN_REF));
         try {
             return new CsvLineDecision.Submit(lineNumber, txnRef, toCanonical(merchant, fields, txnRef));
-        } catch (Refusal refusal) {
-            return new CsvLineDecision.Reject(lineNumber, txnRef, refusal.code, refusal.getMessage());
+        } catch (InputRejected refusal) {
+            return new CsvLineDecision.Reject(lineNumber, txnRef, refusal.code(), refusal.getMessage());
         }
     }
 
     private PosTransaction toCanonical(MerchantId merchant, List<String> fields, String txnRef) {
         if (txnRef == null) {
-            throw new Refusal("reference-format", "txn_ref must be 1-64 characters of A-Z a-z 0-9 . _ : / -");
+            throw new InputRejected("reference-format", "txn_ref must be 1-64 characters of A-Z a-z 0-9 . _ : / -");
         }
         TransactionType type = type(fields.get(TYPE).strip());
         OffsetDateTime occurredAt = occurredAt(fields.get(OCCURRED_AT).strip());
         Money amount = amount(fields.get(AMOUNT_MINOR).strip(), fields.get(CURRENCY).strip(), type);
         TxnRef original = original(fields.get(ORIGINAL_TXN_REF).strip(), type);
         TerminalIdentity terminal = terminals.findTerminal(merchant, fields.get(STORE_CODE).strip(), fields.get(TERMINAL_CODE).strip())
-                .orElseThrow(() -> new Refusal("unknown-terminal", "no terminal of this merchant has this store_code and terminal_code"));
+                .orElseThrow(() -> new InputRejected("unknown-terminal", "no terminal of this merchant has this store_code and terminal_code"));
         PresentedCard card = card(fields.get(CARD_NUMBER).strip());
         try {
             return new PosTransaction(terminal.merchantId(), terminal.storeId(), terminal.terminalId(), new TxnRef(txnRef), type, card,
                     amount, occurredAt, List.of(), original, 0, Channel.CSV_BATCH);
         } catch (IllegalArgumentException e) {
-            throw new Refusal("invalid-transaction", e.getMessage());
+            throw new InputRejected("invalid-transaction", e.getMessage());
         }
     }
 
@@ -95,14 +96,14 @@ public final class CsvLineMapper {
                 return type;
             }
         }
-        throw new Refusal("type-unsupported", "type must be SALE, REFUND or VOID");
+        throw new InputRejected("type-unsupported", "type must be SALE, REFUND or VOID");
     }
 
     private static OffsetDateTime occurredAt(String field) {
         try {
             return OffsetDateTime.parse(field);
         } catch (DateTimeParseException e) {
-            throw new Refusal("time-format", "occurred_at must be an ISO 8601 date-time with offset");
+            throw new InputRejected("time-format", "occurred_at must be an ISO 8601 date-time with offset");
         }
     }
 
@@ -111,33 +112,33 @@ public final class CsvLineMapper {
         try {
             currency = Money.currencyOf(currencyCode);
         } catch (IllegalArgumentException e) {
-            throw new Refusal("currency-unknown", "currency must be an ISO 4217 code");
+            throw new InputRejected("currency-unknown", "currency must be an ISO 4217 code");
         }
         if (!minorUnits.matches("[0-9]{1,12}")) {
-            throw new Refusal("amount-format", "amount_minor must be a whole number of minor units (no sign, no decimals)");
+            throw new InputRejected("amount-format", "amount_minor must be a whole number of minor units (no sign, no decimals)");
         }
         long value = Long.parseLong(minorUnits);
         if (value == 0 && type.carriesAmount()) {
-            throw new Refusal("amount-zero", "amount_minor must be greater than zero for " + type);
+            throw new InputRejected("amount-zero", "amount_minor must be greater than zero for " + type);
         }
         try {
             return new Money(value, currency);
         } catch (IllegalArgumentException e) {
-            throw new Refusal("amount-out-of-range", e.getMessage());
+            throw new InputRejected("amount-out-of-range", e.getMessage());
         }
     }
 
     private static TxnRef original(String field, TransactionType type) {
         if (field.isEmpty()) {
             if (type.needsOriginal()) {
-                throw new Refusal("original-missing", "original_txn_ref is required for " + type);
+                throw new InputRejected("original-missing", "original_txn_ref is required for " + type);
             }
             return null;
         }
         try {
             return new TxnRef(field);
         } catch (IllegalArgumentException e) {
-            throw new Refusal("original-format", "original_txn_ref must be 1-64 characters of A-Z a-z 0-9 . _ : / -");
+            throw new InputRejected("original-format", "original_txn_ref must be 1-64 characters of A-Z a-z 0-9 . _ : / -");
         }
     }
 
@@ -145,17 +146,7 @@ public final class CsvLineMapper {
         try {
             return cards.read(number);
         } catch (InvalidCardNumberException e) {
-            throw new Refusal(e.reason().code(), e.getMessage());
-        }
-    }
-
-    /** An expected refusal of one line; carries a stable code and the hub's own message. */
-    private static final class Refusal extends RuntimeException {
-        private final String code;
-
-        Refusal(String code, String message) {
-            super(message, null, false, false);
-            this.code = code;
+            throw new InputRejected(e.reason().code(), e.getMessage());
         }
     }
 }

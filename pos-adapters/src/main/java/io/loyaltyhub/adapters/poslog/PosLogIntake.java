@@ -6,69 +6,75 @@ import io.loyaltyhub.domain.txn.TransactionOutcome;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
  * One POSLog document in, one result per transaction out. The document is read whole first, so a document
  * refused as a whole ({@link PosLogDocumentException}) credits nothing; then every creditable transaction is
- * handed to the crediting path and the answers are awaited together, up to {@code answerTimeout}. A
- * transaction not answered by then is reported "accepted-pending": it is already durable and will be credited.
+ * handed to the crediting path at once, and the answers are awaited together. A transaction not answered
+ * within the timeout is reported "accepted-pending": it is already durable and will be credited.
  */
 public final class PosLogIntake {
 
     private final PosLogReader reader;
     private final PosLogMapper mapper;
-    private final Duration answerTimeout;
 
-    public PosLogIntake(PosLogReader reader, PosLogMapper mapper, Duration answerTimeout) {
+    public PosLogIntake(PosLogReader reader, PosLogMapper mapper) {
         this.reader = reader;
         this.mapper = mapper;
-        this.answerTimeout = answerTimeout;
     }
 
     /** @throws PosLogDocumentException when the document as a whole is refused; nothing has been submitted then */
-    public List<PosLogTransactionResult> process(MerchantId merchant, InputStream document,
-                                                 Function<PosTransaction, CompletableFuture<TransactionOutcome>> creditingPath) {
+    public Submission submit(MerchantId merchant, InputStream document,
+                             Function<PosTransaction, CompletableFuture<TransactionOutcome>> creditingPath) {
         List<PosLogDecision> decisions = reader.read(document).stream().map(t -> mapper.decide(merchant, t)).toList();
-        Map<PosLogDecision.Submit, CompletableFuture<TransactionOutcome>> answers = new LinkedHashMap<>();
+        List<CompletableFuture<TransactionOutcome>> answers = new ArrayList<>(decisions.size());
         for (PosLogDecision decision : decisions) {
-            if (decision instanceof PosLogDecision.Submit submit) {
-                answers.put(submit, creditingPath.apply(submit.transaction()));
+            answers.add(decision instanceof PosLogDecision.Submit submit ? creditingPath.apply(submit.transaction()) : null);
+        }
+        return new Submission(decisions, answers);
+    }
+
+    /** A document whose creditable transactions are durable and whose answers are on their way. */
+    public static final class Submission {
+        private final List<PosLogDecision> decisions;
+        private final List<CompletableFuture<TransactionOutcome>> answers;
+
+        private Submission(List<PosLogDecision> decisions, List<CompletableFuture<TransactionOutcome>> answers) {
+            this.decisions = decisions;
+            this.answers = answers;
+        }
+
+        /** Completes when every answer is in, or when {@code timeout} has passed, without holding a thread meanwhile. */
+        public CompletableFuture<List<PosLogTransactionResult>> results(Duration timeout) {
+            CompletableFuture<?>[] waiting = answers.stream().filter(a -> a != null).toArray(CompletableFuture[]::new);
+            return CompletableFuture.allOf(waiting)
+                    .completeOnTimeout(null, timeout.toNanos(), TimeUnit.NANOSECONDS)
+                    .handle((ignored, failure) -> snapshot());
+        }
+
+        public List<PosLogTransactionResult> await(Duration timeout) {
+            return results(timeout).join();
+        }
+
+        private List<PosLogTransactionResult> snapshot() {
+            List<PosLogTransactionResult> results = new ArrayList<>(decisions.size());
+            for (int i = 0; i < decisions.size(); i++) {
+                CompletableFuture<TransactionOutcome> answer = answers.get(i);
+                PosLogDecision decision = decisions.get(i);
+                if (answer == null) {
+                    results.add(PosLogTransactionResult.notSubmitted(decision));
+                } else if (answer.isDone() && !answer.isCompletedExceptionally()) {
+                    results.add(PosLogTransactionResult.answered(decision.source(), answer.join()));
+                } else {
+                    // submitted means durable: an answer that is late or lost on the way back does not undo the credit
+                    results.add(PosLogTransactionResult.pending(decision.source()));
+                }
             }
+            return results;
         }
-        awaitAll(answers.values());
-        List<PosLogTransactionResult> results = new ArrayList<>(decisions.size());
-        for (PosLogDecision decision : decisions) {
-            CompletableFuture<TransactionOutcome> answer = answers.get(decision);
-            results.add(answer == null ? PosLogTransactionResult.notSubmitted(decision) : resultOf(decision.source(), answer));
-        }
-        return results;
-    }
-
-    private void awaitAll(Iterable<CompletableFuture<TransactionOutcome>> answers) {
-        List<CompletableFuture<TransactionOutcome>> all = new ArrayList<>();
-        answers.forEach(all::add);
-        try {
-            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(answerTimeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            // the answers that did arrive are reported; the others are durable and reported pending
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the engine's answers", e);
-        }
-    }
-
-    private static PosLogTransactionResult resultOf(PosLogTransaction source, CompletableFuture<TransactionOutcome> answer) {
-        if (answer.isDone() && !answer.isCompletedExceptionally()) {
-            return PosLogTransactionResult.answered(source, answer.join());
-        }
-        return PosLogTransactionResult.pending(source);
     }
 }

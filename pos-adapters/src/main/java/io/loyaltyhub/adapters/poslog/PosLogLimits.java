@@ -6,8 +6,8 @@ package io.loyaltyhub.adapters.poslog;
  */
 public record PosLogLimits(long maxDocumentBytes, int maxElementDepth, int maxTransactions) {
 
-    /** 10 MiB holds several thousand real transactions (the 51-transaction NCR sample is 0.9 MiB). */
-    public static final PosLogLimits DEFAULT = new PosLogLimits(10L * 1024 * 1024, 32, 10_000);
+    /** 4 MiB holds a few thousand real transactions (the 51-transaction NCR sample is 0.9 MiB). */
+    public static final PosLogLimits DEFAULT = new PosLogLimits(4L * 1024 * 1024, 32, 10_000);
 
     public PosLogLimits {
         if (maxDocumentBytes < 1 || maxElementDepth < 3 || maxTransactions < 1) {

@@ -1,5 +1,6 @@
 package io.loyaltyhub.adapters.poslog;
 
+import io.loyaltyhub.adapters.InputRejected;
 import io.loyaltyhub.domain.card.CardReader;
 import io.loyaltyhub.domain.card.InvalidCardNumberException;
 import io.loyaltyhub.domain.model.MerchantId;
@@ -62,8 +63,8 @@ public final class PosLogMapper {
         }
         try {
             return toCanonical(merchant, source);
-        } catch (Refusal refusal) {
-            return new PosLogDecision.Reject(source, refusal.code, refusal.getMessage());
+        } catch (InputRejected refusal) {
+            return new PosLogDecision.Reject(source, refusal.code(), refusal.getMessage());
         }
     }
 
@@ -82,13 +83,13 @@ public final class PosLogMapper {
         OffsetDateTime occurredAt = occurredAt(required(source.dateTime(), "time-missing", "no EndDateTime, BeginDateTime or ReceiptDateTime"));
         List<LineItem> lines = lineItems(source.lines(), type, currency);
         TerminalIdentity terminal = terminals.findTerminal(merchant, storeCode, workstationCode)
-                .orElseThrow(() -> new Refusal("unknown-terminal", "no terminal of this merchant has this store and workstation"));
+                .orElseThrow(() -> new InputRejected("unknown-terminal", "no terminal of this merchant has this store and workstation"));
         PresentedCard card = card(source.loyaltyIdentifier());
         try {
             return new PosLogDecision.Submit(source, new PosTransaction(terminal.merchantId(), terminal.storeId(),
                     terminal.terminalId(), txnRef, type, card, money, occurredAt, lines, null, 0, Channel.POSLOG));
         } catch (IllegalArgumentException e) {
-            throw new Refusal("invalid-transaction", e.getMessage());
+            throw new InputRejected("invalid-transaction", e.getMessage());
         }
     }
 
@@ -97,21 +98,21 @@ public final class PosLogMapper {
         try {
             return new TxnRef(reference);
         } catch (IllegalArgumentException e) {
-            throw new Refusal("reference-format", e.getMessage());
+            throw new InputRejected("reference-format", e.getMessage());
         }
     }
 
     private Currency currency(PosLogTransaction source) {
         if (source.currencyCode() == null) {
             if (settings.defaultCurrency() == null) {
-                throw new Refusal("currency-missing", "no CurrencyCode and no default currency configured");
+                throw new InputRejected("currency-missing", "no CurrencyCode and no default currency configured");
             }
             return settings.defaultCurrency();
         }
         try {
             return Money.currencyOf(source.currencyCode());
         } catch (IllegalArgumentException e) {
-            throw new Refusal("currency-unknown", "CurrencyCode is not an ISO 4217 currency");
+            throw new InputRejected("currency-unknown", "CurrencyCode is not an ISO 4217 currency");
         }
     }
 
@@ -119,7 +120,7 @@ public final class PosLogMapper {
         try {
             return DecimalAmounts.toMinorUnits(decimal, currency);
         } catch (NumberFormatException e) {
-            throw new Refusal(code, e.getMessage());
+            throw new InputRejected(code, e.getMessage());
         }
     }
 
@@ -127,7 +128,7 @@ public final class PosLogMapper {
         try {
             return new Money(minorUnits, currency);
         } catch (IllegalArgumentException e) {
-            throw new Refusal("amount-out-of-range", e.getMessage());
+            throw new InputRejected("amount-out-of-range", e.getMessage());
         }
     }
 
@@ -139,7 +140,7 @@ public final class PosLogMapper {
             }
             return LocalDateTime.from(parsed).atZone(settings.localTimeZone()).toOffsetDateTime();
         } catch (DateTimeException e) {
-            throw new Refusal("time-format", "transaction time is not an ISO 8601 date-time");
+            throw new InputRejected("time-format", "transaction time is not an ISO 8601 date-time");
         }
     }
 
@@ -155,7 +156,7 @@ public final class PosLogMapper {
                 items.add(new LineItem(line.itemId(), line.merchandiseHierarchy(), DecimalAmounts.toUnits(line.quantity()),
                         line.kind() == sameDirection ? amount : -amount));
             } catch (IllegalArgumentException | ArithmeticException e) {
-                throw new Refusal("line-format", "a line item has an unusable item id, category or quantity");
+                throw new InputRejected("line-format", "a line item has an unusable item id, category or quantity");
             }
         }
         return items;
@@ -165,24 +166,14 @@ public final class PosLogMapper {
         try {
             return cards.read(identifier.number());
         } catch (InvalidCardNumberException e) {
-            throw new Refusal(e.reason().code(), e.getMessage());
+            throw new InputRejected(e.reason().code(), e.getMessage());
         }
     }
 
     private static String required(String value, String code, String message) {
         if (value == null) {
-            throw new Refusal(code, message);
+            throw new InputRejected(code, message);
         }
         return value;
-    }
-
-    /** An expected refusal of one transaction; carries a stable code and the hub's own message. */
-    private static final class Refusal extends RuntimeException {
-        private final String code;
-
-        Refusal(String code, String message) {
-            super(message, null, false, false);
-            this.code = code;
-        }
     }
 }

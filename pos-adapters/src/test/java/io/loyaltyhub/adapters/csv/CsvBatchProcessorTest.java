@@ -18,8 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,7 +101,7 @@ class CsvBatchProcessorTest {
         int window = 32;
         AtomicInteger outstanding = new AtomicInteger();
         AtomicInteger mostOutstanding = new AtomicInteger();
-        Executor busyEngine = CompletableFuture.delayedExecutor(1, TimeUnit.MILLISECONDS);
+        ExecutorService busyEngine = Executors.newFixedThreadPool(2);
         CountingWriter results = new CountingWriter();
         CsvBatchProcessor processor = new CsvBatchProcessor(mapper, t -> {
             mostOutstanding.accumulateAndGet(outstanding.incrementAndGet(), Math::max);
@@ -111,7 +111,12 @@ class CsvBatchProcessorTest {
             }, busyEngine);
         }, window, Duration.ofSeconds(5));
 
-        CsvBatchSummary summary = processor.process(MERCHANT, generatedFile(lines), results);
+        CsvBatchSummary summary;
+        try {
+            summary = processor.process(MERCHANT, generatedFile(lines), results);
+        } finally {
+            busyEngine.shutdownNow();
+        }
 
         assertThat(summary.lines()).isEqualTo(lines);
         assertThat(summary.approved()).isEqualTo(lines);

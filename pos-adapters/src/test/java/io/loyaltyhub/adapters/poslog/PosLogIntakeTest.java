@@ -29,8 +29,8 @@ class PosLogIntakeTest {
         terminals.add(MERCHANT, "S001", "T01");
         terminals.add(MERCHANT, "S001", "T02");
 
-        List<PosLogTransactionResult> results = intake(Duration.ofSeconds(5)).process(MERCHANT,
-                PosLogFixtures.open("arts6-store-day.xml"), this::approve);
+        List<PosLogTransactionResult> results = intake().submit(MERCHANT,
+                PosLogFixtures.open("arts6-store-day.xml"), this::approve).await(Duration.ofSeconds(5));
 
         assertThat(results).extracting(PosLogTransactionResult::position).containsExactly(1, 2, 3, 4, 5);
         assertThat(results).extracting(PosLogTransactionResult::status).containsExactly(
@@ -45,8 +45,8 @@ class PosLogIntakeTest {
     void reportsUnansweredTransactionsAsAcceptedPending() {
         terminals.add(MERCHANT, "9", "34");
 
-        List<PosLogTransactionResult> results = intake(Duration.ofMillis(50)).process(MERCHANT,
-                PosLogFixtures.open("ncr-acs-small.xml"), t -> new CompletableFuture<>());
+        List<PosLogTransactionResult> results = intake().submit(MERCHANT,
+                PosLogFixtures.open("ncr-acs-small.xml"), t -> new CompletableFuture<>()).await(Duration.ofMillis(50));
 
         assertThat(results.get(1).status()).isEqualTo(PosLogTransactionResult.Status.PENDING);
         assertThat(results.get(1).code()).isEqualTo("accepted-pending");
@@ -58,14 +58,14 @@ class PosLogIntakeTest {
         byte[] whole = PosLogFixtures.bytes("ncr-acs-small.xml");
         byte[] truncated = Arrays.copyOf(whole, whole.length - 20);
 
-        assertThatThrownBy(() -> intake(Duration.ofSeconds(5)).process(MERCHANT, new ByteArrayInputStream(truncated), this::approve))
+        assertThatThrownBy(() -> intake().submit(MERCHANT, new ByteArrayInputStream(truncated), this::approve))
                 .isInstanceOf(PosLogDocumentException.class);
         assertThat(submitted).isEmpty();
     }
 
-    private PosLogIntake intake(Duration timeout) {
+    private PosLogIntake intake() {
         return new PosLogIntake(new PosLogReader(PosLogLimits.DEFAULT), new PosLogMapper(terminals, new TestCardReader(),
-                new PosLogSettings(ZoneId.of("UTC"), Currency.getInstance("EUR"))), timeout);
+                new PosLogSettings(ZoneId.of("UTC"), Currency.getInstance("EUR"))));
     }
 
     private CompletableFuture<TransactionOutcome> approve(PosTransaction transaction) {
