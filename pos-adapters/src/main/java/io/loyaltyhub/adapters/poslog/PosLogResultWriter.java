@@ -43,6 +43,28 @@ public final class PosLogResultWriter {
         }
     }
 
+    /**
+     * The result of a document refused as a whole (a dropped file that is malformed, a duplicate...): no
+     * transaction rows, and the reason on the root element. Nothing in such a document was credited.
+     */
+    public void writeDocumentRefusal(String code, String message, OutputStream out) {
+        try {
+            XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
+            xml.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
+            xml.writeEmptyElement("PosLogResult");
+            xml.writeDefaultNamespace(NAMESPACE);
+            xml.writeAttribute("transactions", "0");
+            xml.writeAttribute("status", "rejected");
+            xml.writeAttribute("code", code);
+            xml.writeAttribute("message", message);
+            xml.writeEndDocument();
+            xml.flush();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("could not write the POSLog result", e);
+        }
+    }
+
     private static void writeTransaction(XMLStreamWriter xml, PosLogTransactionResult result) throws XMLStreamException {
         xml.writeEmptyElement("Transaction");
         xml.writeAttribute("position", Integer.toString(result.position()));

@@ -1,6 +1,8 @@
 package io.loyaltyhub.hub.cli;
 
 import io.loyaltyhub.hub.HubExtension;
+import io.loyaltyhub.hub.csv.CsvBatchChannel;
+import io.loyaltyhub.hub.poslog.PosLogChannel;
 import java.util.List;
 
 /** The channels the executable hub starts besides HTTP JSON. Each channel registers itself here. */
@@ -9,6 +11,6 @@ final class HubExtensions {
     }
 
     static List<HubExtension> all() {
-        return List.of();
+        return List.of(new PosLogChannel(), new CsvBatchChannel());
     }
 }

@@ -36,7 +36,19 @@ public final class HubSettings {
             Map.entry("hub.swipe.reply-timeout-ms", "3000"),
             Map.entry("hub.card-key-file", ""),
             Map.entry("hub.card-catalog.refresh-seconds", "30"),
-            Map.entry("hub.terminal-cache.ttl-seconds", "60")));
+            Map.entry("hub.terminal-cache.ttl-seconds", "60"),
+            Map.entry("hub.poslog.max-document-bytes", "4194304"),
+            Map.entry("hub.poslog.max-depth", "32"),
+            Map.entry("hub.poslog.max-transactions", "10000"),
+            Map.entry("hub.poslog.local-zone", "UTC"),
+            Map.entry("hub.poslog.default-currency", ""),
+            Map.entry("hub.poslog.reply-timeout-ms", "10000"),
+            Map.entry("hub.poslog.source-uri", ""),
+            Map.entry("hub.poslog.result-uri", ""),
+            Map.entry("hub.csv.source-uri", ""),
+            Map.entry("hub.csv.result-uri", ""),
+            Map.entry("hub.csv.window", "256"),
+            Map.entry("hub.csv.answer-timeout-ms", "30000")));
 
     private final Map<String, String> values;
 
