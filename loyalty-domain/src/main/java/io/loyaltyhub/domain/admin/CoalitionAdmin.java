@@ -1,0 +1,141 @@
+package io.loyaltyhub.domain.admin;
+
+import io.loyaltyhub.domain.card.CardCatalog;
+import io.loyaltyhub.domain.card.CardProgramme;
+import io.loyaltyhub.domain.card.CardRange;
+import io.loyaltyhub.domain.card.CheckDigitRule;
+import io.loyaltyhub.domain.crypto.SecretHasher;
+import io.loyaltyhub.domain.model.EarnRate;
+import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.model.Money;
+import io.loyaltyhub.domain.model.StoreId;
+import io.loyaltyhub.domain.persistence.Database;
+import io.loyaltyhub.domain.persistence.IdGenerator;
+import io.loyaltyhub.domain.persistence.entity.CardProgrammeEntity;
+import io.loyaltyhub.domain.persistence.entity.CardRangeEntity;
+import io.loyaltyhub.domain.persistence.entity.EarnRule;
+import io.loyaltyhub.domain.persistence.entity.Merchant;
+import io.loyaltyhub.domain.persistence.entity.Store;
+import io.loyaltyhub.domain.persistence.entity.Terminal;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * The operator's onboarding: merchants, their stores, terminals and earn rates, and card programmes with
+ * issued ranges. Merchant-owned rows are written through a session of that merchant, so Hibernate's
+ * tenant column is set by the session, not by hand.
+ */
+public final class CoalitionAdmin {
+    private final Database database;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public CoalitionAdmin(Database database, IdGenerator ids, Clock clock) {
+        this.database = database;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public MerchantId createMerchant(String code, String name) {
+        requireCode(code, "merchant code");
+        long id = ids.nextId();
+        database.inOperatorTransaction(s -> {
+            s.persist(new Merchant(id, code, name, now()));
+            return null;
+        });
+        return new MerchantId(id);
+    }
+
+    public List<Merchant> listMerchantsAcrossTenants() {
+        return database.inOperatorTransaction(s -> s.createSelectionQuery("from Merchant order by code", Merchant.class)
+                .getResultList());
+    }
+
+    public MerchantId merchantByCode(String code) {
+        return database.inOperatorTransaction(s -> s.createSelectionQuery("from Merchant where code = :code", Merchant.class)
+                .setParameter("code", code).uniqueResultOptional()
+                .map(m -> new MerchantId(m.getId()))
+                .orElseThrow(() -> new IllegalArgumentException("no merchant with code " + code)));
+    }
+
+    public void setEarnRate(MerchantId merchant, String currency, EarnRate rate) {
+        Money.currencyOf(currency);
+        database.inMerchantTransaction(merchant, s -> {
+            EarnRule rule = s.createSelectionQuery("from EarnRule where currency = :c", EarnRule.class)
+                    .setParameter("c", currency).uniqueResult();
+            if (rule == null) {
+                s.persist(new EarnRule(ids.nextId(), currency, rate.points(), rate.perMinorUnits()));
+            } else {
+                rule.changeRate(rate.points(), rate.perMinorUnits());
+            }
+            return null;
+        });
+    }
+
+    public StoreId addStore(MerchantId merchant, String code, String name) {
+        requireCode(code, "store code");
+        long id = ids.nextId();
+        database.inMerchantTransaction(merchant, s -> {
+            s.persist(new Store(id, code, name));
+            return null;
+        });
+        return new StoreId(id);
+    }
+
+    public TerminalCredential addTerminal(MerchantId merchant, String storeCode, String terminalCode) {
+        requireCode(terminalCode, "terminal code");
+        long id = ids.nextId();
+        String credentialId = SecretHasher.newCredentialId("term-");
+        String secret = SecretHasher.newSecret();
+        database.inMerchantTransaction(merchant, s -> {
+            Store store = s.createSelectionQuery("from Store where code = :code", Store.class)
+                    .setParameter("code", storeCode).uniqueResultOptional()
+                    .orElseThrow(() -> new IllegalArgumentException("merchant has no store with code " + storeCode));
+            s.persist(new Terminal(id, store.getId(), terminalCode, credentialId, SecretHasher.hash(secret)));
+            return null;
+        });
+        return new TerminalCredential(id, terminalCode, credentialId, secret);
+    }
+
+    public CardProgramme createCardProgramme(String name, String prefix, int length, CheckDigitRule checkDigit) {
+        CardProgramme programme = new CardProgramme(ids.nextId(), name, prefix, length, checkDigit);
+        database.inOperatorTransaction(s -> {
+            s.persist(new CardProgrammeEntity(programme));
+            return null;
+        });
+        return programme;
+    }
+
+    public CardRange issueCardRange(CardProgramme programme, String firstNumber, String lastNumber) {
+        if (!programme.matchesShape(firstNumber) || !programme.matchesShape(lastNumber)) {
+            throw new IllegalArgumentException("range bounds must be numbers of programme " + programme.name()
+                    + " (" + programme.length() + " digits starting " + programme.prefix() + ")");
+        }
+        CardRange range = new CardRange(ids.nextId(), programme.id(), firstNumber, lastNumber);
+        database.inOperatorTransaction(s -> {
+            s.persist(new CardRangeEntity(range, now()));
+            return null;
+        });
+        return range;
+    }
+
+    public CardCatalog loadCardCatalog() {
+        return database.inOperatorTransaction(s -> new CardCatalog(
+                s.createSelectionQuery("from CardProgrammeEntity", CardProgrammeEntity.class).getResultList().stream()
+                        .map(CardProgrammeEntity::toProgramme).toList(),
+                s.createSelectionQuery("from CardRangeEntity", CardRangeEntity.class).getResultList().stream()
+                        .map(CardRangeEntity::toRange).toList()));
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static void requireCode(String code, String what) {
+        if (code == null || !code.matches("[A-Za-z0-9_-]{1,32}")) {
+            throw new IllegalArgumentException(what + " must be 1-32 characters of letters, digits, _ or -");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.loyaltyhub.domain.engine;
+
+import io.loyaltyhub.domain.model.CardToken;
+import io.loyaltyhub.domain.persistence.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Cards and member accounts: coalition data, the operator's, so these statements are deliberately not
+ * merchant-scoped. A merchant learns a balance only in the answer to a card presented at its own terminal.
+ */
+final class AccountStore {
+
+    Map<String, CardHolder> findCardsByToken(Connection c, Collection<String> tokens) throws SQLException {
+        Map<String, CardHolder> found = new HashMap<>();
+        if (tokens.isEmpty()) {
+            return found;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT token, id, account_id, status FROM card WHERE token IN ("
+                + Sql.placeholders(tokens.size()) + ")")) {
+            int i = 1;
+            for (String token : tokens) {
+                ps.setString(i++, token);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getString(1), new CardHolder(rs.getLong(2), rs.getLong(3), rs.getString(4)));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** First swipe of a card from an issued range: a new account with a zero balance, and the card on it. */
+    CardHolder activate(Connection c, CardToken token, long rangeId, long accountId, long cardId, LocalDateTime now)
+            throws SQLException {
+        try (PreparedStatement account = c.prepareStatement(
+                "INSERT INTO member_account (id, balance, created_at) VALUES (?, 0, ?)")) {
+            account.setLong(1, accountId);
+            account.setTimestamp(2, Sql.timestamp(now));
+            account.executeUpdate();
+        }
+        try (PreparedStatement card = c.prepareStatement("INSERT INTO card (id, token, key_version, last4, account_id, "
+                + "range_id, status, activated_at) VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?)")) {
+            card.setLong(1, cardId);
+            card.setString(2, token.hash());
+            card.setInt(3, token.keyVersion());
+            card.setString(4, token.last4());
+            card.setLong(5, accountId);
+            card.setLong(6, rangeId);
+            card.setTimestamp(7, Sql.timestamp(now));
+            card.executeUpdate();
+        }
+        return new CardHolder(cardId, accountId, "ACTIVE");
+    }
+
+    /** Locks the accounts (in id order, so concurrent batches queue rather than deadlock) and reads their balances. */
+    Map<Long, Long> lockBalances(Connection c, Collection<Long> accountIds) throws SQLException {
+        Map<Long, Long> balances = new HashMap<>();
+        if (accountIds.isEmpty()) {
+            return balances;
+        }
+        TreeSet<Long> ordered = new TreeSet<>(accountIds);
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, balance FROM member_account WHERE id IN ("
+                + Sql.placeholders(ordered.size()) + ") ORDER BY id FOR UPDATE")) {
+            int i = 1;
+            for (Long id : ordered) {
+                ps.setLong(i++, id);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    balances.put(rs.getLong(1), rs.getLong(2));
+                }
+            }
+        }
+        return balances;
+    }
+
+    /** Atomic in SQL: each account moves by the net change of this batch, never by a value read earlier. */
+    void applyChanges(Connection c, Map<Long, Long> changeByAccount) throws SQLException {
+        if (changeByAccount.values().stream().allMatch(v -> v == 0)) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE member_account SET balance = balance + ? WHERE id = ?")) {
+            for (Map.Entry<Long, Long> e : new java.util.TreeMap<>(changeByAccount).entrySet()) {
+                if (e.getValue() != 0) {
+                    ps.setLong(1, e.getValue());
+                    ps.setLong(2, e.getKey());
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+}

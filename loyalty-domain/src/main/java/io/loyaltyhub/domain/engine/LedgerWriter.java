@@ -1,0 +1,31 @@
+package io.loyaltyhub.domain.engine;
+
+import io.loyaltyhub.domain.persistence.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/** Appends ledger entries; the ledger is never updated or deleted. */
+final class LedgerWriter {
+
+    void append(Connection c, List<NewLedgerEntry> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_entry (id, account_id, merchant_id, "
+                + "purchase_id, entry_type, points, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (NewLedgerEntry e : entries) {
+                ps.setLong(1, e.id());
+                ps.setLong(2, e.accountId());
+                ps.setLong(3, e.merchantId());
+                ps.setLong(4, e.purchaseId());
+                ps.setString(5, e.entryType());
+                ps.setLong(6, e.points());
+                ps.setTimestamp(7, Sql.timestamp(e.createdAt()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package io.loyaltyhub.domain.engine;
+
+import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.persistence.Sql;
+import io.loyaltyhub.domain.txn.LineItem;
+import io.loyaltyhub.domain.txn.PosTransaction;
+import io.loyaltyhub.domain.txn.ResultCode;
+import io.loyaltyhub.domain.txn.TransactionKey;
+import io.loyaltyhub.domain.txn.TransactionOutcome;
+import io.loyaltyhub.domain.txn.TransactionType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+
+/** The purchase table, as the engine reads and writes it. Every statement carries the merchant predicate. */
+final class PurchaseJournal {
+    private static final String COLUMNS = "id, terminal_id, txn_ref, kind, result, account_id, amount_minor, currency, "
+            + "points, balance_after, last4, original_id, points_reversed, amount_refunded, voided";
+
+    /** The answers already given to any of these keys (all of one merchant). */
+    Map<TransactionKey, StoredPurchase> findAnswered(Connection c, MerchantId merchant, Collection<TransactionKey> keys)
+            throws SQLException {
+        Set<Long> terminals = keys.stream().map(k -> k.terminalId().value()).collect(Collectors.toSet());
+        Set<String> refs = keys.stream().map(k -> k.txnRef().value()).collect(Collectors.toSet());
+        Map<TransactionKey, StoredPurchase> found = new HashMap<>();
+        String sql = "SELECT " + COLUMNS + " FROM purchase WHERE merchant_id = ? AND terminal_id IN ("
+                + Sql.placeholders(terminals.size()) + ") AND txn_ref IN (" + Sql.placeholders(refs.size()) + ")";
+        Set<TransactionKey> wanted = Set.copyOf(keys);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bindMerchantTerminalsRefs(ps, merchant, terminals, refs);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    StoredPurchase p = read(rs);
+                    TransactionKey key = new TransactionKey(merchant, new io.loyaltyhub.domain.model.TerminalId(p.terminalId),
+                            new io.loyaltyhub.domain.model.TxnRef(p.txnRef), p.kind);
+                    if (wanted.contains(key)) {
+                        found.put(key, p);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Candidate originals (sales, redemptions, refunds) named by these references, locked for this batch. */
+    List<StoredPurchase> lockOriginals(Connection c, MerchantId merchant, Set<Long> terminals, Set<String> refs)
+            throws SQLException {
+        String sql = "SELECT " + COLUMNS + " FROM purchase WHERE merchant_id = ? AND terminal_id IN ("
+                + Sql.placeholders(terminals.size()) + ") AND txn_ref IN (" + Sql.placeholders(refs.size())
+                + ") AND kind IN ('SALE', 'REDEEM', 'REFUND') ORDER BY id FOR UPDATE";
+        List<StoredPurchase> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bindMerchantTerminalsRefs(ps, merchant, terminals, refs);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(read(rs));
+                }
+            }
+        }
+        return rows;
+    }
+
+    Optional<StoredPurchase> lockById(Connection c, MerchantId merchant, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM purchase WHERE merchant_id = ? AND id = ? FOR UPDATE")) {
+            ps.setLong(1, merchant.value());
+            ps.setLong(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    Optional<TransactionOutcome> findOutcome(Connection c, TransactionKey key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT result, points, balance_after, last4 FROM purchase "
+                + "WHERE merchant_id = ? AND terminal_id = ? AND txn_ref = ? AND kind = ?")) {
+            ps.setLong(1, key.merchantId().value());
+            ps.setLong(2, key.terminalId().value());
+            ps.setString(3, key.txnRef().value());
+            ps.setString(4, key.type().name());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new TransactionOutcome(ResultCode.valueOf(rs.getString(1)), rs.getLong(2),
+                        rs.getLong(3), rs.getString(4), true));
+            }
+        }
+    }
+
+    void insert(Connection c, List<NewPurchase> purchases, LongSupplier lineIds) throws SQLException {
+        if (purchases.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO purchase (id, merchant_id, store_id, terminal_id, "
+                + "txn_ref, kind, channel, card_id, account_id, last4, amount_minor, currency, occurred_at, "
+                + "occurred_offset, recorded_at, result, points, balance_after, original_id, points_reversed, "
+                + "amount_refunded, voided) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0)")) {
+            for (NewPurchase p : purchases) {
+                PosTransaction t = p.txn();
+                ps.setLong(1, p.id());
+                ps.setLong(2, t.merchantId().value());
+                ps.setLong(3, t.storeId().value());
+                ps.setLong(4, t.terminalId().value());
+                ps.setString(5, t.txnRef().value());
+                ps.setString(6, t.type().name());
+                ps.setString(7, t.channel().name());
+                setNullableLong(ps, 8, p.cardId());
+                setNullableLong(ps, 9, p.accountId());
+                ps.setString(10, t.card().token().last4());
+                ps.setLong(11, t.amount().minorUnits());
+                ps.setString(12, t.amount().currency().getCurrencyCode());
+                ps.setTimestamp(13, Sql.timestamp(t.occurredAt().withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()));
+                ps.setInt(14, t.occurredAt().getOffset().getTotalSeconds() / 60);
+                ps.setTimestamp(15, Sql.timestamp(p.recordedAt()));
+                ps.setString(16, p.result().name());
+                ps.setLong(17, p.points());
+                ps.setLong(18, p.balanceAfter());
+                setNullableLong(ps, 19, p.originalId());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        insertLines(c, purchases, lineIds);
+    }
+
+    private static void insertLines(Connection c, List<NewPurchase> purchases, LongSupplier lineIds) throws SQLException {
+        if (purchases.stream().allMatch(p -> p.txn().lineItems().isEmpty())) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO purchase_line (id, merchant_id, purchase_id, sku, "
+                + "category, quantity, amount_minor) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (NewPurchase p : purchases) {
+                for (LineItem line : p.txn().lineItems()) {
+                    ps.setLong(1, lineIds.getAsLong());
+                    ps.setLong(2, p.txn().merchantId().value());
+                    ps.setLong(3, p.id());
+                    ps.setString(4, line.sku());
+                    ps.setString(5, line.category());
+                    ps.setInt(6, line.quantity());
+                    ps.setLong(7, line.amountMinorUnits());
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Writes back the running totals of originals that refunds or voids in this batch changed. */
+    void updateTotals(Connection c, MerchantId merchant, Collection<StoredPurchase> originals) throws SQLException {
+        List<StoredPurchase> changed = originals.stream().filter(o -> o.changed).toList();
+        if (changed.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE purchase SET points_reversed = ?, amount_refunded = ?, "
+                + "voided = ? WHERE merchant_id = ? AND id = ?")) {
+            for (StoredPurchase o : changed) {
+                ps.setLong(1, o.pointsReversed);
+                ps.setLong(2, o.amountRefunded);
+                ps.setInt(3, o.voided ? 1 : 0);
+                ps.setLong(4, merchant.value());
+                ps.setLong(5, o.id);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void bindMerchantTerminalsRefs(PreparedStatement ps, MerchantId merchant, Set<Long> terminals,
+                                                  Set<String> refs) throws SQLException {
+        int i = 1;
+        ps.setLong(i++, merchant.value());
+        for (Long t : terminals) {
+            ps.setLong(i++, t);
+        }
+        for (String r : refs) {
+            ps.setString(i++, r);
+        }
+    }
+
+    private static StoredPurchase read(ResultSet rs) throws SQLException {
+        long accountId = rs.getLong(6);
+        Long account = rs.wasNull() ? null : accountId;
+        long originalId = rs.getLong(12);
+        Long original = rs.wasNull() ? null : originalId;
+        return new StoredPurchase(rs.getLong(1), rs.getLong(2), rs.getString(3), TransactionType.valueOf(rs.getString(4)),
+                ResultCode.valueOf(rs.getString(5)), account, rs.getLong(7), rs.getString(8), rs.getLong(9),
+                rs.getLong(10), rs.getString(11), original, rs.getLong(13), rs.getLong(14), rs.getInt(15) != 0);
+    }
+
+    private static void setNullableLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.loyaltyhub.domain.engine;
+
+import io.loyaltyhub.domain.txn.ResultCode;
+import io.loyaltyhub.domain.txn.TransactionOutcome;
+import io.loyaltyhub.domain.txn.TransactionType;
+
+/**
+ * A purchase row as the engine needs it: its answer, and for an original transaction the running totals
+ * that later refunds and voids consult and change (mutable within one batch, written back at its end).
+ */
+final class StoredPurchase {
+    final long id;
+    final long terminalId;
+    final String txnRef;
+    final TransactionType kind;
+    final ResultCode result;
+    final Long accountId;
+    final long amountMinor;
+    final String currency;
+    final long points;
+    final long balanceAfter;
+    final String last4;
+    final Long originalId;
+    long pointsReversed;
+    long amountRefunded;
+    boolean voided;
+    boolean changed;
+
+    StoredPurchase(long id, long terminalId, String txnRef, TransactionType kind, ResultCode result, Long accountId,
+                   long amountMinor, String currency, long points, long balanceAfter, String last4, Long originalId,
+                   long pointsReversed, long amountRefunded, boolean voided) {
+        this.id = id;
+        this.terminalId = terminalId;
+        this.txnRef = txnRef;
+        this.kind = kind;
+        this.result = result;
+        this.accountId = accountId;
+        this.amountMinor = amountMinor;
+        this.currency = currency;
+        this.points = points;
+        this.balanceAfter = balanceAfter;
+        this.last4 = last4;
+        this.originalId = originalId;
+        this.pointsReversed = pointsReversed;
+        this.amountRefunded = amountRefunded;
+        this.voided = voided;
+    }
+
+    TransactionOutcome outcome() {
+        return new TransactionOutcome(result, points, balanceAfter, last4, false);
+    }
+
+    /** Points of this transaction not yet undone by later refunds or a void. */
+    long pointsOutstanding() {
+        return points - pointsReversed;
+    }
+}

@@ -1,0 +1,42 @@
+package io.loyaltyhub.domain.persistence;
+
+import java.nio.file.Path;
+
+/**
+ * Where the hub keeps its data. With no URL the embedded default (an H2 database file under the data
+ * directory, in MySQL compatibility mode) is used; a {@code jdbc:mysql:} or {@code jdbc:mariadb:} URL
+ * selects a MySQL-compatible server, reached through MySQL Connector/J.
+ */
+public record DatabaseConfig(String url, String user, String password, int poolSize) {
+
+    public DatabaseConfig {
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("database url is required");
+        }
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("pool size must be at least 1");
+        }
+        user = user == null ? "" : user;
+        password = password == null ? "" : password;
+    }
+
+    public static DatabaseConfig embedded(Path dataDirectory, int poolSize) {
+        String file = dataDirectory.toAbsolutePath().resolve("loyalty").toString().replace('\\', '/');
+        return new DatabaseConfig("jdbc:h2:file:" + file + H2_OPTIONS, "sa", "", poolSize);
+    }
+
+    public static DatabaseConfig inMemory(String name) {
+        return new DatabaseConfig("jdbc:h2:mem:" + name + H2_OPTIONS + ";DB_CLOSE_DELAY=-1", "sa", "", 4);
+    }
+
+    private static final String H2_OPTIONS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=VALUE,KEY;LOCK_TIMEOUT=10000";
+
+    public boolean isMySql() {
+        return url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:");
+    }
+
+    /** The URL with any password parameter removed, for logs and start-up banners. */
+    public String displayUrl() {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+}

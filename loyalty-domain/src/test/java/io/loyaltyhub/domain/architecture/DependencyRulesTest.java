@@ -1,0 +1,38 @@
+package io.loyaltyhub.domain.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The domain knows nothing of how transactions arrive: no Camel, JMS, HTTP or broker types. */
+class DependencyRulesTest {
+    private final JavaClasses domain = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.loyaltyhub.domain");
+
+    @Test
+    void theDomainImportsNoIntegrationTypes() {
+        noClasses().that().resideInAPackage("io.loyaltyhub.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.camel..", "jakarta.jms..", "javax.jms..",
+                        "org.apache.activemq..", "io.vertx..", "jakarta.servlet..", "java.net.http..", "com.sun.net.httpserver..")
+                .check(domain);
+    }
+
+    @Test
+    void onlyTheCryptoPackageUsesBouncyCastle() {
+        noClasses().that().resideInAPackage("io.loyaltyhub.domain..")
+                .and().resideOutsideOfPackage("io.loyaltyhub.domain.crypto..")
+                .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..")
+                .check(domain);
+    }
+
+    @Test
+    void theDomainDoesNotKnowTheAdaptersOrTheHub() {
+        noClasses().that().resideInAPackage("io.loyaltyhub.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.loyaltyhub.adapters..", "io.loyaltyhub.hub..")
+                .check(domain);
+    }
+}

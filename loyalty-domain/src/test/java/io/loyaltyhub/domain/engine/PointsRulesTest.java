@@ -1,0 +1,61 @@
+package io.loyaltyhub.domain.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loyaltyhub.domain.model.EarnRate;
+import io.loyaltyhub.domain.txn.ResultCode;
+import io.loyaltyhub.domain.txn.TransactionType;
+import org.junit.jupiter.api.Test;
+
+class PointsRulesTest {
+
+    private static StoredPurchase sale(long amount, long points) {
+        return new StoredPurchase(1, 1, "S", TransactionType.SALE, ResultCode.APPROVED, 9L, amount, "EUR", points,
+                points, "1234", null, 0, 0, false);
+    }
+
+    @Test
+    void aSaleEarnsTheFloorOfAmountTimesRate() {
+        assertThat(PointsRules.creditSale(new EarnRate(1, 100), 199).points()).isEqualTo(1);
+        assertThat(PointsRules.creditSale(new EarnRate(3, 200), 1_000_000).points()).isEqualTo(15_000);
+        assertThat(PointsRules.creditSale(null, 100).result()).isEqualTo(ResultCode.CURRENCY_NOT_ACCEPTED);
+    }
+
+    @Test
+    void aRefundNeverReversesMoreThanTheSaleEarned() {
+        StoredPurchase s = sale(300, 10);
+        Decision first = PointsRules.reverseRefund(s, 100, "EUR");
+        s.pointsReversed -= first.points();
+        s.amountRefunded += 100;
+        Decision second = PointsRules.reverseRefund(s, 200, "EUR");
+
+        assertThat(first.points()).isEqualTo(-3);
+        assertThat(second.points()).isEqualTo(-7);
+        assertThat(PointsRules.reverseRefund(sale(300, 10), 301, "EUR").result())
+                .isEqualTo(ResultCode.REFUND_EXCEEDS_ORIGINAL);
+        assertThat(PointsRules.reverseRefund(sale(300, 10), 100, "USD").result())
+                .isEqualTo(ResultCode.CURRENCY_NOT_ACCEPTED);
+    }
+
+    @Test
+    void anUnlinkedRefundIsCappedAtTheBalance() {
+        assertThat(PointsRules.reverseUnlinkedRefund(new EarnRate(1, 100), 10_000, 40).points()).isEqualTo(-40);
+        assertThat(PointsRules.reverseUnlinkedRefund(new EarnRate(1, 100), 10_000, -5).points()).isZero();
+    }
+
+    @Test
+    void undoReversesWhatIsOutstandingAndRefusesASecondUndo() {
+        StoredPurchase s = sale(1000, 10);
+        s.pointsReversed = 4;
+        assertThat(PointsRules.undo(s).points()).isEqualTo(-6);
+        s.voided = true;
+        assertThat(PointsRules.undo(s).result()).isEqualTo(ResultCode.ALREADY_REVERSED);
+        assertThat(PointsRules.undo(null).result()).isEqualTo(ResultCode.ORIGINAL_NOT_FOUND);
+    }
+
+    @Test
+    void aRedemptionNeedsEnoughPoints() {
+        assertThat(PointsRules.redeem(50, 49).result()).isEqualTo(ResultCode.INSUFFICIENT_POINTS);
+        assertThat(PointsRules.redeem(50, 50).points()).isEqualTo(-50);
+    }
+}

@@ -1,0 +1,101 @@
+package io.loyaltyhub.domain.testing;
+
+import io.loyaltyhub.domain.admin.CoalitionAdmin;
+import io.loyaltyhub.domain.admin.TerminalCredential;
+import io.loyaltyhub.domain.card.CardCatalog;
+import io.loyaltyhub.domain.card.CardProgramme;
+import io.loyaltyhub.domain.card.CardReader;
+import io.loyaltyhub.domain.card.CheckDigitRule;
+import io.loyaltyhub.domain.card.ProgrammeCardReader;
+import io.loyaltyhub.domain.crypto.CardTokenizer;
+import io.loyaltyhub.domain.model.EarnRate;
+import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.model.Money;
+import io.loyaltyhub.domain.model.StoreId;
+import io.loyaltyhub.domain.model.TerminalId;
+import io.loyaltyhub.domain.model.TxnRef;
+import io.loyaltyhub.domain.persistence.Database;
+import io.loyaltyhub.domain.persistence.IdGenerator;
+import io.loyaltyhub.domain.txn.Channel;
+import io.loyaltyhub.domain.txn.PosTransaction;
+import io.loyaltyhub.domain.txn.TransactionType;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A small coalition for tests: one Luhn programme (prefix 628000, 16 digits) with an issued range, and
+ * merchants created on demand with one store, one terminal and a rate of 1 point per 100 minor units of EUR.
+ */
+public final class CoalitionFixture {
+    public static final String RANGE_FIRST = "6280000000000000";
+    public static final String RANGE_LAST = "6280000099999999";
+
+    public record TestMerchant(MerchantId id, StoreId store, TerminalId terminal, TerminalCredential credential) {
+    }
+
+    private final CoalitionAdmin admin;
+    private final CardReader cards;
+
+    public CoalitionFixture(Database database) {
+        IdGenerator ids = new IdGenerator(1);
+        this.admin = new CoalitionAdmin(database, ids, Clock.systemUTC());
+        CardProgramme programme = admin.createCardProgramme("coalition", "628000", 16, CheckDigitRule.LUHN);
+        admin.issueCardRange(programme, RANGE_FIRST, RANGE_LAST);
+        CardCatalog catalog = admin.loadCardCatalog();
+        byte[] key = new byte[32];
+        Arrays.fill(key, (byte) 7);
+        this.cards = new ProgrammeCardReader(() -> catalog, new CardTokenizer(key, 1));
+    }
+
+    public CoalitionAdmin admin() {
+        return admin;
+    }
+
+    public CardReader cards() {
+        return cards;
+    }
+
+    public TestMerchant merchant(String code) {
+        MerchantId id = admin.createMerchant(code, "Merchant " + code);
+        admin.setEarnRate(id, "EUR", new EarnRate(1, 100));
+        StoreId store = admin.addStore(id, "S1", "Main street");
+        TerminalCredential credential = admin.addTerminal(id, "S1", "T1");
+        return new TestMerchant(id, store, new TerminalId(credential.terminalId()), credential);
+    }
+
+    /** A valid card number in the issued range: serial {@code n}, Luhn check digit appended. */
+    public static String cardNumber(long n) {
+        String body = "628000" + String.format("%09d", n);
+        return body + luhnDigit(body);
+    }
+
+    public static char luhnDigit(String body) {
+        int sum = 0;
+        boolean doubleIt = true;
+        for (int i = body.length() - 1; i >= 0; i--) {
+            int d = body.charAt(i) - '0';
+            if (doubleIt) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            doubleIt = !doubleIt;
+        }
+        return (char) ('0' + (10 - sum % 10) % 10);
+    }
+
+    public PosTransaction sale(TestMerchant m, String ref, String card, long cents) {
+        return txn(m, ref, TransactionType.SALE, card, cents, null);
+    }
+
+    public PosTransaction txn(TestMerchant m, String ref, TransactionType type, String card, long cents, String original) {
+        return new PosTransaction(m.id(), m.store(), m.terminal(), new TxnRef(ref), type, cards.read(card),
+                Money.of(cents, "EUR"), OffsetDateTime.parse("2026-11-20T10:15:30+01:00"), List.of(),
+                original == null ? null : new TxnRef(original), type == TransactionType.REDEEM ? cents : 0,
+                Channel.HTTP_JSON);
+    }
+}

@@ -1,0 +1,70 @@
+package io.loyaltyhub.domain.testing;
+
+import io.loyaltyhub.domain.persistence.DatabaseConfig;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Databases for tests. H2 in memory always; a MySQL-compatible server when one is reachable at
+ * {@code LOYALTY_TEST_MYSQL_URL} (default jdbc:mysql://127.0.0.1:3306/, user root, no password).
+ * Without a server the MySQL suites are skipped with a visible message, unless
+ * {@code LOYALTY_REQUIRE_MYSQL=true} (set by CI), which turns a missing server into a failure.
+ */
+public final class TestDatabases {
+    public static final String URL_VARIABLE = "LOYALTY_TEST_MYSQL_URL";
+    public static final String REQUIRE_VARIABLE = "LOYALTY_REQUIRE_MYSQL";
+
+    private TestDatabases() {
+    }
+
+    public static DatabaseConfig h2() {
+        return DatabaseConfig.inMemory("test_" + UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    /** A new, empty database on the MySQL-compatible server; drop it with {@link #dropMySql}. */
+    public static DatabaseConfig freshMySql() {
+        String base = setting(URL_VARIABLE, "jdbc:mysql://127.0.0.1:3306/");
+        String user = setting("LOYALTY_TEST_MYSQL_USER", "root");
+        String password = setting("LOYALTY_TEST_MYSQL_PASSWORD", "");
+        String name = "loyalty_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(base + "?connectTimeout=2000", user, password);
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        } catch (SQLException e) {
+            String message = "MySQL suite skipped: no MySQL-compatible server at " + base + " (" + e.getMessage()
+                    + "). Start MariaDB/MySQL or set " + URL_VARIABLE + "; set " + REQUIRE_VARIABLE + "=true to fail instead.";
+            if (Boolean.parseBoolean(setting(REQUIRE_VARIABLE, "false"))) {
+                throw new IllegalStateException(message, e);
+            }
+            System.err.println("[loyalty-hub] " + message);
+            Assumptions.abort(message);
+        }
+        return new DatabaseConfig(base + name + "?connectTimeout=5000", user, password, 8);
+    }
+
+    public static void dropMySql(DatabaseConfig config) {
+        if (config == null || !config.isMySql()) {
+            return;
+        }
+        String url = config.url();
+        String name = url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
+        try (Connection c = DriverManager.getConnection(url, config.user(), config.password());
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop test database " + name, e);
+        }
+    }
+
+    private static String setting(String name, String fallback) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            value = System.getProperty(name);
+        }
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
