@@ -54,10 +54,7 @@ public final class CoalitionAdmin {
     }
 
     public MerchantId merchantByCode(String code) {
-        return database.inOperatorTransaction(s -> s.createSelectionQuery("from Merchant where code = :code", Merchant.class)
-                .setParameter("code", code).uniqueResultOptional()
-                .map(m -> new MerchantId(m.getId()))
-                .orElseThrow(() -> new IllegalArgumentException("no merchant with code " + code)));
+        return findMerchantByCode(code).orElseThrow(() -> new IllegalArgumentException("no merchant with code " + code));
     }
 
     public void setEarnRate(MerchantId merchant, String currency, EarnRate rate) {
@@ -97,6 +94,27 @@ public final class CoalitionAdmin {
             return null;
         });
         return new TerminalCredential(id, terminalCode, credentialId, secret);
+    }
+
+    /** A new secret for an existing terminal (the old one stops working at once on this node, within the cache TTL elsewhere). */
+    public TerminalCredential resetTerminalSecret(MerchantId merchant, String terminalCode) {
+        String secret = SecretHasher.newSecret();
+        return database.inMerchantTransaction(merchant, s -> {
+            Terminal terminal = s.createSelectionQuery("from Terminal where code = :code", Terminal.class)
+                    .setParameter("code", terminalCode).uniqueResultOptional()
+                    .orElseThrow(() -> new IllegalArgumentException("merchant has no terminal with code " + terminalCode));
+            terminal.replaceSecret(SecretHasher.hash(secret));
+            return new TerminalCredential(terminal.getId(), terminalCode, terminal.getCredentialId(), secret);
+        });
+    }
+
+    public java.util.Optional<MerchantId> findMerchantByCode(String code) {
+        return database.inOperatorTransaction(s -> s.createSelectionQuery("from Merchant where code = :code", Merchant.class)
+                .setParameter("code", code).uniqueResultOptional().map(m -> new MerchantId(m.getId())));
+    }
+
+    public java.util.Optional<CardProgramme> findCardProgramme(String name) {
+        return loadCardCatalog().programmes().stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
     public CardProgramme createCardProgramme(String name, String prefix, int length, CheckDigitRule checkDigit) {

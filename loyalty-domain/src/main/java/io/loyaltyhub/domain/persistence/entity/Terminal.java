@@ -38,6 +38,10 @@ public class Terminal {
         this.status = "ACTIVE";
     }
 
+    public void replaceSecret(String newSecretHash) {
+        this.secretHash = newSecretHash;
+    }
+
     public Long getId() {
         return id;
     }

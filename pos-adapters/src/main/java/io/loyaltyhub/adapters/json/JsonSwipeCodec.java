@@ -1,0 +1,253 @@
+package io.loyaltyhub.adapters.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.loyaltyhub.adapters.InputRejected;
+import io.loyaltyhub.domain.card.CardReader;
+import io.loyaltyhub.domain.card.InvalidCardNumberException;
+import io.loyaltyhub.domain.model.Money;
+import io.loyaltyhub.domain.model.TxnRef;
+import io.loyaltyhub.domain.terminal.TerminalIdentity;
+import io.loyaltyhub.domain.txn.Channel;
+import io.loyaltyhub.domain.txn.LineItem;
+import io.loyaltyhub.domain.txn.PosTransaction;
+import io.loyaltyhub.domain.txn.PresentedCard;
+import io.loyaltyhub.domain.txn.TransactionOutcome;
+import io.loyaltyhub.domain.txn.TransactionType;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The HTTP JSON dialect (documented in docs/http-json.md): a request body becomes a canonical
+ * {@link PosTransaction} for the authenticated terminal, and an outcome becomes a reply body.
+ * The card number is read (checked and tokenized) here and goes no further.
+ */
+public final class JsonSwipeCodec {
+    private static final Set<String> FIELDS = Set.of("txnRef", "type", "cardNumber", "amount", "currency",
+            "occurredAt", "originalTxnRef", "redeemPoints", "lineItems");
+    private static final int MAX_LINE_ITEMS = 500;
+
+    private final ObjectMapper mapper;
+    private final CardReader cards;
+    private final Clock clock;
+
+    public JsonSwipeCodec(CardReader cards, Clock clock) {
+        this.cards = cards;
+        this.clock = clock;
+        this.mapper = new ObjectMapper()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(8).maxStringLength(4096).maxNumberLength(20).build());
+    }
+
+    public PosTransaction decode(byte[] body, TerminalIdentity terminal) {
+        JsonNode root = parse(body);
+        root.fieldNames().forEachRemaining(name -> {
+            if (!FIELDS.contains(name)) {
+                throw new InputRejected("unknown-field", "field '" + name + "' is not part of a transaction");
+            }
+        });
+        TransactionType type = type(root);
+        PresentedCard card = card(root);
+        long amount = amount(root, type);
+        // ISO 4217 "XXX" (no currency) for transactions that move no money, so a balance inquiry needs no currency.
+        Money money = money(amount, type.carriesAmount() || root.hasNonNull("currency") ? text(root, "currency", true) : "XXX");
+        OffsetDateTime occurredAt = occurredAt(root);
+        TxnRef original = root.hasNonNull("originalTxnRef") ? txnRef(text(root, "originalTxnRef", true), "originalTxnRef") : null;
+        long redeemPoints = redeemPoints(root, type);
+        try {
+            return new PosTransaction(terminal.merchantId(), terminal.storeId(), terminal.terminalId(),
+                    txnRef(text(root, "txnRef", true), "txnRef"), type, card, money, occurredAt, lineItems(root),
+                    original, redeemPoints, Channel.HTTP_JSON);
+        } catch (IllegalArgumentException e) {
+            throw new InputRejected("invalid-transaction", e.getMessage());
+        }
+    }
+
+    private JsonNode parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new InputRejected("malformed-json", "the request body is empty; send a JSON transaction");
+        }
+        try {
+            JsonNode root = mapper.readTree(body);
+            if (root == null || !root.isObject()) {
+                throw new InputRejected("malformed-json", "the request body must be a JSON object");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw new InputRejected("malformed-json", "the request body is not valid JSON (line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        } catch (IOException e) {
+            throw new InputRejected("malformed-json", "the request body could not be read");
+        }
+    }
+
+    private static TransactionType type(JsonNode root) {
+        String type = root.hasNonNull("type") ? text(root, "type", true) : "SALE";
+        try {
+            return TransactionType.valueOf(type.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InputRejected("invalid-type", "type must be one of SALE, REFUND, VOID, REVERSAL, REDEEM, BALANCE_INQUIRY");
+        }
+    }
+
+    private PresentedCard card(JsonNode root) {
+        JsonNode node = root.get("cardNumber");
+        if (node == null || node.isNull()) {
+            throw new InputRejected("missing-field", "cardNumber is required");
+        }
+        if (!node.isTextual()) {
+            throw new InputRejected("invalid-card-number", "cardNumber must be a string of digits");
+        }
+        String digits = node.textValue().replace(" ", "");
+        try {
+            return cards.read(digits);
+        } catch (InvalidCardNumberException e) {
+            throw new InputRejected(e.reason().code(), e.getMessage());
+        }
+    }
+
+    private static long amount(JsonNode root, TransactionType type) {
+        JsonNode node = root.get("amount");
+        if (node == null || node.isNull()) {
+            if (type.carriesAmount()) {
+                throw new InputRejected("missing-field", "amount is required (integer minor units, e.g. 1250 for 12.50)");
+            }
+            return 0;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            throw new InputRejected("invalid-amount", "amount must be an integer number of minor units (no decimals)");
+        }
+        long amount = node.longValue();
+        if (amount < 0 || (amount == 0 && type.carriesAmount())) {
+            throw new InputRejected("invalid-amount", "amount must be greater than zero");
+        }
+        if (amount > Money.MAX_MINOR_UNITS) {
+            throw new InputRejected("invalid-amount", "amount exceeds the maximum of " + Money.MAX_MINOR_UNITS + " minor units");
+        }
+        return amount;
+    }
+
+    private static Money money(long amount, String currency) {
+        try {
+            return new Money(amount, Money.currencyOf(currency));
+        } catch (IllegalArgumentException e) {
+            throw new InputRejected("unknown-currency", e.getMessage());
+        }
+    }
+
+    private OffsetDateTime occurredAt(JsonNode root) {
+        if (!root.hasNonNull("occurredAt")) {
+            return OffsetDateTime.now(clock);
+        }
+        try {
+            return OffsetDateTime.parse(text(root, "occurredAt", true));
+        } catch (DateTimeParseException e) {
+            throw new InputRejected("invalid-time", "occurredAt must be an ISO-8601 date-time with offset, e.g. 2026-11-23T10:15:30+01:00");
+        }
+    }
+
+    private static long redeemPoints(JsonNode root, TransactionType type) {
+        JsonNode node = root.get("redeemPoints");
+        if (type != TransactionType.REDEEM) {
+            if (node != null && !node.isNull()) {
+                throw new InputRejected("invalid-transaction", "redeemPoints belongs only to REDEEM transactions");
+            }
+            return 0;
+        }
+        if (node == null || !node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() <= 0) {
+            throw new InputRejected("invalid-points", "redeemPoints must be a positive integer for REDEEM");
+        }
+        return node.longValue();
+    }
+
+    private static List<LineItem> lineItems(JsonNode root) {
+        JsonNode node = root.get("lineItems");
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray() || node.size() > MAX_LINE_ITEMS) {
+            throw new InputRejected("invalid-line-items", "lineItems must be an array of at most " + MAX_LINE_ITEMS + " items");
+        }
+        List<LineItem> items = new ArrayList<>();
+        for (JsonNode item : node) {
+            try {
+                items.add(new LineItem(text(item, "sku", true), item.hasNonNull("category") ? text(item, "category", true) : null,
+                        item.path("quantity").asInt(1), item.path("amount").asLong(0)));
+            } catch (IllegalArgumentException e) {
+                throw new InputRejected("invalid-line-items", e.getMessage());
+            }
+        }
+        return items;
+    }
+
+    private static TxnRef txnRef(String value, String field) {
+        try {
+            return new TxnRef(value);
+        } catch (IllegalArgumentException e) {
+            throw new InputRejected("invalid-txn-ref", field + ": " + e.getMessage());
+        }
+    }
+
+    private static String text(JsonNode node, String field, boolean required) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw new InputRejected("missing-field", field + " is required");
+            }
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new InputRejected("invalid-field", field + " must be a string");
+        }
+        return value.textValue();
+    }
+
+    /** The reply body for an answered transaction. */
+    public byte[] encodeOutcome(PosTransaction txn, TransactionOutcome outcome) {
+        ObjectNode reply = mapper.createObjectNode();
+        reply.put("status", outcome.approved() ? "approved" : "declined");
+        reply.put("code", outcome.result().code());
+        reply.put("txnRef", txn.txnRef().value());
+        reply.put("type", txn.type().name());
+        reply.put("card", "****" + outcome.last4());
+        reply.put("points", outcome.points());
+        if (outcome.balance() != TransactionOutcome.NO_BALANCE) {
+            reply.put("balance", outcome.balance());
+        }
+        reply.put("duplicate", outcome.duplicate());
+        return write(reply);
+    }
+
+    /** The reply body when the answer did not come in time: the transaction is durable and will be credited. */
+    public byte[] encodePending(PosTransaction txn) {
+        ObjectNode reply = mapper.createObjectNode();
+        reply.put("status", "pending");
+        reply.put("code", "accepted-pending");
+        reply.put("txnRef", txn.txnRef().value());
+        reply.put("type", txn.type().name());
+        reply.put("card", "****" + txn.card().token().last4());
+        reply.put("detail", "accepted and stored; points will be credited shortly");
+        return write(reply);
+    }
+
+    private byte[] write(ObjectNode node) {
+        try {
+            return mapper.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not encode a reply", e);
+        }
+    }
+}

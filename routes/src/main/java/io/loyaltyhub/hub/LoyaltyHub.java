@@ -1,0 +1,206 @@
+package io.loyaltyhub.hub;
+
+import io.loyaltyhub.adapters.json.JsonSwipeCodec;
+import io.loyaltyhub.domain.admin.CoalitionAdmin;
+import io.loyaltyhub.domain.card.CardReader;
+import io.loyaltyhub.domain.card.ProgrammeCardReader;
+import io.loyaltyhub.domain.crypto.CardTokenizer;
+import io.loyaltyhub.domain.engine.PointsEngine;
+import io.loyaltyhub.domain.persistence.Database;
+import io.loyaltyhub.domain.persistence.DatabaseConfig;
+import io.loyaltyhub.domain.persistence.IdGenerator;
+import io.loyaltyhub.domain.terminal.JdbcTerminalDirectory;
+import io.loyaltyhub.domain.terminal.TerminalDirectory;
+import io.loyaltyhub.hub.broker.EmbeddedBroker;
+import io.loyaltyhub.hub.config.HubSettings;
+import io.loyaltyhub.hub.http.HttpSwipeProcessor;
+import io.loyaltyhub.hub.http.PosHttpRoutes;
+import io.loyaltyhub.hub.http.TerminalAuthenticator;
+import io.loyaltyhub.hub.keys.CardKeyFile;
+import io.loyaltyhub.hub.swipe.ArtemisSwipeGateway;
+import io.loyaltyhub.hub.swipe.RefreshingCardCatalog;
+import io.loyaltyhub.hub.swipe.SwipeBatchConsumer;
+import io.loyaltyhub.hub.swipe.SwipeGateway;
+import io.loyaltyhub.hub.swipe.SwipeMessages;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running hub, assembled from its settings: database, broker (embedded unless an external one is
+ * configured), points engine and its queue consumer, the swipe gateway, and the Camel routes of every
+ * channel. {@link #start} returns once everything listens; {@link #close} stops it in reverse order.
+ */
+public final class LoyaltyHub implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LoyaltyHub.class);
+
+    private final HubSettings settings;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private Database database;
+    private CoalitionAdmin admin;
+    private PointsEngine engine;
+    private TerminalDirectory terminals;
+    private RefreshingCardCatalog catalog;
+    private CardReader cardReader;
+    private SwipeGateway gateway;
+    private SwipeBatchConsumer consumer;
+    private CamelContext camel;
+    private VertxPlatformHttpServer httpServer;
+
+    private LoyaltyHub(HubSettings settings) {
+        this.settings = settings;
+    }
+
+    public static LoyaltyHub start(HubSettings settings, List<HubExtension> extensions) {
+        LoyaltyHub hub = new LoyaltyHub(settings);
+        try {
+            hub.startAll(extensions);
+            return hub;
+        } catch (Exception e) {
+            hub.close();
+            throw e instanceof RuntimeException r ? r : new IllegalStateException("the hub could not start: " + e.getMessage(), e);
+        }
+    }
+
+    public static LoyaltyHub start(HubSettings settings) {
+        return start(settings, List.of());
+    }
+
+    private void startAll(List<HubExtension> extensions) throws Exception {
+        Clock clock = Clock.systemUTC();
+        Path dataDir = settings.dataDir();
+        database = Database.open(databaseConfig(dataDir));
+        started.add(database);
+        IdGenerator ids = new IdGenerator(settings.integer("hub.node-id"));
+        admin = new CoalitionAdmin(database, ids, clock);
+        engine = new PointsEngine(database, ids, clock, 8);
+        terminals = new JdbcTerminalDirectory(database, clock,
+                Duration.ofSeconds(settings.integer("hub.terminal-cache.ttl-seconds")));
+        catalog = new RefreshingCardCatalog(admin::loadCardCatalog, clock,
+                Duration.ofSeconds(settings.integer("hub.card-catalog.refresh-seconds")));
+        cardReader = new ProgrammeCardReader(catalog, new CardTokenizer(CardKeyFile.loadOrCreate(cardKeyFile(dataDir)), 1));
+
+        String brokerUrl = settings.text("hub.broker.url");
+        if (settings.embeddedBroker()) {
+            EmbeddedBroker broker = new EmbeddedBroker(dataDir.resolve("broker"), settings.text("hub.broker.embedded.host"),
+                    settings.integer("hub.broker.embedded.port"), settings.integer("hub.broker.journal-sync-nanos"));
+            broker.start();
+            started.add(broker);
+            brokerUrl = "vm://0";
+        }
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl);
+        started.add(factory);
+        String user = settings.text("hub.broker.user");
+        String password = settings.text("hub.broker.password");
+        SwipeMessages messages = new SwipeMessages();
+        consumer = new SwipeBatchConsumer(factory, user, password, engine, messages,
+                settings.integer("hub.engine.consumers"), settings.integer("hub.engine.batch-size"));
+        consumer.start();
+        started.add(consumer);
+        ArtemisSwipeGateway artemisGateway = new ArtemisSwipeGateway(factory, user, password, engine, messages, 16);
+        artemisGateway.start();
+        started.add(artemisGateway);
+        gateway = artemisGateway;
+
+        camel = new DefaultCamelContext();
+        camel.getPropertiesComponent().setInitialProperties(settings.asProperties());
+        VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
+        http.setBindHost(settings.text("hub.http.host"));
+        http.setBindPort(settings.integer("hub.http.port"));
+        // Vert.x refuses far larger bodies outright; up to this bound the route answers problem+json itself.
+        http.setMaxBodySize(4L * settings.integer("hub.http.max-body-bytes"));
+        httpServer = new VertxPlatformHttpServer(http);
+        camel.addService(httpServer);
+        JsonSwipeCodec json = new JsonSwipeCodec(cardReader, clock);
+        camel.addRoutes(new PosHttpRoutes(new HttpSwipeProcessor(new TerminalAuthenticator(terminals), json, gateway,
+                settings.millis("hub.swipe.reply-timeout-ms"), settings.integer("hub.http.max-body-bytes"))));
+        for (HubExtension extension : extensions) {
+            for (RoutesBuilder routes : extension.routes(this)) {
+                camel.addRoutes(routes);
+            }
+        }
+        camel.start();
+        started.add(camel);
+        log.info("Loyalty Hub listening: HTTP on {}:{}, database {}, broker {}", settings.text("hub.http.host"),
+                httpPort(), database.config().displayUrl(), settings.embeddedBroker()
+                        ? "embedded (tcp://" + settings.text("hub.broker.embedded.host") + ":"
+                        + settings.integer("hub.broker.embedded.port") + ")" : brokerUrl);
+    }
+
+    private DatabaseConfig databaseConfig(Path dataDir) {
+        int pool = settings.integer("hub.db.pool-size");
+        if (settings.embeddedDatabase()) {
+            return DatabaseConfig.embedded(dataDir.resolve("db"), pool);
+        }
+        return new DatabaseConfig(settings.text("hub.db.url"), settings.text("hub.db.user"), settings.text("hub.db.password"), pool);
+    }
+
+    private Path cardKeyFile(Path dataDir) {
+        String configured = settings.text("hub.card-key-file");
+        return configured.isBlank() ? dataDir.resolve("keys").resolve("card.key") : Path.of(configured);
+    }
+
+    /** The port HTTP actually listens on (useful when configured as 0). */
+    public int httpPort() {
+        return httpServer.getServer() != null ? httpServer.getServer().actualPort() : settings.integer("hub.http.port");
+    }
+
+    public HubSettings settings() {
+        return settings;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public CoalitionAdmin admin() {
+        return admin;
+    }
+
+    public PointsEngine engine() {
+        return engine;
+    }
+
+    public TerminalDirectory terminals() {
+        return terminals;
+    }
+
+    public CardReader cardReader() {
+        return cardReader;
+    }
+
+    public SwipeGateway gateway() {
+        return gateway;
+    }
+
+    public CamelContext camel() {
+        return camel;
+    }
+
+    /** Makes newly issued card ranges visible to the edge at once. */
+    public void reloadCardCatalog() {
+        catalog.reload();
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                log.warn("stopping {} failed: {}", started.get(i).getClass().getSimpleName(), e.getMessage());
+            }
+        }
+        started.clear();
+    }
+}

@@ -1,0 +1,16 @@
+package io.loyaltyhub.hub.broker;
+
+/** The addresses the hub uses on Artemis. */
+public final class BrokerAddresses {
+    /** Durable queue of accepted transactions waiting for the engine. */
+    public static final String SWIPES = "hub.swipes";
+    /** Where messages go after too many failed deliveries, or at once when they cannot be read. */
+    public static final String DEAD_LETTERS = "hub.dead-letters";
+    /** Topic of answered transactions, for anything that wants to follow along (never carries card numbers). */
+    public static final String EVENTS = "hub.events";
+    /** Artemis's duplicate-detection message property. */
+    public static final String DUPLICATE_ID_PROPERTY = "_AMQ_DUPL_ID";
+
+    private BrokerAddresses() {
+    }
+}

@@ -1,0 +1,81 @@
+package io.loyaltyhub.hub.cli;
+
+import io.loyaltyhub.domain.admin.CoalitionAdmin;
+import io.loyaltyhub.domain.admin.TerminalCredential;
+import io.loyaltyhub.domain.card.CardProgramme;
+import io.loyaltyhub.domain.card.CheckDigitRule;
+import io.loyaltyhub.domain.model.EarnRate;
+import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.hub.LoyaltyHub;
+import java.io.PrintStream;
+import java.util.Base64;
+
+/**
+ * Demo data: a coalition card programme with an issued range, and two merchants (a bookshop chain and a
+ * pharmacy chain) with one store and one till each. Safe to run again: existing data is kept and the demo
+ * tills get fresh secrets, because a secret is only ever shown when it is made.
+ */
+final class DemoCoalition {
+    static final String PROGRAMME = "coalition";
+    static final String DEMO_CARD = "6280000000001238";
+
+    private final LoyaltyHub hub;
+
+    DemoCoalition(LoyaltyHub hub) {
+        this.hub = hub;
+    }
+
+    void seedAndPrint(PrintStream out) {
+        CoalitionAdmin admin = hub.admin();
+        if (admin.findCardProgramme(PROGRAMME).isEmpty()) {
+            CardProgramme p = admin.createCardProgramme(PROGRAMME, "628000", 16, CheckDigitRule.LUHN);
+            admin.issueCardRange(p, "6280000000000000", "6280000099999999");
+        }
+        hub.reloadCardCatalog();
+        TerminalCredential books = merchant(admin, "books", "Pages & Co. bookshops", "B01", "Old Town", 1, 100);
+        TerminalCredential pharma = merchant(admin, "pharma", "GreenCross pharmacies", "P01", "Station Square", 2, 100);
+        String url = "http://127.0.0.1:" + hub.httpPort() + "/pos/v1/transactions";
+        out.println();
+        out.println("Demo coalition ready: card programme 'coalition' (6280 00xx xxxx xxxx, Luhn), range 6280000000000000-6280000099999999");
+        out.println("  merchant books  (1 point per 1.00 EUR), store B01, till T1: " + books.credentialId() + " / " + books.secret());
+        out.println("  merchant pharma (2 points per 1.00 EUR), store P01, till T1: " + pharma.credentialId() + " / " + pharma.secret());
+        out.println();
+        out.println("Try it (paste as is):");
+        out.println("# a sale of 123.45 EUR at the bookshop: earns 123 points");
+        out.println(curl(url, books, "{\"txnRef\":\"demo-1001\",\"type\":\"SALE\",\"cardNumber\":\"" + DEMO_CARD
+                + "\",\"amount\":12345,\"currency\":\"EUR\"}"));
+        out.println("# the same swipe again: same answer, \"duplicate\":true, balance unchanged");
+        out.println(curl(url, books, "{\"txnRef\":\"demo-1001\",\"type\":\"SALE\",\"cardNumber\":\"" + DEMO_CARD
+                + "\",\"amount\":12345,\"currency\":\"EUR\"}"));
+        out.println("# a refund of 40.00 EUR of that sale: reverses 39 points in proportion");
+        out.println(curl(url, books, "{\"txnRef\":\"demo-1002\",\"type\":\"REFUND\",\"cardNumber\":\"" + DEMO_CARD
+                + "\",\"amount\":4000,\"currency\":\"EUR\",\"originalTxnRef\":\"demo-1001\"}"));
+        out.println("# the same card at the pharmacy: points pool across the coalition");
+        out.println(curl(url, pharma, "{\"txnRef\":\"demo-2001\",\"cardNumber\":\"" + DEMO_CARD
+                + "\",\"amount\":1999,\"currency\":\"EUR\"}"));
+        out.println("# balance inquiry");
+        out.println(curl(url, pharma, "{\"txnRef\":\"demo-2002\",\"type\":\"BALANCE_INQUIRY\",\"cardNumber\":\"" + DEMO_CARD
+                + "\"}"));
+        out.println("# a garbage body: application/problem+json with a stable code");
+        out.println(curl(url, books, "this is not json"));
+        out.println();
+    }
+
+    private static TerminalCredential merchant(CoalitionAdmin admin, String code, String name, String store,
+                                               String storeName, long points, long per) {
+        MerchantId id = admin.findMerchantByCode(code).orElse(null);
+        if (id == null) {
+            id = admin.createMerchant(code, name);
+            admin.setEarnRate(id, "EUR", new EarnRate(points, per));
+            admin.addStore(id, store, storeName);
+            return admin.addTerminal(id, store, "T1");
+        }
+        return admin.resetTerminalSecret(id, "T1");
+    }
+
+    private static String curl(String url, TerminalCredential c, String body) {
+        String basic = Base64.getEncoder().encodeToString((c.credentialId() + ":" + c.secret()).getBytes());
+        return "curl -s -H 'Authorization: Basic " + basic + "' -H 'Content-Type: application/json' -d '" + body + "' " + url
+                + " ; echo";
+    }
+}

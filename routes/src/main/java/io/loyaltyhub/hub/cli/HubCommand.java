@@ -1,0 +1,33 @@
+package io.loyaltyhub.hub.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The hub's command line: {@code run} starts it; the other commands are the operator's onboarding tools. */
+@Command(name = "loyalty-hub", mixinStandardHelpOptions = true, version = "Loyalty Hub 0.1.0",
+        description = "Coalition loyalty hub: POS transactions in, points and merchant reports out.",
+        subcommands = {RunCommand.class, OperatorCommands.MerchantAdd.class, OperatorCommands.MerchantList.class,
+                OperatorCommands.StoreAdd.class, OperatorCommands.TerminalAdd.class, OperatorCommands.TerminalReset.class,
+                OperatorCommands.ProgrammeAdd.class, OperatorCommands.RangeIssue.class})
+public final class HubCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new HubCommand());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + e.getMessage());
+            return 2;
+        });
+        int code = cli.execute(args);
+        if (code != 0 || args.length == 0 || !"run".equals(args[0])) {
+            System.exit(code);
+        }
+    }
+}

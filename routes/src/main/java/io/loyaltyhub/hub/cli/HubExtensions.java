@@ -1,0 +1,14 @@
+package io.loyaltyhub.hub.cli;
+
+import io.loyaltyhub.hub.HubExtension;
+import java.util.List;
+
+/** The channels the executable hub starts besides HTTP JSON. Each channel registers itself here. */
+final class HubExtensions {
+    private HubExtensions() {
+    }
+
+    static List<HubExtension> all() {
+        return List.of();
+    }
+}

@@ -1,0 +1,38 @@
+package io.loyaltyhub.hub.cli;
+
+import io.loyaltyhub.hub.LoyaltyHub;
+import io.loyaltyhub.hub.config.HubSettings;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Start the hub and keep it running until Ctrl-C.")
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    SettingsOptions settings;
+
+    @Option(names = "--demo", description = "seed two demo merchants, a card range, and print curl commands to try")
+    boolean demo;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        HubSettings loaded = settings.load();
+        LoyaltyHub hub = LoyaltyHub.start(loaded, HubExtensions.all());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            hub.close();
+            stopped.countDown();
+        }, "hub-shutdown"));
+        System.out.printf("Loyalty Hub is running. HTTP: http://%s:%d  (data in %s)%n",
+                "0.0.0.0".equals(loaded.text("hub.http.host")) ? "127.0.0.1" : loaded.text("hub.http.host"),
+                hub.httpPort(), loaded.dataDir().toAbsolutePath());
+        if (demo) {
+            new DemoCoalition(hub).seedAndPrint(System.out);
+        }
+        System.out.println("Press Ctrl-C to stop.");
+        stopped.await();
+        return 0;
+    }
+}

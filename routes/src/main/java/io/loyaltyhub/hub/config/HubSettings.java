@@ -1,0 +1,119 @@
+package io.loyaltyhub.hub.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The hub's configuration: built-in defaults, then an optional properties file, then environment
+ * variables (hub.http.port ⇄ HUB_HTTP_PORT), then explicit overrides (tests, command-line options).
+ * Every setting is listed in the README's configuration table.
+ */
+public final class HubSettings {
+    private static final Map<String, String> DEFAULTS = new TreeMap<>(Map.ofEntries(
+            Map.entry("hub.data-dir", "hub-data"),
+            Map.entry("hub.node-id", "1"),
+            Map.entry("hub.http.host", "0.0.0.0"),
+            Map.entry("hub.http.port", "8080"),
+            Map.entry("hub.http.max-body-bytes", "65536"),
+            Map.entry("hub.db.url", ""),
+            Map.entry("hub.db.user", ""),
+            Map.entry("hub.db.password", ""),
+            Map.entry("hub.db.pool-size", "10"),
+            Map.entry("hub.broker.url", ""),
+            Map.entry("hub.broker.user", ""),
+            Map.entry("hub.broker.password", ""),
+            Map.entry("hub.broker.embedded.host", "127.0.0.1"),
+            Map.entry("hub.broker.embedded.port", "61616"),
+            Map.entry("hub.broker.journal-sync-nanos", "1000000"),
+            Map.entry("hub.engine.consumers", "2"),
+            Map.entry("hub.engine.batch-size", "200"),
+            Map.entry("hub.swipe.reply-timeout-ms", "3000"),
+            Map.entry("hub.card-key-file", ""),
+            Map.entry("hub.card-catalog.refresh-seconds", "30"),
+            Map.entry("hub.terminal-cache.ttl-seconds", "60")));
+
+    private final Map<String, String> values;
+
+    private HubSettings(Map<String, String> values) {
+        this.values = values;
+    }
+
+    public static HubSettings load(Path configFile, Map<String, String> overrides) {
+        Map<String, String> values = new TreeMap<>(DEFAULTS);
+        if (configFile != null) {
+            Properties file = new Properties();
+            try (InputStream in = Files.newInputStream(configFile)) {
+                file.load(in);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read configuration file " + configFile + ": " + e.getMessage());
+            }
+            file.stringPropertyNames().forEach(k -> values.put(k, file.getProperty(k).trim()));
+        }
+        for (String key : DEFAULTS.keySet()) {
+            String env = System.getenv(environmentName(key));
+            if (env != null) {
+                values.put(key, env.trim());
+            }
+        }
+        values.putAll(overrides);
+        for (String key : values.keySet()) {
+            if (key.startsWith("hub.") && !DEFAULTS.containsKey(key)) {
+                throw new IllegalArgumentException("unknown setting " + key + "; known settings: " + DEFAULTS.keySet());
+            }
+        }
+        return new HubSettings(values);
+    }
+
+    public static String environmentName(String key) {
+        return key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    public static Map<String, String> defaults() {
+        return DEFAULTS;
+    }
+
+    public String text(String key) {
+        String value = values.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("unknown setting " + key);
+        }
+        return value;
+    }
+
+    public int integer(String key) {
+        try {
+            return Integer.parseInt(text(key));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("setting " + key + " must be a whole number, not '" + text(key) + "'");
+        }
+    }
+
+    public Duration millis(String key) {
+        return Duration.ofMillis(integer(key));
+    }
+
+    public Path dataDir() {
+        return Path.of(text("hub.data-dir"));
+    }
+
+    public boolean embeddedDatabase() {
+        return text("hub.db.url").isBlank();
+    }
+
+    public boolean embeddedBroker() {
+        return text("hub.broker.url").isBlank();
+    }
+
+    /** All settings, for Camel property placeholders ({{hub.http.port}}). */
+    public Properties asProperties() {
+        Properties p = new Properties();
+        values.forEach(p::setProperty);
+        return p;
+    }
+}

@@ -1,0 +1,108 @@
+package io.loyaltyhub.hub.http;
+
+import io.loyaltyhub.adapters.InputRejected;
+import io.loyaltyhub.adapters.json.JsonSwipeCodec;
+import io.loyaltyhub.domain.terminal.TerminalIdentity;
+import io.loyaltyhub.domain.txn.PosTransaction;
+import io.loyaltyhub.domain.txn.TransactionOutcome;
+import io.loyaltyhub.hub.swipe.SwipeGateway;
+import io.loyaltyhub.hub.swipe.SwipeNotAcceptedException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.AsyncProcessorSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * POST /pos/v1/transactions: authenticate the terminal, decode and check the body, make it durable, and
+ * answer with the engine's result — or 202 "accepted, pending" when that takes longer than the reply timeout.
+ * Asynchronous, so a waiting terminal holds no thread.
+ */
+public final class HttpSwipeProcessor extends AsyncProcessorSupport {
+    private static final Logger log = LoggerFactory.getLogger(HttpSwipeProcessor.class);
+
+    private final TerminalAuthenticator authenticator;
+    private final JsonSwipeCodec codec;
+    private final SwipeGateway gateway;
+    private final Duration replyTimeout;
+    private final int maxBodyBytes;
+
+    public HttpSwipeProcessor(TerminalAuthenticator authenticator, JsonSwipeCodec codec, SwipeGateway gateway,
+                              Duration replyTimeout, int maxBodyBytes) {
+        this.authenticator = authenticator;
+        this.codec = codec;
+        this.gateway = gateway;
+        this.replyTimeout = replyTimeout;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        PosTransaction txn;
+        CompletableFuture<TransactionOutcome> answer;
+        try {
+            Message in = exchange.getMessage();
+            TerminalIdentity terminal = authenticator.authenticate(in.getHeader("Authorization", String.class));
+            txn = codec.decode(body(in), terminal);
+            answer = gateway.submit(txn);
+        } catch (HttpProblem p) {
+            ProblemResponses.answer(exchange, p);
+            callback.done(true);
+            return true;
+        } catch (InputRejected r) {
+            ProblemResponses.answer(exchange, status(r), r.code(), r.getMessage());
+            callback.done(true);
+            return true;
+        } catch (SwipeNotAcceptedException e) {
+            log.error("swipe not accepted: {}", e.getMessage());
+            ProblemResponses.answer(exchange, 503, "not-accepted", "the transaction could not be stored; send it again");
+            callback.done(true);
+            return true;
+        }
+        answer.copy().completeOnTimeout(null, replyTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((outcome, failure) -> {
+                    reply(exchange, txn, outcome, failure);
+                    callback.done(false);
+                });
+        return false;
+    }
+
+    private void reply(Exchange exchange, PosTransaction txn, TransactionOutcome outcome, Throwable failure) {
+        Message out = exchange.getMessage();
+        out.removeHeaders("*");
+        if (failure != null) {
+            log.error("transaction {} has no answer: {}", txn.key(), failure.getMessage());
+            ProblemResponses.answer(exchange, 500, "internal-error", "the transaction is stored but its answer was lost; query it again");
+            return;
+        }
+        out.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        if (outcome == null) {
+            out.setHeader(Exchange.HTTP_RESPONSE_CODE, 202);
+            out.setBody(codec.encodePending(txn));
+        } else {
+            out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+            out.setBody(codec.encodeOutcome(txn, outcome));
+        }
+    }
+
+    private byte[] body(Message in) {
+        String contentType = in.getHeader(Exchange.CONTENT_TYPE, String.class);
+        if (contentType != null && !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new HttpProblem(415, "unsupported-media-type", "send the transaction as application/json");
+        }
+        byte[] body = in.getBody(byte[].class);
+        if (body != null && body.length > maxBodyBytes) {
+            throw new HttpProblem(413, "body-too-large", "the body exceeds " + maxBodyBytes + " bytes");
+        }
+        return body;
+    }
+
+    private static int status(InputRejected r) {
+        return r.code().startsWith("malformed") || r.code().startsWith("missing") || r.code().startsWith("unknown-field")
+                ? 400 : 422;
+    }
+}

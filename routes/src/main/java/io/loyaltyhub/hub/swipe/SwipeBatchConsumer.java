@@ -1,0 +1,186 @@
+package io.loyaltyhub.hub.swipe;
+
+import io.loyaltyhub.domain.engine.EngineException;
+import io.loyaltyhub.domain.engine.PointsEngine;
+import io.loyaltyhub.domain.txn.PosTransaction;
+import io.loyaltyhub.domain.txn.TransactionOutcome;
+import io.loyaltyhub.hub.broker.BrokerAddresses;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.Destination;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's side of the swipe queue. Each worker takes whatever is waiting (up to a batch), applies it
+ * in one database transaction, then sends the answers and commits the broker transaction: a message is
+ * acknowledged only after its effect is committed, and a redelivery after a crash is answered from the
+ * database as a duplicate. A batch the engine cannot apply is rolled back and its messages are then taken
+ * one at a time, so a poison message reaches the dead-letter queue after its redeliveries without holding
+ * up the others. Written against plain JMS rather than a Camel route because Camel's JMS consumers
+ * acknowledge per exchange, and one commit per batch is where the throughput comes from.
+ */
+public final class SwipeBatchConsumer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SwipeBatchConsumer.class);
+    private static final long RECEIVE_TIMEOUT_MS = 200;
+
+    private final ConnectionFactory factory;
+    private final String user;
+    private final String password;
+    private final PointsEngine engine;
+    private final SwipeMessages messages;
+    private final int workers;
+    private final int batchSize;
+    private final AtomicLong applied = new AtomicLong();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+    private Connection connection;
+
+    public SwipeBatchConsumer(ConnectionFactory factory, String user, String password, PointsEngine engine,
+                              SwipeMessages messages, int workers, int batchSize) {
+        this.factory = factory;
+        this.user = user;
+        this.password = password;
+        this.engine = engine;
+        this.messages = messages;
+        this.workers = workers;
+        this.batchSize = batchSize;
+    }
+
+    public void start() throws JMSException {
+        connection = user.isBlank() ? factory.createConnection() : factory.createConnection(user, password);
+        connection.start();
+        running = true;
+        for (int i = 0; i < workers; i++) {
+            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+            Thread t = new Thread(() -> work(session), "swipe-engine-" + i);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+    }
+
+    /** Transactions applied since start (answered copies included). */
+    public long applied() {
+        return applied.get();
+    }
+
+    private void work(Session session) {
+        try (MessageConsumer consumer = session.createConsumer(session.createQueue(BrokerAddresses.SWIPES));
+             MessageProducer replies = session.createProducer(null);
+             MessageProducer events = session.createProducer(session.createTopic(BrokerAddresses.EVENTS));
+             MessageProducer deadLetters = session.createProducer(session.createQueue(BrokerAddresses.DEAD_LETTERS))) {
+            replies.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+            events.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+            int oneAtATime = 0;
+            while (running) {
+                List<Message> batch = receiveBatch(consumer, oneAtATime > 0 ? 1 : batchSize);
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                oneAtATime = Math.max(0, oneAtATime - 1);
+                if (!applyAndAnswer(session, batch, replies, events, deadLetters)) {
+                    oneAtATime = batchSize;
+                }
+            }
+        } catch (JMSException e) {
+            if (running) {
+                log.error("swipe worker {} stopped: {}", Thread.currentThread().getName(), e.getMessage(), e);
+            }
+        }
+    }
+
+    private static List<Message> receiveBatch(MessageConsumer consumer, int max) throws JMSException {
+        List<Message> batch = new ArrayList<>(max);
+        Message first = consumer.receive(RECEIVE_TIMEOUT_MS);
+        if (first == null) {
+            return batch;
+        }
+        batch.add(first);
+        while (batch.size() < max) {
+            Message next = consumer.receiveNoWait();
+            if (next == null) {
+                break;
+            }
+            batch.add(next);
+        }
+        return batch;
+    }
+
+    /** @return false when the engine refused the batch and it was rolled back for redelivery */
+    private boolean applyAndAnswer(Session session, List<Message> batch, MessageProducer replies, MessageProducer events,
+                                   MessageProducer deadLetters) throws JMSException {
+        List<Message> readable = new ArrayList<>(batch.size());
+        List<PosTransaction> transactions = new ArrayList<>(batch.size());
+        for (Message m : batch) {
+            try {
+                transactions.add(messages.decode(((TextMessage) m).getText()));
+                readable.add(m);
+            } catch (RuntimeException e) {
+                deadLetter(session, deadLetters, m, "unreadable-message: " + e.getMessage());
+            }
+        }
+        List<TransactionOutcome> outcomes;
+        try {
+            outcomes = engine.applyBatch(transactions);
+        } catch (EngineException e) {
+            log.error("batch of {} rolled back for redelivery: {}", transactions.size(), e.getMessage());
+            session.rollback();
+            return false;
+        }
+        for (int i = 0; i < readable.size(); i++) {
+            answer(session, readable.get(i), transactions.get(i), outcomes.get(i), replies, events);
+        }
+        session.commit();
+        applied.addAndGet(readable.size());
+        return true;
+    }
+
+    private void answer(Session session, Message request, PosTransaction txn, TransactionOutcome outcome,
+                        MessageProducer replies, MessageProducer events) throws JMSException {
+        Destination replyTo = request.getJMSReplyTo();
+        if (replyTo != null) {
+            TextMessage reply = session.createTextMessage(messages.encodeOutcome(outcome));
+            reply.setJMSCorrelationID(request.getJMSCorrelationID());
+            replies.send(replyTo, reply);
+        }
+        events.send(session.createTextMessage(messages.encodeEvent(txn, outcome)));
+    }
+
+    private static void deadLetter(Session session, MessageProducer deadLetters, Message m, String reason) throws JMSException {
+        TextMessage copy = session.createTextMessage(m instanceof TextMessage t ? t.getText() : "");
+        copy.setStringProperty("hub_dead_letter_reason", reason);
+        copy.setStringProperty("hub_original_message_id", m.getJMSMessageID());
+        deadLetters.send(copy);
+        log.warn("message {} sent to {}: {}", m.getJMSMessageID(), BrokerAddresses.DEAD_LETTERS, reason);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        for (Thread t : threads) {
+            try {
+                t.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (JMSException e) {
+                log.warn("closing the consumer's broker connection failed: {}", e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.loyaltyhub.hub.swipe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.loyaltyhub.domain.model.CardToken;
+import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.model.Money;
+import io.loyaltyhub.domain.model.StoreId;
+import io.loyaltyhub.domain.model.TerminalId;
+import io.loyaltyhub.domain.model.TxnRef;
+import io.loyaltyhub.domain.txn.Channel;
+import io.loyaltyhub.domain.txn.LineItem;
+import io.loyaltyhub.domain.txn.PosTransaction;
+import io.loyaltyhub.domain.txn.PresentedCard;
+import io.loyaltyhub.domain.txn.ResultCode;
+import io.loyaltyhub.domain.txn.TransactionOutcome;
+import io.loyaltyhub.domain.txn.TransactionType;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The hub's own message format on the broker: a canonical transaction (already tokenized: token and last 4,
+ * never a card number) and an engine answer, as compact JSON text so a dead letter can be read by a person.
+ */
+public final class SwipeMessages {
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    public String encode(PosTransaction t) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("m", t.merchantId().value());
+        n.put("s", t.storeId().value());
+        n.put("t", t.terminalId().value());
+        n.put("ref", t.txnRef().value());
+        n.put("type", t.type().name());
+        n.put("tok", t.card().token().hash());
+        n.put("kv", t.card().token().keyVersion());
+        n.put("l4", t.card().token().last4());
+        if (t.card().issuedRangeId() != null) {
+            n.put("rng", t.card().issuedRangeId());
+        }
+        n.put("amt", t.amount().minorUnits());
+        n.put("cur", t.amount().currency().getCurrencyCode());
+        n.put("at", t.occurredAt().toString());
+        if (t.originalTxnRef() != null) {
+            n.put("orig", t.originalTxnRef().value());
+        }
+        if (t.redeemPoints() != 0) {
+            n.put("rp", t.redeemPoints());
+        }
+        n.put("ch", t.channel().name());
+        if (!t.lineItems().isEmpty()) {
+            ArrayNode lines = n.putArray("lines");
+            for (LineItem l : t.lineItems()) {
+                lines.addObject().put("sku", l.sku()).put("cat", l.category()).put("qty", l.quantity())
+                        .put("amt", l.amountMinorUnits());
+            }
+        }
+        return n.toString();
+    }
+
+    /** @throws IllegalArgumentException when the text is not a valid hub transaction */
+    public PosTransaction decode(String text) {
+        try {
+            JsonNode n = mapper.readTree(text);
+            List<LineItem> lines = new ArrayList<>();
+            for (JsonNode l : n.path("lines")) {
+                lines.add(new LineItem(l.get("sku").asText(), l.hasNonNull("cat") ? l.get("cat").asText() : null,
+                        l.get("qty").asInt(), l.get("amt").asLong()));
+            }
+            return new PosTransaction(new MerchantId(n.get("m").asLong()), new StoreId(n.get("s").asLong()),
+                    new TerminalId(n.get("t").asLong()), new TxnRef(n.get("ref").asText()),
+                    TransactionType.valueOf(n.get("type").asText()),
+                    new PresentedCard(new CardToken(n.get("tok").asText(), n.get("kv").asInt(), n.get("l4").asText()),
+                            n.hasNonNull("rng") ? n.get("rng").asLong() : null),
+                    Money.of(n.get("amt").asLong(), n.get("cur").asText()), OffsetDateTime.parse(n.get("at").asText()),
+                    lines, n.hasNonNull("orig") ? new TxnRef(n.get("orig").asText()) : null, n.path("rp").asLong(0),
+                    Channel.valueOf(n.get("ch").asText()));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not a hub transaction message: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    public String encodeOutcome(TransactionOutcome o) {
+        return mapper.createObjectNode().put("r", o.result().name()).put("p", o.points()).put("b", o.balance())
+                .put("l4", o.last4()).put("d", o.duplicate()).toString();
+    }
+
+    public TransactionOutcome decodeOutcome(String text) {
+        try {
+            JsonNode n = mapper.readTree(text);
+            return new TransactionOutcome(ResultCode.valueOf(n.get("r").asText()), n.get("p").asLong(), n.get("b").asLong(),
+                    n.get("l4").asText(), n.get("d").asBoolean());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not a hub outcome message", e);
+        }
+    }
+
+    /** An event for the events topic: the answer, with ids but no card data beyond last 4. */
+    public String encodeEvent(PosTransaction t, TransactionOutcome o) {
+        return mapper.createObjectNode().put("merchant", t.merchantId().value()).put("terminal", t.terminalId().value())
+                .put("txnRef", t.txnRef().value()).put("type", t.type().name()).put("result", o.result().code())
+                .put("points", o.points()).put("duplicate", o.duplicate()).toString();
+    }
+}
