@@ -9,6 +9,6 @@ final class HubExtensions {
     }
 
     static List<HubExtension> all() {
-        return List.of();
+        return List.of(new io.loyaltyhub.hub.iso8583.Iso8583Extension());
     }
 }

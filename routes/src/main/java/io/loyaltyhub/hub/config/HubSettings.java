@@ -36,7 +36,12 @@ public final class HubSettings {
             Map.entry("hub.swipe.reply-timeout-ms", "3000"),
             Map.entry("hub.card-key-file", ""),
             Map.entry("hub.card-catalog.refresh-seconds", "30"),
-            Map.entry("hub.terminal-cache.ttl-seconds", "60")));
+            Map.entry("hub.terminal-cache.ttl-seconds", "60"),
+            Map.entry("hub.iso8583.listeners", ""),
+            Map.entry("hub.iso8583.host", "0.0.0.0"),
+            Map.entry("hub.iso8583.max-message-bytes", "8192"),
+            Map.entry("hub.iso8583.mac-required", "false"),
+            Map.entry("hub.iso8583.key-encryption-key-file", "")));
 
     private final Map<String, String> values;
 
