@@ -1,0 +1,39 @@
+package io.loyaltyhub.hub.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HubSettingsTest {
+
+    @Test
+    void defaultsThenFileThenOverrides(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("hub.properties");
+        Files.writeString(file, "hub.http.port=9000\nhub.engine.batch-size=50\n");
+
+        HubSettings s = HubSettings.load(file, Map.of("hub.engine.batch-size", "75"));
+
+        assertThat(s.integer("hub.http.port")).isEqualTo(9000);
+        assertThat(s.integer("hub.engine.batch-size")).isEqualTo(75);
+        assertThat(s.embeddedDatabase()).isTrue();
+        assertThat(s.embeddedBroker()).isTrue();
+    }
+
+    @Test
+    void aMisspeltSettingIsAnErrorNotSilentlyIgnored() {
+        assertThatThrownBy(() -> HubSettings.load(null, Map.of("hub.http.prot", "1")))
+                .hasMessageContaining("unknown setting hub.http.prot");
+        assertThatThrownBy(() -> HubSettings.load(null, Map.of("hub.http.port", "eighty")).integer("hub.http.port"))
+                .hasMessageContaining("must be a whole number");
+    }
+
+    @Test
+    void environmentNamesFollowTheKeys() {
+        assertThat(HubSettings.environmentName("hub.swipe.reply-timeout-ms")).isEqualTo("HUB_SWIPE_REPLY_TIMEOUT_MS");
+    }
+}
