@@ -11,25 +11,12 @@ import io.loyaltyhub.adapters.iso8583.Iso8583Simulator;
 import io.loyaltyhub.adapters.iso8583.LoyaltyData;
 import io.loyaltyhub.adapters.iso8583.MacKey;
 import io.loyaltyhub.adapters.iso8583.TerminalRequests;
-import io.loyaltyhub.domain.admin.CoalitionAdmin;
-import io.loyaltyhub.domain.card.CardProgramme;
-import io.loyaltyhub.domain.card.CheckDigitRule;
-import io.loyaltyhub.domain.model.EarnRate;
-import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.model.TerminalId;
-import io.loyaltyhub.domain.testing.CoalitionFixture;
-import io.loyaltyhub.hub.LoyaltyHub;
-import io.loyaltyhub.hub.config.HubSettings;
+import io.loyaltyhub.hub.HubFixture;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +24,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -49,10 +35,9 @@ class Iso8583HubEndToEndTest {
 
     private static final String MAC_KEY = "0123456789ABCDEFFEDCBA9876543210";
 
-    @TempDir
-    static Path dataDir;
-
-    private static LoyaltyHub hub;
+    private static HubFixture fixture;
+    private static String books;
+    private static String pharma;
     private static int binaryPort;
     private static int asciiPort;
     private static int nextCard = 100;
@@ -60,32 +45,25 @@ class Iso8583HubEndToEndTest {
 
     @BeforeAll
     static void startHub() throws Exception {
-        binaryPort = freePort();
-        asciiPort = freePort();
-        hub = LoyaltyHub.start(HubSettings.load(null, Map.of(
-                "hub.data-dir", dataDir.toString(),
-                "hub.http.host", "127.0.0.1",
-                "hub.http.port", "0",
-                "hub.broker.embedded.port", Integer.toString(freePort()),
+        binaryPort = HubFixture.freePort();
+        asciiPort = HubFixture.freePort();
+        fixture = HubFixture.start(Map.of(
                 "hub.swipe.reply-timeout-ms", "15000",
                 "hub.iso8583.host", "127.0.0.1",
-                "hub.iso8583.listeners", "binary-2:" + binaryPort + ",ascii-4:" + asciiPort)),
+                "hub.iso8583.listeners", "binary-2:" + binaryPort + ",ascii-4:" + asciiPort),
                 List.of(new Iso8583Extension()));
-        CoalitionAdmin admin = hub.admin();
-        CardProgramme programme = admin.createCardProgramme("coalition", "628000", 16, CheckDigitRule.LUHN);
-        admin.issueCardRange(programme, CoalitionFixture.RANGE_FIRST, CoalitionFixture.RANGE_LAST);
-        hub.reloadCardCatalog();
-        onboard(admin, "books");
-        MerchantId signing = onboard(admin, "pharma");
-        long terminal = admin.addTerminal(signing, "S1", "T2").terminalId();
-        new JdbcTerminalMacKeys(hub.database(), Iso8583Settings.keyEncryptionKeyHex(hub.settings()), Clock.systemUTC())
-                .assign(signing, new TerminalId(terminal), MAC_KEY);
+        books = fixture.merchant().code();
+        HubFixture.Merchant signing = fixture.merchant();
+        pharma = signing.code();
+        long terminal = fixture.hub().admin().addTerminal(signing.id(), "S1", "T2").terminalId();
+        new JdbcTerminalMacKeys(fixture.hub().database(), Iso8583Settings.keyEncryptionKeyHex(fixture.hub().settings()),
+                Clock.systemUTC()).assign(signing.id(), new TerminalId(terminal), MAC_KEY);
     }
 
     @AfterAll
     static void stopHub() {
-        if (hub != null) {
-            hub.close();
+        if (fixture != null) {
+            fixture.close();
         }
     }
 
@@ -93,7 +71,7 @@ class Iso8583HubEndToEndTest {
     void aSaleCreditsPointsAndASecondCopyGetsTheFirstAnswer() throws Exception {
         String card = newCard();
         try (Iso8583Client till = connect(binaryPort, Framing.BINARY_2, null)) {
-            Iso8583Message sale = till("books").sale(card, 12345);
+            Iso8583Message sale = till(books).sale(card, 12345);
             Iso8583Client.Exchange first = till.exchange(sale);
             Iso8583Client.Exchange repeat = till.exchange(TerminalRequests.asRepeat(sale));
 
@@ -110,7 +88,7 @@ class Iso8583HubEndToEndTest {
     @Test
     void aReversalUndoesTheSale() throws Exception {
         String card = newCard();
-        TerminalRequests requests = till("books");
+        TerminalRequests requests = till(books);
         try (Iso8583Client till = connect(binaryPort, Framing.BINARY_2, null)) {
             Iso8583Message sale = requests.sale(card, 2500);
             till.exchange(sale);
@@ -127,7 +105,7 @@ class Iso8583HubEndToEndTest {
     @Test
     void aBadMessageGets30CreditsNothingAndTheConnectionServesTheNextOne() throws Exception {
         String card = newCard();
-        TerminalRequests requests = till("books");
+        TerminalRequests requests = till(books);
         try (Iso8583Client till = connect(binaryPort, Framing.BINARY_2, null)) {
             String wire = new String(new Iso8583Codec().encode(requests.sale(card, 8800)), StandardCharsets.US_ASCII);
             byte[] amountWithLetters = wire.replace("000000008800", "00000000880O").getBytes(StandardCharsets.US_ASCII);
@@ -147,7 +125,7 @@ class Iso8583HubEndToEndTest {
     void anOversizedLengthHeaderClosesTheConnectionAndCreditsNothing() throws Exception {
         String card = newCard();
         try (Iso8583Client till = connect(asciiPort, Framing.ASCII_4, null)) {
-            byte[] sale = new Iso8583Codec().encode(till("books").sale(card, 1000));
+            byte[] sale = new Iso8583Codec().encode(till(books).sale(card, 1000));
             till.writeUnframed(("9999" + new String(sale, StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII));
 
             assertThat(till.closedByPeer()).isTrue();
@@ -158,12 +136,12 @@ class Iso8583HubEndToEndTest {
     @Test
     void echoTestsAndKeepAlivesAreAnswered() throws Exception {
         try (Iso8583Client till = connect(asciiPort, Framing.ASCII_4, null)) {
-            Iso8583Client.Exchange echo = till.exchange(till("books").echo());
+            Iso8583Client.Exchange echo = till.exchange(till(books).echo());
 
             assertThat(echo.response().mti()).isEqualTo("0810");
             assertThat(echo.responseCode()).isEqualTo("00");
             assertThat(till.keepAlive()).isTrue();
-            assertThat(till.exchange(till("books").echo()).responseCode()).isEqualTo("00");
+            assertThat(till.exchange(till(books).echo()).responseCode()).isEqualTo("00");
         }
     }
 
@@ -171,7 +149,7 @@ class Iso8583HubEndToEndTest {
     void anOfflineAdviceIsAcceptedAndCredited() throws Exception {
         String card = newCard();
         try (Iso8583Client till = connect(binaryPort, Framing.BINARY_2, null)) {
-            Iso8583Client.Exchange advice = till.exchange(TerminalRequests.asAdvice(till("books").sale(card, 600)));
+            Iso8583Client.Exchange advice = till.exchange(TerminalRequests.asAdvice(till(books).sale(card, 600)));
 
             assertThat(advice.response().mti()).isEqualTo("0230");
             assertThat(advice.responseCode()).isEqualTo("00");
@@ -182,7 +160,7 @@ class Iso8583HubEndToEndTest {
     @Test
     void aTerminalWithAMacKeyIsServedOnlyWhenItSigns() throws Exception {
         String card = newCard();
-        TerminalRequests requests = new TerminalRequests("T2", "pharma", "978", Clock.systemUTC(), 500);
+        TerminalRequests requests = new TerminalRequests("T2", pharma, "978", Clock.systemUTC(), 500);
         try (Iso8583Client unsigned = connect(binaryPort, Framing.BINARY_2, null)) {
             assertThat(unsigned.exchange(requests.sale(card, 1000)).responseCode()).isEqualTo("58");
         }
@@ -200,10 +178,10 @@ class Iso8583HubEndToEndTest {
         String card = newCard();
         StringWriter output = new StringWriter();
         int exit = new CommandLine(new Iso8583Simulator()).setOut(new PrintWriter(output)).execute(
-                "sale", "--port", Integer.toString(binaryPort), "-t", "T1", "-m", "books", "--stan", "7000",
+                "sale", "--port", Integer.toString(binaryPort), "-t", "T1", "-m", books, "--stan", "7000",
                 "--card", card, "--amount", "4000");
         int balanceExit = new CommandLine(new Iso8583Simulator()).setOut(new PrintWriter(output)).execute(
-                "balance", "--port", Integer.toString(asciiPort), "--framing", "ascii-4", "-t", "T1", "-m", "books",
+                "balance", "--port", Integer.toString(asciiPort), "--framing", "ascii-4", "-t", "T1", "-m", books,
                 "--stan", "7100", "--card", card);
 
         assertThat(exit).as(output.toString()).isZero();
@@ -213,51 +191,29 @@ class Iso8583HubEndToEndTest {
         assertThat(ledgerPoints(card)).isEqualTo(40);
     }
 
-    private static MerchantId onboard(CoalitionAdmin admin, String code) {
-        MerchantId merchant = admin.createMerchant(code, "Merchant " + code);
-        admin.setEarnRate(merchant, "EUR", new EarnRate(1, 100));
-        admin.addStore(merchant, "S1", "Main street");
-        admin.addTerminal(merchant, "S1", "T1");
-        return merchant;
-    }
-
     private static synchronized TerminalRequests till(String merchant) {
         nextStan += 100;
         return new TerminalRequests("T1", merchant, "978", Clock.systemUTC(), nextStan);
     }
 
     private static synchronized String newCard() {
-        return CoalitionFixture.cardNumber(++nextCard);
+        return HubFixture.card(++nextCard);
     }
 
     private static Iso8583Client connect(int port, Framing framing, MacKey key) throws IOException {
         return Iso8583Client.connect("127.0.0.1", port, framing, Duration.ofSeconds(20), key);
     }
 
-    private static long ledgerPoints(String card) throws SQLException {
-        return single("SELECT COALESCE(SUM(l.points), 0) FROM ledger_entry l JOIN card k ON k.account_id = l.account_id WHERE k.token = ?", card);
+    private static long ledgerPoints(String card) {
+        return fixture.queryLong("SELECT COALESCE(SUM(l.points), 0) FROM ledger_entry l JOIN card k ON k.account_id = l.account_id"
+                + " WHERE k.token = ?", token(card));
     }
 
-    private static long purchases(String card) throws SQLException {
-        return single("SELECT COUNT(*) FROM purchase p JOIN card k ON k.id = p.card_id WHERE k.token = ?", card);
+    private static long purchases(String card) {
+        return fixture.queryLong("SELECT COUNT(*) FROM purchase p JOIN card k ON k.id = p.card_id WHERE k.token = ?", token(card));
     }
 
-    private static long single(String sql, String card) throws SQLException {
-        String token = hub.cardReader().read(card).token().hash();
-        try (Connection c = hub.database().connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, token);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                long value = rs.getLong(1);
-                c.rollback();
-                return value;
-            }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static String token(String card) {
+        return fixture.hub().cardReader().read(card).token().hash();
     }
 }
