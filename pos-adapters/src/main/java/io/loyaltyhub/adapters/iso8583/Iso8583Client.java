@@ -57,7 +57,8 @@ public final class Iso8583Client implements AutoCloseable {
         if (macKey != null && response.has(Iso8583Dialect.MAC) && !authentication.isAuthentic(responseBytes, response, macKey)) {
             throw new IOException("the hub's answer carries a MAC that does not match this terminal's key");
         }
-        return new Exchange(toSend, requestBytes, response, responseBytes);
+        // The request as it went on the wire (padded, signed), so what is printed is what was sent.
+        return new Exchange(codec.decode(requestBytes), requestBytes, response, responseBytes);
     }
 
     /** Sends any bytes as one frame and returns the bytes of the next frame the hub sends. */
