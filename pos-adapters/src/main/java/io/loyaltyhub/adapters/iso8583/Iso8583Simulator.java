@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  * balance inquiries, redemptions, advices, reversals and echo tests, printing each answer. Exit code 0
  * when every answer was approved, 1 when one was declined, 2 when the exchange itself failed.
  */
-@Command(name = "iso8583-sim", mixinStandardHelpOptions = true,
+@Command(name = "iso8583", mixinStandardHelpOptions = true,
         description = "ISO 8583 POS simulator for the Loyalty Hub's ISO 8583 listener.",
         subcommands = {
             Iso8583Simulator.Sale.class, Iso8583Simulator.Refund.class, Iso8583Simulator.Balance.class,
@@ -112,7 +112,7 @@ public final class Iso8583Simulator {
         }
     }
 
-    @Command(name = "sale", description = "0200 purchase (processing code 00): earns points")
+    @Command(name = "sale", mixinStandardHelpOptions = true, description = "0200 purchase (processing code 00): earns points")
     static final class Sale extends Financial {
         @Option(names = {"-a", "--amount"}, required = true, description = "amount in minor units, e.g. 1250 for 12.50")
         long amount;
@@ -123,7 +123,7 @@ public final class Iso8583Simulator {
         }
     }
 
-    @Command(name = "refund", description = "0200 refund (processing code 20): takes points back in proportion")
+    @Command(name = "refund", mixinStandardHelpOptions = true, description = "0200 refund (processing code 20): takes points back in proportion")
     static final class Refund extends Financial {
         @Option(names = {"-a", "--amount"}, required = true, description = "amount in minor units")
         long amount;
@@ -134,7 +134,7 @@ public final class Iso8583Simulator {
         }
     }
 
-    @Command(name = "balance", description = "0200 balance inquiry (processing code 31)")
+    @Command(name = "balance", mixinStandardHelpOptions = true, description = "0200 balance inquiry (processing code 31)")
     static final class Balance extends Financial {
         @Override
         Iso8583Message request(TerminalRequests requests) {
@@ -142,7 +142,7 @@ public final class Iso8583Simulator {
         }
     }
 
-    @Command(name = "redeem", description = "0200 points redemption (processing code 91, points in field 63 element RP)")
+    @Command(name = "redeem", mixinStandardHelpOptions = true, description = "0200 points redemption (processing code 91, points in field 63 element RP)")
     static final class Redeem extends Financial {
         @Option(names = {"-p", "--points"}, required = true, description = "points to spend")
         long points;
@@ -153,7 +153,7 @@ public final class Iso8583Simulator {
         }
     }
 
-    @Command(name = "echo", description = "0800 echo test (field 70 = 301)")
+    @Command(name = "echo", mixinStandardHelpOptions = true, description = "0800 echo test (field 70 = 301)")
     static final class Echo implements Callable<Integer> {
         @Mixin
         Connection connection;
@@ -173,7 +173,7 @@ public final class Iso8583Simulator {
         }
     }
 
-    @Command(name = "keepalive", description = "a zero-length frame; the hub answers with one")
+    @Command(name = "keepalive", mixinStandardHelpOptions = true, description = "a zero-length frame; the hub answers with one")
     static final class KeepAlive implements Callable<Integer> {
         @Mixin
         Connection connection;
