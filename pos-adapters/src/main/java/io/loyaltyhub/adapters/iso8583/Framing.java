@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -39,7 +40,7 @@ public enum Framing {
         if (this == BINARY_2) {
             return new byte[] {(byte) (messageLength >>> 8), (byte) messageLength};
         }
-        return String.format("%04d", messageLength).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return String.format("%04d", messageLength).getBytes(StandardCharsets.US_ASCII);
     }
 
     /**

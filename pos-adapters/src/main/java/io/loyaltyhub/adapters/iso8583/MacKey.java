@@ -1,5 +1,6 @@
 package io.loyaltyhub.adapters.iso8583;
 
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -40,7 +41,7 @@ public final class MacKey {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MacKey other && java.security.MessageDigest.isEqual(key, other.key);
+        return o instanceof MacKey other && MessageDigest.isEqual(key, other.key);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.loyaltyhub.adapters.iso8583;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Locale;
 import org.bouncycastle.crypto.engines.DESEngine;
 import org.bouncycastle.crypto.macs.ISO9797Alg3Mac;
 import org.bouncycastle.crypto.params.KeyParameter;
@@ -51,7 +52,7 @@ public final class MessageAuthentication {
             return false;
         }
         byte[] expected = macOf(input, key).getBytes(StandardCharsets.US_ASCII);
-        byte[] actual = presented.toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+        byte[] actual = presented.toUpperCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, actual);
     }
 }

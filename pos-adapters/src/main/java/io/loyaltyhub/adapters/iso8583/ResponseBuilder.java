@@ -2,6 +2,7 @@ package io.loyaltyhub.adapters.iso8583;
 
 import io.loyaltyhub.domain.txn.TransactionOutcome;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -41,7 +42,7 @@ public final class ResponseBuilder {
     }
 
     /** Response code 30 to what could be read of a malformed message; nothing when not even its MTI was readable. */
-    public java.util.Optional<Iso8583Message> formatError(MalformedMessageException malformed) {
+    public Optional<Iso8583Message> formatError(MalformedMessageException malformed) {
         return malformed.readablePart().map(readable -> refusal(readable, ResponseCode.FORMAT_ERROR));
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The ISO 8583 channel's settings, read from the hub's:
@@ -54,7 +55,7 @@ public final class Iso8583Settings {
                 throw new IllegalArgumentException(LISTENERS + ": framing must be binary-2 or ascii-4, not '" + parts[0] + "'");
             }
             int port = Integer.parseInt(parts[1]);
-            listeners.add(new Iso8583ListenerSettings(parts[0].trim().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-" + port,
+            listeners.add(new Iso8583ListenerSettings(parts[0].trim().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + port,
                     settings.text(HOST), port, framing, settings.integer(MAX_MESSAGE_BYTES),
                     Duration.ofMillis(settings.integer(REPLY_TIMEOUT)), Boolean.parseBoolean(settings.text(MAC_REQUIRED))));
         }

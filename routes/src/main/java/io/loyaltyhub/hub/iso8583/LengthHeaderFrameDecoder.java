@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
 import org.apache.camel.component.netty.ChannelHandlerFactory;
+import org.apache.camel.component.netty.DefaultChannelHandlerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,7 @@ final class LengthHeaderFrameDecoder extends ByteToMessageDecoder {
 
     /** Camel's netty component asks a factory for a fresh decoder per connection: a decoder keeps per-stream state. */
     static ChannelHandlerFactory factory(Framing framing, int maxMessageLength, String listener) {
-        return new org.apache.camel.component.netty.DefaultChannelHandlerFactory() {
+        return new DefaultChannelHandlerFactory() {
             @Override
             public ChannelHandler newChannelHandler() {
                 return new LengthHeaderFrameDecoder(framing, maxMessageLength, listener);
