@@ -61,6 +61,7 @@ class Iso8583ListenerTest {
     private static int binaryPort;
     private static int asciiPort;
     private static int latePort;
+    private static int unusableKeysPort;
     private static int serial;
 
     @BeforeAll
@@ -81,13 +82,19 @@ class Iso8583ListenerTest {
         binaryPort = freePort();
         asciiPort = freePort();
         latePort = freePort();
+        unusableKeysPort = freePort();
+        TerminalMacKeys unusable = terminal -> {
+            throw new IllegalStateException("the MAC key of terminal " + terminal.terminalId().value() + " does not unwrap");
+        };
         List<Iso8583Listener> listeners = List.of(
                 Iso8583Listener.create(settings("binary", binaryPort, Framing.BINARY_2, Duration.ofSeconds(10)),
                         terminals, macKeys, coalition.cards(), throughTheEngine, Clock.systemUTC()),
                 Iso8583Listener.create(settings("ascii", asciiPort, Framing.ASCII_4, Duration.ofSeconds(10)),
                         terminals, macKeys, coalition.cards(), throughTheEngine, Clock.systemUTC()),
                 Iso8583Listener.create(settings("late", latePort, Framing.BINARY_2, Duration.ofMillis(300)),
-                        terminals, macKeys, coalition.cards(), neverAnswers, Clock.systemUTC()));
+                        terminals, macKeys, coalition.cards(), neverAnswers, Clock.systemUTC()),
+                Iso8583Listener.create(settings("unusable-keys", unusableKeysPort, Framing.BINARY_2, Duration.ofSeconds(10)),
+                        terminals, unusable, coalition.cards(), throughTheEngine, Clock.systemUTC()));
         camel = new DefaultCamelContext();
         camel.addRoutes(new Iso8583Routes(listeners));
         camel.start();
@@ -149,6 +156,29 @@ class Iso8583ListenerTest {
             assertThat(reversalAdviceRepeat.loyaltyData().number(LoyaltyData.POINTS_BALANCE)).hasValue(0);
         }
         assertThat(ledgerPoints(card)).isZero();
+    }
+
+    @Test
+    void refundsBalanceInquiriesAndRedemptionsMovePointsAsTheirProcessingCodesSay() throws Exception {
+        String card = newCard();
+        TerminalRequests requests = requests(plain);
+        try (Iso8583Client till = connect(binaryPort, Framing.BINARY_2, null)) {
+            till.exchange(requests.sale(card, 10000));
+            Iso8583Client.Exchange refund = till.exchange(requests.refund(card, 2000));
+            Iso8583Client.Exchange redemption = till.exchange(requests.redemption(card, 30));
+            Iso8583Client.Exchange tooMuch = till.exchange(requests.redemption(card, 1000));
+            Iso8583Client.Exchange balance = till.exchange(requests.balanceInquiry(card));
+
+            assertThat(refund.loyaltyData().number(LoyaltyData.POINTS_CHANGE)).hasValue(-20);
+            assertThat(redemption.responseCode()).isEqualTo("00");
+            assertThat(redemption.loyaltyData().number(LoyaltyData.POINTS_BALANCE)).hasValue(50);
+            assertThat(tooMuch.responseCode()).isEqualTo("51");
+            assertThat(tooMuch.loyaltyData().number(LoyaltyData.POINTS_BALANCE)).hasValue(50);
+            assertThat(balance.responseCode()).isEqualTo("00");
+            assertThat(balance.loyaltyData().number(LoyaltyData.POINTS_CHANGE)).hasValue(0);
+            assertThat(balance.loyaltyData().number(LoyaltyData.POINTS_BALANCE)).hasValue(50);
+        }
+        assertThat(ledgerPoints(card)).isEqualTo(50);
     }
 
     @Test
@@ -282,6 +312,16 @@ class Iso8583ListenerTest {
             assertThat(sale.loyaltyData().element(LoyaltyData.STATUS)).contains(LoyaltyData.STATUS_PENDING);
             assertThat(balance.responseCode()).isEqualTo("96");
         }
+    }
+
+    @Test
+    void aKeyThatCannotBeUsedIsASystemErrorNeverAPassAndTheConnectionLivesOn() throws Exception {
+        String card = newCard();
+        try (Iso8583Client till = connect(unusableKeysPort, Framing.BINARY_2, null)) {
+            assertThat(till.exchange(requests(plain).sale(card, 1000)).responseCode()).isEqualTo("96");
+            assertThat(till.exchange(requests(plain).echo()).responseCode()).isEqualTo("00");
+        }
+        assertThat(ledgerPoints(card)).isZero();
     }
 
     @Test
