@@ -41,6 +41,7 @@ public final class HubSettings {
             Map.entry("hub.iso8583.host", "0.0.0.0"),
             Map.entry("hub.iso8583.max-message-bytes", "8192"),
             Map.entry("hub.iso8583.mac-required", "false"),
+            Map.entry("hub.iso8583.idle-timeout-seconds", "300"),
             Map.entry("hub.iso8583.key-encryption-key-file", "")));
 
     private final Map<String, String> values;

@@ -5,11 +5,12 @@ import java.time.Duration;
 
 /**
  * One ISO 8583 listener: where it listens, which length header its terminals use, the largest message
- * it accepts, how long an online request waits for the engine, and whether terminals without a MAC key
- * may use it (when false, such terminals are trusted by the network the listener is bound to).
+ * it accepts, how long an online request waits for the engine, whether terminals without a MAC key
+ * may use it (when false, such terminals are trusted by the network the listener is bound to), and
+ * after how long without a byte from the terminal a connection is closed (zero: never).
  */
 public record Iso8583ListenerSettings(String name, String host, int port, Framing framing, int maxMessageLength,
-                                      Duration answerTimeout, boolean macRequired) {
+                                      Duration answerTimeout, boolean macRequired, Duration idleTimeout) {
 
     /** Enough for every field of the dialect at its maximum; a larger header is hostile or out of step. */
     public static final int DEFAULT_MAX_MESSAGE_LENGTH = 8192;
@@ -29,6 +30,13 @@ public record Iso8583ListenerSettings(String name, String host, int port, Framin
         }
         if (answerTimeout == null || answerTimeout.isNegative() || answerTimeout.isZero()) {
             throw new IllegalArgumentException("answer timeout must be positive");
+        }
+        if (idleTimeout == null || idleTimeout.isNegative()) {
+            throw new IllegalArgumentException("idle timeout must be zero (never) or positive");
+        }
+        if (!idleTimeout.isZero() && idleTimeout.compareTo(answerTimeout) <= 0) {
+            // a terminal waiting for the engine sends nothing: it must not be cut off before its answer
+            throw new IllegalArgumentException("idle timeout must be longer than the answer timeout");
         }
     }
 }

@@ -27,14 +27,20 @@ public final class Iso8583Routes extends EndpointRouteBuilder {
             Iso8583ListenerSettings settings = listener.settings();
             String decoder = "iso8583-decoder-" + settings.name();
             String encoder = "iso8583-encoder-" + settings.name();
+            String idle = "iso8583-idle-" + settings.name();
             getContext().getRegistry().bind(decoder,
                     LengthHeaderFrameDecoder.factory(settings.framing(), settings.maxMessageLength(), settings.name()));
             getContext().getRegistry().bind(encoder, new LengthHeaderFrameEncoder(settings.framing()));
+            String decoders = "#" + decoder;
+            if (!settings.idleTimeout().isZero()) {
+                getContext().getRegistry().bind(idle, IdleConnectionCloser.factory(settings.idleTimeout(), settings.name()));
+                decoders = "#" + idle + "," + decoders;
+            }
 
             from(netty("tcp://" + settings.host() + ":" + settings.port())
                     .sync(true)
                     .reuseAddress(true)
-                    .decoders("#" + decoder)
+                    .decoders(decoders)
                     .encoders("#" + encoder)
                     .advanced().disconnectOnNoReply(true))
                     .routeId("iso8583-" + settings.name())

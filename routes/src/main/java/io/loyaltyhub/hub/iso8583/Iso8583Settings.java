@@ -20,6 +20,7 @@ import java.util.Locale;
  * <li>{@code hub.iso8583.host}: the address every listener binds to.</li>
  * <li>{@code hub.iso8583.max-message-bytes}: a larger length header closes the connection.</li>
  * <li>{@code hub.iso8583.mac-required}: refuse (58) terminals that have no MAC key.</li>
+ * <li>{@code hub.iso8583.idle-timeout-seconds}: close a connection silent for this long (0: never).</li>
  * <li>{@code hub.iso8583.key-encryption-key-file}: the key that wraps stored MAC keys (default
  * {@code <data dir>/keys/iso8583-kek.key}, created on first use).</li>
  * <li>{@code hub.swipe.reply-timeout-ms}: how long an online request waits for the engine.</li>
@@ -32,6 +33,7 @@ public final class Iso8583Settings {
     public static final String MAX_MESSAGE_BYTES = "hub.iso8583.max-message-bytes";
     public static final String MAC_REQUIRED = "hub.iso8583.mac-required";
     public static final String KEY_ENCRYPTION_KEY_FILE = "hub.iso8583.key-encryption-key-file";
+    public static final String IDLE_TIMEOUT = "hub.iso8583.idle-timeout-seconds";
     private static final String REPLY_TIMEOUT = "hub.swipe.reply-timeout-ms";
 
     private Iso8583Settings() {
@@ -57,7 +59,8 @@ public final class Iso8583Settings {
             int port = Integer.parseInt(parts[1]);
             listeners.add(new Iso8583ListenerSettings(parts[0].trim().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + port,
                     settings.text(HOST), port, framing, settings.integer(MAX_MESSAGE_BYTES),
-                    Duration.ofMillis(settings.integer(REPLY_TIMEOUT)), Boolean.parseBoolean(settings.text(MAC_REQUIRED))));
+                    Duration.ofMillis(settings.integer(REPLY_TIMEOUT)), Boolean.parseBoolean(settings.text(MAC_REQUIRED)),
+                    Duration.ofSeconds(settings.integer(IDLE_TIMEOUT))));
         }
         return listeners;
     }

@@ -62,6 +62,7 @@ class Iso8583ListenerTest {
     private static int asciiPort;
     private static int latePort;
     private static int unusableKeysPort;
+    private static int idlePort;
     private static int serial;
 
     @BeforeAll
@@ -83,6 +84,7 @@ class Iso8583ListenerTest {
         asciiPort = freePort();
         latePort = freePort();
         unusableKeysPort = freePort();
+        idlePort = freePort();
         TerminalMacKeys unusable = terminal -> {
             throw new IllegalStateException("the MAC key of terminal " + terminal.terminalId().value() + " does not unwrap");
         };
@@ -94,7 +96,10 @@ class Iso8583ListenerTest {
                 Iso8583Listener.create(settings("late", latePort, Framing.BINARY_2, Duration.ofMillis(300)),
                         terminals, macKeys, coalition.cards(), neverAnswers, Clock.systemUTC()),
                 Iso8583Listener.create(settings("unusable-keys", unusableKeysPort, Framing.BINARY_2, Duration.ofSeconds(10)),
-                        terminals, unusable, coalition.cards(), throughTheEngine, Clock.systemUTC()));
+                        terminals, unusable, coalition.cards(), throughTheEngine, Clock.systemUTC()),
+                Iso8583Listener.create(new Iso8583ListenerSettings("idle", "127.0.0.1", idlePort, Framing.ASCII_4, 4096,
+                                Duration.ofSeconds(1), false, Duration.ofSeconds(2)),
+                        terminals, macKeys, coalition.cards(), throughTheEngine, Clock.systemUTC()));
         camel = new DefaultCamelContext();
         camel.addRoutes(new Iso8583Routes(listeners));
         camel.start();
@@ -253,6 +258,20 @@ class Iso8583ListenerTest {
     }
 
     @Test
+    void aConnectionSilentForTheIdleTimeoutIsClosedButKeepAlivesKeepItOpen() throws Exception {
+        try (Iso8583Client silent = connect(idlePort, Framing.ASCII_4, null);
+             Iso8583Client talking = connect(idlePort, Framing.ASCII_4, null)) {
+            long started = System.nanoTime();
+            // every poll sends a keep-alive; done once 3 s (more than the 2 s idle timeout) have passed
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> talking.keepAlive() && Duration.ofNanos(System.nanoTime() - started).toMillis() >= 3000);
+
+            assertThat(talking.keepAlive()).as("kept open by its keep-alives").isTrue();
+            assertThat(silent.closedByPeer()).as("closed after 2 s of silence").isTrue();
+        }
+    }
+
+    @Test
     void anUnknownTerminalIsNotPermitted() throws Exception {
         try (Iso8583Client till = connect(binaryPort, Framing.BINARY_2, null)) {
             TerminalRequests stranger = new TerminalRequests("T9", "PLAIN", "978", Clock.systemUTC(), 1);
@@ -353,7 +372,7 @@ class Iso8583ListenerTest {
     }
 
     private static Iso8583ListenerSettings settings(String name, int port, Framing framing, Duration timeout) {
-        return new Iso8583ListenerSettings(name, "127.0.0.1", port, framing, 4096, timeout, false);
+        return new Iso8583ListenerSettings(name, "127.0.0.1", port, framing, 4096, timeout, false, Duration.ZERO);
     }
 
     private static TerminalRequests requests(CoalitionFixture.TestMerchant merchant) {
