@@ -31,7 +31,7 @@ public final class HubSettings {
             Map.entry("hub.broker.embedded.host", "127.0.0.1"),
             Map.entry("hub.broker.embedded.port", "61616"),
             Map.entry("hub.broker.journal-sync-nanos", "1000000"),
-            Map.entry("hub.engine.consumers", "2"),
+            Map.entry("hub.engine.consumers", "4"),
             Map.entry("hub.engine.batch-size", "200"),
             Map.entry("hub.swipe.reply-timeout-ms", "3000"),
             Map.entry("hub.card-key-file", ""),
