@@ -99,6 +99,7 @@ public final class LoyaltyHub implements AutoCloseable {
             brokerUrl = "vm://0";
         }
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl);
+        factory.setConfirmationWindowSize(1024 * 1024); // needed for asynchronous send confirmations
         started.add(factory);
         String user = settings.text("hub.broker.user");
         String password = settings.text("hub.broker.password");

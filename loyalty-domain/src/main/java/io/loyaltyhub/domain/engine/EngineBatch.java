@@ -32,7 +32,7 @@ final class EngineBatch {
     private final Connection c;
     private final IdGenerator ids;
     private final LocalDateTime now;
-    private final PurchaseJournal journal = new PurchaseJournal();
+    private final PurchaseJournal journal;
     private final AccountStore accounts = new AccountStore();
     private final LedgerWriter ledger = new LedgerWriter();
     private final EarnRuleStore earnRules = new EarnRuleStore();
@@ -46,8 +46,9 @@ final class EngineBatch {
     private final List<NewPurchase> newPurchases = new ArrayList<>();
     private final List<NewLedgerEntry> newEntries = new ArrayList<>();
 
-    EngineBatch(Connection c, IdGenerator ids, LocalDateTime now) {
+    EngineBatch(Connection c, IdGenerator ids, LocalDateTime now, boolean inListUsesIndex) {
         this.c = c;
+        this.journal = new PurchaseJournal(inListUsesIndex);
         this.ids = ids;
         this.now = now;
     }
@@ -111,18 +112,19 @@ final class EngineBatch {
     }
 
     private void lockOriginals(List<PosTransaction> batch, List<Integer> fresh) throws SQLException {
-        Map<MerchantId, Set<Long>> terminals = new LinkedHashMap<>();
-        Map<MerchantId, Set<String>> refs = new LinkedHashMap<>();
+        Map<MerchantId, Map<Long, Set<String>>> refs = new LinkedHashMap<>();
         for (int i : fresh) {
             PosTransaction t = batch.get(i);
             if (t.originalTxnRef() != null) {
-                terminals.computeIfAbsent(t.merchantId(), m -> new HashSet<>()).add(t.terminalId().value());
-                refs.computeIfAbsent(t.merchantId(), m -> new HashSet<>()).add(t.originalTxnRef().value());
+                refs.computeIfAbsent(t.merchantId(), m -> new LinkedHashMap<>())
+                        .computeIfAbsent(t.terminalId().value(), x -> new HashSet<>()).add(t.originalTxnRef().value());
             }
         }
-        for (MerchantId merchant : terminals.keySet()) {
-            for (StoredPurchase p : journal.lockOriginals(c, merchant, terminals.get(merchant), refs.get(merchant))) {
-                remember(merchant, p);
+        for (Map.Entry<MerchantId, Map<Long, Set<String>>> merchant : refs.entrySet()) {
+            for (Map.Entry<Long, Set<String>> terminal : merchant.getValue().entrySet()) {
+                for (StoredPurchase p : journal.lockOriginals(c, merchant.getKey(), terminal.getKey(), terminal.getValue())) {
+                    remember(merchant.getKey(), p);
+                }
             }
         }
     }

@@ -54,7 +54,7 @@ public final class PointsEngine {
         for (int attempt = 1; ; attempt++) {
             try (Connection c = database.connection()) {
                 try {
-                    List<TransactionOutcome> outcomes = new EngineBatch(c, ids, now()).run(batch);
+                    List<TransactionOutcome> outcomes = new EngineBatch(c, ids, now(), database.config().isMySql()).run(batch);
                     c.commit();
                     return outcomes;
                 } catch (SQLException | RuntimeException e) {
@@ -76,7 +76,7 @@ public final class PointsEngine {
     public Optional<TransactionOutcome> findAnswer(TransactionKey key) {
         try (Connection c = database.connection()) {
             try {
-                return new PurchaseJournal().findOutcome(c, key);
+                return new PurchaseJournal(database.config().isMySql()).findOutcome(c, key);
             } finally {
                 c.rollback();
             }

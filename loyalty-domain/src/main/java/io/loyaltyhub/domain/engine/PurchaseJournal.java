@@ -1,6 +1,8 @@
 package io.loyaltyhub.domain.engine;
 
 import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.model.TerminalId;
+import io.loyaltyhub.domain.model.TxnRef;
 import io.loyaltyhub.domain.persistence.Sql;
 import io.loyaltyhub.domain.txn.LineItem;
 import io.loyaltyhub.domain.txn.PosTransaction;
@@ -17,52 +19,80 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
-import java.util.stream.Collectors;
 
 /** The purchase table, as the engine reads and writes it. Every statement carries the merchant predicate. */
 final class PurchaseJournal {
+    /**
+     * Whether "txn_ref IN (...)" after equalities on merchant and terminal walks the unique key. MySQL's range
+     * optimizer does; H2 uses only the equality prefix and scans the terminal's history, so on H2 (in-process,
+     * no round trips) each reference is looked up on its own.
+     */
+    private final boolean inListUsesIndex;
+
+    PurchaseJournal(boolean inListUsesIndex) {
+        this.inListUsesIndex = inListUsesIndex;
+    }
+
     private static final String COLUMNS = "id, terminal_id, txn_ref, kind, result, account_id, amount_minor, currency, "
             + "points, balance_after, last4, original_id, points_reversed, amount_refunded, voided";
 
-    /** The answers already given to any of these keys (all of one merchant). */
+    /**
+     * The answers already given to any of these keys (all of one merchant). One query per terminal, each an
+     * equality on merchant and terminal plus an IN list of references, so every database walks the unique key.
+     */
     Map<TransactionKey, StoredPurchase> findAnswered(Connection c, MerchantId merchant, Collection<TransactionKey> keys)
             throws SQLException {
-        Set<Long> terminals = keys.stream().map(k -> k.terminalId().value()).collect(Collectors.toSet());
-        Set<String> refs = keys.stream().map(k -> k.txnRef().value()).collect(Collectors.toSet());
-        Map<TransactionKey, StoredPurchase> found = new HashMap<>();
-        String sql = "SELECT " + COLUMNS + " FROM purchase WHERE merchant_id = ? AND terminal_id IN ("
-                + Sql.placeholders(terminals.size()) + ") AND txn_ref IN (" + Sql.placeholders(refs.size()) + ")";
+        Map<Long, Set<String>> refsByTerminal = new HashMap<>();
+        keys.forEach(k -> refsByTerminal.computeIfAbsent(k.terminalId().value(), t -> new HashSet<>()).add(k.txnRef().value()));
         Set<TransactionKey> wanted = Set.copyOf(keys);
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bindMerchantTerminalsRefs(ps, merchant, terminals, refs);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    StoredPurchase p = read(rs);
-                    TransactionKey key = new TransactionKey(merchant, new io.loyaltyhub.domain.model.TerminalId(p.terminalId),
-                            new io.loyaltyhub.domain.model.TxnRef(p.txnRef), p.kind);
-                    if (wanted.contains(key)) {
-                        found.put(key, p);
-                    }
+        Map<TransactionKey, StoredPurchase> found = new HashMap<>();
+        for (Map.Entry<Long, Set<String>> e : refsByTerminal.entrySet()) {
+            for (StoredPurchase p : select(c, merchant, e.getKey(), e.getValue(), "")) {
+                TransactionKey key = new TransactionKey(merchant, new TerminalId(p.terminalId), new TxnRef(p.txnRef), p.kind);
+                if (wanted.contains(key)) {
+                    found.put(key, p);
                 }
             }
         }
         return found;
     }
 
-    /** Candidate originals (sales, redemptions, refunds) named by these references, locked for this batch. */
-    List<StoredPurchase> lockOriginals(Connection c, MerchantId merchant, Set<Long> terminals, Set<String> refs)
+    /** Candidate originals (sales, redemptions, refunds) named by these references at this terminal, locked for this batch. */
+    List<StoredPurchase> lockOriginals(Connection c, MerchantId merchant, long terminalId, Set<String> refs)
             throws SQLException {
-        String sql = "SELECT " + COLUMNS + " FROM purchase WHERE merchant_id = ? AND terminal_id IN ("
-                + Sql.placeholders(terminals.size()) + ") AND txn_ref IN (" + Sql.placeholders(refs.size())
-                + ") AND kind IN ('SALE', 'REDEEM', 'REFUND') ORDER BY id FOR UPDATE";
+        return select(c, merchant, terminalId, refs, " AND kind IN ('SALE', 'REDEEM', 'REFUND') ORDER BY id FOR UPDATE");
+    }
+
+    private List<StoredPurchase> select(Connection c, MerchantId merchant, long terminalId, Set<String> refs, String tail)
+            throws SQLException {
+        if (inListUsesIndex || refs.size() == 1) {
+            return selectIn(c, merchant, terminalId, refs, tail);
+        }
+        List<StoredPurchase> rows = new ArrayList<>();
+        for (String ref : refs) {
+            rows.addAll(selectIn(c, merchant, terminalId, Set.of(ref), tail));
+        }
+        return rows;
+    }
+
+    private List<StoredPurchase> selectIn(Connection c, MerchantId merchant, long terminalId, Set<String> refs, String tail)
+            throws SQLException {
+        String sql = "SELECT " + COLUMNS + " FROM purchase WHERE merchant_id = ? AND terminal_id = ? AND txn_ref IN ("
+                + Sql.placeholders(refs.size()) + ")" + tail;
         List<StoredPurchase> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bindMerchantTerminalsRefs(ps, merchant, terminals, refs);
+            int i = 1;
+            ps.setLong(i++, merchant.value());
+            ps.setLong(i++, terminalId);
+            for (String r : refs) {
+                ps.setString(i++, r);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(read(rs));
@@ -175,18 +205,6 @@ final class PurchaseJournal {
                 ps.addBatch();
             }
             ps.executeBatch();
-        }
-    }
-
-    private static void bindMerchantTerminalsRefs(PreparedStatement ps, MerchantId merchant, Set<Long> terminals,
-                                                  Set<String> refs) throws SQLException {
-        int i = 1;
-        ps.setLong(i++, merchant.value());
-        for (Long t : terminals) {
-            ps.setLong(i++, t);
-        }
-        for (String r : refs) {
-            ps.setString(i++, r);
         }
     }
 

@@ -2,6 +2,7 @@ package io.loyaltyhub.hub.cli;
 
 import io.loyaltyhub.hub.HubExtension;
 import io.loyaltyhub.hub.csv.CsvBatchChannel;
+import io.loyaltyhub.hub.iso8583.Iso8583Extension;
 import io.loyaltyhub.hub.poslog.PosLogChannel;
 import java.util.List;
 
@@ -11,6 +12,6 @@ final class HubExtensions {
     }
 
     static List<HubExtension> all() {
-        return List.of(new PosLogChannel(), new CsvBatchChannel());
+        return List.of(new Iso8583Extension(), new PosLogChannel(), new CsvBatchChannel());
     }
 }

@@ -77,10 +77,9 @@ public final class SwipeBatchConsumer implements AutoCloseable {
 
     private void work(Session session) {
         try (MessageConsumer consumer = session.createConsumer(session.createQueue(BrokerAddresses.SWIPES));
-             MessageProducer replies = session.createProducer(null);
+             ReplyProducers replies = new ReplyProducers(session);
              MessageProducer events = session.createProducer(session.createTopic(BrokerAddresses.EVENTS));
              MessageProducer deadLetters = session.createProducer(session.createQueue(BrokerAddresses.DEAD_LETTERS))) {
-            replies.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
             events.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
             int oneAtATime = 0;
             while (running) {
@@ -118,7 +117,7 @@ public final class SwipeBatchConsumer implements AutoCloseable {
     }
 
     /** @return false when the engine refused the batch and it was rolled back for redelivery */
-    private boolean applyAndAnswer(Session session, List<Message> batch, MessageProducer replies, MessageProducer events,
+    private boolean applyAndAnswer(Session session, List<Message> batch, ReplyProducers replies, MessageProducer events,
                                    MessageProducer deadLetters) throws JMSException {
         List<Message> readable = new ArrayList<>(batch.size());
         List<PosTransaction> transactions = new ArrayList<>(batch.size());
@@ -147,12 +146,12 @@ public final class SwipeBatchConsumer implements AutoCloseable {
     }
 
     private void answer(Session session, Message request, PosTransaction txn, TransactionOutcome outcome,
-                        MessageProducer replies, MessageProducer events) throws JMSException {
+                        ReplyProducers replies, MessageProducer events) throws JMSException {
         Destination replyTo = request.getJMSReplyTo();
         if (replyTo != null) {
             TextMessage reply = session.createTextMessage(messages.encodeOutcome(outcome));
             reply.setJMSCorrelationID(request.getJMSCorrelationID());
-            replies.send(replyTo, reply);
+            replies.to(replyTo).send(reply);
         }
         events.send(session.createTextMessage(messages.encodeEvent(txn, outcome)));
     }
