@@ -1,5 +1,6 @@
 package io.loyaltyhub.adapters.csv;
 
+import io.loyaltyhub.adapters.simulator.TestCards;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,9 +98,16 @@ public final class DropCsvBatchCommand implements Callable<Integer> {
                 }
                 written++;
                 return new CsvBatchRecord(store, terminal, refPrefix + "-" + written, "SALE", start.plusSeconds(written),
-                        SimulatedCardNumbers.number(cardPrefix, cardLength, !noCheckDigit, written % cards), amountMinor, currency, null);
+                        cardNumber(written % cards), amountMinor, currency, null);
             }
         };
+    }
+
+    private String cardNumber(long serial) {
+        if (noCheckDigit) {
+            return cardPrefix + String.format("%0" + (cardLength - cardPrefix.length()) + "d", serial);
+        }
+        return TestCards.luhnCard(cardPrefix, cardLength, serial);
     }
 
     public static void main(String[] args) {

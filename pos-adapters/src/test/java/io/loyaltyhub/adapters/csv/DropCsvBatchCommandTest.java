@@ -66,8 +66,12 @@ class DropCsvBatchCommandTest {
     }
 
     @Test
-    void makesValidCardNumbersForLuhnAndNoCheckDigitProgrammes() {
-        assertThat(SimulatedCardNumbers.number("628000", 16, true, 123456789)).isEqualTo("6280001234567895");
-        assertThat(SimulatedCardNumbers.number("0000000000", 25, false, 40000066677L)).isEqualTo("0000000000000040000066677");
+    void makesCardNumbersOfAProgrammeWithoutCheckDigit() throws Exception {
+        int exit = new CommandLine(new DropCsvBatchCommand()).execute("--inbox", inbox.toString(), "--merchant", "ncr",
+                "--file-name", "ncr.csv", "--lines", "1", "--cards", "1000", "--card-prefix", "0000000000", "--card-length", "25",
+                "--no-check-digit");
+
+        assertThat(exit).isZero();
+        assertThat(Files.readAllLines(inbox.resolve("ncr").resolve("ncr.csv")).get(1)).contains(",0000000000000000000000001,");
     }
 }
