@@ -22,10 +22,8 @@ public record DatabaseConfig(String url, String user, String password, int poolS
 
     public static DatabaseConfig embedded(Path dataDirectory, int poolSize) {
         String file = dataDirectory.toAbsolutePath().resolve("loyalty").toString().replace('\\', '/');
-        // AUTO_SERVER lets the operator's commands open the database while the hub runs; the hub closes it in order
-        // at shutdown (not H2 at JVM exit, which would pull it from under a file still being processed).
-        return new DatabaseConfig("jdbc:h2:file:" + file + H2_OPTIONS + ";AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE", "sa", "",
-                poolSize);
+        // AUTO_SERVER lets the operator's commands open the database while the hub runs.
+        return new DatabaseConfig("jdbc:h2:file:" + file + H2_OPTIONS + ";AUTO_SERVER=TRUE", "sa", "", poolSize);
     }
 
     public static DatabaseConfig inMemory(String name) {
