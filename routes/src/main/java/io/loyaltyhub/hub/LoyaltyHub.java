@@ -107,6 +107,7 @@ public final class LoyaltyHub implements AutoCloseable {
             brokerUrl = "vm://0";
         }
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl);
+        factory.setConfirmationWindowSize(1024 * 1024); // needed for asynchronous send confirmations
         started.add(factory);
         brokerFactory = factory;
         String user = brokerLogin.user();
@@ -127,7 +128,8 @@ public final class LoyaltyHub implements AutoCloseable {
         http.setBindHost(settings.text("hub.http.host"));
         http.setBindPort(settings.integer("hub.http.port"));
         // Vert.x refuses far larger bodies outright; up to this bound the route answers problem+json itself.
-        http.setMaxBodySize(4L * settings.integer("hub.http.max-body-bytes"));
+        http.setMaxBodySize(Math.max(4L * settings.integer("hub.http.max-body-bytes"),
+                2L * settings.integer("hub.poslog.max-document-bytes")));
         httpServer = new VertxPlatformHttpServer(http);
         camel.addService(httpServer);
         JsonSwipeCodec json = new JsonSwipeCodec(cardReader, clock);

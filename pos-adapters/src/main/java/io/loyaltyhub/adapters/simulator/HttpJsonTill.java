@@ -11,7 +11,8 @@ import java.util.concurrent.CompletableFuture;
 
 /** The client side of the HTTP JSON channel: a till that sends transactions to a hub. */
 public final class HttpJsonTill {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
     private final String authorization;
 

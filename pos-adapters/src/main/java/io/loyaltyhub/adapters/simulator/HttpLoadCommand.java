@@ -70,7 +70,8 @@ final class HttpLoadCommand implements Callable<Integer> {
 
     private static String label(HttpResponse<String> response, Throwable failure) {
         if (failure != null) {
-            return "error " + failure.getClass().getSimpleName();
+            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+            return "error " + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         }
         return response.statusCode() + (response.body().contains("\"duplicate\":true") ? " duplicate" : "");
     }

@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 /** The POS simulator: drives the hub's channels from the command line, for trying things out and for load. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "POS simulator: send transactions to a hub over its channels.",
-        subcommands = {HttpLoadCommand.class, BrokerCommand.class})
+        subcommands = {HttpLoadCommand.class, io.loyaltyhub.adapters.iso8583.Iso8583Simulator.class,
+                io.loyaltyhub.adapters.poslog.PostPosLogCommand.class, io.loyaltyhub.adapters.csv.DropCsvBatchCommand.class,
+                BrokerCommand.class})
 public final class PosSimulator implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -2,6 +2,9 @@ package io.loyaltyhub.hub.cli;
 
 import io.loyaltyhub.hub.HubExtension;
 import io.loyaltyhub.hub.broker.terminals.BrokerTerminalsExtension;
+import io.loyaltyhub.hub.csv.CsvBatchChannel;
+import io.loyaltyhub.hub.iso8583.Iso8583Extension;
+import io.loyaltyhub.hub.poslog.PosLogChannel;
 import java.util.List;
 
 /** The channels the executable hub starts besides HTTP JSON. Each channel registers itself here. */
@@ -10,6 +13,6 @@ final class HubExtensions {
     }
 
     static List<HubExtension> all() {
-        return List.of(new BrokerTerminalsExtension());
+        return List.of(new Iso8583Extension(), new PosLogChannel(), new CsvBatchChannel(), new BrokerTerminalsExtension());
     }
 }

@@ -37,12 +37,30 @@ public final class HubSettings {
             Map.entry("hub.broker.stomp.port", "61613"),
             Map.entry("hub.broker.terminals.consumers", "4"),
             Map.entry("hub.broker.terminals.max-message-bytes", "65536"),
-            Map.entry("hub.engine.consumers", "2"),
+            Map.entry("hub.engine.consumers", "4"),
             Map.entry("hub.engine.batch-size", "200"),
             Map.entry("hub.swipe.reply-timeout-ms", "3000"),
             Map.entry("hub.card-key-file", ""),
             Map.entry("hub.card-catalog.refresh-seconds", "30"),
-            Map.entry("hub.terminal-cache.ttl-seconds", "60")));
+            Map.entry("hub.terminal-cache.ttl-seconds", "60"),
+            Map.entry("hub.iso8583.listeners", ""),
+            Map.entry("hub.iso8583.host", "0.0.0.0"),
+            Map.entry("hub.iso8583.max-message-bytes", "8192"),
+            Map.entry("hub.iso8583.mac-required", "false"),
+            Map.entry("hub.iso8583.idle-timeout-seconds", "300"),
+            Map.entry("hub.iso8583.key-encryption-key-file", ""),
+            Map.entry("hub.poslog.max-document-bytes", "4194304"),
+            Map.entry("hub.poslog.max-depth", "32"),
+            Map.entry("hub.poslog.max-transactions", "10000"),
+            Map.entry("hub.poslog.local-zone", "UTC"),
+            Map.entry("hub.poslog.default-currency", ""),
+            Map.entry("hub.poslog.reply-timeout-ms", "10000"),
+            Map.entry("hub.poslog.source-uri", ""),
+            Map.entry("hub.poslog.result-uri", ""),
+            Map.entry("hub.csv.source-uri", ""),
+            Map.entry("hub.csv.result-uri", ""),
+            Map.entry("hub.csv.window", "256"),
+            Map.entry("hub.csv.answer-timeout-ms", "30000")));
 
     private final Map<String, String> values;
 

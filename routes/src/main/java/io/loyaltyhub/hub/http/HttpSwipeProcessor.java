@@ -74,6 +74,12 @@ public final class HttpSwipeProcessor extends AsyncProcessorSupport {
     private void reply(Exchange exchange, PosTransaction txn, TransactionOutcome outcome, Throwable failure) {
         Message out = exchange.getMessage();
         out.removeHeaders("*");
+        if (failure instanceof SwipeNotAcceptedException || (failure != null
+                && failure.getCause() instanceof SwipeNotAcceptedException)) {
+            log.error("swipe not accepted: {}", failure.getMessage());
+            ProblemResponses.answer(exchange, 503, "not-accepted", "the transaction could not be stored; send it again");
+            return;
+        }
         if (failure != null) {
             log.error("transaction {} has no answer: {}", txn.key(), failure.getMessage());
             ProblemResponses.answer(exchange, 500, "internal-error", "the transaction is stored but its answer was lost; query it again");

@@ -4,6 +4,7 @@ import io.loyaltyhub.domain.engine.PointsEngine;
 import io.loyaltyhub.domain.txn.PosTransaction;
 import io.loyaltyhub.domain.txn.TransactionOutcome;
 import io.loyaltyhub.hub.broker.BrokerAddresses;
+import jakarta.jms.CompletionListener;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
@@ -89,7 +90,7 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
                 answer.complete(answered.get());
                 return answer;
             }
-            send(transaction, id);
+            send(transaction, id, answer);
         } catch (RuntimeException | JMSException | InterruptedException e) {
             inFlight.remove(id, answer);
             if (e instanceof InterruptedException) {
@@ -100,7 +101,13 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
         return answer;
     }
 
-    private void send(PosTransaction transaction, String id) throws JMSException, InterruptedException {
+    /**
+     * Sends asynchronously: the broker confirms once the message is in its synced journal, and only a failed
+     * confirmation completes the answer (with "not accepted"). No thread waits on the disk, so concurrent
+     * swipes share the journal's grouped syncs instead of queueing for a few blocking senders.
+     */
+    private void send(PosTransaction transaction, String id, CompletableFuture<TransactionOutcome> answer)
+            throws JMSException, InterruptedException {
         Sender sender = idleSenders.take();
         try {
             TextMessage m = sender.session().createTextMessage(messages.encode(transaction));
@@ -108,7 +115,19 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
             m.setStringProperty("JMSXGroupID", transaction.card().token().hash());
             m.setJMSCorrelationID(id);
             m.setJMSReplyTo(replyQueue);
-            sender.producer().send(m);
+            sender.producer().send(m, new CompletionListener() {
+                @Override
+                public void onCompletion(Message message) {
+                    // durable on the broker: the answer will come on the reply queue
+                }
+
+                @Override
+                public void onException(Message message, Exception e) {
+                    inFlight.remove(id, answer);
+                    answer.completeExceptionally(new SwipeNotAcceptedException(
+                            "transaction " + id + " was not stored by the broker: " + e.getMessage(), e));
+                }
+            });
         } finally {
             idleSenders.add(sender);
         }

@@ -72,6 +72,29 @@ class HttpChannelTest {
     }
 
     @Test
+    void concurrentCopiesOfOneSwipeAllGetTheFirstAnswerAndAreCreditedOnce() throws Exception {
+        String card = HubFixture.card(SERIALS.incrementAndGet());
+        String body = sale("h-race", card, 3_300);
+        java.util.List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> copies = new java.util.ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            for (int i = 0; i < 8; i++) {
+                copies.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> fixture.swipe(books, body), pool));
+            }
+            for (java.util.concurrent.CompletableFuture<HttpResponse<String>> copy : copies) {
+                JsonNode reply = json(copy.get());
+                assertThat(reply.get("status").asText()).isEqualTo("approved");
+                assertThat(reply.get("points").asLong()).isEqualTo(33);
+                assertThat(reply.get("balance").asLong()).isEqualTo(33);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(fixture.balanceOf(card)).isEqualTo(33);
+        assertThat(fixture.queryLong("SELECT COUNT(*) FROM purchase WHERE txn_ref = 'h-race'")).isEqualTo(1);
+    }
+
+    @Test
     void aRefundReversesInProportion() throws Exception {
         String card = HubFixture.card(SERIALS.incrementAndGet());
         fixture.swipe(books, sale("h-3", card, 12_345));

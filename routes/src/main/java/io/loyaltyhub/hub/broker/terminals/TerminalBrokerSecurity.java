@@ -40,6 +40,11 @@ public final class TerminalBrokerSecurity implements ActiveMQSecurityManager5 {
         this.terminals = terminals;
     }
 
+    /** A broker only the hub logs in to (the broker benchmark): no terminal is ever accepted. */
+    public static TerminalBrokerSecurity hubOnly(BrokerLogin hub) {
+        return new TerminalBrokerSecurity(hub, null);
+    }
+
     @Override
     public Subject authenticate(String user, String password, RemotingConnection connection, String securityDomain) {
         if (user == null || password == null) {
@@ -48,7 +53,7 @@ public final class TerminalBrokerSecurity implements ActiveMQSecurityManager5 {
         if (hub.user().equals(user)) {
             return sameSecret(password, hub.password()) ? subject(hub.user(), HUB_ROLE) : null;
         }
-        if (connection == null || !TERMINAL_PROTOCOLS.contains(connection.getProtocolName())) {
+        if (terminals == null || connection == null || !TERMINAL_PROTOCOLS.contains(connection.getProtocolName())) {
             return null;
         }
         Optional<TerminalIdentity> terminal = terminals.authenticate(user, password);

@@ -1,0 +1,185 @@
+package io.loyaltyhub.adapters.csv;
+
+import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.txn.PosTransaction;
+import io.loyaltyhub.domain.txn.TransactionOutcome;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * Processes one end-of-day batch file line by line: each line is decided on its own, handed to the crediting
+ * path, and its outcome written to the result file in line order. At most {@code window} lines are in flight,
+ * so memory stays flat however long the file is. A line the engine has not answered within {@code answerTimeout}
+ * of being submitted is reported "accepted-pending": it is already durable and will be credited.
+ *
+ * <p>If the crediting path itself fails (the broker is down), the exception ends the file: lines submitted so
+ * far are durable, and dropping the same file again answers them as duplicates, so nothing is lost or doubled.
+ */
+public final class CsvBatchProcessor {
+
+    private final CsvLineMapper mapper;
+    private final Function<PosTransaction, CompletableFuture<TransactionOutcome>> creditingPath;
+    private final int window;
+    private final Duration answerTimeout;
+
+    public CsvBatchProcessor(CsvLineMapper mapper, Function<PosTransaction, CompletableFuture<TransactionOutcome>> creditingPath,
+                             int window, Duration answerTimeout) {
+        if (window < 1) {
+            throw new IllegalArgumentException("the in-flight window must hold at least one line");
+        }
+        this.mapper = mapper;
+        this.creditingPath = creditingPath;
+        this.window = window;
+        this.answerTimeout = answerTimeout;
+    }
+
+    public CsvBatchSummary process(MerchantId merchant, InputStream file, Writer results) throws IOException {
+        BoundedLineReader lines = new BoundedLineReader(new BufferedReader(new InputStreamReader(file,
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)), 64 * 1024), CsvBatchLayout.MAX_LINE_CHARS);
+        CsvResultWriter writer = new CsvResultWriter(results);
+        writer.writeHeader();
+        String headerProblem = headerProblem(lines.next());
+        if (headerProblem != null) {
+            writer.write(CsvLineResult.rejected(1, null, headerProblem, "the first line must be exactly: " + CsvBatchLayout.HEADER));
+            writer.flush();
+            return CsvBatchSummary.refused(headerProblem);
+        }
+        InFlight inFlight = new InFlight(writer);
+        for (BoundedLineReader.Line line = lines.next(); line != null; line = lines.next()) {
+            if (line.tooLong()) {
+                inFlight.add(new Decided(CsvLineResult.rejected(line.number(), null, "line-too-long",
+                        "lines are limited to " + CsvBatchLayout.MAX_LINE_CHARS + " characters")));
+            } else if (!line.text().isBlank()) {
+                inFlight.add(decide(merchant, line));
+            }
+        }
+        inFlight.drainAll();
+        writer.flush();
+        return inFlight.summary();
+    }
+
+    private Row decide(MerchantId merchant, BoundedLineReader.Line line) {
+        CsvLineDecision decision;
+        try {
+            decision = mapper.decide(merchant, line.number(), CsvFields.split(line.text()));
+        } catch (IllegalArgumentException e) {
+            return new Decided(CsvLineResult.rejected(line.number(), null, "line-format", "the line is not valid CSV: " + e.getMessage()));
+        }
+        if (decision instanceof CsvLineDecision.Reject reject) {
+            return new Decided(CsvLineResult.rejected(reject.lineNumber(), reject.txnRef(), reject.code(), reject.message()));
+        }
+        CsvLineDecision.Submit submit = (CsvLineDecision.Submit) decision;
+        return new Submitted(submit.lineNumber(), submit.txnRef(), creditingPath.apply(submit.transaction()),
+                System.nanoTime() + answerTimeout.toNanos());
+    }
+
+    private static String headerProblem(BoundedLineReader.Line header) {
+        if (header == null) {
+            return "header-missing";
+        }
+        String text = header.tooLong() ? "" : header.text().replace("\uFEFF", "").replace(" ", "").toLowerCase(Locale.ROOT);
+        return text.equals(CsvBatchLayout.HEADER) ? null : "header-mismatch";
+    }
+
+    /** A line on its way to the result file. */
+    private interface Row {
+        boolean settled();
+
+        CsvLineResult await();
+    }
+
+    /** A line refused before the crediting path. */
+    private record Decided(CsvLineResult result) implements Row {
+        @Override
+        public boolean settled() {
+            return true;
+        }
+
+        @Override
+        public CsvLineResult await() {
+            return result;
+        }
+    }
+
+    /** A line handed to the crediting path, waiting for its answer until {@code deadlineNanos}. */
+    private record Submitted(long line, String txnRef, CompletableFuture<TransactionOutcome> answer, long deadlineNanos) implements Row {
+
+        @Override
+        public boolean settled() {
+            return answer.isDone();
+        }
+
+        @Override
+        public CsvLineResult await() {
+            try {
+                long remaining = Math.max(0, deadlineNanos - System.nanoTime());
+                return CsvLineResult.answered(line, txnRef, answer.get(remaining, TimeUnit.NANOSECONDS));
+            } catch (TimeoutException | ExecutionException e) {
+                // submitted means durable: an answer that is late or lost on the way back does not undo the credit
+                return CsvLineResult.pending(line, txnRef);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the engine's answers", e);
+            }
+        }
+    }
+
+    /** Results in line order, with at most {@code window} lines held at once. */
+    private final class InFlight {
+        private final Deque<Row> queue = new ArrayDeque<>();
+        private final CsvResultWriter writer;
+        private long lines;
+        private long approved;
+        private long declined;
+        private long pending;
+        private long rejected;
+
+        InFlight(CsvResultWriter writer) {
+            this.writer = writer;
+        }
+
+        void add(Row row) {
+            queue.addLast(row);
+            while (!queue.isEmpty() && (queue.size() > window || queue.peekFirst().settled())) {
+                write(queue.pollFirst());
+            }
+        }
+
+        void drainAll() {
+            while (!queue.isEmpty()) {
+                write(queue.pollFirst());
+            }
+        }
+
+        private void write(Row row) {
+            CsvLineResult result = row.await();
+            lines++;
+            switch (result.status()) {
+                case APPROVED -> approved++;
+                case DECLINED -> declined++;
+                case PENDING -> pending++;
+                case REJECTED -> rejected++;
+            }
+            writer.write(result);
+        }
+
+        CsvBatchSummary summary() {
+            return new CsvBatchSummary(lines, approved, declined, pending, rejected, null);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.loyaltyhub.adapters.iso8583;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Field 63 (private use) as the hub uses it: a run of tagged elements, each a 2-letter tag, a 3-digit
+ * length and the value. In requests: {@code RP} points to redeem. In responses: {@code PE} the signed
+ * change in points ("+150", "-40"), {@code PB} the balance after it, {@code ST} "C" when the engine
+ * answered or "P" when the transaction is stored and will be credited later (no PE/PB then).
+ * Example: {@code PE004+150PB0041234ST001C}.
+ */
+public record LoyaltyData(Map<String, String> elements) {
+
+    public static final String REDEEM_POINTS = "RP";
+    public static final String POINTS_CHANGE = "PE";
+    public static final String POINTS_BALANCE = "PB";
+    public static final String STATUS = "ST";
+    public static final String STATUS_COMPLETED = "C";
+    public static final String STATUS_PENDING = "P";
+
+    public LoyaltyData {
+        elements = Map.copyOf(elements);
+    }
+
+    public static LoyaltyData completed(long pointsChange, long balance, boolean balanceKnown) {
+        Map<String, String> elements = new LinkedHashMap<>();
+        elements.put(POINTS_CHANGE, (pointsChange >= 0 ? "+" : "") + pointsChange);
+        if (balanceKnown) {
+            elements.put(POINTS_BALANCE, Long.toString(balance));
+        }
+        elements.put(STATUS, STATUS_COMPLETED);
+        return new LoyaltyData(elements);
+    }
+
+    public static LoyaltyData pending() {
+        return new LoyaltyData(Map.of(STATUS, STATUS_PENDING));
+    }
+
+    public static LoyaltyData redeem(long points) {
+        return new LoyaltyData(Map.of(REDEEM_POINTS, Long.toString(points)));
+    }
+
+    /** @throws IllegalArgumentException when the text is not a run of well-formed elements */
+    public static LoyaltyData parse(String field63) {
+        Map<String, String> elements = new LinkedHashMap<>();
+        int position = 0;
+        while (position < field63.length()) {
+            if (position + 5 > field63.length()) {
+                throw new IllegalArgumentException("field 63 element header is cut short");
+            }
+            String tag = field63.substring(position, position + 2);
+            String length = field63.substring(position + 2, position + 5);
+            if (!tag.matches("[A-Z]{2}") || !length.matches("[0-9]{3}")) {
+                throw new IllegalArgumentException("field 63 element header is not tag + 3 digits");
+            }
+            int end = position + 5 + Integer.parseInt(length);
+            if (end > field63.length()) {
+                throw new IllegalArgumentException("field 63 element " + tag + " is cut short");
+            }
+            elements.put(tag, field63.substring(position + 5, end));
+            position = end;
+        }
+        return new LoyaltyData(elements);
+    }
+
+    /** Elements in a fixed order (PE, PB, ST, then any others alphabetically) so responses are byte-stable. */
+    public String format() {
+        StringBuilder out = new StringBuilder();
+        for (String tag : new String[] {REDEEM_POINTS, POINTS_CHANGE, POINTS_BALANCE, STATUS}) {
+            append(out, tag);
+        }
+        elements.keySet().stream().sorted()
+                .filter(tag -> !tag.equals(REDEEM_POINTS) && !tag.equals(POINTS_CHANGE)
+                        && !tag.equals(POINTS_BALANCE) && !tag.equals(STATUS))
+                .forEach(tag -> append(out, tag));
+        return out.toString();
+    }
+
+    private void append(StringBuilder out, String tag) {
+        String value = elements.get(tag);
+        if (value != null) {
+            out.append(tag).append(String.format("%03d", value.length())).append(value);
+        }
+    }
+
+    public Optional<String> element(String tag) {
+        return Optional.ofNullable(elements.get(tag));
+    }
+
+    /** A numeric element, if present and a (signed) decimal integer. */
+    public OptionalLong number(String tag) {
+        String value = elements.get(tag);
+        if (value == null || !value.matches("[+-]?[0-9]{1,18}")) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Long.parseLong(value));
+    }
+}

@@ -1,0 +1,120 @@
+package io.loyaltyhub.hub.iso8583;
+
+import io.loyaltyhub.adapters.iso8583.MacKey;
+import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.model.TerminalId;
+import io.loyaltyhub.domain.persistence.Database;
+import io.loyaltyhub.domain.terminal.TerminalIdentity;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Terminal MAC keys in table {@code terminal_mac_key}, wrapped under the hub's key-encryption key. Every
+ * statement names the merchant: a terminal id alone never reaches another merchant's row. Without a
+ * key-encryption key configured, a terminal that has a stored key cannot be served (fail closed).
+ */
+public final class JdbcTerminalMacKeys implements TerminalMacKeys {
+
+    private final Database database;
+    private final MacKeyWrapping wrapping;
+    private final Clock clock;
+
+    /** @param keyEncryptionKeyHex 64 hex characters, or null when the hub has none configured */
+    public JdbcTerminalMacKeys(Database database, String keyEncryptionKeyHex, Clock clock) {
+        this.database = database;
+        this.wrapping = keyEncryptionKeyHex == null || keyEncryptionKeyHex.isBlank() ? null : MacKeyWrapping.ofHex(keyEncryptionKeyHex);
+        this.clock = clock;
+    }
+
+    /** Gives a terminal of this merchant a MAC key (replacing any previous one); from then on field 64 is mandatory for it. */
+    public String assign(MerchantId merchant, TerminalId terminal, String keyHex) {
+        MacKey key = MacKey.ofHex(keyHex);
+        MacKeyWrapping usable = requireWrapping();
+        try (Connection c = database.connection()) {
+            try {
+                requireTerminalOf(c, merchant, terminal);
+                delete(c, merchant, terminal);
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO terminal_mac_key "
+                        + "(terminal_id, merchant_id, wrapped_key, check_value, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                    ps.setLong(1, terminal.value());
+                    ps.setLong(2, merchant.value());
+                    ps.setString(3, usable.wrap(HexFormat.of().parseHex(keyHex), terminal.value()));
+                    ps.setString(4, key.checkValue());
+                    ps.setTimestamp(5, Timestamp.from(clock.instant()));
+                    ps.executeUpdate();
+                }
+                c.commit();
+                return key.checkValue();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store the MAC key of terminal " + terminal.value() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Takes a terminal's key away: it may then send unsigned messages again (on listeners that allow that). */
+    public void remove(MerchantId merchant, TerminalId terminal) {
+        try (Connection c = database.connection()) {
+            delete(c, merchant, terminal);
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not remove the MAC key of terminal " + terminal.value() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<MacKey> keyOf(TerminalIdentity terminal) {
+        String wrapped;
+        try (Connection c = database.connection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT wrapped_key FROM terminal_mac_key WHERE merchant_id = ? AND terminal_id = ?")) {
+            ps.setLong(1, terminal.merchantId().value());
+            ps.setLong(2, terminal.terminalId().value());
+            try (ResultSet rs = ps.executeQuery()) {
+                wrapped = rs.next() ? rs.getString(1) : null;
+            }
+            c.rollback();
+        } catch (SQLException e) {
+            throw new IllegalStateException("MAC key look-up failed: " + e.getMessage(), e);
+        }
+        if (wrapped == null) {
+            return Optional.empty();
+        }
+        return Optional.of(requireWrapping().unwrap(wrapped, terminal.terminalId().value()));
+    }
+
+    private MacKeyWrapping requireWrapping() {
+        if (wrapping == null) {
+            throw new IllegalStateException("no ISO 8583 key-encryption key is configured, so terminal MAC keys cannot be used");
+        }
+        return wrapping;
+    }
+
+    private static void requireTerminalOf(Connection c, MerchantId merchant, TerminalId terminal) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM terminal WHERE merchant_id = ? AND id = ?")) {
+            ps.setLong(1, merchant.value());
+            ps.setLong(2, terminal.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalArgumentException("merchant " + merchant + " has no terminal " + terminal.value());
+                }
+            }
+        }
+    }
+
+    private static void delete(Connection c, MerchantId merchant, TerminalId terminal) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM terminal_mac_key WHERE merchant_id = ? AND terminal_id = ?")) {
+            ps.setLong(1, merchant.value());
+            ps.setLong(2, terminal.value());
+            ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.loyaltyhub.hub.poslog;
+
+import io.loyaltyhub.adapters.poslog.PosLogIntake;
+import io.loyaltyhub.adapters.poslog.PosLogLimits;
+import io.loyaltyhub.adapters.poslog.PosLogMapper;
+import io.loyaltyhub.adapters.poslog.PosLogReader;
+import io.loyaltyhub.adapters.poslog.PosLogSettings;
+import io.loyaltyhub.domain.model.Money;
+import io.loyaltyhub.hub.HubExtension;
+import io.loyaltyhub.hub.LoyaltyHub;
+import io.loyaltyhub.hub.config.HubSettings;
+import io.loyaltyhub.hub.csv.InboxUris;
+import io.loyaltyhub.hub.csv.MerchantInboxProcessor;
+import io.loyaltyhub.hub.csv.MerchantInboxRoutes;
+import io.loyaltyhub.hub.csv.ProcessedFiles;
+import io.loyaltyhub.hub.http.TerminalAuthenticator;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import org.apache.camel.RoutesBuilder;
+
+/**
+ * The ARTS POSLog channel: documents POSTed to /pos/v1/poslog by a store back office, and POSLog files dropped
+ * into DATA/poslog/inbox/MERCHANT/ (or pulled over SFTP when hub.poslog.source-uri says so). Both use one intake.
+ * Documented in docs/poslog.md.
+ */
+public final class PosLogChannel implements HubExtension {
+
+    public static final String FILE_ROUTE_ID = "poslog-file-inbox";
+
+    @Override
+    public List<RoutesBuilder> routes(LoyaltyHub hub) {
+        HubSettings settings = hub.settings();
+        long maxBytes = settings.integer("hub.poslog.max-document-bytes");
+        PosLogLimits limits = new PosLogLimits(maxBytes, settings.integer("hub.poslog.max-depth"),
+                settings.integer("hub.poslog.max-transactions"));
+        String currency = settings.text("hub.poslog.default-currency");
+        PosLogSettings defaults = new PosLogSettings(ZoneId.of(settings.text("hub.poslog.local-zone")),
+                currency.isBlank() ? null : Money.currencyOf(currency));
+        PosLogIntake intake = new PosLogIntake(new PosLogReader(limits), new PosLogMapper(hub.terminals(), hub.cardReader(), defaults));
+
+        PosLogHttpProcessor http = new PosLogHttpProcessor(new TerminalAuthenticator(hub.terminals()), intake, hub.gateway(),
+                settings.millis("hub.poslog.reply-timeout-ms"), maxBytes);
+        Path root = settings.dataDir().resolve("poslog");
+        MerchantInboxProcessor inbox = new MerchantInboxProcessor(
+                new PosLogFileHandler(intake, hub.gateway(), settings.millis("hub.poslog.reply-timeout-ms")),
+                hub.admin()::findMerchantByCode, new ProcessedFiles(hub.database(), Clock.systemUTC()), root.resolve("work"));
+        return List.of(new PosLogHttpRoutes(http),
+                new MerchantInboxRoutes(FILE_ROUTE_ID, InboxUris.source(settings.text("hub.poslog.source-uri"), root, "xml"),
+                        InboxUris.result(settings.text("hub.poslog.result-uri"), root), inbox));
+    }
+}

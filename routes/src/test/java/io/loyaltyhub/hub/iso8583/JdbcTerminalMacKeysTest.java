@@ -1,0 +1,77 @@
+package io.loyaltyhub.hub.iso8583;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.loyaltyhub.adapters.iso8583.MacKey;
+import io.loyaltyhub.domain.persistence.Database;
+import io.loyaltyhub.domain.persistence.DatabaseConfig;
+import io.loyaltyhub.domain.terminal.TerminalIdentity;
+import io.loyaltyhub.domain.testing.CoalitionFixture;
+import io.loyaltyhub.domain.testing.TestDatabases;
+import java.time.Clock;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The MAC key store on the embedded database and, when one is reachable, on MySQL/MariaDB. */
+class JdbcTerminalMacKeysTest {
+
+    private static final String KEK = "42".repeat(32);
+    private static final String KEY = "0123456789ABCDEFFEDCBA9876543210";
+
+    static Stream<Arguments> databases() {
+        return Stream.of(Arguments.of("h2"), Arguments.of("mysql"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aTerminalsKeyIsStoredWrappedReadBackAndRemovedOnlyWithinItsMerchant(String kind) throws Exception {
+        DatabaseConfig config = "h2".equals(kind) ? TestDatabases.h2() : TestDatabases.freshMySql();
+        try (Database database = Database.open(config)) {
+            CoalitionFixture coalition = new CoalitionFixture(database);
+            CoalitionFixture.TestMerchant a = coalition.merchant("A");
+            CoalitionFixture.TestMerchant b = coalition.merchant("B");
+            JdbcTerminalMacKeys keys = new JdbcTerminalMacKeys(database, KEK, Clock.systemUTC());
+            TerminalIdentity tillOfA = identity(a);
+            TerminalIdentity tillOfB = identity(b);
+
+            String checkValue = keys.assign(a.id(), a.terminal(), KEY);
+
+            assertThat(checkValue).isEqualTo(MacKey.ofHex(KEY).checkValue());
+            assertThat(keys.keyOf(tillOfA)).contains(MacKey.ofHex(KEY));
+            assertThat(keys.keyOf(tillOfB)).isEmpty();
+            assertThat(storedWrappedKeys(database)).doesNotContainIgnoringCase(KEY);
+            assertThatThrownBy(() -> keys.assign(b.id(), a.terminal(), KEY))
+                    .as("merchant B cannot key merchant A's terminal").isInstanceOf(IllegalArgumentException.class);
+            keys.remove(b.id(), a.terminal());
+            assertThat(keys.keyOf(tillOfA)).as("merchant B cannot remove it either").isPresent();
+            assertThatThrownBy(() -> new JdbcTerminalMacKeys(database, null, Clock.systemUTC()).keyOf(tillOfA))
+                    .as("without the key-encryption key a keyed terminal is refused, not let through")
+                    .isInstanceOf(IllegalStateException.class);
+
+            keys.remove(a.id(), a.terminal());
+
+            assertThat(keys.keyOf(tillOfA)).isEmpty();
+        } finally {
+            TestDatabases.dropMySql(config);
+        }
+    }
+
+    private static TerminalIdentity identity(CoalitionFixture.TestMerchant m) {
+        return new TerminalIdentity(m.id(), "x", m.store(), "S1", m.terminal(), "T1");
+    }
+
+    private static String storedWrappedKeys(Database database) throws Exception {
+        try (var c = database.connection(); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT wrapped_key FROM terminal_mac_key")) {
+            StringBuilder all = new StringBuilder();
+            while (rs.next()) {
+                all.append(rs.getString(1));
+            }
+            c.rollback();
+            return all.toString();
+        }
+    }
+}
