@@ -33,7 +33,7 @@ final class BrokerCommand implements Callable<Integer> {
     String protocol;
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "hub broker host (default ${DEFAULT-VALUE})")
     String host;
-    @Option(names = "--port", description = "broker port (default 1883 for mqtt, 61613 for stomp)")
+    @Option(names = "--port", description = "broker port (default 11883 for mqtt, 61613 for stomp: the hub's defaults)")
     Integer port;
     @Option(names = "--merchant", required = true, description = "merchant code (part of the till's addresses)")
     String merchant;
@@ -63,7 +63,7 @@ final class BrokerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        int brokerPort = port != null ? port : "stomp".equalsIgnoreCase(protocol) ? 61613 : 1883;
+        int brokerPort = port != null ? port : "stomp".equalsIgnoreCase(protocol) ? 61613 : 11883;
         Set<String> waiting = new LinkedHashSet<>();
         boolean allAnswered = true;
         try (BrokerTill till = BrokerTill.open(protocol, host, brokerPort, merchant, terminal, credential, secret)) {
