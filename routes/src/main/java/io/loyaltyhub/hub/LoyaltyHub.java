@@ -5,6 +5,7 @@ import io.loyaltyhub.domain.admin.CoalitionAdmin;
 import io.loyaltyhub.domain.card.CardReader;
 import io.loyaltyhub.domain.card.ProgrammeCardReader;
 import io.loyaltyhub.domain.crypto.CardTokenizer;
+import io.loyaltyhub.domain.crypto.KeyDerivation;
 import io.loyaltyhub.domain.engine.PointsEngine;
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.DatabaseConfig;
@@ -61,6 +62,7 @@ public final class LoyaltyHub implements AutoCloseable {
     private ActiveMQConnectionFactory brokerFactory;
     private BrokerLogin brokerLogin;
     private VertxPlatformHttpServer httpServer;
+    private byte[] cardKey;
 
     private LoyaltyHub(HubSettings settings) {
         this.settings = settings;
@@ -93,7 +95,8 @@ public final class LoyaltyHub implements AutoCloseable {
                 Duration.ofSeconds(settings.integer("hub.terminal-cache.ttl-seconds")));
         catalog = new RefreshingCardCatalog(admin::loadCardCatalog, clock,
                 Duration.ofSeconds(settings.integer("hub.card-catalog.refresh-seconds")));
-        cardReader = new ProgrammeCardReader(catalog, new CardTokenizer(CardKeyFile.loadOrCreate(cardKeyFile(dataDir)), 1));
+        cardKey = CardKeyFile.loadOrCreate(cardKeyFile(dataDir));
+        cardReader = new ProgrammeCardReader(catalog, new CardTokenizer(cardKey, 1));
 
         String brokerUrl = settings.text("hub.broker.url");
         brokerLogin = new BrokerLogin(settings.text("hub.broker.user"), settings.text("hub.broker.password"));
@@ -202,6 +205,14 @@ public final class LoyaltyHub implements AutoCloseable {
     public jakarta.jms.Connection openBrokerConnection() throws jakarta.jms.JMSException {
         return brokerLogin.user().isBlank() ? brokerFactory.createConnection()
                 : brokerFactory.createConnection(brokerLogin.user(), brokerLogin.password());
+    }
+
+    /**
+     * A 32-byte key for one purpose (for example {@code "report-pseudonyms"}), derived from the hub's key
+     * material with HKDF: stable across restarts, independent of every other purpose's key.
+     */
+    public byte[] derivedKey(String purpose) {
+        return KeyDerivation.derive(cardKey, purpose, 32);
     }
 
     /** Makes newly issued card ranges visible to the edge at once. */

@@ -1,0 +1,24 @@
+package io.loyaltyhub.domain.member;
+
+import io.loyaltyhub.domain.model.MerchantId;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Contact details a merchant may see: only those of its own customers who consented to hear from that
+ * merchant (consent is per merchant). Reports ask for a chunk of accounts at a time, so a report over a
+ * million customers costs one look-up per chunk, not per row.
+ */
+public interface MemberContacts {
+
+    /** Contacts of the given accounts that consented to hear from {@code merchant}; accounts without consent are absent. */
+    Map<Long, Contact> consentedContacts(MerchantId merchant, Collection<Long> accountIds);
+
+    record Contact(String name, String email, String phone) {
+    }
+
+    /** No member has given consent anywhere (a hub without member enrolment). */
+    static MemberContacts none() {
+        return (merchant, accountIds) -> Map.of();
+    }
+}
