@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import io.vertx.core.VertxOptions;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
@@ -133,6 +134,10 @@ public final class LoyaltyHub implements AutoCloseable {
         // Vert.x refuses far larger bodies outright; up to this bound the route answers problem+json itself.
         http.setMaxBodySize(Math.max(4L * settings.integer("hub.http.max-body-bytes"),
                 2L * settings.integer("hub.poslog.max-document-bytes")));
+        // Camel's Vert.x HTTP consumer runs every exchange on a Vert.x worker thread and holds that thread until
+        // the route's answer is ready, so the worker pool bounds how many swipes can be in flight at once.
+        camel.getRegistry().bind("hub-vertx-options",
+                new VertxOptions().setWorkerPoolSize(settings.integer("hub.http.worker-threads")));
         httpServer = new VertxPlatformHttpServer(http);
         camel.addService(httpServer);
         JsonSwipeCodec json = new JsonSwipeCodec(cardReader, clock);

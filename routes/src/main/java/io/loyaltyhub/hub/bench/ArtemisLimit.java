@@ -1,5 +1,6 @@
 package io.loyaltyhub.hub.bench;
 
+import io.loyaltyhub.hub.broker.BrokerAddresses;
 import io.loyaltyhub.hub.broker.EmbeddedBroker;
 import io.loyaltyhub.hub.broker.terminals.BrokerLogin;
 import io.loyaltyhub.hub.broker.terminals.TerminalBrokerSecurity;
@@ -27,15 +28,19 @@ final class ArtemisLimit {
     private static final String BODY = "{\"m\":1,\"s\":2,\"t\":3,\"ref\":\"R0000000001\",\"type\":\"SALE\",\"tok\":\""
             + "0".repeat(64) + "\",\"kv\":1,\"l4\":\"1238\",\"rng\":5,\"amt\":1999,\"cur\":\"EUR\",\"at\":\"2026-11-23T10:15:30+01:00\",\"ch\":\"HTTP_JSON\"}";
 
-    static double messagesPerSecond(int port, long journalSyncNanos, int producers, int consumers, int batch,
+    static double messagesPerSecond(long journalSyncNanos, int producers, int consumers, int batch,
                                     Duration duration) throws Exception {
+        int port = BenchmarkCommand.freePort();
         Path dir = Files.createTempDirectory("bench-artemis");
         BrokerLogin login = new BrokerLogin("bench", java.util.UUID.randomUUID().toString());
         try (EmbeddedBroker broker = new EmbeddedBroker(dir, "127.0.0.1", port, journalSyncNanos,
-                TerminalBrokerSecurity.hubOnly(login), config -> { });
+                TerminalBrokerSecurity.hubOnly(login), config -> config.putSecurityRoles("#", java.util.Set.of(
+                        new org.apache.activemq.artemis.core.security.Role(TerminalBrokerSecurity.HUB_ROLE, true, true, true, true,
+                                true, true, true, true, true, true, true, true))));
              ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("vm://0")) {
             broker.start();
             AtomicBoolean sending = new AtomicBoolean(true);
+            List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
             AtomicLong received = new AtomicLong();
             List<Thread> threads = new ArrayList<>();
             try (Connection connection = factory.createConnection(login.user(), login.password())) {
@@ -48,12 +53,17 @@ final class ArtemisLimit {
                     Session s = connection.createSession(true, Session.SESSION_TRANSACTED);
                     threads.add(new Thread(() -> consume(s, batch, sending, received)));
                 }
+                threads.forEach(t -> t.setUncaughtExceptionHandler((thread, e) -> failures.add(e)));
                 threads.forEach(Thread::start);
                 Thread.sleep(duration.toMillis()); // a benchmark's measuring window, not a test wait
                 long count = received.get();
                 sending.set(false);
                 for (Thread t : threads) {
                     t.join(10_000);
+                }
+                if (!failures.isEmpty()) {
+                    throw new IllegalStateException("the broker limit could not be measured: " + failures.get(0).getMessage(),
+                            failures.get(0));
                 }
                 return count / (duration.toMillis() / 1000.0);
             }
@@ -63,7 +73,7 @@ final class ArtemisLimit {
     }
 
     private static void produce(Session s, int batch, AtomicBoolean sending) {
-        try (MessageProducer p = s.createProducer(s.createQueue("bench.swipes"))) {
+        try (MessageProducer p = s.createProducer(s.createQueue(BrokerAddresses.SWIPES))) {
             p.setDeliveryMode(DeliveryMode.PERSISTENT);
             while (sending.get()) {
                 for (int i = 0; i < batch; i++) {
@@ -80,7 +90,7 @@ final class ArtemisLimit {
 
     private static void consume(Session s, int batch, AtomicBoolean sending, AtomicLong received) {
         try {
-            Queue q = s.createQueue("bench.swipes");
+            Queue q = s.createQueue(BrokerAddresses.SWIPES);
             try (MessageConsumer c = s.createConsumer(q)) {
                 while (sending.get()) {
                     int n = 0;

@@ -1,17 +1,9 @@
 package io.loyaltyhub.hub.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.loyaltyhub.adapters.simulator.HttpJsonTill;
-import io.loyaltyhub.domain.admin.TerminalCredential;
-import io.loyaltyhub.domain.card.CardProgramme;
-import io.loyaltyhub.domain.card.CheckDigitRule;
-import io.loyaltyhub.domain.model.EarnRate;
-import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.DatabaseConfig;
 import io.loyaltyhub.hub.LoyaltyHub;
+import io.loyaltyhub.hub.cli.HubExtensions;
 import io.loyaltyhub.hub.config.HubSettings;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -21,20 +13,19 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * One run of the benchmark: the machine's limits (database writes of a swipe; broker persistent
- * send-and-receive), then the hub end to end over HTTP (maximum throughput, and latency at fixed offered rates),
- * on MySQL/MariaDB and on the embedded database. Prints one table with each hub figure's ratio to the lower
- * limit, and writes the same as JSON for comparing runs.
+ * send-and-receive), then the hub end to end through real protocol clients, on MySQL/MariaDB and on the
+ * embedded database: queue-first channels (CSV file, MQTT till) until every swipe is credited, and online
+ * channels (HTTP JSON, ISO 8583) at maximum throughput and at fixed offered rates. Prints one table with each
+ * hub figure's ratio to its limit, and writes the same as JSON for comparing runs.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Measure the machine's limits and the hub against them; print a table, write JSON.")
@@ -44,27 +35,43 @@ public final class BenchmarkCommand implements Callable<Integer> {
     String mysqlUrl;
     @Option(names = "--mysql-user", defaultValue = "root") String mysqlUser;
     @Option(names = "--mysql-password", defaultValue = "") String mysqlPassword;
-    @Option(names = "--seconds", defaultValue = "20", description = "length of each measurement (default ${DEFAULT-VALUE})")
+    @Option(names = "--seconds", defaultValue = "20", description = "length of each timed measurement (default ${DEFAULT-VALUE})")
     int seconds;
     @Option(names = "--rates", defaultValue = "500,2000,5000", split = ",", description = "offered rates for latency (swipes/s)")
     List<Integer> rates;
+    @Option(names = "--channels", defaultValue = "csv,mqtt,http,iso8583", split = ",",
+            description = "channels to drive (default ${DEFAULT-VALUE})")
+    List<String> channels;
+    @Option(names = "--csv-lines", defaultValue = "50000", description = "lines in the CSV batch file (default ${DEFAULT-VALUE})")
+    int csvLines;
+    @Option(names = "--mqtt-messages", defaultValue = "50000", description = "sales the MQTT till publishes (default ${DEFAULT-VALUE})")
+    int mqttMessages;
     @Option(names = "--out", defaultValue = "bench-results", description = "folder for the JSON result")
     Path out;
 
-    private final List<Map<String, Object>> rows = new ArrayList<>();
+    private final ResultTable table = new ResultTable();
 
     @Override
     public Integer call() throws Exception {
+        table.describeMachine("cores", Runtime.getRuntime().availableProcessors());
+        table.describeMachine("maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        table.describeMachine("loadAverageAtStart", loadAverage());
         Duration window = Duration.ofSeconds(seconds);
-        double artemis = ArtemisLimit.messagesPerSecond(freePort(), 1_000_000, 4, 2, 100, window);
-        row("limit", "artemis persistent send+receive (batches of 100)", artemis, null, null);
+        double artemis = ArtemisLimit.messagesPerSecond(1_000_000, 4, 2, 100, window);
+        table.limit("Artemis persistent send+receive (4+2 sessions, batches of 100)", artemis);
         if (!mysqlUrl.isBlank()) {
-            benchmarkOn("mysql", mysqlDatabase(), window, artemis);
+            DatabaseConfig mysql = mysqlDatabase();
+            try {
+                benchmarkOn("mysql", mysql, window, artemis);
+            } finally {
+                dropMysql(mysql);
+            }
         }
-        Path h2 = Files.createTempDirectory("bench-h2");
+        Path h2 = Files.createTempDirectory("bench-hub-embedded");
         benchmarkOn("embedded", DatabaseConfig.embedded(h2.resolve("db"), 10), window, artemis);
-        print();
-        writeJson();
+        table.describeMachine("loadAverageAtEnd", loadAverage());
+        table.print();
+        System.out.println("results written to " + table.writeJson(out));
         return 0;
     }
 
@@ -73,47 +80,74 @@ public final class BenchmarkCommand implements Callable<Integer> {
         try (Database database = Database.open(db)) {
             jdbc = JdbcLimit.swipesPerSecond(database, 4, 100, window);
         }
-        row("limit", label + " JDBC writes of one swipe (4 connections, batches of 100)", jdbc, null, null);
-        double lower = Math.min(jdbc, artemisLimit);
-        Path data = Files.createTempDirectory("bench-hub");
+        table.limit(label + " JDBC writes of one swipe (4 connections, batches of 100)", jdbc);
+        double limit = Math.min(jdbc, artemisLimit);
+        Path data = db.isMySql() ? Files.createTempDirectory("bench-hub") : Path.of(db.url().substring("jdbc:h2:file:".length(),
+                db.url().indexOf("/db/loyalty")));
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("hub.data-dir", data.toString());
         settings.put("hub.http.host", "127.0.0.1");
         settings.put("hub.http.port", Integer.toString(freePort()));
         settings.put("hub.broker.embedded.port", Integer.toString(freePort()));
+        settings.put("hub.broker.terminals.host", "127.0.0.1");
+        int mqttPort = freePort();
+        settings.put("hub.broker.mqtt.port", Integer.toString(mqttPort));
+        settings.put("hub.broker.amqp.port", "");
+        settings.put("hub.broker.stomp.port", "");
+        int isoPort = freePort();
+        settings.put("hub.iso8583.host", "127.0.0.1");
+        settings.put("hub.iso8583.listeners", "binary-2:" + isoPort);
         if (db.isMySql()) {
             settings.put("hub.db.url", db.url());
             settings.put("hub.db.user", db.user());
             settings.put("hub.db.password", db.password());
-        } else {
-            settings.put("hub.data-dir", db.url().substring("jdbc:h2:file:".length(), db.url().indexOf("/db/loyalty")));
         }
-        try (LoyaltyHub hub = LoyaltyHub.start(HubSettings.load(null, settings))) {
-            TerminalCredential till = seed(hub);
-            OnlineLoad load = new OnlineLoad(new HttpJsonTill("http://127.0.0.1:" + hub.httpPort(), till.credentialId(),
-                    till.secret()), label + Instant.now().toEpochMilli());
-            load.closedLoop(64, Duration.ofSeconds(5)); // warm-up
-            OnlineLoad.Result max = load.closedLoop(256, window);
-            row("hub " + label, "HTTP JSON max throughput (256 in flight)", max.throughput(), lower, max.latencyMicros());
-            for (int rate : rates) {
-                OnlineLoad.Result r = load.openLoop(rate, window);
-                row("hub " + label, "HTTP JSON open loop at " + rate + "/s (failed " + r.failed() + ")", r.throughput(), lower,
-                        r.latencyMicros());
+        String group = "hub " + label;
+        try (LoyaltyHub hub = LoyaltyHub.start(HubSettings.load(null, settings), HubExtensions.all())) {
+            BenchCoalition coalition = BenchCoalition.seed(hub);
+            Duration patience = Duration.ofMinutes(10);
+            if (channels.contains("csv")) {
+                QueueFirstLoad.Result r = QueueFirstLoad.csvFile(data, coalition.csv, csvLines, patience);
+                table.hub(group, "CSV file, " + r.total() + " lines, until all credited (" + r.approved() + " approved)",
+                        r.perSecond(), limit, null);
             }
-        }
-        if (db.isMySql()) {
-            dropMysql(db);
+            if (channels.contains("mqtt")) {
+                QueueFirstLoad.Result r = QueueFirstLoad.mqtt(mqttPort, coalition.mqtt, mqttMessages, patience);
+                table.hub(group, "MQTT till, " + r.total() + " sales, until all answered (" + r.approved() + " approved)",
+                        r.perSecond(), limit, null);
+            }
+            if (channels.contains("http")) {
+                try (SwipeClient client = new HttpSwipeClient("http://127.0.0.1:" + hub.httpPort(), coalition.http.credentialId(),
+                        coalition.http.secret(), label + Instant.now().toEpochMilli())) {
+                    online(group, "HTTP JSON", client, 256, window, limit);
+                }
+            }
+            if (channels.contains("iso8583")) {
+                try (SwipeClient client = new Iso8583SwipeClient("127.0.0.1", isoPort, 128, BenchCoalition.MERCHANT,
+                        coalition.iso8583.terminalCode())) {
+                    online(group, "ISO 8583", client, 128, window, limit);
+                }
+            }
         }
     }
 
-    private static TerminalCredential seed(LoyaltyHub hub) {
-        CardProgramme p = hub.admin().createCardProgramme("bench", "628000", 16, CheckDigitRule.LUHN);
-        hub.admin().issueCardRange(p, "6280000000000000", "6280000099999999");
-        hub.reloadCardCatalog();
-        MerchantId m = hub.admin().createMerchant("bench", "Bench merchant");
-        hub.admin().setEarnRate(m, "EUR", new EarnRate(1, 100));
-        hub.admin().addStore(m, "S1", "Bench store");
-        return hub.admin().addTerminal(m, "S1", "T1");
+    private void online(String group, String channel, SwipeClient client, int inFlight, Duration window, double limit)
+            throws InterruptedException {
+        OnlineLoad load = new OnlineLoad(client);
+        load.closedLoop(64, Duration.ofSeconds(5)); // warm-up
+        OnlineLoad.Result max = load.closedLoop(inFlight, window);
+        table.hub(group, channel + " max throughput (" + inFlight + " in flight" + failures(max) + ")", max.throughput(), limit,
+                max.latencyMicros());
+        for (int rate : rates) {
+            OnlineLoad.Result r = load.openLoop(rate, window);
+            table.hub(group, channel + " offered " + rate + "/s" + failures(r), r.throughput(), limit, r.latencyMicros());
+        }
+    }
+
+    private static String failures(OnlineLoad.Result r) {
+        String failed = r.failed() > 0 ? ", " + r.failed() + " failed" : "";
+        String shed = r.shed() > 0 ? ", " + r.shed() + " shed" : "";
+        return failed + shed;
     }
 
     private DatabaseConfig mysqlDatabase() throws Exception {
@@ -131,47 +165,15 @@ public final class BenchmarkCommand implements Callable<Integer> {
         }
     }
 
-    private void row(String group, String what, double perSecond, Double limit, Histogram latency) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("group", group);
-        r.put("measure", what);
-        r.put("perSecond", Math.round(perSecond));
-        if (limit != null) {
-            r.put("ratioToLowerLimit", Math.round(perSecond / limit * 1000) / 1000.0);
-        }
-        if (latency != null) {
-            r.put("p50ms", latency.getValueAtPercentile(50) / 1000.0);
-            r.put("p99ms", latency.getValueAtPercentile(99) / 1000.0);
-            r.put("p999ms", latency.getValueAtPercentile(99.9) / 1000.0);
-        }
-        rows.add(r);
-        System.err.printf("[bench] %s: %s = %.0f/s%n", group, what, perSecond);
-    }
-
-    private void print() {
-        System.out.printf("%-14s %-62s %10s %8s %9s %9s %9s%n", "group", "measure", "per sec", "ratio", "p50 ms", "p99 ms", "p99.9 ms");
-        for (Map<String, Object> r : rows) {
-            System.out.printf("%-14s %-62s %10s %8s %9s %9s %9s%n", r.get("group"), r.get("measure"), r.get("perSecond"),
-                    r.getOrDefault("ratioToLowerLimit", ""), r.getOrDefault("p50ms", ""), r.getOrDefault("p99ms", ""),
-                    r.getOrDefault("p999ms", ""));
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (Exception e) {
+            return "unknown";
         }
     }
 
-    private void writeJson() throws Exception {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode root = mapper.createObjectNode();
-        root.put("at", Instant.now().toString());
-        root.put("cores", Runtime.getRuntime().availableProcessors());
-        root.put("seconds", seconds);
-        ArrayNode list = root.putArray("rows");
-        rows.forEach(r -> list.add(mapper.valueToTree(r)));
-        Files.createDirectories(out);
-        Path file = out.resolve("bench-" + Instant.now().toString().replace(':', '-') + ".json");
-        mapper.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
-        System.out.println("results written to " + file);
-    }
-
-    private static int freePort() throws java.io.IOException {
+    static int freePort() throws java.io.IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }

@@ -8,11 +8,11 @@ import io.loyaltyhub.hub.poslog.PosLogChannel;
 import java.util.List;
 
 /** The channels the executable hub starts besides HTTP JSON. Each channel registers itself here. */
-final class HubExtensions {
+public final class HubExtensions {
     private HubExtensions() {
     }
 
-    static List<HubExtension> all() {
+    public static List<HubExtension> all() {
         return List.of(new Iso8583Extension(), new PosLogChannel(), new CsvBatchChannel(), new BrokerTerminalsExtension());
     }
 }

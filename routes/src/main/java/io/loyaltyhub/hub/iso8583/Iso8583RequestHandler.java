@@ -150,7 +150,7 @@ public final class Iso8583RequestHandler {
 
     /** Identifying fields only: MTI, STAN, terminal, merchant, response code. Never card data. */
     private void logAnswer(Iso8583Message request, Iso8583Message answer) {
-        log.info("ISO 8583 listener {}: {} STAN {} terminal {} merchant {} answered {} {}", listener, request.mti(),
+        log.debug("ISO 8583 listener {}: {} STAN {} terminal {} merchant {} answered {} {}", listener, request.mti(),
                 request.field(Iso8583Dialect.STAN).orElse("-"),
                 request.field(Iso8583Dialect.TERMINAL_ID).map(String::trim).orElse("-"),
                 request.field(Iso8583Dialect.MERCHANT_ID).map(String::trim).orElse("-"),
