@@ -43,10 +43,12 @@ public final class HubFixture implements AutoCloseable {
     }
 
     private final Path dataDir;
-    private final LoyaltyHub hub;
+    private final List<HubExtension> extensions;
+    private LoyaltyHub hub;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private HubFixture(Path dataDir, LoyaltyHub hub) {
+    private HubFixture(Path dataDir, LoyaltyHub hub, List<HubExtension> extensions) {
+        this.extensions = extensions;
         this.dataDir = dataDir;
         this.hub = hub;
     }
@@ -73,7 +75,7 @@ public final class HubFixture implements AutoCloseable {
             CardProgramme programme = hub.admin().createCardProgramme("coalition", "628000", 16, CheckDigitRule.LUHN);
             hub.admin().issueCardRange(programme, RANGE_FIRST, RANGE_LAST);
             hub.reloadCardCatalog();
-            return new HubFixture(dataDir, hub);
+            return new HubFixture(dataDir, hub, extensions);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -169,6 +171,13 @@ public final class HubFixture implements AutoCloseable {
     public long balanceOf(String cardNumber) {
         return queryLong("SELECT a.balance FROM member_account a JOIN card c ON c.account_id = a.id WHERE c.token = ?",
                 hub.cardReader().read(cardNumber).token().hash());
+    }
+
+    /** Stops the hub and starts it again on the same data, settings and ports (as an operator's restart does). */
+    public void restart() {
+        HubSettings settings = hub.settings();
+        hub.close();
+        hub = LoyaltyHub.start(settings, extensions);
     }
 
     @Override

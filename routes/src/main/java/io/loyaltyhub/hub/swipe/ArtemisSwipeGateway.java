@@ -2,6 +2,7 @@ package io.loyaltyhub.hub.swipe;
 
 import io.loyaltyhub.domain.engine.PointsEngine;
 import io.loyaltyhub.domain.txn.PosTransaction;
+import io.loyaltyhub.domain.txn.TransactionKey;
 import io.loyaltyhub.domain.txn.TransactionOutcome;
 import io.loyaltyhub.hub.broker.BrokerAddresses;
 import jakarta.jms.CompletionListener;
@@ -21,19 +22,24 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Puts transactions on the durable swipe queue and hands back the engine's answer when it arrives on this
- * node's reply queue. A copy of a transaction that is already answered gets that answer from the database
- * at once; a copy that arrives while the first is still in flight on this node waits for the same answer
- * (the broker's duplicate detection would drop it, so it must not wait for an answer of its own).
+ * node's reply queue. Nothing on this path touches the database: a copy of a transaction answered recently
+ * on this node gets that answer from memory; a copy that arrives while the first is still in flight on this
+ * node waits for the same answer (the broker's duplicate detection drops it, so it must not wait for an answer
+ * of its own); an older copy is answered from the database once it is clear no reply is coming.
  */
 public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ArtemisSwipeGateway.class);
     private static final Duration FORGET_AFTER = Duration.ofMinutes(2);
+    private static final long FIRST_LOOK_MS = 250;
+    private static final long GRACE_MS = 500;
 
     private record Sender(Session session, MessageProducer producer) {
     }
@@ -45,6 +51,12 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
     private final SwipeMessages messages;
     private final int senders;
     private final ConcurrentHashMap<String, CompletableFuture<TransactionOutcome>> inFlight = new ConcurrentHashMap<>();
+    private final RecentAnswers recentlyAnswered = new RecentAnswers(50_000);
+    private final ScheduledExecutorService lookups = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "swipe-answer-lookup");
+        t.setDaemon(true);
+        return t;
+    });
     private BlockingQueue<Sender> idleSenders;
     private Connection connection;
     private TemporaryQueue replyQueue;
@@ -78,6 +90,10 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
     @Override
     public CompletableFuture<TransactionOutcome> submit(PosTransaction transaction) {
         String id = transaction.key().asDuplicateId();
+        TransactionOutcome recent = recentlyAnswered.find(id);
+        if (recent != null) {
+            return CompletableFuture.completedFuture(recent.asDuplicate());
+        }
         CompletableFuture<TransactionOutcome> answer = new CompletableFuture<>();
         CompletableFuture<TransactionOutcome> earlier = inFlight.putIfAbsent(id, answer);
         if (earlier != null) {
@@ -85,11 +101,6 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
         }
         answer.orTimeout(FORGET_AFTER.toMillis(), TimeUnit.MILLISECONDS).whenComplete((o, e) -> inFlight.remove(id, answer));
         try {
-            Optional<TransactionOutcome> answered = engine.findAnswer(transaction.key());
-            if (answered.isPresent()) {
-                answer.complete(answered.get());
-                return answer;
-            }
             send(transaction, id, answer);
         } catch (RuntimeException | JMSException | InterruptedException e) {
             inFlight.remove(id, answer);
@@ -98,7 +109,38 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
             }
             throw new SwipeNotAcceptedException("transaction " + id + " was not accepted: " + e.getMessage(), e);
         }
+        lookForEarlierAnswer(transaction.key(), answer, FIRST_LOOK_MS);
         return answer;
+    }
+
+    /**
+     * A copy of a transaction answered long ago (or on another node) is dropped by the broker's duplicate
+     * detection, so no answer will come for it on the reply queue: if none has come after a while, the answer
+     * is looked up in the database, and looked for again later (backing off) while the swipe is still queued.
+     * An answer found there is given after a grace period, so that a first copy whose own reply is on its way
+     * gets that reply (not a "duplicate") even when its database commit was seen first.
+     */
+    private void lookForEarlierAnswer(TransactionKey key, CompletableFuture<TransactionOutcome> answer, long afterMs) {
+        if (afterMs > FORGET_AFTER.toMillis()) {
+            return;
+        }
+        lookups.schedule(() -> {
+            if (answer.isDone()) {
+                return;
+            }
+            Optional<TransactionOutcome> stored;
+            try {
+                stored = engine.findAnswer(key);
+            } catch (RuntimeException e) {
+                stored = Optional.empty();
+            }
+            if (stored.isPresent()) {
+                TransactionOutcome found = stored.get();
+                lookups.schedule(() -> answer.complete(found), GRACE_MS, TimeUnit.MILLISECONDS);
+            } else {
+                lookForEarlierAnswer(key, answer, afterMs * 2);
+            }
+        }, afterMs, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -135,9 +177,12 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
 
     private void onReply(Message reply) {
         try {
-            CompletableFuture<TransactionOutcome> waiting = inFlight.remove(reply.getJMSCorrelationID());
-            if (waiting != null) {
-                waiting.complete(messages.decodeOutcome(((TextMessage) reply).getText()));
+            for (SwipeMessages.Answer answer : messages.decodeAnswers(((TextMessage) reply).getText())) {
+                recentlyAnswered.remember(answer.correlationId(), answer.outcome());
+                CompletableFuture<TransactionOutcome> waiting = inFlight.remove(answer.correlationId());
+                if (waiting != null) {
+                    waiting.complete(answer.outcome());
+                }
             }
         } catch (JMSException | RuntimeException e) {
             log.warn("unreadable reply on {} ignored: {}", replyQueue, e.getMessage());
@@ -146,6 +191,7 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
 
     @Override
     public void close() {
+        lookups.shutdownNow();
         if (connection != null) {
             try {
                 connection.close();

@@ -16,6 +16,8 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The engine's side of the swipe queue. Each worker takes whatever is waiting (up to a batch), applies it
- * in one database transaction, then sends the answers and commits the broker transaction: a message is
+ * in one database transaction, then sends the answers (one message per reply queue) and one events message, and
+ * commits the broker transaction: a message is
  * acknowledged only after its effect is committed, and a redelivery after a crash is answered from the
  * database as a duplicate. A batch the engine cannot apply is rolled back and its messages are then taken
  * one at a time, so a poison message reaches the dead-letter queue after its redeliveries without holding
@@ -137,23 +140,28 @@ public final class SwipeBatchConsumer implements AutoCloseable {
             session.rollback();
             return false;
         }
-        for (int i = 0; i < readable.size(); i++) {
-            answer(session, readable.get(i), transactions.get(i), outcomes.get(i), replies, events);
-        }
+        answer(session, readable, outcomes, replies);
+        events.send(session.createTextMessage(messages.encodeEvents(transactions, outcomes)));
         session.commit();
         applied.addAndGet(readable.size());
         return true;
     }
 
-    private void answer(Session session, Message request, PosTransaction txn, TransactionOutcome outcome,
-                        ReplyProducers replies, MessageProducer events) throws JMSException {
-        Destination replyTo = request.getJMSReplyTo();
-        if (replyTo != null) {
-            TextMessage reply = session.createTextMessage(messages.encodeOutcome(outcome));
-            reply.setJMSCorrelationID(request.getJMSCorrelationID());
-            replies.to(replyTo).send(reply);
+    /** One message per reply queue per batch, carrying the answers of every request that named that queue. */
+    private void answer(Session session, List<Message> requests, List<TransactionOutcome> outcomes, ReplyProducers replies)
+            throws JMSException {
+        Map<Destination, List<SwipeMessages.Answer>> byReplyQueue = new LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            Message request = requests.get(i);
+            Destination replyTo = request.getJMSReplyTo();
+            if (replyTo != null) {
+                byReplyQueue.computeIfAbsent(replyTo, d -> new ArrayList<>())
+                        .add(new SwipeMessages.Answer(request.getJMSCorrelationID(), outcomes.get(i)));
+            }
         }
-        events.send(session.createTextMessage(messages.encodeEvent(txn, outcome)));
+        for (Map.Entry<Destination, List<SwipeMessages.Answer>> e : byReplyQueue.entrySet()) {
+            replies.to(e.getKey()).send(session.createTextMessage(messages.encodeAnswers(e.getValue())));
+        }
     }
 
     private static void deadLetter(Session session, MessageProducer deadLetters, Message m, String reason) throws JMSException {

@@ -84,25 +84,49 @@ public final class SwipeMessages {
         }
     }
 
-    public String encodeOutcome(TransactionOutcome o) {
-        return mapper.createObjectNode().put("r", o.result().name()).put("p", o.points()).put("b", o.balance())
-                .put("l4", o.last4()).put("d", o.duplicate()).toString();
+    /** The engine's answer to one request, addressed by the request's correlation id. */
+    public record Answer(String correlationId, TransactionOutcome outcome) {
     }
 
-    public TransactionOutcome decodeOutcome(String text) {
+    /** All answers of one engine batch that go to the same reply queue, as one message. */
+    public String encodeAnswers(List<Answer> answers) {
+        ObjectNode root = mapper.createObjectNode();
+        ArrayNode list = root.putArray("a");
+        for (Answer a : answers) {
+            TransactionOutcome o = a.outcome();
+            list.addObject().put("c", a.correlationId()).put("r", o.result().name()).put("p", o.points()).put("b", o.balance())
+                    .put("l4", o.last4()).put("d", o.duplicate());
+        }
+        return root.toString();
+    }
+
+    public List<Answer> decodeAnswers(String text) {
         try {
-            JsonNode n = mapper.readTree(text);
-            return new TransactionOutcome(ResultCode.valueOf(n.get("r").asText()), n.get("p").asLong(), n.get("b").asLong(),
-                    n.get("l4").asText(), n.get("d").asBoolean());
+            JsonNode list = mapper.readTree(text).get("a");
+            List<Answer> answers = new ArrayList<>(list.size());
+            for (JsonNode n : list) {
+                answers.add(new Answer(n.get("c").asText(), new TransactionOutcome(ResultCode.valueOf(n.get("r").asText()),
+                        n.get("p").asLong(), n.get("b").asLong(), n.get("l4").asText(), n.get("d").asBoolean())));
+            }
+            return answers;
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("not a hub outcome message", e);
+            throw new IllegalArgumentException("not a hub answers message", e);
         }
     }
 
-    /** An event for the events topic: the answer, with ids but no card data beyond last 4. */
-    public String encodeEvent(PosTransaction t, TransactionOutcome o) {
-        return mapper.createObjectNode().put("merchant", t.merchantId().value()).put("terminal", t.terminalId().value())
-                .put("txnRef", t.txnRef().value()).put("type", t.type().name()).put("result", o.result().code())
-                .put("points", o.points()).put("duplicate", o.duplicate()).toString();
+    /**
+     * The events of one engine batch for the events topic, as one message: a JSON array with one object per
+     * transaction (ids and the answer, no card data beyond what the answer holds).
+     */
+    public String encodeEvents(List<PosTransaction> transactions, List<TransactionOutcome> outcomes) {
+        ArrayNode events = mapper.createArrayNode();
+        for (int i = 0; i < transactions.size(); i++) {
+            PosTransaction t = transactions.get(i);
+            TransactionOutcome o = outcomes.get(i);
+            events.addObject().put("merchant", t.merchantId().value()).put("terminal", t.terminalId().value())
+                    .put("txnRef", t.txnRef().value()).put("type", t.type().name()).put("result", o.result().code())
+                    .put("points", o.points()).put("duplicate", o.duplicate());
+        }
+        return events.toString();
     }
 }
