@@ -86,22 +86,29 @@ public final class MerchantReports {
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
             long id = downloads.started(request.who(), report.name(), parameters, request.format().name().toLowerCase());
             CountingRowWriter out = null;
+            OutputStream stream = null;
             boolean completed = false;
             try (ReportConnection rc = new ReportConnection(database)) {
-                OutputStream stream = sink.open(request.merchant(), raw);
+                stream = sink.open(request.merchant(), raw);
                 out = new CountingRowWriter(request.format().writerTo(stream));
                 out.header(report.columns());
                 report.write(new ReportRun(request, rc.connection(), rc.isMySql(),
                         pseudonyms.forMerchant(request.merchant()), contacts, out));
                 out.finish();
-                stream.close();
                 completed = true;
-                return out.rows();
             } catch (SQLException e) {
                 throw new IOException("report " + report.name() + " failed: " + e.getMessage(), e);
             } finally {
+                // Audited before the stream ends, so a client that has the whole report also finds it audited.
                 downloads.finished(request.merchant(), id, completed, out == null ? 0 : out.rows());
             }
+            try {
+                stream.close();
+            } catch (IOException e) {
+                downloads.finished(request.merchant(), id, false, out.rows());
+                throw e;
+            }
+            return out.rows();
         }
     }
 }

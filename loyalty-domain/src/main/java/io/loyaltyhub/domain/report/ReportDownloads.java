@@ -50,6 +50,13 @@ public final class ReportDownloads {
         });
     }
 
+    /** One of this merchant's downloads; another merchant's id is not found, exactly like an id that does not exist. */
+    public java.util.Optional<ReportDownloadEntity> find(MerchantId merchant, long downloadId) {
+        return database.inMerchantTransaction(merchant, s -> s.createSelectionQuery(
+                        "from ReportDownloadEntity where id = :id", ReportDownloadEntity.class)
+                .setParameter("id", downloadId).uniqueResultOptional());
+    }
+
     /** This merchant's downloads, newest first (at most {@link #MAX_LISTED}). */
     public List<ReportDownloadEntity> list(MerchantId merchant) {
         return database.inMerchantTransaction(merchant, s -> s.createSelectionQuery(
