@@ -49,6 +49,11 @@ final class ReportPipe {
     }
 
     private void put(byte[] chunk) throws IOException {
+        // Checked before offering, never after: once END is in the queue the reader may finish and close at once,
+        // and that is a completed download, not a client that went away.
+        if (readerClosed) {
+            throw new IOException("the client closed the download");
+        }
         long deadline = System.nanoTime() + stallNanos;
         try {
             while (!queue.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
@@ -62,9 +67,6 @@ final class ReportPipe {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("report writer interrupted");
-        }
-        if (readerClosed) {
-            throw new IOException("the client closed the download");
         }
     }
 
