@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
                 OperatorCommands.ProgrammeAdd.class, OperatorCommands.RangeIssue.class,
                 MerchantReportCommands.CredentialAdd.class, MerchantReportCommands.Downloads.class,
                 io.loyaltyhub.adapters.simulator.PosSimulator.class,
-                io.loyaltyhub.hub.bench.BenchmarkCommand.class,
+                io.loyaltyhub.hub.bench.BenchmarkCommand.class, io.loyaltyhub.hub.bench.ReportBenchmarkCommand.class,
                 io.loyaltyhub.hub.iso8583.Iso8583MacKeyCommand.class})
 public final class HubCommand implements Runnable {
 
