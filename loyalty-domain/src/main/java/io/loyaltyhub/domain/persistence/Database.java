@@ -9,7 +9,9 @@ import io.loyaltyhub.domain.persistence.entity.EarnRule;
 import io.loyaltyhub.domain.persistence.entity.LedgerEntry;
 import io.loyaltyhub.domain.persistence.entity.MemberAccount;
 import io.loyaltyhub.domain.persistence.entity.Merchant;
+import io.loyaltyhub.domain.persistence.entity.MerchantCredentialEntity;
 import io.loyaltyhub.domain.persistence.entity.Purchase;
+import io.loyaltyhub.domain.persistence.entity.ReportDownloadEntity;
 import io.loyaltyhub.domain.persistence.entity.Store;
 import io.loyaltyhub.domain.persistence.entity.Terminal;
 import java.sql.Connection;
@@ -81,7 +83,9 @@ public final class Database implements AutoCloseable {
                 .addAnnotatedClass(CardRangeEntity.class)
                 .addAnnotatedClass(MemberAccount.class)
                 .addAnnotatedClass(LedgerEntry.class)
-                .addAnnotatedClass(Purchase.class);
+                .addAnnotatedClass(Purchase.class)
+                .addAnnotatedClass(MerchantCredentialEntity.class)
+                .addAnnotatedClass(ReportDownloadEntity.class);
         configuration.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
         configuration.setProperty(AvailableSettings.HBM2DDL_AUTO, "none");
         configuration.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, "100");

@@ -6,23 +6,31 @@ import io.loyaltyhub.domain.card.CardProgramme;
 import io.loyaltyhub.domain.card.CheckDigitRule;
 import io.loyaltyhub.domain.model.EarnRate;
 import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.merchant.MerchantCredential;
+import io.loyaltyhub.domain.terminal.TerminalIdentity;
+import io.loyaltyhub.hub.HubExtension;
 import io.loyaltyhub.hub.LoyaltyHub;
+import io.loyaltyhub.hub.reports.MerchantReportsExtension;
 import java.io.PrintStream;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Demo data: a coalition card programme with an issued range, and two merchants (a bookshop chain and a
- * pharmacy chain) with one store and one till each. Safe to run again: existing data is kept and the demo
- * tills get fresh secrets, because a secret is only ever shown when it is made.
+ * pharmacy chain) with one store and one till each, a purchase history for their reports and a report credential
+ * each. Safe to run again: existing data is kept and the demo tills and report credentials get fresh secrets,
+ * because a secret is only ever shown when it is made.
  */
 final class DemoCoalition {
     static final String PROGRAMME = "coalition";
     static final String DEMO_CARD = "6280000000001238";
 
     private final LoyaltyHub hub;
+    private final List<HubExtension> extensions;
 
-    DemoCoalition(LoyaltyHub hub) {
+    DemoCoalition(LoyaltyHub hub, List<HubExtension> extensions) {
         this.hub = hub;
+        this.extensions = extensions;
     }
 
     void seedAndPrint(PrintStream out) {
@@ -66,6 +74,47 @@ final class DemoCoalition {
                     + " --card " + DEMO_CARD + " --amount 2500");
         }
         out.println();
+        printReports(out);
+    }
+
+    /** Purchase history and a report credential per demo merchant, and curl commands for their reports. */
+    private void printReports(PrintStream out) {
+        MerchantReportsExtension reports = extensions.stream().filter(MerchantReportsExtension.class::isInstance)
+                .map(MerchantReportsExtension.class::cast).findFirst().orElse(null);
+        if (reports == null) {
+            return;
+        }
+        CoalitionAdmin admin = hub.admin();
+        TerminalIdentity booksTill = hub.terminals().findTerminal(admin.merchantByCode("books"), "B01", "T1").orElseThrow();
+        TerminalIdentity pharmaTill = hub.terminals().findTerminal(admin.merchantByCode("pharma"), "P01", "T1").orElseThrow();
+        DemoPurchases purchases = new DemoPurchases(hub);
+        int sales = purchases.seed(booksTill, 11, 100, 40) + purchases.seed(pharmaTill, 23, 120, 30);
+        MerchantCredential books = reports.credentials().issue(booksTill.merchantId());
+        MerchantCredential pharma = reports.credentials().issue(pharmaTill.merchantId());
+        String base = "http://127.0.0.1:" + hub.httpPort() + "/merchant/v1/";
+        out.println("Merchant reports (docs/reports.md): " + sales + " demo sales over the last six months, 40 customers at"
+                + " books, 30 at pharma, 20 of them at both");
+        out.println("  books  report credential: " + books.credentialId() + " / " + books.secret());
+        out.println("  pharma report credential: " + pharma.credentialId() + " / " + pharma.secret());
+        out.println("# books' customers with RFM scores and segments (last 365 days, CSV)");
+        out.println(reportCurl(books, base + "reports/customers"));
+        out.println("# segments as JSON; the win-back list (no visit for 60 days, at least 2 visits)");
+        out.println(reportCurl(books, base + "reports/segments?format=json"));
+        out.println(reportCurl(books, base + "reports/lapsed?days=60&min-visits=2"));
+        out.println("# every purchase at store B01, gzip-compressed on the wire; sales per day; points issued");
+        out.println(reportCurl(books, base + "reports/purchases?store=B01").replace("curl -s", "curl -s --compressed"));
+        out.println(reportCurl(books, base + "reports/daily"));
+        out.println(reportCurl(books, base + "reports/points"));
+        out.println("# the same shoppers at pharma have other pseudonyms; pharma cannot see books' store (404)");
+        out.println(reportCurl(pharma, base + "reports/customers"));
+        out.println(reportCurl(pharma, base + "reports/purchases?store=B01"));
+        out.println("# the audit of books' downloads");
+        out.println(reportCurl(books, base + "report-downloads"));
+        out.println();
+    }
+
+    private static String reportCurl(MerchantCredential c, String url) {
+        return "curl -s -u '" + c.credentialId() + ":" + c.secret() + "' '" + url + "' ; echo";
     }
 
     private static TerminalCredential merchant(CoalitionAdmin admin, String code, String name, String store,

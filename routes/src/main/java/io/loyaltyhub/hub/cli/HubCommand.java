@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, OperatorCommands.MerchantAdd.class, OperatorCommands.MerchantList.class,
                 OperatorCommands.StoreAdd.class, OperatorCommands.TerminalAdd.class, OperatorCommands.TerminalReset.class,
                 OperatorCommands.ProgrammeAdd.class, OperatorCommands.RangeIssue.class,
+                MerchantReportCommands.CredentialAdd.class, MerchantReportCommands.Downloads.class,
                 io.loyaltyhub.adapters.simulator.PosSimulator.class,
-                io.loyaltyhub.hub.bench.BenchmarkCommand.class,
+                io.loyaltyhub.hub.bench.BenchmarkCommand.class, io.loyaltyhub.hub.bench.ReportBenchmarkCommand.class,
                 io.loyaltyhub.hub.iso8583.Iso8583MacKeyCommand.class})
 public final class HubCommand implements Runnable {
 

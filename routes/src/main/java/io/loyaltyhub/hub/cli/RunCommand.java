@@ -1,7 +1,9 @@
 package io.loyaltyhub.hub.cli;
 
+import io.loyaltyhub.hub.HubExtension;
 import io.loyaltyhub.hub.LoyaltyHub;
 import io.loyaltyhub.hub.config.HubSettings;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -19,7 +21,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         HubSettings loaded = settings.load();
-        LoyaltyHub hub = LoyaltyHub.start(loaded, HubExtensions.all());
+        List<HubExtension> extensions = HubExtensions.all();
+        LoyaltyHub hub = LoyaltyHub.start(loaded, extensions);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             hub.close();
@@ -29,7 +32,7 @@ final class RunCommand implements Callable<Integer> {
                 "0.0.0.0".equals(loaded.text("hub.http.host")) ? "127.0.0.1" : loaded.text("hub.http.host"),
                 hub.httpPort(), loaded.dataDir().toAbsolutePath());
         if (demo) {
-            new DemoCoalition(hub).seedAndPrint(System.out);
+            new DemoCoalition(hub, extensions).seedAndPrint(System.out);
         }
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();

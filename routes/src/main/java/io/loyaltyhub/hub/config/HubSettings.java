@@ -61,7 +61,11 @@ public final class HubSettings {
             Map.entry("hub.csv.source-uri", ""),
             Map.entry("hub.csv.result-uri", ""),
             Map.entry("hub.csv.window", "256"),
-            Map.entry("hub.csv.answer-timeout-ms", "30000")));
+            Map.entry("hub.csv.answer-timeout-ms", "30000"),
+            Map.entry("hub.reports.credential-cache-seconds", "60"),
+            Map.entry("hub.reports.credential-cache-entries", "1024"),
+            Map.entry("hub.reports.concurrent-downloads", "4"),
+            Map.entry("hub.reports.stall-timeout-seconds", "60")));
 
     private final Map<String, String> values;
 

@@ -1,0 +1,92 @@
+package io.loyaltyhub.domain.merchant;
+
+import io.loyaltyhub.domain.crypto.Argon2idHasher;
+import io.loyaltyhub.domain.crypto.SecretHasher;
+import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.persistence.Database;
+import io.loyaltyhub.domain.persistence.IdGenerator;
+import io.loyaltyhub.domain.persistence.entity.MerchantCredentialEntity;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Merchants' report credentials: issued by the operator, presented by merchants as HTTP Basic (credential id :
+ * secret). The credential decides the merchant; nothing in a request can change it.
+ */
+public final class MerchantCredentials {
+    /** Verified when the credential id is unknown, so an unknown id costs as much as a wrong secret. */
+    private static final String DUMMY_HASH = Argon2idHasher.recommended().hash("no such credential");
+
+    private final Database database;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final Argon2idHasher hasher;
+    private final VerifiedSecrets verified;
+
+    public MerchantCredentials(Database database, IdGenerator ids, Clock clock, Argon2idHasher hasher, Duration cacheTtl,
+                               int cacheEntries) {
+        this.database = database;
+        this.ids = ids;
+        this.clock = clock;
+        this.hasher = hasher;
+        this.verified = new VerifiedSecrets(clock, cacheTtl, cacheEntries);
+    }
+
+    public MerchantCredential issue(MerchantId merchant) {
+        String credentialId = SecretHasher.newCredentialId("mrc-");
+        String secret = SecretHasher.newSecret();
+        long id = ids.nextId();
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        database.inMerchantTransaction(merchant, s -> {
+            s.persist(new MerchantCredentialEntity(id, credentialId, hasher.hash(secret), now));
+            return null;
+        });
+        return new MerchantCredential(merchant, credentialId, secret);
+    }
+
+    /** The credential ids of this merchant, oldest first (secrets are never shown again). */
+    public List<String> credentialIds(MerchantId merchant) {
+        return database.inMerchantTransaction(merchant, s -> s.createSelectionQuery(
+                "select credentialId from MerchantCredentialEntity order by createdAt", String.class).getResultList());
+    }
+
+    /** The merchant whose active credential this is, or empty for an unknown id or a wrong secret. */
+    public Optional<MerchantPrincipal> authenticate(String credentialId, String secret) {
+        if (credentialId == null || secret == null || credentialId.isBlank() || credentialId.length() > 40) {
+            return Optional.empty();
+        }
+        Optional<MerchantPrincipal> cached = verified.find(credentialId, secret);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        Optional<MerchantCredentialEntity> stored = findAcrossTenants(credentialId);
+        if (stored.isEmpty() || !stored.get().isActive()) {
+            Argon2idHasher.matches(secret, DUMMY_HASH);
+            return Optional.empty();
+        }
+        if (!Argon2idHasher.matches(secret, stored.get().getSecretHash())) {
+            return Optional.empty();
+        }
+        MerchantPrincipal principal = new MerchantPrincipal(new MerchantId(stored.get().getMerchantId()), credentialId);
+        verified.remember(credentialId, secret, principal);
+        return Optional.of(principal);
+    }
+
+    /**
+     * Deliberately across tenants: at this point the merchant is what we are trying to find out. The row found
+     * decides the merchant; it is never a merchant-supplied id.
+     */
+    private Optional<MerchantCredentialEntity> findAcrossTenants(String credentialId) {
+        return database.inOperatorTransaction(s -> s.createSelectionQuery(
+                        "from MerchantCredentialEntity where credentialId = :id", MerchantCredentialEntity.class)
+                .setParameter("id", credentialId).uniqueResultOptional());
+    }
+
+    int cachedVerifications() {
+        return verified.size();
+    }
+}

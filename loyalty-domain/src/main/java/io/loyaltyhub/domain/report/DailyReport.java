@@ -1,0 +1,50 @@
+package io.loyaltyhub.domain.report;
+
+import java.io.IOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+
+/** Per UTC day and store: sales, spend, points and distinct customers (optionally one store). */
+final class DailyReport implements Report {
+    private static final String SQL = ReportSql.load("daily");
+
+    @Override
+    public String name() {
+        return "daily";
+    }
+
+    @Override
+    public List<String> columns() {
+        return List.of("day", "store", "sales", "spend", "points", "customers");
+    }
+
+    @Override
+    public Set<String> parameters() {
+        return Set.of("store");
+    }
+
+    @Override
+    public long write(ReportRun run) throws SQLException, IOException {
+        Long store = run.request().storeId();
+        String sql = SQL.replace("/*store*/", store == null ? "" : "AND p.store_id = ?");
+        long rows = 0;
+        try (PreparedStatement ps = run.streaming(sql)) {
+            ps.setLong(1, run.merchant().value());
+            run.bindMerchantAndPeriod(ps, 2);
+            if (store != null) {
+                ps.setLong(5, store);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    run.out().row(rs.getDate(1).toLocalDate().toString(), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                            rs.getLong(5), rs.getLong(6));
+                    rows++;
+                }
+            }
+        }
+        return rows;
+    }
+}

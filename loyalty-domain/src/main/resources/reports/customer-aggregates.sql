@@ -1,0 +1,23 @@
+-- One row per customer who bought at this merchant in the period, with the ranks RFM scores are taken from.
+-- A "visit" is an approved, not voided sale; its spend and points are net of refunds of that sale.
+-- RANK() counts the customers with a strictly lower value (plus one), so equal values share a score.
+-- Parameters: merchant, from (inclusive), to (exclusive).
+SELECT c.account_id, c.first_at, c.last_at, c.visits, c.spend, c.points,
+       RANK() OVER (ORDER BY c.last_day) AS r_rank,
+       RANK() OVER (ORDER BY c.visits) AS f_rank,
+       RANK() OVER (ORDER BY c.spend) AS m_rank,
+       COUNT(*) OVER () AS customers
+FROM (
+    SELECT p.account_id,
+           MIN(p.occurred_at) AS first_at,
+           MAX(p.occurred_at) AS last_at,
+           MAX(CAST(p.occurred_at AS DATE)) AS last_day,
+           COUNT(*) AS visits,
+           SUM(p.amount_minor - p.amount_refunded) AS spend,
+           SUM(p.points - p.points_reversed) AS points
+    FROM purchase p
+    WHERE p.merchant_id = ? AND p.occurred_at >= ? AND p.occurred_at < ?
+      AND p.kind = 'SALE' AND p.result = 'APPROVED' AND p.voided = 0 AND p.account_id IS NOT NULL
+    GROUP BY p.account_id
+) c
+ORDER BY c.spend DESC, c.visits DESC, c.last_at DESC, c.account_id

@@ -1,0 +1,95 @@
+package io.loyaltyhub.domain.merchant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loyaltyhub.domain.crypto.Argon2idHasher;
+import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.persistence.Database;
+import io.loyaltyhub.domain.persistence.IdGenerator;
+import io.loyaltyhub.domain.testing.CoalitionFixture;
+import io.loyaltyhub.domain.testing.TestDatabases;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MerchantCredentialsTest {
+    private Database database;
+    private MerchantId a;
+    private MerchantId b;
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T10:00:00Z"));
+    private MerchantCredentials credentials;
+
+    @BeforeEach
+    void open() {
+        database = Database.open(TestDatabases.h2());
+        CoalitionFixture coalition = new CoalitionFixture(database);
+        a = coalition.merchant("credA").id();
+        b = coalition.merchant("credB").id();
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        // A cheap Argon2id cost for tests; the hub uses Argon2idHasher.recommended().
+        credentials = new MerchantCredentials(database, new IdGenerator(5), clock, new Argon2idHasher(64, 1, 1),
+                Duration.ofSeconds(60), 2);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void aCredentialAuthenticatesItsOwnMerchantOnly() {
+        MerchantCredential ofA = credentials.issue(a);
+        MerchantCredential ofB = credentials.issue(b);
+        assertThat(ofA.toString()).doesNotContain(ofA.secret());
+        assertThat(credentials.authenticate(ofA.credentialId(), ofA.secret()))
+                .hasValue(new MerchantPrincipal(a, ofA.credentialId()));
+        assertThat(credentials.authenticate(ofB.credentialId(), ofB.secret()))
+                .hasValue(new MerchantPrincipal(b, ofB.credentialId()));
+        assertThat(credentials.authenticate(ofA.credentialId(), ofB.secret())).isEmpty();
+        assertThat(credentials.authenticate(ofB.credentialId(), ofA.secret())).isEmpty();
+        assertThat(credentials.authenticate("mrc-nope", ofA.secret())).isEmpty();
+        assertThat(credentials.credentialIds(a)).containsExactly(ofA.credentialId());
+        assertThat(database.inMerchantTransaction(a, s -> s.createSelectionQuery(
+                "select secretHash from MerchantCredentialEntity", String.class).getSingleResult()))
+                .startsWith("$argon2id$").doesNotContain(ofA.secret());
+    }
+
+    @Test
+    void onlySuccessesAreCachedBoundedAndForAWhile() {
+        MerchantCredential ofA = credentials.issue(a);
+        credentials.authenticate(ofA.credentialId(), "wrong");
+        assertThat(credentials.cachedVerifications()).isZero();
+        credentials.authenticate(ofA.credentialId(), ofA.secret());
+        assertThat(credentials.cachedVerifications()).isEqualTo(1);
+
+        MerchantCredential second = credentials.issue(a);
+        MerchantCredential third = credentials.issue(b);
+        credentials.authenticate(second.credentialId(), second.secret());
+        credentials.authenticate(third.credentialId(), third.secret());
+        assertThat(credentials.cachedVerifications()).isEqualTo(2);
+
+        now.set(now.get().plusSeconds(61));
+        assertThat(credentials.authenticate(third.credentialId(), third.secret())).isPresent(); // verified again
+        assertThat(credentials.authenticate(third.credentialId(), third.secret() + "x")).isEmpty();
+    }
+}

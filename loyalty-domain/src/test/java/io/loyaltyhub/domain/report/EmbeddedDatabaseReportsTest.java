@@ -1,0 +1,11 @@
+package io.loyaltyhub.domain.report;
+
+import io.loyaltyhub.domain.persistence.DatabaseConfig;
+import io.loyaltyhub.domain.testing.TestDatabases;
+
+class EmbeddedDatabaseReportsTest extends ReportsSuite {
+    @Override
+    DatabaseConfig newDatabase() {
+        return TestDatabases.h2();
+    }
+}

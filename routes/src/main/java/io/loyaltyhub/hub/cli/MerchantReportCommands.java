@@ -1,0 +1,102 @@
+package io.loyaltyhub.hub.cli;
+
+import io.loyaltyhub.domain.admin.CoalitionAdmin;
+import io.loyaltyhub.domain.crypto.Argon2idHasher;
+import io.loyaltyhub.domain.merchant.MerchantCredential;
+import io.loyaltyhub.domain.merchant.MerchantCredentials;
+import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.persistence.Database;
+import io.loyaltyhub.domain.persistence.DatabaseConfig;
+import io.loyaltyhub.domain.persistence.IdGenerator;
+import io.loyaltyhub.domain.persistence.entity.Merchant;
+import io.loyaltyhub.domain.persistence.entity.ReportDownloadEntity;
+import io.loyaltyhub.domain.report.ReportDownloads;
+import io.loyaltyhub.hub.config.HubSettings;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The operator's commands for merchant report access: issue a merchant credential, list report downloads. */
+final class MerchantReportCommands {
+    private MerchantReportCommands() {
+    }
+
+    private abstract static class DatabaseCommand implements Callable<Integer> {
+        @Mixin
+        SettingsOptions settings;
+
+        <T> T withDatabase(Function<Database, T> work) {
+            HubSettings s = settings.load();
+            DatabaseConfig config = s.embeddedDatabase()
+                    ? DatabaseConfig.embedded(s.dataDir().resolve("db"), 2)
+                    : new DatabaseConfig(s.text("hub.db.url"), s.text("hub.db.user"), s.text("hub.db.password"), 2);
+            try (Database db = Database.open(config)) {
+                return work.apply(db);
+            }
+        }
+
+        /** Operator commands use their own id node so ids never collide with a running hub's. */
+        IdGenerator ids() {
+            return new IdGenerator((settings.load().integer("hub.node-id") + 512) % (IdGenerator.MAX_NODE + 1));
+        }
+    }
+
+    @Command(name = "merchant-credential-add", mixinStandardHelpOptions = true,
+            description = "Issue a credential a merchant downloads its reports with; prints the secret once.")
+    static final class CredentialAdd extends DatabaseCommand {
+        @Option(names = "--merchant", required = true, description = "merchant code") String merchant;
+
+        @Override
+        public Integer call() {
+            IdGenerator ids = ids();
+            MerchantCredential c = withDatabase(db -> {
+                MerchantId id = new CoalitionAdmin(db, ids, Clock.systemUTC()).merchantByCode(merchant);
+                return new MerchantCredentials(db, ids, Clock.systemUTC(), Argon2idHasher.recommended(), Duration.ZERO, 1)
+                        .issue(id);
+            });
+            printCredential(System.out, merchant, c);
+            return 0;
+        }
+    }
+
+    @Command(name = "report-downloads", mixinStandardHelpOptions = true,
+            description = "List report downloads (newest first, at most 1000), of all merchants or of one.")
+    static final class Downloads extends DatabaseCommand {
+        @Option(names = "--merchant", description = "only this merchant's (code)") String merchant;
+
+        @Override
+        public Integer call() {
+            IdGenerator ids = ids();
+            withDatabase(db -> {
+                CoalitionAdmin admin = new CoalitionAdmin(db, ids, Clock.systemUTC());
+                ReportDownloads downloads = new ReportDownloads(db, ids, Clock.systemUTC());
+                Map<Long, String> codes = admin.listMerchantsAcrossTenants().stream()
+                        .collect(Collectors.toMap(Merchant::getId, Merchant::getCode));
+                List<ReportDownloadEntity> rows = merchant == null ? downloads.listAcrossTenants()
+                        : downloads.list(admin.merchantByCode(merchant));
+                System.out.printf("%-24s %-10s %-22s %-10s %-10s %9s %-5s %s%n", "started (UTC)", "merchant", "credential",
+                        "report", "outcome", "rows", "fmt", "parameters");
+                for (ReportDownloadEntity d : rows) {
+                    System.out.printf("%-24s %-10s %-22s %-10s %-10s %9d %-5s %s%n", d.getStartedAt(),
+                            codes.getOrDefault(d.getMerchantId(), "?"), d.getCredentialId(), d.getReport(),
+                            d.getOutcome(), d.getRowCount(), d.getFormat(), d.getParameters());
+                }
+                return null;
+            });
+            return 0;
+        }
+    }
+
+    static void printCredential(PrintStream out, String merchantCode, MerchantCredential c) {
+        out.printf("merchant %s report credential (shown once; use it as HTTP Basic on /merchant/v1):%n  id:     %s%n"
+                + "  secret: %s%n", merchantCode, c.credentialId(), c.secret());
+    }
+}
