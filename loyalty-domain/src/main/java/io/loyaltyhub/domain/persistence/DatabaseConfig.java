@@ -30,7 +30,7 @@ public record DatabaseConfig(String url, String user, String password, int poolS
         return new DatabaseConfig("jdbc:h2:mem:" + name + H2_OPTIONS + ";DB_CLOSE_DELAY=-1", "sa", "", 4);
     }
 
-    private static final String H2_OPTIONS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=VALUE,KEY;LOCK_TIMEOUT=10000";
+    private static final String H2_OPTIONS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=VALUE,KEY;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
 
     public boolean isMySql() {
         return url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:");

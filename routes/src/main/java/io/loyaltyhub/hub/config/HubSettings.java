@@ -60,7 +60,7 @@ public final class HubSettings {
             Map.entry("hub.poslog.result-uri", ""),
             Map.entry("hub.csv.source-uri", ""),
             Map.entry("hub.csv.result-uri", ""),
-            Map.entry("hub.csv.window", "256"),
+            Map.entry("hub.csv.window", "1024"),
             Map.entry("hub.csv.answer-timeout-ms", "30000"),
             Map.entry("hub.reports.credential-cache-seconds", "60"),
             Map.entry("hub.reports.credential-cache-entries", "1024"),
