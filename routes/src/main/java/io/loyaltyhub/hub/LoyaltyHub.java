@@ -104,7 +104,8 @@ public final class LoyaltyHub implements AutoCloseable {
         if (settings.embeddedBroker()) {
             brokerLogin = BrokerLogin.forHub(settings);
             EmbeddedBroker broker = new EmbeddedBroker(dataDir.resolve("broker"), settings.text("hub.broker.embedded.host"),
-                    settings.integer("hub.broker.embedded.port"), settings.integer("hub.broker.journal-sync-nanos"),
+                    settings.integer("hub.broker.embedded.port"), settings.text("hub.broker.journal-type"),
+                    settings.integer("hub.broker.journal-sync-nanos"),
                     new TerminalBrokerSecurity(brokerLogin, terminals), TerminalBrokerSetup.fromSettings(settings)::configure);
             broker.start();
             started.add(broker);

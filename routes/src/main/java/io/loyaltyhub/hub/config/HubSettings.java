@@ -32,6 +32,7 @@ public final class HubSettings {
             Map.entry("hub.broker.embedded.host", "127.0.0.1"),
             Map.entry("hub.broker.embedded.port", "61616"),
             Map.entry("hub.broker.journal-sync-nanos", "1000000"),
+            Map.entry("hub.broker.journal-type", "auto"),
             Map.entry("hub.broker.terminals.host", "0.0.0.0"),
             Map.entry("hub.broker.mqtt.port", "11883"),
             Map.entry("hub.broker.amqp.port", "15673"),
