@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 
-/** Per UTC day and store: sales, spend, points and distinct customers (optionally one store). */
+/** Per UTC day and store (stores in the order they were added): sales, spend, points and distinct customers. */
 final class DailyReport implements Report {
     private static final String SQL = ReportSql.load("daily");
 
@@ -31,15 +31,15 @@ final class DailyReport implements Report {
         Long store = run.request().storeId();
         String sql = SQL.replace("/*store*/", store == null ? "" : "AND p.store_id = ?");
         long rows = 0;
+        MerchantCodes stores = MerchantCodes.stores(run);
         try (PreparedStatement ps = run.streaming(sql)) {
-            ps.setLong(1, run.merchant().value());
-            run.bindMerchantAndPeriod(ps, 2);
+            run.bindMerchantAndPeriod(ps, 1);
             if (store != null) {
-                ps.setLong(5, store);
+                ps.setLong(4, store);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    run.out().row(rs.getDate(1).toLocalDate().toString(), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                    run.out().row(rs.getDate(1).toLocalDate().toString(), stores.of(rs.getLong(2)), rs.getLong(3), rs.getLong(4),
                             rs.getLong(5), rs.getLong(6));
                     rows++;
                 }

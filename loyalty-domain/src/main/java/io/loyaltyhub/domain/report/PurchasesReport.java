@@ -31,20 +31,20 @@ final class PurchasesReport implements Report {
         Long store = run.request().storeId();
         String sql = SQL.replace("/*store*/", store == null ? "" : "AND p.store_id = ?");
         long rows = 0;
+        MerchantCodes stores = MerchantCodes.stores(run);
+        MerchantCodes terminals = MerchantCodes.terminals(run);
         try (PreparedStatement ps = run.streaming(sql)) {
-            ps.setLong(1, run.merchant().value());
-            ps.setLong(2, run.merchant().value());
-            run.bindMerchantAndPeriod(ps, 3);
+            run.bindMerchantAndPeriod(ps, 1);
             if (store != null) {
-                ps.setLong(6, store);
+                ps.setLong(4, store);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long account = rs.getLong(10);
                     String customer = rs.wasNull() ? null : run.pseudonyms().of(account);
-                    run.out().row(Cells.local(rs.getTimestamp(1).toLocalDateTime(), rs.getInt(2)), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8),
-                            rs.getLong(9), customer);
+                    run.out().row(Cells.local(rs.getTimestamp(1).toLocalDateTime(), rs.getInt(2)),
+                            stores.of(rs.getLong(3)), terminals.of(rs.getLong(4)), rs.getString(5), rs.getString(6),
+                            rs.getLong(7), rs.getString(8), rs.getLong(9), customer);
                     rows++;
                 }
             }

@@ -69,9 +69,9 @@ class MerchantCredentialsTest {
         assertThat(credentials.authenticate(ofB.credentialId(), ofA.secret())).isEmpty();
         assertThat(credentials.authenticate("mrc-nope", ofA.secret())).isEmpty();
         assertThat(credentials.credentialIds(a)).containsExactly(ofA.credentialId());
-        assertThat(database.<String>inMerchantTransaction(a, s -> s.createSelectionQuery(
-                "select secretHash from MerchantCredentialEntity", String.class).getSingleResult()))
-                .startsWith("$argon2id$").doesNotContain(ofA.secret());
+        String stored = database.inMerchantTransaction(a, s -> s.createSelectionQuery(
+                "select secretHash from MerchantCredentialEntity", String.class).getSingleResult());
+        assertThat(stored).startsWith("$argon2id$").doesNotContain(ofA.secret());
     }
 
     @Test
