@@ -20,7 +20,11 @@ import io.loyaltyhub.hub.config.HubSettings;
 import io.loyaltyhub.hub.http.HttpSwipeProcessor;
 import io.loyaltyhub.hub.http.PosHttpRoutes;
 import io.loyaltyhub.hub.http.TerminalAuthenticator;
-import io.loyaltyhub.hub.keys.CardKeyFile;
+import io.loyaltyhub.hub.iso8583.Iso8583Settings;
+import io.loyaltyhub.hub.iso8583.JdbcTerminalMacKeys;
+import io.loyaltyhub.hub.keys.HubKeyStore;
+import io.loyaltyhub.hub.keys.HubKeys;
+import io.loyaltyhub.hub.keys.LegacyCardKey;
 import io.loyaltyhub.hub.swipe.ArtemisSwipeGateway;
 import io.loyaltyhub.hub.swipe.RefreshingCardCatalog;
 import io.loyaltyhub.hub.swipe.SwipeBatchConsumer;
@@ -62,7 +66,7 @@ public final class LoyaltyHub implements AutoCloseable {
     private ActiveMQConnectionFactory brokerFactory;
     private BrokerLogin brokerLogin;
     private VertxPlatformHttpServer httpServer;
-    private byte[] cardKey;
+    private HubKeyStore keys;
 
     private LoyaltyHub(HubSettings settings) {
         this.settings = settings;
@@ -95,8 +99,9 @@ public final class LoyaltyHub implements AutoCloseable {
                 Duration.ofSeconds(settings.integer("hub.terminal-cache.ttl-seconds")));
         catalog = new RefreshingCardCatalog(admin::loadCardCatalog, clock,
                 Duration.ofSeconds(settings.integer("hub.card-catalog.refresh-seconds")));
-        cardKey = CardKeyFile.loadOrCreate(cardKeyFile(dataDir));
-        cardReader = new ProgrammeCardReader(catalog, new CardTokenizer(cardKey, 1));
+        keys = HubKeys.openOrCreate(settings);
+        cardReader = cardReader(keys, catalog);
+        moveLegacyMacKeys();
 
         String brokerUrl = settings.text("hub.broker.url");
         brokerLogin = new BrokerLogin(settings.text("hub.broker.user"), settings.text("hub.broker.password"));
@@ -159,9 +164,22 @@ public final class LoyaltyHub implements AutoCloseable {
         return new DatabaseConfig(settings.text("hub.db.url"), settings.text("hub.db.user"), settings.text("hub.db.password"), pool);
     }
 
-    private Path cardKeyFile(Path dataDir) {
-        String configured = settings.text("hub.card-key-file");
-        return configured.isBlank() ? dataDir.resolve("keys").resolve("card.key") : Path.of(configured);
+    /** Tokenizes under the current card key version; earlier versions still held are tried too (see CardRekeyJob). */
+    public static ProgrammeCardReader cardReader(HubKeyStore keys, java.util.function.Supplier<io.loyaltyhub.domain.card.CardCatalog> catalog) {
+        java.util.NavigableMap<Integer, byte[]> versions = keys.cardKeys();
+        int current = versions.lastKey();
+        List<CardTokenizer> earlier = versions.headMap(current, false).descendingMap().entrySet().stream()
+                .map(e -> new CardTokenizer(e.getValue(), e.getKey())).toList();
+        return new ProgrammeCardReader(catalog, new CardTokenizer(versions.get(current), current), earlier);
+    }
+
+    private void moveLegacyMacKeys() {
+        byte[] legacy = LegacyCardKey.read(Iso8583Settings.legacyKeyEncryptionKeyFile(settings));
+        if (legacy != null) {
+            int moved = new JdbcTerminalMacKeys(database, keys.masterKey(), Clock.systemUTC()).rewrapFromLegacyKey(legacy);
+            log.warn("{} ISO 8583 MAC key(s) moved from {} to the keystore's master key; delete that file once the keystore "
+                    + "is backed up", moved, Iso8583Settings.legacyKeyEncryptionKeyFile(settings));
+        }
     }
 
     /** The port HTTP actually listens on (useful when configured as 0). */
@@ -208,11 +226,16 @@ public final class LoyaltyHub implements AutoCloseable {
     }
 
     /**
-     * A 32-byte key for one purpose (for example {@code "report-pseudonyms"}), derived from the hub's key
-     * material with HKDF: stable across restarts, independent of every other purpose's key.
+     * A 32-byte key for one purpose (for example {@code "report-pseudonyms"}), derived with HKDF from the
+     * keystore's dedicated derivation secret: stable across restarts, independent of every other purpose's key.
      */
     public byte[] derivedKey(String purpose) {
-        return KeyDerivation.derive(cardKey, purpose, 32);
+        return KeyDerivation.derive(keys.derivationSecret(), purpose, 32);
+    }
+
+    /** The hub's keystore (card keys, master key, derivation secret, signing key). */
+    public HubKeyStore keys() {
+        return keys;
     }
 
     /** Makes newly issued card ranges visible to the edge at once. */

@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
                 OperatorCommands.ProgrammeAdd.class, OperatorCommands.RangeIssue.class,
                 io.loyaltyhub.adapters.simulator.PosSimulator.class,
                 io.loyaltyhub.hub.bench.BenchmarkCommand.class,
-                io.loyaltyhub.hub.iso8583.Iso8583MacKeyCommand.class})
+                io.loyaltyhub.hub.iso8583.Iso8583MacKeyCommand.class,
+                KeyCommands.Init.class, KeyCommands.ListKeys.class, KeyCommands.RotateCardKey.class,
+                KeyCommands.RekeyCards.class, KeyCommands.RetireCardKey.class})
 public final class HubCommand implements Runnable {
 
     @CommandLine.Spec

@@ -47,7 +47,7 @@ class JdbcTerminalMacKeysTest {
                     .as("merchant B cannot key merchant A's terminal").isInstanceOf(IllegalArgumentException.class);
             keys.remove(b.id(), a.terminal());
             assertThat(keys.keyOf(tillOfA)).as("merchant B cannot remove it either").isPresent();
-            assertThatThrownBy(() -> new JdbcTerminalMacKeys(database, null, Clock.systemUTC()).keyOf(tillOfA))
+            assertThatThrownBy(() -> new JdbcTerminalMacKeys(database, (byte[]) null, Clock.systemUTC()).keyOf(tillOfA))
                     .as("without the key-encryption key a keyed terminal is refused, not let through")
                     .isInstanceOf(IllegalStateException.class);
 
