@@ -7,6 +7,10 @@ import io.loyaltyhub.domain.card.ProgrammeCardReader;
 import io.loyaltyhub.domain.crypto.CardTokenizer;
 import io.loyaltyhub.domain.crypto.KeyDerivation;
 import io.loyaltyhub.domain.engine.PointsEngine;
+import io.loyaltyhub.domain.member.DataKeys;
+import io.loyaltyhub.domain.member.MemberContacts;
+import io.loyaltyhub.domain.member.MemberRegistry;
+import io.loyaltyhub.domain.member.MerchantOffboarding;
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.DatabaseConfig;
 import io.loyaltyhub.domain.persistence.IdGenerator;
@@ -19,6 +23,8 @@ import io.loyaltyhub.hub.broker.terminals.TerminalBrokerSetup;
 import io.loyaltyhub.hub.config.HubSettings;
 import io.loyaltyhub.hub.http.HttpSwipeProcessor;
 import io.loyaltyhub.hub.http.PosHttpRoutes;
+import io.loyaltyhub.hub.http.RequestSignatureCheck;
+import io.loyaltyhub.hub.http.TerminalSigningKeys;
 import io.loyaltyhub.hub.http.TerminalAuthenticator;
 import io.loyaltyhub.hub.iso8583.Iso8583Settings;
 import io.loyaltyhub.hub.iso8583.JdbcTerminalMacKeys;
@@ -67,6 +73,8 @@ public final class LoyaltyHub implements AutoCloseable {
     private BrokerLogin brokerLogin;
     private VertxPlatformHttpServer httpServer;
     private HubKeyStore keys;
+    private TerminalSigningKeys signingKeys;
+    private MemberRegistry members;
 
     private LoyaltyHub(HubSettings settings) {
         this.settings = settings;
@@ -101,6 +109,7 @@ public final class LoyaltyHub implements AutoCloseable {
                 Duration.ofSeconds(settings.integer("hub.card-catalog.refresh-seconds")));
         keys = HubKeys.openOrCreate(settings);
         cardReader = cardReader(keys, catalog);
+        members = new MemberRegistry(database, new DataKeys(database, keys.masterKey(), ids, clock), clock);
         moveLegacyMacKeys();
 
         String brokerUrl = settings.text("hub.broker.url");
@@ -141,7 +150,12 @@ public final class LoyaltyHub implements AutoCloseable {
         httpServer = new VertxPlatformHttpServer(http);
         camel.addService(httpServer);
         JsonSwipeCodec json = new JsonSwipeCodec(cardReader, clock);
-        camel.addRoutes(new PosHttpRoutes(new HttpSwipeProcessor(new TerminalAuthenticator(terminals), json, gateway,
+        signingKeys = new TerminalSigningKeys(database, keys.masterKey(), clock,
+                Duration.ofSeconds(settings.integer("hub.terminal-cache.ttl-seconds")));
+        RequestSignatureCheck signatures = new RequestSignatureCheck(signingKeys,
+                Boolean.parseBoolean(settings.text("hub.http.signing-required")),
+                Duration.ofSeconds(settings.integer("hub.http.signature-max-age-seconds")), clock);
+        camel.addRoutes(new PosHttpRoutes(new HttpSwipeProcessor(new TerminalAuthenticator(terminals), signatures, json, gateway,
                 settings.millis("hub.swipe.reply-timeout-ms"), settings.integer("hub.http.max-body-bytes"))));
         for (HubExtension extension : extensions) {
             for (RoutesBuilder routes : extension.routes(this)) {
@@ -231,6 +245,26 @@ public final class LoyaltyHub implements AutoCloseable {
      */
     public byte[] derivedKey(String purpose) {
         return KeyDerivation.derive(keys.derivationSecret(), purpose, 32);
+    }
+
+    /** Contacts of members who consented to hear from a merchant, decrypted with that merchant's data key (for reports). */
+    public MemberContacts memberContacts() {
+        return members;
+    }
+
+    /** Enrolment and erasure of members' personal data. */
+    public MemberRegistry members() {
+        return members;
+    }
+
+    /** Offboarding a merchant: crypto-shredding of its personal data, terminals disabled. */
+    public MerchantOffboarding offboarding() {
+        return new MerchantOffboarding(database, members);
+    }
+
+    /** Terminals' request-signing secrets (wrapped by the master key). */
+    public TerminalSigningKeys signingKeys() {
+        return signingKeys;
     }
 
     /** The hub's keystore (card keys, master key, derivation secret, signing key). */

@@ -21,6 +21,8 @@ public final class HubSettings {
             Map.entry("hub.http.host", "0.0.0.0"),
             Map.entry("hub.http.port", "8080"),
             Map.entry("hub.http.max-body-bytes", "65536"),
+            Map.entry("hub.http.signing-required", "false"),
+            Map.entry("hub.http.signature-max-age-seconds", "300"),
             Map.entry("hub.db.url", ""),
             Map.entry("hub.db.user", ""),
             Map.entry("hub.db.password", ""),
