@@ -74,6 +74,7 @@ public final class LoyaltyHub implements AutoCloseable {
     private VertxPlatformHttpServer httpServer;
     private HubKeyStore keys;
     private TerminalSigningKeys signingKeys;
+    private RequestSignatureCheck signatures;
     private MemberRegistry members;
 
     private LoyaltyHub(HubSettings settings) {
@@ -152,7 +153,7 @@ public final class LoyaltyHub implements AutoCloseable {
         JsonSwipeCodec json = new JsonSwipeCodec(cardReader, clock);
         signingKeys = new TerminalSigningKeys(database, keys.masterKey(), clock,
                 Duration.ofSeconds(settings.integer("hub.terminal-cache.ttl-seconds")));
-        RequestSignatureCheck signatures = new RequestSignatureCheck(signingKeys,
+        signatures = new RequestSignatureCheck(signingKeys,
                 Boolean.parseBoolean(settings.text("hub.http.signing-required")),
                 Duration.ofSeconds(settings.integer("hub.http.signature-max-age-seconds")), clock);
         camel.addRoutes(new PosHttpRoutes(new HttpSwipeProcessor(new TerminalAuthenticator(terminals), signatures, json, gateway,
@@ -260,6 +261,11 @@ public final class LoyaltyHub implements AutoCloseable {
     /** Offboarding a merchant: crypto-shredding of its personal data, terminals disabled. */
     public MerchantOffboarding offboarding() {
         return new MerchantOffboarding(database, members);
+    }
+
+    /** The check of signed terminal requests, shared by every HTTP endpoint terminals post to (one nonce memory). */
+    public RequestSignatureCheck requestSignatures() {
+        return signatures;
     }
 
     /** Terminals' request-signing secrets (wrapped by the master key). */

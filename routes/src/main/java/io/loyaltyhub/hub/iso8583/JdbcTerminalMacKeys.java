@@ -61,7 +61,12 @@ public final class JdbcTerminalMacKeys implements TerminalMacKeys {
                     } catch (IllegalStateException notYetMoved) {
                         // wrapped under the legacy key: move it below
                     }
-                    byte[] clear = legacy.unwrapBytes(wrapped, terminal);
+                    byte[] clear;
+                    try {
+                        clear = legacy.unwrapBytes(wrapped, terminal);
+                    } catch (IllegalStateException neither) {
+                        continue; // opens under neither key: left as is, and the terminal is refused (96) when it calls
+                    }
                     update.setString(1, usable.wrap(clear, terminal));
                     update.setLong(2, rs.getLong(2));
                     update.setLong(3, terminal);

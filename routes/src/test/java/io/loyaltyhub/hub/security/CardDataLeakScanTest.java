@@ -156,6 +156,8 @@ class CardDataLeakScanTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(fixture.dataDir().resolve("csv/results")
                     .resolve(shop.code()).resolve("eod.csv.result.csv")) && Files.exists(fixture.dataDir()
                     .resolve("poslog/results").resolve(shop.code()).resolve("day.xml.result.xml")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> !fileHits(fixture.dataDir().resolve("csv/done"), List.of("")).isEmpty()
+                    && !fileHits(fixture.dataDir().resolve("poslog/done"), List.of("")).isEmpty());
             await().atMost(Duration.ofSeconds(30)).until(() -> fixture.queryLong(
                     "SELECT COUNT(*) FROM purchase WHERE merchant_id = ?", shop.id().value()) >= 9);
 
@@ -165,6 +167,8 @@ class CardDataLeakScanTest {
             assertThat(deadLetterHits(fixture, needles)).as("dead letters").isEmpty();
             assertThat(fileHits(fixture.dataDir().resolve("csv/results"), needles)).as("CSV result files").isEmpty();
             assertThat(fileHits(fixture.dataDir().resolve("poslog/results"), needles)).as("POSLog result files").isEmpty();
+            assertThat(fileHits(fixture.dataDir().resolve("csv/done"), needles)).as("processed CSV files").isEmpty();
+            assertThat(fileHits(fixture.dataDir().resolve("poslog/done"), needles)).as("processed POSLog files").isEmpty();
             if (database.isEmpty()) {
                 assertThat(fileHits(fixture.dataDir().resolve("db"), needles)).as("embedded database files").isEmpty();
             }
