@@ -109,6 +109,10 @@ public final class LoyaltyHub implements AutoCloseable {
         catalog = new RefreshingCardCatalog(admin::loadCardCatalog, clock,
                 Duration.ofSeconds(settings.integer("hub.card-catalog.refresh-seconds")));
         keys = HubKeys.openOrCreate(settings);
+        if (keys.masterKeyRotationInProgress()) {
+            throw new IllegalStateException("a master key rotation was interrupted: run 'keys-rotate-master-key' again "
+                    + "before starting the hub");
+        }
         cardReader = cardReader(keys, catalog);
         members = new MemberRegistry(database, new DataKeys(database, keys.masterKey(), ids, clock), clock);
         moveLegacyMacKeys();

@@ -98,6 +98,37 @@ public final class DataKeys {
         }
     }
 
+    /**
+     * Master key rotation: re-wraps every data key still held under {@code newMasterKey}. Keys already under the new
+     * master key (an interrupted earlier run) are left alone. Returns how many were re-wrapped.
+     */
+    public int rewrapUnder(Connection c, byte[] newMasterKey) throws SQLException {
+        KeyWrap next = new KeyWrap(newMasterKey);
+        int moved = 0;
+        try (PreparedStatement select = c.prepareStatement("SELECT id, owner_ref, version, wrapped_key FROM data_key "
+                + "WHERE wrapped_key IS NOT NULL ORDER BY id");
+             PreparedStatement update = c.prepareStatement("UPDATE data_key SET wrapped_key = ? WHERE id = ?");
+             ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                String aad = associatedData(rs.getString(2), rs.getLong(1), rs.getInt(3));
+                byte[] sealed = Base64.getDecoder().decode(rs.getString(4));
+                byte[] key;
+                try {
+                    key = masterKey.open(sealed, aad);
+                } catch (KeyWrap.SealBrokenException notUnderTheOldKey) {
+                    next.open(sealed, aad); // already moved; anything else is an error that must stop the rotation
+                    continue;
+                }
+                update.setString(1, Base64.getEncoder().encodeToString(next.seal(key, aad)));
+                update.setLong(2, rs.getLong(1));
+                update.executeUpdate();
+                java.util.Arrays.fill(key, (byte) 0);
+                moved++;
+            }
+        }
+        return moved;
+    }
+
     Optional<String> statusOf(String ownerRef) {
         try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT status FROM data_key WHERE owner_ref = ? ORDER BY version DESC")) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                 io.loyaltyhub.hub.bench.BenchmarkCommand.class,
                 io.loyaltyhub.hub.iso8583.Iso8583MacKeyCommand.class,
                 KeyCommands.Init.class, KeyCommands.ListKeys.class, KeyCommands.RotateCardKey.class,
-                KeyCommands.RekeyCards.class, KeyCommands.RetireCardKey.class,
+                KeyCommands.RekeyCards.class, KeyCommands.RetireCardKey.class, KeyCommands.RotateMasterKey.class,
                 SigningCommands.TerminalSigningKey.class, SigningCommands.SignRequest.class,
                 MemberCommands.Enrol.class, MemberCommands.Erase.class, MemberCommands.Offboard.class})
 public final class HubCommand implements Runnable {

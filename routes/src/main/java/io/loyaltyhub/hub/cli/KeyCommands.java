@@ -102,6 +102,27 @@ final class KeyCommands {
         }
     }
 
+    @Command(name = "keys-rotate-master-key", mixinStandardHelpOptions = true,
+            description = "Replace the master key and re-wrap every data key, signing secret and MAC key under the new one. "
+                    + "Stop every hub node first; run again if it was interrupted.")
+    static final class RotateMasterKey implements Callable<Integer> {
+        @Mixin
+        SettingsOptions settings;
+
+        @Override
+        public Integer call() {
+            HubSettings s = settings.load();
+            HubKeyStore keys = HubKeys.open(s);
+            try (Database db = Database.open(database(s))) {
+                io.loyaltyhub.hub.keys.MasterKeyRotation.Result result = io.loyaltyhub.hub.keys.MasterKeyRotation.rotate(keys, db);
+                System.out.printf("master key replaced: %d data key(s), %d signing secret(s), %d MAC key(s) re-wrapped; "
+                        + "copy the keystore to every hub node before starting them%n", result.dataKeys(), result.signingSecrets(),
+                        result.macKeys());
+            }
+            return 0;
+        }
+    }
+
     @Command(name = "keys-retire-card-key", mixinStandardHelpOptions = true,
             description = "Delete an earlier card key version once keys-rekey-cards has moved every card off it.")
     static final class RetireCardKey implements Callable<Integer> {

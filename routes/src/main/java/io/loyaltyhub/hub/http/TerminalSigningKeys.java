@@ -108,6 +108,37 @@ public final class TerminalSigningKeys {
         return Optional.of(masterKey.open(Base64.getDecoder().decode(wrapped), associatedData(merchant, terminal)));
     }
 
+    /** Master key rotation: re-wraps every signing secret under {@code newMasterKey}; secrets already under it are left alone. */
+    public int rewrapUnder(Connection c, byte[] newMasterKey) throws SQLException {
+        KeyWrap next = new KeyWrap(newMasterKey);
+        int moved = 0;
+        try (PreparedStatement select = c.prepareStatement("SELECT merchant_id, terminal_id, wrapped_secret FROM terminal_signing_key");
+             PreparedStatement update = c.prepareStatement(
+                     "UPDATE terminal_signing_key SET wrapped_secret = ? WHERE merchant_id = ? AND terminal_id = ?");
+             ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                MerchantId merchant = new MerchantId(rs.getLong(1));
+                TerminalId terminal = new TerminalId(rs.getLong(2));
+                String aad = associatedData(merchant, terminal);
+                byte[] sealed = Base64.getDecoder().decode(rs.getString(3));
+                byte[] secret;
+                try {
+                    secret = masterKey.open(sealed, aad);
+                } catch (KeyWrap.SealBrokenException notUnderTheOldKey) {
+                    next.open(sealed, aad);
+                    continue;
+                }
+                update.setString(1, Base64.getEncoder().encodeToString(next.seal(secret, aad)));
+                update.setLong(2, merchant.value());
+                update.setLong(3, terminal.value());
+                update.executeUpdate();
+                moved++;
+            }
+        }
+        cache.clear();
+        return moved;
+    }
+
     private static String associatedData(MerchantId merchant, TerminalId terminal) {
         return "terminal_signing_key:" + merchant.value() + ":" + terminal.value();
     }

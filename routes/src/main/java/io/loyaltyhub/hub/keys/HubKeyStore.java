@@ -51,6 +51,7 @@ public final class HubKeyStore {
     public static final String TYPE = "BCFKS";
     static final String CARD_KEY_PREFIX = "card-key-";
     static final String MASTER_KEY = "master-key";
+    static final String NEXT_MASTER_KEY = "master-key-next";
     static final String DERIVATION_SECRET = "derivation-secret";
     static final String SIGNING_KEY = "hub-signing-key";
     private static final BouncyCastleProvider PROVIDER = new BouncyCastleProvider();
@@ -150,6 +151,44 @@ public final class HubKeyStore {
 
     public byte[] masterKey() {
         return secret(MASTER_KEY);
+    }
+
+    /**
+     * First step of a master key rotation: a new master key kept beside the current one as {@code master-key-next}
+     * (the same one again if a rotation was interrupted), so the store is never without the key the rows are under.
+     */
+    public byte[] prepareMasterKeyRotation() {
+        if (!contains(NEXT_MASTER_KEY)) {
+            putSecret(NEXT_MASTER_KEY, randomBytes(32), "AES");
+            save();
+        }
+        return secret(NEXT_MASTER_KEY);
+    }
+
+    /** Last step, once every wrapped row is under the new key: it becomes the master key; the old one is deleted. */
+    public void completeMasterKeyRotation() {
+        if (!contains(NEXT_MASTER_KEY)) {
+            throw new IllegalStateException("no master key rotation is in progress");
+        }
+        putSecret(MASTER_KEY, secret(NEXT_MASTER_KEY), "AES");
+        try {
+            store.deleteEntry(NEXT_MASTER_KEY);
+        } catch (java.security.KeyStoreException e) {
+            throw new IllegalStateException(e);
+        }
+        save();
+    }
+
+    public boolean masterKeyRotationInProgress() {
+        return contains(NEXT_MASTER_KEY);
+    }
+
+    private boolean contains(String alias) {
+        try {
+            return store.containsAlias(alias);
+        } catch (java.security.KeyStoreException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public byte[] derivationSecret() {
