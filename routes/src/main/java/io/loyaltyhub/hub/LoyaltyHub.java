@@ -7,6 +7,10 @@ import io.loyaltyhub.domain.card.ProgrammeCardReader;
 import io.loyaltyhub.domain.crypto.CardTokenizer;
 import io.loyaltyhub.domain.crypto.KeyDerivation;
 import io.loyaltyhub.domain.engine.PointsEngine;
+import io.loyaltyhub.domain.member.DataKeys;
+import io.loyaltyhub.domain.member.MemberContacts;
+import io.loyaltyhub.domain.member.MemberRegistry;
+import io.loyaltyhub.domain.member.MerchantOffboarding;
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.DatabaseConfig;
 import io.loyaltyhub.domain.persistence.IdGenerator;
@@ -19,8 +23,14 @@ import io.loyaltyhub.hub.broker.terminals.TerminalBrokerSetup;
 import io.loyaltyhub.hub.config.HubSettings;
 import io.loyaltyhub.hub.http.HttpSwipeProcessor;
 import io.loyaltyhub.hub.http.PosHttpRoutes;
+import io.loyaltyhub.hub.http.RequestSignatureCheck;
+import io.loyaltyhub.hub.http.TerminalSigningKeys;
 import io.loyaltyhub.hub.http.TerminalAuthenticator;
-import io.loyaltyhub.hub.keys.CardKeyFile;
+import io.loyaltyhub.hub.iso8583.Iso8583Settings;
+import io.loyaltyhub.hub.iso8583.JdbcTerminalMacKeys;
+import io.loyaltyhub.hub.keys.HubKeyStore;
+import io.loyaltyhub.hub.keys.HubKeys;
+import io.loyaltyhub.hub.keys.LegacyCardKey;
 import io.loyaltyhub.hub.swipe.ArtemisSwipeGateway;
 import io.loyaltyhub.hub.swipe.RefreshingCardCatalog;
 import io.loyaltyhub.hub.swipe.SwipeBatchConsumer;
@@ -63,7 +73,10 @@ public final class LoyaltyHub implements AutoCloseable {
     private ActiveMQConnectionFactory brokerFactory;
     private BrokerLogin brokerLogin;
     private VertxPlatformHttpServer httpServer;
-    private byte[] cardKey;
+    private HubKeyStore keys;
+    private TerminalSigningKeys signingKeys;
+    private RequestSignatureCheck signatures;
+    private MemberRegistry members;
 
     private LoyaltyHub(HubSettings settings) {
         this.settings = settings;
@@ -96,8 +109,14 @@ public final class LoyaltyHub implements AutoCloseable {
                 Duration.ofSeconds(settings.integer("hub.terminal-cache.ttl-seconds")));
         catalog = new RefreshingCardCatalog(admin::loadCardCatalog, clock,
                 Duration.ofSeconds(settings.integer("hub.card-catalog.refresh-seconds")));
-        cardKey = CardKeyFile.loadOrCreate(cardKeyFile(dataDir));
-        cardReader = new ProgrammeCardReader(catalog, new CardTokenizer(cardKey, 1));
+        keys = HubKeys.openOrCreate(settings);
+        if (keys.masterKeyRotationInProgress()) {
+            throw new IllegalStateException("a master key rotation was interrupted: run 'keys-rotate-master-key' again "
+                    + "before starting the hub");
+        }
+        cardReader = cardReader(keys, catalog);
+        members = new MemberRegistry(database, new DataKeys(database, keys.masterKey(), ids, clock), clock);
+        moveLegacyMacKeys();
 
         String brokerUrl = settings.text("hub.broker.url");
         brokerLogin = new BrokerLogin(settings.text("hub.broker.user"), settings.text("hub.broker.password"));
@@ -142,7 +161,12 @@ public final class LoyaltyHub implements AutoCloseable {
         httpServer = new VertxPlatformHttpServer(http);
         camel.addService(httpServer);
         JsonSwipeCodec json = new JsonSwipeCodec(cardReader, clock);
-        camel.addRoutes(new PosHttpRoutes(new HttpSwipeProcessor(new TerminalAuthenticator(terminals), json, gateway,
+        signingKeys = new TerminalSigningKeys(database, keys.masterKey(), clock,
+                Duration.ofSeconds(settings.integer("hub.terminal-cache.ttl-seconds")));
+        signatures = new RequestSignatureCheck(signingKeys,
+                Boolean.parseBoolean(settings.text("hub.http.signing-required")),
+                Duration.ofSeconds(settings.integer("hub.http.signature-max-age-seconds")), clock);
+        camel.addRoutes(new PosHttpRoutes(new HttpSwipeProcessor(new TerminalAuthenticator(terminals), signatures, json, gateway,
                 settings.millis("hub.swipe.reply-timeout-ms"), settings.integer("hub.http.max-body-bytes"))));
         for (HubExtension extension : extensions) {
             for (RoutesBuilder routes : extension.routes(this)) {
@@ -165,9 +189,22 @@ public final class LoyaltyHub implements AutoCloseable {
         return new DatabaseConfig(settings.text("hub.db.url"), settings.text("hub.db.user"), settings.text("hub.db.password"), pool);
     }
 
-    private Path cardKeyFile(Path dataDir) {
-        String configured = settings.text("hub.card-key-file");
-        return configured.isBlank() ? dataDir.resolve("keys").resolve("card.key") : Path.of(configured);
+    /** Tokenizes under the current card key version; earlier versions still held are tried too (see CardRekeyJob). */
+    public static ProgrammeCardReader cardReader(HubKeyStore keys, java.util.function.Supplier<io.loyaltyhub.domain.card.CardCatalog> catalog) {
+        java.util.NavigableMap<Integer, byte[]> versions = keys.cardKeys();
+        int current = versions.lastKey();
+        List<CardTokenizer> earlier = versions.headMap(current, false).descendingMap().entrySet().stream()
+                .map(e -> new CardTokenizer(e.getValue(), e.getKey())).toList();
+        return new ProgrammeCardReader(catalog, new CardTokenizer(versions.get(current), current), earlier);
+    }
+
+    private void moveLegacyMacKeys() {
+        byte[] legacy = LegacyCardKey.read(Iso8583Settings.legacyKeyEncryptionKeyFile(settings));
+        if (legacy != null) {
+            int moved = new JdbcTerminalMacKeys(database, keys.masterKey(), Clock.systemUTC()).rewrapFromLegacyKey(legacy);
+            log.warn("{} ISO 8583 MAC key(s) moved from {} to the keystore's master key; delete that file once the keystore "
+                    + "is backed up", moved, Iso8583Settings.legacyKeyEncryptionKeyFile(settings));
+        }
     }
 
     /** The port HTTP actually listens on (useful when configured as 0). */
@@ -214,11 +251,41 @@ public final class LoyaltyHub implements AutoCloseable {
     }
 
     /**
-     * A 32-byte key for one purpose (for example {@code "report-pseudonyms"}), derived from the hub's key
-     * material with HKDF: stable across restarts, independent of every other purpose's key.
+     * A 32-byte key for one purpose (for example {@code "report-pseudonyms"}), derived with HKDF from the
+     * keystore's dedicated derivation secret: stable across restarts, independent of every other purpose's key.
      */
     public byte[] derivedKey(String purpose) {
-        return KeyDerivation.derive(cardKey, purpose, 32);
+        return KeyDerivation.derive(keys.derivationSecret(), purpose, 32);
+    }
+
+    /** Contacts of members who consented to hear from a merchant, decrypted with that merchant's data key (for reports). */
+    public MemberContacts memberContacts() {
+        return members;
+    }
+
+    /** Enrolment and erasure of members' personal data. */
+    public MemberRegistry members() {
+        return members;
+    }
+
+    /** Offboarding a merchant: crypto-shredding of its personal data, terminals disabled. */
+    public MerchantOffboarding offboarding() {
+        return new MerchantOffboarding(database, members);
+    }
+
+    /** The check of signed terminal requests, shared by every HTTP endpoint terminals post to (one nonce memory). */
+    public RequestSignatureCheck requestSignatures() {
+        return signatures;
+    }
+
+    /** Terminals' request-signing secrets (wrapped by the master key). */
+    public TerminalSigningKeys signingKeys() {
+        return signingKeys;
+    }
+
+    /** The hub's keystore (card keys, master key, derivation secret, signing key). */
+    public HubKeyStore keys() {
+        return keys;
     }
 
     /** Makes newly issued card ranges visible to the edge at once. */

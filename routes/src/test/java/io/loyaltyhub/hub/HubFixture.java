@@ -59,7 +59,19 @@ public final class HubFixture implements AutoCloseable {
 
     public static HubFixture start(Map<String, String> settings, List<HubExtension> extensions) {
         try {
-            Path dataDir = Files.createTempDirectory("hub-test");
+            HubFixture fixture = startIn(Files.createTempDirectory("hub-test"), settings, extensions);
+            CardProgramme programme = fixture.hub.admin().createCardProgramme("coalition", "628000", 16, CheckDigitRule.LUHN);
+            fixture.hub.admin().issueCardRange(programme, RANGE_FIRST, RANGE_LAST);
+            fixture.hub.reloadCardCatalog();
+            return fixture;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A hub on an existing data directory (a restart: the card programme is already there), on fresh ports. */
+    public static HubFixture startIn(Path dataDir, Map<String, String> settings, List<HubExtension> extensions) {
+        try {
             Map<String, String> all = new HashMap<>();
             all.put("hub.data-dir", dataDir.toString());
             all.put("hub.http.host", "127.0.0.1");
@@ -72,9 +84,6 @@ public final class HubFixture implements AutoCloseable {
             }
             all.putAll(settings);
             LoyaltyHub hub = LoyaltyHub.start(HubSettings.load(null, all), extensions);
-            CardProgramme programme = hub.admin().createCardProgramme("coalition", "628000", 16, CheckDigitRule.LUHN);
-            hub.admin().issueCardRange(programme, RANGE_FIRST, RANGE_LAST);
-            hub.reloadCardCatalog();
             return new HubFixture(dataDir, hub, extensions);
         } catch (IOException e) {
             throw new IllegalStateException(e);

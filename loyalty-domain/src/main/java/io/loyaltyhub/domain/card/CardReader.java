@@ -11,4 +11,12 @@ public interface CardReader {
 
     /** @throws InvalidCardNumberException when the number fits no programme; the message never contains the number */
     PresentedCard read(CharSequence cardNumber);
+
+    /**
+     * Reads the card number out of magnetic-stripe track data (Track 1 or Track 2, see {@link TrackData});
+     * the rest of the track is dropped here.
+     */
+    default PresentedCard readTrack(CharSequence track) {
+        return read(TrackData.panOfTrack(track));
+    }
 }

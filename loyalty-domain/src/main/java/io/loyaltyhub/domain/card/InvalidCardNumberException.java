@@ -5,7 +5,8 @@ public class InvalidCardNumberException extends RuntimeException {
 
     public enum Reason {
         FORMAT("card-number-format", "card number does not match any card programme's length and prefix"),
-        CHECK_DIGIT("card-number-check-digit", "card number fails its programme's check digit");
+        CHECK_DIGIT("card-number-check-digit", "card number fails its programme's check digit"),
+        TRACK_FORMAT("track-data-format", "track data is not ISO/IEC 7813 Track 1 or Track 2 with a card number");
 
         private final String code;
         private final String message;

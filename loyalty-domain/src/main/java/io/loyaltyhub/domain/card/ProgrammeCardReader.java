@@ -2,6 +2,7 @@ package io.loyaltyhub.domain.card;
 
 import io.loyaltyhub.domain.crypto.CardTokenizer;
 import io.loyaltyhub.domain.txn.PresentedCard;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -11,10 +12,17 @@ import java.util.function.Supplier;
 public final class ProgrammeCardReader implements CardReader {
     private final Supplier<CardCatalog> catalog;
     private final CardTokenizer tokenizer;
+    private final List<CardTokenizer> earlierTokenizers;
 
     public ProgrammeCardReader(Supplier<CardCatalog> catalog, CardTokenizer tokenizer) {
+        this(catalog, tokenizer, List.of());
+    }
+
+    /** @param earlierTokenizers tokenizers of earlier card key versions not yet retired (see {@link CardRekeyJob}) */
+    public ProgrammeCardReader(Supplier<CardCatalog> catalog, CardTokenizer tokenizer, List<CardTokenizer> earlierTokenizers) {
         this.catalog = catalog;
         this.tokenizer = tokenizer;
+        this.earlierTokenizers = List.copyOf(earlierTokenizers);
     }
 
     @Override
@@ -35,7 +43,8 @@ public final class ProgrammeCardReader implements CardReader {
                 .map(CardRange::id)
                 .findFirst()
                 .orElse(null);
-        return new PresentedCard(tokenizer.tokenize(cardNumber), rangeId);
+        return new PresentedCard(tokenizer.tokenize(cardNumber), rangeId,
+                earlierTokenizers.stream().map(t -> t.tokenize(cardNumber)).toList());
     }
 
     private static boolean isDigits(CharSequence s) {

@@ -24,6 +24,10 @@ public final class CardTokenizer {
         this.keyVersion = keyVersion;
     }
 
+    public int keyVersion() {
+        return keyVersion;
+    }
+
     /** @param digits the card number, digits only (validated by the caller) */
     public CardToken tokenize(CharSequence digits) {
         HMac mac = new HMac(new SHA256Digest());

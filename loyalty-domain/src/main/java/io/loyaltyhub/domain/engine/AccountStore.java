@@ -38,6 +38,17 @@ final class AccountStore {
         return found;
     }
 
+    /** Moves a card found under an earlier card key version to the current one (the token is unique, so this is idempotent). */
+    void rekey(Connection c, long cardId, CardToken current) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE card SET token = ?, key_version = ? WHERE id = ? AND key_version < ?")) {
+            ps.setString(1, current.hash());
+            ps.setInt(2, current.keyVersion());
+            ps.setLong(3, cardId);
+            ps.setInt(4, current.keyVersion());
+            ps.executeUpdate();
+        }
+    }
+
     /** First swipe of a card from an issued range: a new account with a zero balance, and the card on it. */
     CardHolder activate(Connection c, CardToken token, long rangeId, long accountId, long cardId, LocalDateTime now)
             throws SQLException {

@@ -1,9 +1,11 @@
 package io.loyaltyhub.domain.engine;
 
+import io.loyaltyhub.domain.model.CardToken;
 import io.loyaltyhub.domain.model.EarnRate;
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.domain.txn.PosTransaction;
+import io.loyaltyhub.domain.txn.PresentedCard;
 import io.loyaltyhub.domain.txn.ResultCode;
 import io.loyaltyhub.domain.txn.TransactionKey;
 import io.loyaltyhub.domain.txn.TransactionOutcome;
@@ -99,8 +101,24 @@ final class EngineBatch {
 
     private void resolveCards(List<PosTransaction> batch, List<Integer> fresh) throws SQLException {
         Set<String> tokens = new HashSet<>();
-        fresh.forEach(i -> tokens.add(batch.get(i).card().token().hash()));
-        holders.putAll(accounts.findCardsByToken(c, tokens));
+        Map<String, CardToken> currentByEarlier = new HashMap<>();
+        for (int i : fresh) {
+            PresentedCard card = batch.get(i).card();
+            tokens.add(card.token().hash());
+            for (CardToken earlier : card.earlierTokens()) {
+                tokens.add(earlier.hash());
+                currentByEarlier.put(earlier.hash(), card.token());
+            }
+        }
+        for (Map.Entry<String, CardHolder> found : accounts.findCardsByToken(c, tokens).entrySet()) {
+            CardToken current = currentByEarlier.get(found.getKey());
+            if (current == null) {
+                holders.put(found.getKey(), found.getValue());
+            } else if (holders.putIfAbsent(current.hash(), found.getValue()) == null) {
+                // Stored under an earlier card key version: move it to the current one as it is seen.
+                accounts.rekey(c, found.getValue().cardId(), current);
+            }
+        }
         for (int i : fresh) {
             PosTransaction t = batch.get(i);
             String token = t.card().token().hash();

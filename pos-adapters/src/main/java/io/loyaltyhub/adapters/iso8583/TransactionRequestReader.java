@@ -2,6 +2,7 @@ package io.loyaltyhub.adapters.iso8583;
 
 import io.loyaltyhub.domain.card.CardReader;
 import io.loyaltyhub.domain.card.InvalidCardNumberException;
+import io.loyaltyhub.domain.card.TrackData;
 import io.loyaltyhub.domain.model.Money;
 import io.loyaltyhub.domain.model.TxnRef;
 import io.loyaltyhub.domain.terminal.TerminalIdentity;
@@ -99,13 +100,15 @@ public final class TransactionRequestReader {
             redeemPoints = points.get();
         }
 
-        Optional<String> cardNumber = cardNumber(request);
-        if (cardNumber.isEmpty()) {
+        Optional<String> pan = request.field(Iso8583Dialect.PAN);
+        Optional<String> track2 = request.field(Iso8583Dialect.TRACK2);
+        if (pan.isEmpty() && track2.isEmpty()) {
             return new Refused(ResponseCode.FORMAT_ERROR, "neither field 2 nor field 35 is present");
         }
         PresentedCard card;
         try {
-            card = cardReader.read(cardNumber.get());
+            // Field 35: only the card number is kept; expiry, service code and discretionary data are dropped here.
+            card = pan.isPresent() ? cardReader.read(pan.get()) : cardReader.read(TrackData.panOfTrack2(track2.get()));
         } catch (InvalidCardNumberException e) {
             return new Refused(ResponseCode.INVALID_CARD, e.reason().code());
         }
@@ -165,20 +168,5 @@ public final class TransactionRequestReader {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    /** Field 2, or the part of track 2 before its separator. */
-    private static Optional<String> cardNumber(Iso8583Message request) {
-        Optional<String> pan = request.field(Iso8583Dialect.PAN);
-        if (pan.isPresent()) {
-            return pan;
-        }
-        return request.field(Iso8583Dialect.TRACK2).map(track2 -> {
-            int separator = track2.indexOf('=');
-            if (separator < 0) {
-                separator = track2.indexOf('D');
-            }
-            return separator < 0 ? track2 : track2.substring(0, separator);
-        });
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loyaltyhub.adapters.InputRejected;
 import io.loyaltyhub.domain.card.CardReader;
 import io.loyaltyhub.domain.card.InvalidCardNumberException;
+import io.loyaltyhub.domain.card.TrackData;
 import io.loyaltyhub.domain.model.Money;
 import io.loyaltyhub.domain.model.TxnRef;
 import io.loyaltyhub.domain.terminal.TerminalIdentity;
@@ -34,7 +35,7 @@ import java.util.Set;
  * The card number is read (checked and tokenized) here and goes no further.
  */
 public final class JsonSwipeCodec {
-    private static final Set<String> FIELDS = Set.of("txnRef", "type", "cardNumber", "amount", "currency",
+    private static final Set<String> FIELDS = Set.of("txnRef", "type", "cardNumber", "track1", "track2", "amount", "currency",
             "occurredAt", "originalTxnRef", "redeemPoints", "lineItems");
     private static final int MAX_LINE_ITEMS = 500;
 
@@ -56,7 +57,7 @@ public final class JsonSwipeCodec {
         JsonNode root = parse(body);
         root.fieldNames().forEachRemaining(name -> {
             if (!FIELDS.contains(name)) {
-                throw new InputRejected("unknown-field", "field '" + name + "' is not part of a transaction");
+                throw new InputRejected("unknown-field", "field '" + shown(name) + "' is not part of a transaction");
             }
         });
         TransactionType type = type(root);
@@ -94,6 +95,11 @@ public final class JsonSwipeCodec {
         }
     }
 
+    /** A field name echoed in an error, unless it could be card data (a misplaced number used as a name). */
+    private static String shown(String name) {
+        return name.length() <= 40 && !name.matches(".*[0-9]{6,}.*") ? name : "(name not shown)";
+    }
+
     private static TransactionType type(JsonNode root) {
         String type = root.hasNonNull("type") ? text(root, "type", true) : "SALE";
         try {
@@ -103,17 +109,32 @@ public final class JsonSwipeCodec {
         }
     }
 
+    /** Exactly one of cardNumber (keyed), track2 or track1 (swiped); a track is reduced to its card number at once. */
     private PresentedCard card(JsonNode root) {
-        JsonNode node = root.get("cardNumber");
-        if (node == null || node.isNull()) {
-            throw new InputRejected("missing-field", "cardNumber is required");
+        List<String> given = new ArrayList<>();
+        for (String field : List.of("cardNumber", "track2", "track1")) {
+            if (root.hasNonNull(field)) {
+                given.add(field);
+            }
         }
+        if (given.isEmpty()) {
+            throw new InputRejected("missing-field", "cardNumber (or track2, or track1) is required");
+        }
+        if (given.size() > 1) {
+            throw new InputRejected("invalid-field", "send only one of cardNumber, track2 and track1");
+        }
+        String field = given.get(0);
+        JsonNode node = root.get(field);
         if (!node.isTextual()) {
-            throw new InputRejected("invalid-card-number", "cardNumber must be a string of digits");
+            throw new InputRejected(field.equals("cardNumber") ? "invalid-card-number" : "track-data-format",
+                    field + " must be a string");
         }
-        String digits = node.textValue().replace(" ", "");
         try {
-            return cards.read(digits);
+            return switch (field) {
+                case "track2" -> cards.read(TrackData.panOfTrack2(node.textValue()));
+                case "track1" -> cards.read(TrackData.panOfTrack1(node.textValue()));
+                default -> cards.read(node.textValue().replace(" ", ""));
+            };
         } catch (InvalidCardNumberException e) {
             throw new InputRejected(e.reason().code(), e.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.loyaltyhub.adapters.poslog;
 
+import io.loyaltyhub.domain.crypto.RequestSigning;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 
 /**
@@ -23,8 +25,15 @@ public final class PosLogClient {
     private final URI endpoint;
     private final String authorization;
     private final Duration timeout;
+    private final byte[] signingSecret;
 
     public PosLogClient(URI hubBaseUrl, String credentialId, String secret, Duration timeout) {
+        this(hubBaseUrl, credentialId, secret, timeout, null);
+    }
+
+    /** @param signingSecret the terminal's request-signing secret (base64url), or null when it does not sign */
+    public PosLogClient(URI hubBaseUrl, String credentialId, String secret, Duration timeout, String signingSecret) {
+        this.signingSecret = signingSecret == null || signingSecret.isBlank() ? null : RequestSigning.secretFromText(signingSecret);
         this.endpoint = hubBaseUrl.resolve(PATH);
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((credentialId + ":" + secret).getBytes(StandardCharsets.UTF_8));
@@ -32,22 +41,20 @@ public final class PosLogClient {
     }
 
     public Response post(Path document) throws IOException, InterruptedException {
-        return send(HttpRequest.BodyPublishers.ofFile(document));
+        return post(java.nio.file.Files.readAllBytes(document));
     }
 
     public Response post(byte[] document) throws IOException, InterruptedException {
-        return send(HttpRequest.BodyPublishers.ofByteArray(document));
-    }
-
-    private Response send(HttpRequest.BodyPublisher body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
                 .header("Authorization", authorization)
                 .header("Content-Type", "application/xml")
                 .header("Accept", PosLogResultWriter.MEDIA_TYPE + ", application/problem+json")
-                .POST(body)
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(document));
+        if (signingSecret != null) {
+            RequestSigning.headers(signingSecret, "POST", PATH, document, Instant.now()).forEach(request::header);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
     }
 

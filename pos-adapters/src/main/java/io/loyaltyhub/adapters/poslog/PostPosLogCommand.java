@@ -27,6 +27,9 @@ public final class PostPosLogCommand implements Callable<Integer> {
     @Option(names = "--secret", description = "the terminal secret (default: the " + SECRET_VARIABLE + " environment variable)")
     String secret;
 
+    @Option(names = "--signing-secret", description = "the terminal's request-signing secret, if it has one (the request is then signed)")
+    String signingSecret;
+
     @Option(names = "--timeout-seconds", defaultValue = "60", description = "how long to wait for each answer (default: ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
@@ -42,7 +45,7 @@ public final class PostPosLogCommand implements Callable<Integer> {
         if (theSecret == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --secret or set " + SECRET_VARIABLE);
         }
-        PosLogClient client = new PosLogClient(hub, credentialId, theSecret, Duration.ofSeconds(timeoutSeconds));
+        PosLogClient client = new PosLogClient(hub, credentialId, theSecret, Duration.ofSeconds(timeoutSeconds), signingSecret);
         int failures = 0;
         for (Path file : files) {
             PosLogClient.Response response = client.post(file);

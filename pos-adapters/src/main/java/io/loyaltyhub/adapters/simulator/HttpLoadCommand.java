@@ -25,6 +25,8 @@ final class HttpLoadCommand implements Callable<Integer> {
     String credential;
     @Option(names = "--secret", required = true, description = "terminal secret")
     String secret;
+    @Option(names = "--signing-secret", description = "the terminal's request-signing secret, if it has one (requests are then signed)")
+    String signingSecret;
     @Option(names = "--count", defaultValue = "1", description = "sales to send (default ${DEFAULT-VALUE})")
     int count;
     @Option(names = "--concurrency", defaultValue = "1", description = "requests in flight (default ${DEFAULT-VALUE})")
@@ -40,7 +42,7 @@ final class HttpLoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        HttpJsonTill till = new HttpJsonTill(url, credential, secret);
+        HttpJsonTill till = new HttpJsonTill(url, credential, secret, signingSecret);
         String run = refPrefix.isEmpty() ? "sim" + Long.toString(System.currentTimeMillis(), 36) : refPrefix;
         Semaphore inFlight = new Semaphore(concurrency);
         Recorder latencies = new Recorder(3);

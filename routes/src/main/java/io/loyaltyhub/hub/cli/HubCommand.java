@@ -12,7 +12,11 @@ import picocli.CommandLine.Command;
                 MerchantReportCommands.CredentialAdd.class, MerchantReportCommands.Downloads.class,
                 io.loyaltyhub.adapters.simulator.PosSimulator.class,
                 io.loyaltyhub.hub.bench.BenchmarkCommand.class, io.loyaltyhub.hub.bench.ReportBenchmarkCommand.class,
-                io.loyaltyhub.hub.iso8583.Iso8583MacKeyCommand.class})
+                io.loyaltyhub.hub.iso8583.Iso8583MacKeyCommand.class,
+                KeyCommands.Init.class, KeyCommands.ListKeys.class, KeyCommands.RotateCardKey.class,
+                KeyCommands.RekeyCards.class, KeyCommands.RetireCardKey.class, KeyCommands.RotateMasterKey.class,
+                SigningCommands.TerminalSigningKey.class, SigningCommands.SignRequest.class,
+                MemberCommands.Enrol.class, MemberCommands.Erase.class, MemberCommands.Offboard.class})
 public final class HubCommand implements Runnable {
 
     @CommandLine.Spec

@@ -108,6 +108,27 @@ public final class MerchantInboxProcessor {
             processedFiles.markProcessed(key, exchange.getProperty(RECORDS, Long.class));
         }
         exchange.getMessage().setHeader(Exchange.FILE_NAME, exchange.getProperty(SOURCE_NAME, String.class));
+        if ("done".equals(exchange.getProperty(INBOX_FOLDER, String.class))) {
+            redactProcessedSource(exchange, key);
+        }
+    }
+
+    /**
+     * A processed file held the card numbers the merchant put in it; what goes to done/ is a note in its place
+     * (PCI DSS 3.5: the hub keeps no card numbers). Its credits, answers and SHA-256 are on record already. Only
+     * local files can be rewritten; a remote source (SFTP) should be configured to delete processed files.
+     */
+    private static void redactProcessedSource(Exchange exchange, ProcessedFiles.FileKey key) {
+        Object source = exchange.getProperty(org.apache.camel.component.file.FileComponent.FILE_EXCHANGE_FILE);
+        if (source instanceof org.apache.camel.component.file.GenericFile<?> file && file.getFile() instanceof java.io.File local) {
+            String note = "processed by Loyalty Hub; contents removed because they may hold card numbers"
+                    + (key == null ? "" : "; sha256 " + key.sha256()) + "\n";
+            try {
+                Files.writeString(local.toPath(), note, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                log.error("could not remove the contents of processed file {}: {}", local.getName(), e.getMessage());
+            }
+        }
     }
 
     private static String sha256(Message message) throws IOException, org.apache.camel.InvalidPayloadException {

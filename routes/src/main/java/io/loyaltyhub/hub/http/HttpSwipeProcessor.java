@@ -18,22 +18,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * POST /pos/v1/transactions: authenticate the terminal, decode and check the body, make it durable, and
+ * POST /pos/v1/transactions: authenticate the terminal, check its request signature (if it signs or must),
+ * decode and check the body, make it durable, and
  * answer with the engine's result — or 202 "accepted, pending" when that takes longer than the reply timeout.
  * Asynchronous, so a waiting terminal holds no thread.
  */
 public final class HttpSwipeProcessor extends AsyncProcessorSupport {
     private static final Logger log = LoggerFactory.getLogger(HttpSwipeProcessor.class);
 
+    static final String PATH = "/pos/v1/transactions";
+
     private final TerminalAuthenticator authenticator;
+    private final RequestSignatureCheck signatures;
     private final JsonSwipeCodec codec;
     private final SwipeGateway gateway;
     private final Duration replyTimeout;
     private final int maxBodyBytes;
 
-    public HttpSwipeProcessor(TerminalAuthenticator authenticator, JsonSwipeCodec codec, SwipeGateway gateway,
-                              Duration replyTimeout, int maxBodyBytes) {
+    public HttpSwipeProcessor(TerminalAuthenticator authenticator, RequestSignatureCheck signatures, JsonSwipeCodec codec,
+                              SwipeGateway gateway, Duration replyTimeout, int maxBodyBytes) {
         this.authenticator = authenticator;
+        this.signatures = signatures;
         this.codec = codec;
         this.gateway = gateway;
         this.replyTimeout = replyTimeout;
@@ -47,7 +52,9 @@ public final class HttpSwipeProcessor extends AsyncProcessorSupport {
         try {
             Message in = exchange.getMessage();
             TerminalIdentity terminal = authenticator.authenticate(in.getHeader("Authorization", String.class));
-            txn = codec.decode(body(in), terminal);
+            byte[] body = body(in);
+            signatures.check(terminal, "POST", PATH, name -> in.getHeader(name, String.class), body);
+            txn = codec.decode(body, terminal);
             answer = gateway.submit(txn);
         } catch (HttpProblem p) {
             ProblemResponses.answer(exchange, p);

@@ -15,8 +15,7 @@ public final class Iso8583Extension implements HubExtension {
         if (configured.isEmpty()) {
             return List.of();
         }
-        TerminalMacKeys macKeys = new JdbcTerminalMacKeys(hub.database(),
-                Iso8583Settings.keyEncryptionKeyHex(hub.settings()), Clock.systemUTC());
+        TerminalMacKeys macKeys = new JdbcTerminalMacKeys(hub.database(), hub.keys().masterKey(), Clock.systemUTC());
         List<Iso8583Listener> listeners = configured.stream()
                 .map(settings -> Iso8583Listener.create(settings, hub.terminals(), macKeys, hub.cardReader(), hub.gateway(),
                         Clock.systemUTC()))

@@ -56,7 +56,8 @@ public final class Iso8583MacKeyCommand implements Callable<Integer> {
             TerminalIdentity identity = new JdbcTerminalDirectory(database, Clock.systemUTC(), Duration.ZERO)
                     .findTerminalAcrossMerchants(merchant, terminal)
                     .orElseThrow(() -> new IllegalArgumentException("no active terminal " + terminal + " of merchant " + merchant));
-            JdbcTerminalMacKeys keys = new JdbcTerminalMacKeys(database, Iso8583Settings.keyEncryptionKeyHex(settings), Clock.systemUTC());
+            JdbcTerminalMacKeys keys = new JdbcTerminalMacKeys(database, io.loyaltyhub.hub.keys.HubKeys.open(settings).masterKey(),
+                    Clock.systemUTC());
             if (action.remove) {
                 keys.remove(identity.merchantId(), identity.terminalId());
                 System.out.printf("terminal %s of %s has no MAC key any more%n", terminal, merchant);

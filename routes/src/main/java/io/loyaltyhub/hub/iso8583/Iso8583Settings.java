@@ -2,11 +2,9 @@ package io.loyaltyhub.hub.iso8583;
 
 import io.loyaltyhub.adapters.iso8583.Framing;
 import io.loyaltyhub.hub.config.HubSettings;
-import io.loyaltyhub.hub.keys.CardKeyFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,8 +19,9 @@ import java.util.Locale;
  * <li>{@code hub.iso8583.max-message-bytes}: a larger length header closes the connection.</li>
  * <li>{@code hub.iso8583.mac-required}: refuse (58) terminals that have no MAC key.</li>
  * <li>{@code hub.iso8583.idle-timeout-seconds}: close a connection silent for this long (0: never).</li>
- * <li>{@code hub.iso8583.key-encryption-key-file}: the key that wraps stored MAC keys (default
- * {@code <data dir>/keys/iso8583-kek.key}, created on first use).</li>
+ * <li>{@code hub.iso8583.key-encryption-key-file}: where hubs before the keystore kept the key that wrapped
+ * stored MAC keys (default {@code <data dir>/keys/iso8583-kek.key}); if it exists at start, stored MAC keys
+ * are moved to the keystore's master key. Stored MAC keys are wrapped by the master key.</li>
  * <li>{@code hub.swipe.reply-timeout-ms}: how long an online request waits for the engine.</li>
  * </ul>
  */
@@ -65,11 +64,9 @@ public final class Iso8583Settings {
         return listeners;
     }
 
-    /** The key-encryption key as hex, created on first use like the card key; back it up with the database. */
-    public static String keyEncryptionKeyHex(HubSettings settings) {
+    /** Where hubs before the keystore kept the MAC key-encryption key; only read to move stored MAC keys to the master key. */
+    public static Path legacyKeyEncryptionKeyFile(HubSettings settings) {
         String configured = settings.text(KEY_ENCRYPTION_KEY_FILE);
-        Path file = configured.isBlank() ? settings.dataDir().resolve("keys").resolve("iso8583-kek.key") : Path.of(configured);
-        byte[] key = CardKeyFile.loadOrCreate(file);
-        return HexFormat.of().formatHex(key, 0, 32);
+        return configured.isBlank() ? settings.dataDir().resolve("keys").resolve("iso8583-kek.key") : Path.of(configured);
     }
 }

@@ -25,11 +25,60 @@ public final class JdbcTerminalMacKeys implements TerminalMacKeys {
     private final MacKeyWrapping wrapping;
     private final Clock clock;
 
+    /** @param masterKey the keystore's master key (32 bytes), or null when none is available */
+    public JdbcTerminalMacKeys(Database database, byte[] masterKey, Clock clock) {
+        this.database = database;
+        this.wrapping = masterKey == null ? null : new MacKeyWrapping(masterKey);
+        this.clock = clock;
+    }
+
     /** @param keyEncryptionKeyHex 64 hex characters, or null when the hub has none configured */
     public JdbcTerminalMacKeys(Database database, String keyEncryptionKeyHex, Clock clock) {
         this.database = database;
         this.wrapping = keyEncryptionKeyHex == null || keyEncryptionKeyHex.isBlank() ? null : MacKeyWrapping.ofHex(keyEncryptionKeyHex);
         this.clock = clock;
+    }
+
+    /**
+     * Moves MAC keys wrapped under a pre-keystore key-encryption key file to the master key; rows that
+     * already open under the master key are left alone. Returns how many moved.
+     */
+    public int rewrapFromLegacyKey(byte[] legacyKeyEncryptionKey) {
+        MacKeyWrapping legacy = new MacKeyWrapping(java.util.Arrays.copyOf(legacyKeyEncryptionKey, 32));
+        MacKeyWrapping usable = requireWrapping();
+        int moved = 0;
+        try (Connection c = database.connection()) {
+            try (PreparedStatement select = c.prepareStatement("SELECT terminal_id, merchant_id, wrapped_key FROM terminal_mac_key");
+                 PreparedStatement update = c.prepareStatement(
+                         "UPDATE terminal_mac_key SET wrapped_key = ? WHERE merchant_id = ? AND terminal_id = ?");
+                 ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    long terminal = rs.getLong(1);
+                    String wrapped = rs.getString(3);
+                    try {
+                        usable.unwrap(wrapped, terminal);
+                        continue;
+                    } catch (IllegalStateException notYetMoved) {
+                        // wrapped under the legacy key: move it below
+                    }
+                    byte[] clear;
+                    try {
+                        clear = legacy.unwrapBytes(wrapped, terminal);
+                    } catch (IllegalStateException neither) {
+                        continue; // opens under neither key: left as is, and the terminal is refused (96) when it calls
+                    }
+                    update.setString(1, usable.wrap(clear, terminal));
+                    update.setLong(2, rs.getLong(2));
+                    update.setLong(3, terminal);
+                    update.executeUpdate();
+                    moved++;
+                }
+            }
+            c.commit();
+            return moved;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not re-wrap MAC keys: " + e.getMessage(), e);
+        }
     }
 
     /** Gives a terminal of this merchant a MAC key (replacing any previous one); from then on field 64 is mandatory for it. */

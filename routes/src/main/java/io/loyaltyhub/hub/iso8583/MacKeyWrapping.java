@@ -11,7 +11,8 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Wraps terminal MAC keys for storage: AES-256-GCM under the hub's key-encryption key, with the terminal
+ * Wraps terminal MAC keys for storage: AES-256-GCM under the hub's master key (keystore entry
+ * {@code master-key}; before the keystore, a separate key-encryption key file), with the terminal
  * id as associated data so a wrapped key copied onto another terminal's row does not unwrap. Stored as
  * hex of IV (12 bytes) then ciphertext and tag.
  */
@@ -58,20 +59,24 @@ final class MacKeyWrapping {
     }
 
     MacKey unwrap(String wrapped, long terminalId) {
+        byte[] clear = unwrapBytes(wrapped, terminalId);
+        try {
+            return MacKey.of(clear);
+        } finally {
+            Arrays.fill(clear, (byte) 0);
+        }
+    }
+
+    byte[] unwrapBytes(String wrapped, long terminalId) {
         try {
             byte[] in = HexFormat.of().parseHex(wrapped);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, keyEncryptionKey, new GCMParameterSpec(TAG_BITS, in, 0, IV_LENGTH));
             cipher.updateAAD(associatedData(terminalId));
-            byte[] clear = cipher.doFinal(in, IV_LENGTH, in.length - IV_LENGTH);
-            try {
-                return MacKey.of(clear);
-            } finally {
-                Arrays.fill(clear, (byte) 0);
-            }
+            return cipher.doFinal(in, IV_LENGTH, in.length - IV_LENGTH);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("the MAC key of terminal " + terminalId
-                    + " does not unwrap under the configured key-encryption key");
+                    + " does not unwrap under the hub's master key");
         }
     }
 

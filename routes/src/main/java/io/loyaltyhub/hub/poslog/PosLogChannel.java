@@ -40,7 +40,8 @@ public final class PosLogChannel implements HubExtension {
                 currency.isBlank() ? null : Money.currencyOf(currency));
         PosLogIntake intake = new PosLogIntake(new PosLogReader(limits), new PosLogMapper(hub.terminals(), hub.cardReader(), defaults));
 
-        PosLogHttpProcessor http = new PosLogHttpProcessor(new TerminalAuthenticator(hub.terminals()), intake, hub.gateway(),
+        PosLogHttpProcessor http = new PosLogHttpProcessor(new TerminalAuthenticator(hub.terminals()), hub.requestSignatures(),
+                intake, hub.gateway(),
                 settings.millis("hub.poslog.reply-timeout-ms"), maxBytes);
         Path root = settings.dataDir().resolve("poslog");
         MerchantInboxProcessor inbox = new MerchantInboxProcessor(

@@ -1,5 +1,6 @@
 package io.loyaltyhub.hub.poslog;
 
+import io.loyaltyhub.adapters.poslog.PosLogClient;
 import io.loyaltyhub.adapters.poslog.PosLogDocumentException;
 import io.loyaltyhub.adapters.poslog.PosLogIntake;
 import io.loyaltyhub.adapters.poslog.PosLogResultWriter;
@@ -7,6 +8,7 @@ import io.loyaltyhub.adapters.poslog.PosLogTransactionResult;
 import io.loyaltyhub.domain.terminal.TerminalIdentity;
 import io.loyaltyhub.hub.http.HttpProblem;
 import io.loyaltyhub.hub.http.ProblemResponses;
+import io.loyaltyhub.hub.http.RequestSignatureCheck;
 import io.loyaltyhub.hub.http.TerminalAuthenticator;
 import io.loyaltyhub.hub.swipe.SwipeGateway;
 import io.loyaltyhub.hub.swipe.SwipeNotAcceptedException;
@@ -33,15 +35,17 @@ final class PosLogHttpProcessor extends AsyncProcessorSupport {
     private static final Logger log = LoggerFactory.getLogger(PosLogHttpProcessor.class);
 
     private final TerminalAuthenticator authenticator;
+    private final RequestSignatureCheck signatures;
     private final PosLogIntake intake;
     private final SwipeGateway gateway;
     private final Duration replyTimeout;
     private final long maxDocumentBytes;
     private final PosLogResultWriter writer = new PosLogResultWriter();
 
-    PosLogHttpProcessor(TerminalAuthenticator authenticator, PosLogIntake intake, SwipeGateway gateway, Duration replyTimeout,
-                        long maxDocumentBytes) {
+    PosLogHttpProcessor(TerminalAuthenticator authenticator, RequestSignatureCheck signatures, PosLogIntake intake,
+                        SwipeGateway gateway, Duration replyTimeout, long maxDocumentBytes) {
         this.authenticator = authenticator;
+        this.signatures = signatures;
         this.intake = intake;
         this.gateway = gateway;
         this.replyTimeout = replyTimeout;
@@ -54,7 +58,9 @@ final class PosLogHttpProcessor extends AsyncProcessorSupport {
         try {
             Message in = exchange.getMessage();
             TerminalIdentity terminal = authenticator.authenticate(in.getHeader("Authorization", String.class));
-            submission = intake.submit(terminal.merchantId(), new ByteArrayInputStream(body(in)), gateway::submit);
+            byte[] body = body(in);
+            signatures.check(terminal, "POST", PosLogClient.PATH, name -> in.getHeader(name, String.class), body);
+            submission = intake.submit(terminal.merchantId(), new ByteArrayInputStream(body), gateway::submit);
         } catch (HttpProblem problem) {
             return answered(exchange, callback, problem.status(), problem.code(), problem.getMessage());
         } catch (PosLogDocumentException refused) {

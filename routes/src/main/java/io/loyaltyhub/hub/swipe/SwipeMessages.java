@@ -42,6 +42,10 @@ public final class SwipeMessages {
         if (t.card().issuedRangeId() != null) {
             n.put("rng", t.card().issuedRangeId());
         }
+        if (!t.card().earlierTokens().isEmpty()) {
+            ArrayNode earlier = n.putArray("old");
+            t.card().earlierTokens().forEach(e -> earlier.addObject().put("tok", e.hash()).put("kv", e.keyVersion()));
+        }
         n.put("amt", t.amount().minorUnits());
         n.put("cur", t.amount().currency().getCurrencyCode());
         n.put("at", t.occurredAt().toString());
@@ -67,6 +71,10 @@ public final class SwipeMessages {
         try {
             JsonNode n = mapper.readTree(text);
             List<LineItem> lines = new ArrayList<>();
+            List<CardToken> earlier = new ArrayList<>();
+            for (JsonNode e : n.path("old")) {
+                earlier.add(new CardToken(e.get("tok").asText(), e.get("kv").asInt(), n.get("l4").asText()));
+            }
             for (JsonNode l : n.path("lines")) {
                 lines.add(new LineItem(l.get("sku").asText(), l.hasNonNull("cat") ? l.get("cat").asText() : null,
                         l.get("qty").asInt(), l.get("amt").asLong()));
@@ -75,7 +83,7 @@ public final class SwipeMessages {
                     new TerminalId(n.get("t").asLong()), new TxnRef(n.get("ref").asText()),
                     TransactionType.valueOf(n.get("type").asText()),
                     new PresentedCard(new CardToken(n.get("tok").asText(), n.get("kv").asInt(), n.get("l4").asText()),
-                            n.hasNonNull("rng") ? n.get("rng").asLong() : null),
+                            n.hasNonNull("rng") ? n.get("rng").asLong() : null, earlier),
                     Money.of(n.get("amt").asLong(), n.get("cur").asText()), OffsetDateTime.parse(n.get("at").asText()),
                     lines, n.hasNonNull("orig") ? new TxnRef(n.get("orig").asText()) : null, n.path("rp").asLong(0),
                     Channel.valueOf(n.get("ch").asText()));

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * No Docker engine runs where the tests run, so the docker/ files are checked statically: every HUB_*
- * variable the compose file sets is a real setting, the nodes have distinct ids and share one card key,
+ * variable the compose file sets is a real setting, the nodes have distinct ids and share one keystore,
  * the image runs what the build produces, and no secret is written into the files.
  */
 class DockerFilesTest {
@@ -33,12 +33,13 @@ class DockerFilesTest {
     }
 
     @Test
-    void twoNodesWithDistinctIdsShareOneCardKeyAndNoSecretIsInTheFiles() throws Exception {
+    void twoNodesWithDistinctIdsShareOneKeystoreAndNoSecretIsInTheFiles() throws Exception {
         String compose = Files.readString(DOCKER.resolve("compose.yml"));
         assertThat(compose).contains("HUB_NODE_ID: \"1\"").contains("HUB_NODE_ID: \"2\"");
-        assertThat(compose).contains("HUB_CARD_KEY_FILE: /run/secrets/card_key");
+        assertThat(compose).contains("HUB_KEYSTORE_FILE: /run/secrets/hub_keystore")
+                .contains("HUB_KEYSTORE_CREATE_IF_MISSING: \"false\"");
         assertThat(compose).doesNotContainPattern("PASSWORD: [^$\\s{]");
-        assertThat(Files.readString(DOCKER.resolve(".gitignore"))).contains("card.key");
+        assertThat(Files.readString(DOCKER.resolve(".gitignore"))).contains("card.key").contains("hub.bcfks");
     }
 
     @Test

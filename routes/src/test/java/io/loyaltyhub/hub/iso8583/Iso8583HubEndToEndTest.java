@@ -56,7 +56,7 @@ class Iso8583HubEndToEndTest {
         HubFixture.Merchant signing = fixture.merchant();
         pharma = signing.code();
         long terminal = fixture.hub().admin().addTerminal(signing.id(), "S1", "T2").terminalId();
-        new JdbcTerminalMacKeys(fixture.hub().database(), Iso8583Settings.keyEncryptionKeyHex(fixture.hub().settings()),
+        new JdbcTerminalMacKeys(fixture.hub().database(), fixture.hub().keys().masterKey(),
                 Clock.systemUTC()).assign(signing.id(), new TerminalId(terminal), MAC_KEY);
     }
 

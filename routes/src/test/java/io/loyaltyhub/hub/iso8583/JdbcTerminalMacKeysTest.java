@@ -47,7 +47,7 @@ class JdbcTerminalMacKeysTest {
                     .as("merchant B cannot key merchant A's terminal").isInstanceOf(IllegalArgumentException.class);
             keys.remove(b.id(), a.terminal());
             assertThat(keys.keyOf(tillOfA)).as("merchant B cannot remove it either").isPresent();
-            assertThatThrownBy(() -> new JdbcTerminalMacKeys(database, null, Clock.systemUTC()).keyOf(tillOfA))
+            assertThatThrownBy(() -> new JdbcTerminalMacKeys(database, (byte[]) null, Clock.systemUTC()).keyOf(tillOfA))
                     .as("without the key-encryption key a keyed terminal is refused, not let through")
                     .isInstanceOf(IllegalStateException.class);
 
@@ -72,6 +72,28 @@ class JdbcTerminalMacKeysTest {
             }
             c.rollback();
             return all.toString();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void macKeysWrappedUnderTheKeyEncryptionKeyFileOfOldHubsMoveToTheMasterKey() throws Exception {
+        try (Database database = Database.open(TestDatabases.h2())) {
+            CoalitionFixture.TestMerchant a = new CoalitionFixture(database).merchant("A");
+            new JdbcTerminalMacKeys(database, KEK, Clock.systemUTC()).assign(a.id(), a.terminal(), KEY);
+            byte[] master = new byte[32];
+            java.util.Arrays.fill(master, (byte) 9);
+            JdbcTerminalMacKeys underMaster = new JdbcTerminalMacKeys(database, master, Clock.systemUTC());
+            assertThatThrownBy(() -> underMaster.keyOf(identity(a))).isInstanceOf(IllegalStateException.class);
+
+            assertThat(underMaster.rewrapFromLegacyKey(java.util.HexFormat.of().parseHex(KEK))).isEqualTo(1);
+
+            assertThat(underMaster.keyOf(identity(a))).contains(MacKey.ofHex(KEY));
+            assertThat(underMaster.rewrapFromLegacyKey(java.util.HexFormat.of().parseHex(KEK))).as("already moved").isZero();
+            byte[] otherMaster = new byte[32];
+            java.util.Arrays.fill(otherMaster, (byte) 5);
+            assertThat(new JdbcTerminalMacKeys(database, otherMaster, Clock.systemUTC()).rewrapFromLegacyKey(new byte[32]))
+                    .as("a row under neither key is left alone, not a reason to stop the hub").isZero();
+            assertThat(underMaster.keyOf(identity(a))).contains(MacKey.ofHex(KEY));
         }
     }
 }

@@ -14,12 +14,12 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /** A till speaking MQTT 3.1.1 to the hub (Eclipse Paho over TCP), reading its replies as JSON. */
-final class MqttTerminal implements AutoCloseable {
+public final class MqttTerminal implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final MqttClient client;
     private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
 
-    MqttTerminal(int port, String user, String password) throws MqttException {
+    public MqttTerminal(int port, String user, String password) throws MqttException {
         client = new MqttClient("tcp://127.0.0.1:" + port, "till-" + System.nanoTime(), new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
         options.setUserName(user);
@@ -30,25 +30,25 @@ final class MqttTerminal implements AutoCloseable {
         client.connect(options);
     }
 
-    static MqttTerminal of(int port, Merchant m) throws MqttException {
+    public static MqttTerminal of(int port, Merchant m) throws MqttException {
         return new MqttTerminal(port, m.till().credentialId(), m.till().secret());
     }
 
-    static String ingressTopic(Merchant m) {
+    public static String ingressTopic(Merchant m) {
         return "pos/in/" + m.code() + "/" + m.till().terminalCode();
     }
 
-    static String replyTopic(Merchant m) {
+    public static String replyTopic(Merchant m) {
         return "pos/out/" + m.code() + "/" + m.till().terminalCode();
     }
 
     /** Subscribes to a reply topic; returns the granted QoS (128 = refused). */
-    int listen(String topic) throws MqttException {
+    public int listen(String topic) throws MqttException {
         return client.subscribeWithResponse(topic, 1, (t, message) ->
                 replies.add(new String(message.getPayload(), StandardCharsets.UTF_8))).getGrantedQos()[0];
     }
 
-    void publish(String topic, String body) throws MqttException {
+    public void publish(String topic, String body) throws MqttException {
         client.publish(topic, body.getBytes(StandardCharsets.UTF_8), 1, false);
     }
 
@@ -56,7 +56,7 @@ final class MqttTerminal implements AutoCloseable {
         client.publish(topic, body.getBytes(StandardCharsets.UTF_8), 1, true);
     }
 
-    JsonNode nextReply(Duration within) throws Exception {
+    public JsonNode nextReply(Duration within) throws Exception {
         String reply = replies.poll(within.toMillis(), TimeUnit.MILLISECONDS);
         if (reply == null) {
             throw new AssertionError("no reply within " + within);
@@ -64,7 +64,7 @@ final class MqttTerminal implements AutoCloseable {
         return JSON.readTree(reply);
     }
 
-    String pollReply(Duration within) throws InterruptedException {
+    public String pollReply(Duration within) throws InterruptedException {
         return replies.poll(within.toMillis(), TimeUnit.MILLISECONDS);
     }
 

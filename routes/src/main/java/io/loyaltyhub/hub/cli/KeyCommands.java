@@ -1,0 +1,151 @@
+package io.loyaltyhub.hub.cli;
+
+import io.loyaltyhub.domain.admin.CoalitionAdmin;
+import io.loyaltyhub.domain.card.CardRekeyJob;
+import io.loyaltyhub.domain.crypto.CardTokenizer;
+import io.loyaltyhub.domain.persistence.Database;
+import io.loyaltyhub.domain.persistence.DatabaseConfig;
+import io.loyaltyhub.domain.persistence.IdGenerator;
+import io.loyaltyhub.hub.config.HubSettings;
+import io.loyaltyhub.hub.keys.HubKeyStore;
+import io.loyaltyhub.hub.keys.HubKeys;
+import java.time.Clock;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The operator's key commands (docs/security.md): create the keystore, list it, rotate and retire card keys, re-key cards. */
+final class KeyCommands {
+    private KeyCommands() {
+    }
+
+    static DatabaseConfig database(HubSettings s) {
+        return s.embeddedDatabase()
+                ? DatabaseConfig.embedded(s.dataDir().resolve("db"), 2)
+                : new DatabaseConfig(s.text("hub.db.url"), s.text("hub.db.user"), s.text("hub.db.password"), 2);
+    }
+
+    @Command(name = "keys-init", mixinStandardHelpOptions = true,
+            description = "Create the hub's BCFKS keystore (card key, master key, derivation secret, signing key), "
+                    + "protected by HUB_KEYSTORE_PASSWORD; imports an existing keys/card.key as card key version 1.")
+    static final class Init implements Callable<Integer> {
+        @Mixin
+        SettingsOptions settings;
+
+        @Override
+        public Integer call() {
+            HubSettings s = settings.load();
+            HubKeyStore keys = HubKeys.create(s);
+            System.out.printf("keystore created at %s; back it up, and keep its passphrase apart from it%n", keys.file());
+            keys.describe().forEach(line -> System.out.println("  " + line));
+            return 0;
+        }
+    }
+
+    @Command(name = "keys-list", mixinStandardHelpOptions = true, description = "List the keystore's entries (never their values).")
+    static final class ListKeys implements Callable<Integer> {
+        @Mixin
+        SettingsOptions settings;
+
+        @Override
+        public Integer call() {
+            HubKeyStore keys = HubKeys.open(settings.load());
+            keys.describe().forEach(System.out::println);
+            System.out.printf("current card key version: %d%n", keys.currentCardKeyVersion());
+            return 0;
+        }
+    }
+
+    @Command(name = "keys-rotate-card-key", mixinStandardHelpOptions = true,
+            description = "Add a new card key version. Restart the hub nodes (with the new keystore) so they tokenize "
+                    + "with it; then run keys-rekey-cards.")
+    static final class RotateCardKey implements Callable<Integer> {
+        @Mixin
+        SettingsOptions settings;
+
+        @Override
+        public Integer call() {
+            int version = HubKeys.open(settings.load()).rotateCardKey();
+            System.out.printf("card key version %d created; restart every hub node with this keystore, then run keys-rekey-cards%n",
+                    version);
+            return 0;
+        }
+    }
+
+    @Command(name = "keys-rekey-cards", mixinStandardHelpOptions = true,
+            description = "Move every stored card token to the current card key version (prints progress). "
+                    + "Safe to stop and run again.")
+    static final class RekeyCards implements Callable<Integer> {
+        @Mixin
+        SettingsOptions settings;
+
+        @Override
+        public Integer call() {
+            HubSettings s = settings.load();
+            CardRekeyJob.Result result = rekey(s, HubKeys.open(s), System.out::println);
+            return result.cardsLeft() == 0 ? 0 : 1;
+        }
+    }
+
+    static CardRekeyJob.Result rekey(HubSettings s, HubKeyStore keys, java.util.function.Consumer<String> progress) {
+        NavigableMap<Integer, byte[]> versions = keys.cardKeys();
+        int current = versions.lastKey();
+        List<CardTokenizer> earlier = versions.headMap(current, false).entrySet().stream()
+                .map(e -> new CardTokenizer(e.getValue(), e.getKey())).toList();
+        try (Database db = Database.open(database(s))) {
+            CoalitionAdmin admin = new CoalitionAdmin(db, new IdGenerator(0), Clock.systemUTC());
+            return new CardRekeyJob(db, new CardTokenizer(versions.get(current), current), earlier, progress)
+                    .run(admin.loadCardCatalog());
+        }
+    }
+
+    @Command(name = "keys-rotate-master-key", mixinStandardHelpOptions = true,
+            description = "Replace the master key and re-wrap every data key, signing secret and MAC key under the new one. "
+                    + "Stop every hub node first; run again if it was interrupted.")
+    static final class RotateMasterKey implements Callable<Integer> {
+        @Mixin
+        SettingsOptions settings;
+
+        @Override
+        public Integer call() {
+            HubSettings s = settings.load();
+            HubKeyStore keys = HubKeys.open(s);
+            try (Database db = Database.open(database(s))) {
+                io.loyaltyhub.hub.keys.MasterKeyRotation.Result result = io.loyaltyhub.hub.keys.MasterKeyRotation.rotate(keys, db);
+                System.out.printf("master key replaced: %d data key(s), %d signing secret(s), %d MAC key(s) re-wrapped; "
+                        + "copy the keystore to every hub node before starting them%n", result.dataKeys(), result.signingSecrets(),
+                        result.macKeys());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "keys-retire-card-key", mixinStandardHelpOptions = true,
+            description = "Delete an earlier card key version once keys-rekey-cards has moved every card off it.")
+    static final class RetireCardKey implements Callable<Integer> {
+        @Mixin
+        SettingsOptions settings;
+        @Option(names = "--version", required = true, description = "the card key version to delete")
+        int version;
+
+        @Override
+        public Integer call() {
+            HubSettings s = settings.load();
+            HubKeyStore keys = HubKeys.open(s);
+            try (Database db = Database.open(database(s))) {
+                long left = new CardRekeyJob(db, new CardTokenizer(keys.cardKeys().lastEntry().getValue(),
+                        keys.currentCardKeyVersion()), List.of(), x -> { }).cardsOnEarlierVersions();
+                if (left > 0) {
+                    System.err.printf("%d card(s) are still on earlier card key versions: run keys-rekey-cards first%n", left);
+                    return 1;
+                }
+            }
+            keys.retireCardKey(version);
+            System.out.printf("card key version %d deleted; restart the hub nodes with this keystore%n", version);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.loyaltyhub.hub.cli;
+
+import io.loyaltyhub.domain.admin.CoalitionAdmin;
+import io.loyaltyhub.domain.member.DataKeys;
+import io.loyaltyhub.domain.member.MemberEnrolment;
+import io.loyaltyhub.domain.member.MemberRegistry;
+import io.loyaltyhub.domain.member.MerchantOffboarding;
+import io.loyaltyhub.domain.model.CardToken;
+import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.persistence.Database;
+import io.loyaltyhub.domain.persistence.IdGenerator;
+import io.loyaltyhub.domain.persistence.Sql;
+import io.loyaltyhub.domain.txn.PresentedCard;
+import io.loyaltyhub.hub.LoyaltyHub;
+import io.loyaltyhub.hub.config.HubSettings;
+import io.loyaltyhub.hub.keys.HubKeyStore;
+import io.loyaltyhub.hub.keys.HubKeys;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The operator's personal-data commands (docs/security.md): enrol, erase, offboard a merchant. */
+final class MemberCommands {
+    private MemberCommands() {
+    }
+
+    static final class Member {
+        @Option(names = "--card", description = "a card of the member (already swiped once), read and forgotten at once")
+        String card;
+        @Option(names = "--account", description = "the member account id")
+        Long account;
+    }
+
+    abstract static class MemberCommand implements Callable<Integer> {
+        @Mixin
+        SettingsOptions settings;
+
+        interface Work {
+            int run(Database db, HubKeyStore keys, CoalitionAdmin admin, MemberRegistry members);
+        }
+
+        int withMembers(Work work) {
+            HubSettings s = settings.load();
+            HubKeyStore keys = HubKeys.open(s);
+            try (Database db = Database.open(KeyCommands.database(s))) {
+                IdGenerator ids = new IdGenerator((s.integer("hub.node-id") + 512) % (IdGenerator.MAX_NODE + 1));
+                CoalitionAdmin admin = new CoalitionAdmin(db, ids, Clock.systemUTC());
+                return work.run(db, keys, admin, new MemberRegistry(db, new DataKeys(db, keys.masterKey(), ids, Clock.systemUTC()),
+                        Clock.systemUTC()));
+            }
+        }
+
+        static long accountOf(Member member, Database db, HubKeyStore keys, CoalitionAdmin admin) {
+            if (member.account != null) {
+                return member.account;
+            }
+            PresentedCard card = LoyaltyHub.cardReader(keys, admin::loadCardCatalog).read(member.card);
+            List<String> tokens = new ArrayList<>();
+            tokens.add(card.token().hash());
+            card.earlierTokens().stream().map(CardToken::hash).forEach(tokens::add);
+            try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                    "SELECT account_id FROM card WHERE token IN (" + Sql.placeholders(tokens.size()) + ")")) {
+                for (int i = 0; i < tokens.size(); i++) {
+                    ps.setString(i + 1, tokens.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalArgumentException("card " + card.token() + " has not been activated yet (swipe it once)");
+                    }
+                    long account = rs.getLong(1);
+                    c.rollback();
+                    return account;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
+    }
+
+    @Command(name = "member-enrol", mixinStandardHelpOptions = true,
+            description = "Record a member's personal data, encrypted (operator-side, or --by-merchant for a merchant's own enrolment).")
+    static final class Enrol extends MemberCommand {
+        @ArgGroup(multiplicity = "1") Member member;
+        @Option(names = "--name", required = true) String name;
+        @Option(names = "--email") String email;
+        @Option(names = "--phone") String phone;
+        @Option(names = "--birth-date", description = "YYYY-MM-DD") LocalDate birthDate;
+        @Option(names = "--consent", split = ",", description = "merchant codes the member agreed to hear from")
+        List<String> consent = new ArrayList<>();
+        @Option(names = "--by-merchant", description = "the merchant enrolling its own customer (only it will hold the data)")
+        String byMerchant;
+
+        @Override
+        public Integer call() {
+            return withMembers((db, keys, admin, members) -> {
+                long account = accountOf(member, db, keys, admin);
+                Set<MerchantId> consented = new LinkedHashSet<>();
+                consent.forEach(code -> consented.add(admin.merchantByCode(code)));
+                MemberEnrolment enrolment = new MemberEnrolment(account, name, email, phone, birthDate, consented);
+                if (byMerchant != null) {
+                    members.enrolByMerchant(admin.merchantByCode(byMerchant), enrolment);
+                } else {
+                    members.enrolByOperator(enrolment);
+                }
+                System.out.printf("member account %d enrolled (personal data encrypted), marketing consent for %s%n", account,
+                        consent.isEmpty() ? "no merchant" : String.join(", ", consent));
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "member-erase", mixinStandardHelpOptions = true,
+            description = "Erase a member's personal data; the account, its points and its ledger stay, pseudonymous.")
+    static final class Erase extends MemberCommand {
+        @ArgGroup(multiplicity = "1") Member member;
+
+        @Override
+        public Integer call() {
+            return withMembers((db, keys, admin, members) -> {
+                long account = accountOf(member, db, keys, admin);
+                int copies = members.erase(account);
+                System.out.printf("member account %d: %d cop%s of personal data erased; points and ledger kept%n", account, copies,
+                        copies == 1 ? "y" : "ies");
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "merchant-offboard", mixinStandardHelpOptions = true,
+            description = "Offboard a merchant: destroy its data keys (its personal data becomes unreadable) and disable its terminals.")
+    static final class Offboard extends MemberCommand {
+        @Option(names = "--merchant", required = true) String merchant;
+
+        @Override
+        public Integer call() {
+            return withMembers((db, keys, admin, members) -> {
+                MerchantOffboarding.Result result = new MerchantOffboarding(db, members).offboard(admin.merchantByCode(merchant));
+                System.out.printf("merchant %s offboarded: %d data key(s) destroyed, %d terminal(s) disabled (running hubs stop "
+                        + "accepting them within hub.terminal-cache.ttl-seconds)%n", merchant, result.dataKeysDestroyed(),
+                        result.terminalsDisabled());
+                return 0;
+            });
+        }
+    }
+}

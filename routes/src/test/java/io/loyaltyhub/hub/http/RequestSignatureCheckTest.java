@@ -1,0 +1,103 @@
+package io.loyaltyhub.hub.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.loyaltyhub.domain.crypto.RequestSigning;
+import io.loyaltyhub.domain.persistence.Database;
+import io.loyaltyhub.domain.terminal.TerminalIdentity;
+import io.loyaltyhub.domain.testing.CoalitionFixture;
+import io.loyaltyhub.domain.testing.TestDatabases;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The nonce memory on its own, with a clock the test moves: it forgets nonces once they are too old to be accepted anyway. */
+class RequestSignatureCheckTest {
+    private static final Duration WINDOW = Duration.ofMinutes(5);
+    private static final byte[] BODY = "{}".getBytes(StandardCharsets.UTF_8);
+
+    private Database database;
+    private TerminalIdentity till;
+    private byte[] secret;
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    private RequestSignatureCheck check;
+
+    @BeforeEach
+    void setUp() {
+        database = Database.open(TestDatabases.h2());
+        CoalitionFixture.TestMerchant m = new CoalitionFixture(database).merchant("A");
+        till = new TerminalIdentity(m.id(), "A", m.store(), "S1", m.terminal(), "T1");
+        TerminalSigningKeys keys = new TerminalSigningKeys(database, new byte[32], clock, Duration.ZERO);
+        secret = RequestSigning.secretFromText(keys.generate(m.id(), m.terminal()));
+        check = new RequestSignatureCheck(keys, false, WINDOW, clock);
+    }
+
+    @AfterEach
+    void tearDown() {
+        database.close();
+    }
+
+    @Test
+    void aNonceIsRefusedWithinTheWindowAndForgottenAfterIt() {
+        Map<String, String> signed = RequestSigning.headers(secret, "POST", "/p", BODY, clock.instant());
+        check.check(till, "POST", "/p", signed::get, BODY);
+        assertThatThrownBy(() -> check.check(till, "POST", "/p", signed::get, BODY))
+                .isInstanceOfSatisfying(HttpProblem.class, p -> assertThat(p.code()).isEqualTo("signature-replayed"));
+
+        clock.advance(WINDOW.plusSeconds(1));
+        assertThatThrownBy(() -> check.check(till, "POST", "/p", signed::get, BODY))
+                .as("past the window the timestamp refuses it")
+                .isInstanceOfSatisfying(HttpProblem.class, p -> assertThat(p.code()).isEqualTo("signature-expired"));
+
+        clock.advance(WINDOW);
+        Map<String, String> fresh = RequestSigning.headers(secret, "POST", "/p", BODY, clock.instant());
+        check.check(till, "POST", "/p", fresh::get, BODY);
+        assertThat(check.noncesHeld(till.terminalId().value())).as("the old nonce was dropped").isEqualTo(1);
+    }
+
+    @Test
+    void theMemoryPerTerminalIsBounded() {
+        for (int i = 0; i < RequestSignatureCheck.MAX_NONCES_PER_TERMINAL; i++) {
+            Map<String, String> signed = RequestSigning.headers(secret, "POST", "/p", BODY, clock.instant());
+            check.check(till, "POST", "/p", signed::get, BODY);
+        }
+        Map<String, String> oneMore = RequestSigning.headers(secret, "POST", "/p", BODY, clock.instant());
+        assertThatThrownBy(() -> check.check(till, "POST", "/p", oneMore::get, BODY))
+                .isInstanceOfSatisfying(HttpProblem.class, p -> assertThat(p.code()).isEqualTo("signature-replayed"));
+        assertThat(check.noncesHeld(till.terminalId().value())).isEqualTo(RequestSignatureCheck.MAX_NONCES_PER_TERMINAL);
+    }
+
+    private static final class MovableClock extends Clock {
+        private Instant now;
+
+        MovableClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
