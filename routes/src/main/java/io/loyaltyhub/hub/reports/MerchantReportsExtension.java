@@ -54,11 +54,11 @@ public final class MerchantReportsExtension implements HubExtension {
     }
 
     /**
-     * Where reports get members' contact details. Member enrolment, consent and encrypted personal data are built
-     * separately; until they are wired in here, no member has consented and contact columns stay empty.
+     * Where reports get members' contact details: the hub's member directory, which decrypts them with the
+     * merchant's own data key and only for members who consented to hear from that merchant.
      */
     static MemberContacts memberContacts(LoyaltyHub hub) {
-        return MemberContacts.none();
+        return hub.memberContacts();
     }
 
     /** Where report bytes could be encrypted to the merchant's OpenPGP key; today they pass through. */
