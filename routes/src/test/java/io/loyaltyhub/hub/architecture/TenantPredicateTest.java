@@ -37,7 +37,9 @@ class TenantPredicateTest {
     /** File name → why its statements may leave out the merchant predicate. */
     private static final Map<String, String> ACROSS_TENANTS = Map.of(
             "JdbcTerminalDirectory.java", "terminal log-in: the credential id is what finds the merchant",
-            "JdbcLimit.java", "benchmark tool: sets up and removes its own fixed benchmark merchant, never merchant-facing");
+            "JdbcLimit.java", "benchmark tool: sets up and removes its own fixed benchmark merchant, never merchant-facing",
+            "TerminalSigningKeys.java", "operator key rotation: re-wraps every terminal's signing secret under a new master key",
+            "JdbcTerminalMacKeys.java", "operator key migration: moves every terminal's MAC key from the legacy key file to the master key");
 
     private static final Pattern TABLE_DDL = Pattern.compile("CREATE TABLE (\\w+) \\((.*?)\\n\\);", Pattern.DOTALL);
     private static final Pattern TENANT_COLUMN = Pattern.compile("\\bmerchant_id\\s+BIGINT\\s+NOT NULL");
