@@ -1,5 +1,7 @@
 package io.loyaltyhub.hub.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loyaltyhub.adapters.csv.CsvBatchFileWriter;
 import io.loyaltyhub.adapters.csv.CsvBatchRecord;
 import io.loyaltyhub.adapters.simulator.HttpJsonTill;
@@ -12,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Iterator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -27,11 +31,13 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * The queue-first channels under a sustained load, counted until every swipe is credited: a CSV end-of-day
  * file of N lines dropped into the merchant's inbox (timed from the moment it is in place until its result
  * file is written), and a broker-native till publishing N sales over MQTT at QoS 1 (timed from the first
- * publish until the last reply).
+ * publish until every sale has its answer; a "pending" reply does not count).
  */
 final class QueueFirstLoad {
     record Result(double perSecond, long approved, long total) {
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private QueueFirstLoad() {
     }
@@ -94,12 +100,18 @@ final class QueueFirstLoad {
         try {
             AtomicLong approved = new AtomicLong();
             CountDownLatch replies = new CountDownLatch(messages);
+            Set<String> answered = ConcurrentHashMap.newKeySet();
             String topic = "pos/%s/" + BenchCoalition.MERCHANT + "/" + terminal.terminalCode();
             client.subscribe(String.format(topic, "out"), 1, (t, message) -> {
-                if (new String(message.getPayload(), StandardCharsets.UTF_8).contains("\"approved\"")) {
-                    approved.incrementAndGet();
+                // A till that waited too long first gets "pending", then the answer: count each sale once, when answered.
+                JsonNode reply = JSON.readTree(message.getPayload());
+                String status = reply.path("status").asText();
+                if (!status.equals("pending") && answered.add(reply.path("txnRef").asText())) {
+                    if (status.equals("approved")) {
+                        approved.incrementAndGet();
+                    }
+                    replies.countDown();
                 }
-                replies.countDown();
             }).waitForCompletion(10_000);
             Semaphore inFlight = new Semaphore(1_000);
             IMqttActionListener release = new IMqttActionListener() {
