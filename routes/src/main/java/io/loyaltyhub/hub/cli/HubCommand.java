@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
                 KeyCommands.Init.class, KeyCommands.ListKeys.class, KeyCommands.RotateCardKey.class,
                 KeyCommands.RekeyCards.class, KeyCommands.RetireCardKey.class, KeyCommands.RotateMasterKey.class,
                 SigningCommands.TerminalSigningKey.class, SigningCommands.SignRequest.class,
-                MemberCommands.Enrol.class, MemberCommands.Erase.class, MemberCommands.Offboard.class})
+                MemberCommands.Enrol.class, MemberCommands.Erase.class, MemberCommands.Offboard.class,
+                MerchantPgpKeyCommand.class})
 public final class HubCommand implements Runnable {
 
     @CommandLine.Spec

@@ -55,11 +55,12 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * PCI DSS 3.3/3.4/3.5 evidence: known card numbers and track data go through every channel of a real hub
+ * PCI DSS 3.3/3.4/3.5 (and 3.6.1.2, 8.3.2) evidence: known card numbers and track data go through every channel of a real hub
  * (HTTP JSON good and bad, ISO 8583 with field 2 and field 35, POSLog by HTTP and by file, CSV batch, MQTT
  * broker terminal), and then the database (every row of every table, and H2's SCRIPT), the broker's data
  * directory (journal, paging, bindings, large messages: raw bytes, ASCII and UTF-16), the dead-letter queue,
- * the result files and everything logged are searched for them. Nothing may be found. The same search must
+ * the result files and everything logged are searched for them, and for a terminal's secrets and the master key.
+ * Nothing may be found. The same search must
  * then find a number planted in each place, so the test cannot pass because it looked in the wrong place.
  */
 class CardDataLeakScanTest {
@@ -160,6 +161,21 @@ class CardDataLeakScanTest {
                     && !fileHits(fixture.dataDir().resolve("poslog/done"), List.of("")).isEmpty());
             await().atMost(Duration.ofSeconds(30)).until(() -> fixture.queryLong(
                     "SELECT COUNT(*) FROM purchase WHERE merchant_id = ?", shop.id().value()) >= 9);
+
+            // Secrets at rest: a terminal's credential secret, a signing secret, an ISO 8583 MAC key and the keystore's
+            // master key must not be readable anywhere either (they are hashed, or wrapped by the master key).
+            HubFixture.Merchant other = fixture.merchant();
+            secret(secrets, shop.till().secret());
+            secret(secrets, fixture.hub().signingKeys().generate(other.id(),
+                    new io.loyaltyhub.domain.model.TerminalId(other.till().terminalId())));
+            String macKey = "0123456789ABCDEFFEDCBA98765432" + String.format("%02d", serials % 100);
+            new io.loyaltyhub.hub.iso8583.JdbcTerminalMacKeys(fixture.hub().database(), fixture.hub().keys().masterKey(),
+                    Clock.systemUTC()).assign(other.id(), new io.loyaltyhub.domain.model.TerminalId(other.till().terminalId()), macKey);
+            secret(secrets, macKey);
+            secret(secrets, macKey.toLowerCase(java.util.Locale.ROOT));
+            byte[] master = fixture.hub().keys().masterKey();
+            secret(secrets, java.util.HexFormat.of().formatHex(master));
+            secret(secrets, java.util.Base64.getEncoder().encodeToString(master));
 
             List<String> needles = List.copyOf(secrets);
             assertThat(databaseHits(fixture, needles)).as("database").isEmpty();
