@@ -18,8 +18,6 @@ import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TextMessage;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -57,7 +55,7 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private BlockingQueue<Sender> idleSenders;
+    private Sender[] senderSessions;
     private Connection connection;
     private TemporaryQueue replyQueue;
 
@@ -77,12 +75,12 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
         replyQueue = replySession.createTemporaryQueue();
         MessageConsumer replies = replySession.createConsumer(replyQueue);
         replies.setMessageListener(this::onReply);
-        idleSenders = new ArrayBlockingQueue<>(senders);
+        senderSessions = new Sender[senders];
         for (int i = 0; i < senders; i++) {
             Session s = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer p = s.createProducer(s.createQueue(BrokerAddresses.SWIPES));
             p.setDeliveryMode(DeliveryMode.PERSISTENT);
-            idleSenders.add(new Sender(s, p));
+            senderSessions[i] = new Sender(s, p);
         }
         connection.start();
     }
@@ -147,14 +145,18 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
      * Sends asynchronously: the broker confirms once the message is in its synced journal, and only a failed
      * confirmation completes the answer (with "not accepted"). No thread waits on the disk, so concurrent
      * swipes share the journal's grouped syncs instead of queueing for a few blocking senders.
+     * All swipes of one card go through the same sender session, so they reach the queue in the order they
+     * were submitted (a batch file's refund after its sale), and the card's message group keeps that order
+     * up to the engine.
      */
     private void send(PosTransaction transaction, String id, CompletableFuture<TransactionOutcome> answer)
             throws JMSException, InterruptedException {
-        Sender sender = idleSenders.take();
-        try {
+        String group = transaction.card().token().hash();
+        Sender sender = senderSessions[Math.floorMod(group.hashCode(), senderSessions.length)];
+        synchronized (sender) {
             TextMessage m = sender.session().createTextMessage(messages.encode(transaction));
             m.setStringProperty(BrokerAddresses.DUPLICATE_ID_PROPERTY, id);
-            m.setStringProperty("JMSXGroupID", transaction.card().token().hash());
+            m.setStringProperty("JMSXGroupID", group);
             m.setJMSCorrelationID(id);
             m.setJMSReplyTo(replyQueue);
             sender.producer().send(m, new CompletionListener() {
@@ -170,8 +172,6 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
                             "transaction " + id + " was not stored by the broker: " + e.getMessage(), e));
                 }
             });
-        } finally {
-            idleSenders.add(sender);
         }
     }
 
