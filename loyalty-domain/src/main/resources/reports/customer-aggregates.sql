@@ -1,8 +1,8 @@
 -- One row per customer who bought at this merchant in the period, with the ranks RFM scores are taken from.
 -- A "visit" is an approved, not voided sale; its spend and points are net of refunds of that sale.
 -- RANK() counts the customers with a strictly lower value (plus one), so equal values share a score.
--- USE INDEX (same syntax on MySQL, MariaDB and H2): H2 otherwise groups along ix_purchase_account and reads the
--- table once per purchase; ix_purchase_time covers every column read here (V21).
+-- USE INDEX (same syntax on MySQL, MariaDB and H2) names the index that covers every column read here (V21);
+-- without it the embedded database took 27-34 s over a million purchases (docs/performance.md, "Reports").
 -- Parameters: merchant, from (inclusive), to (exclusive).
 SELECT c.account_id, c.first_at, c.last_at, c.visits, c.spend, c.points,
        RANK() OVER (ORDER BY c.last_day) AS r_rank,
