@@ -6,7 +6,7 @@ SELECT p.account_id,
        COUNT(*) AS visits,
        SUM(p.amount_minor - p.amount_refunded) AS spend,
        SUM(p.points - p.points_reversed) AS points
-FROM purchase p
+FROM purchase p USE INDEX (ix_purchase_time)
 WHERE p.merchant_id = ? AND p.occurred_at >= ? AND p.occurred_at < ?
   AND p.kind = 'SALE' AND p.result = 'APPROVED' AND p.voided = 0 AND p.account_id IS NOT NULL
 GROUP BY p.account_id

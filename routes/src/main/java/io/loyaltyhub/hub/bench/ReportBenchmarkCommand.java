@@ -17,6 +17,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,9 +25,11 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -70,7 +73,14 @@ public final class ReportBenchmarkCommand implements Callable<Integer> {
             }
         }
         if (!skipEmbedded) {
-            run("embedded", DatabaseConfig.embedded(Files.createTempDirectory("report-bench").resolve("db"), 4));
+            Path dir = Files.createTempDirectory("report-bench");
+            try {
+                run("embedded", DatabaseConfig.embedded(dir.resolve("db"), 4));
+            } finally {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
         }
         System.out.printf("load average at the end: %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         return 0;
