@@ -47,7 +47,8 @@ class MemberPersonalDataTest {
                 .containsEntry(account, new MemberContacts.Contact("Ada Lovelace", "ada@example.org", "+44 20 7946 0000"));
         assertThat(contacts.consentedContacts(pharma.id(), List.of(account))).isEmpty();
         assertThat(fixture.hub().members().operatorRecord(account)).get().extracting(r -> r.get("birth_date")).isEqualTo("1815-12-10");
-        assertThat(dump()).doesNotContain("Ada Lovelace", "ada@example.org", "7946", "1815-12-10");
+        // The phone number as stored would be "+44 20 7946 0000"; a shorter needle matches digits of generated ids.
+        assertThat(dump()).doesNotContain("Ada Lovelace", "ada@example.org", "20 7946 0000", "1815-12-10");
     }
 
     @Test
@@ -120,7 +121,7 @@ class MemberPersonalDataTest {
     }
 
     private static long activate(HubFixture.Merchant m, String card) {
-        assertThat(fixture.swipe(m, sale("a-" + card, card, 1000)).statusCode()).isEqualTo(200);
+        assertThat(fixture.swipe(m, sale("a-" + card.substring(12), card, 1000)).statusCode()).isEqualTo(200);
         return fixture.queryLong("SELECT account_id FROM card WHERE token = ?", fixture.hub().cardReader().read(card).token().hash());
     }
 
