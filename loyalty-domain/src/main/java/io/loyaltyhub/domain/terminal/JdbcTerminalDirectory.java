@@ -31,6 +31,7 @@ public final class JdbcTerminalDirectory implements TerminalDirectory {
     private final Clock clock;
     private final Duration cacheTtl;
     private final ConcurrentHashMap<String, Entry> byCredential = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Entry> byCodes = new ConcurrentHashMap<>();
 
     public JdbcTerminalDirectory(Database database, Clock clock, Duration cacheTtl) {
         this.database = database;
@@ -57,13 +58,31 @@ public final class JdbcTerminalDirectory implements TerminalDirectory {
 
     @Override
     public Optional<TerminalIdentity> findTerminal(MerchantId merchant, String storeCode, String terminalCode) {
-        return load("WHERE t.merchant_id = ? AND s.code = ? AND t.code = ?", merchant.value(), storeCode, terminalCode)
-                .filter(Entry::active).map(Entry::identity);
+        return cached("m" + merchant.value() + "\u0000" + storeCode + "\u0000" + terminalCode,
+                () -> load("WHERE t.merchant_id = ? AND s.code = ? AND t.code = ?", merchant.value(), storeCode, terminalCode));
     }
 
     @Override
     public Optional<TerminalIdentity> findTerminalAcrossMerchants(String merchantCode, String terminalCode) {
-        return load("WHERE m.code = ? AND t.code = ?", merchantCode, terminalCode).filter(Entry::active).map(Entry::identity);
+        return cached("c" + merchantCode + "\u0000" + terminalCode,
+                () -> load("WHERE m.code = ? AND t.code = ?", merchantCode, terminalCode));
+    }
+
+    /**
+     * Batch files, POSLog documents and ISO 8583 messages name their terminal by codes on every line: found
+     * terminals are kept for {@code cacheTtl} like credentials (a terminal not found is looked up again each time,
+     * so one added by the operator is seen at once).
+     */
+    private Optional<TerminalIdentity> cached(String key, java.util.function.Supplier<Optional<Entry>> loader) {
+        Entry entry = byCodes.get(key);
+        if (entry == null || entry.loadedAt().plus(cacheTtl).isBefore(clock.instant())) {
+            entry = loader.get().orElse(null);
+            if (entry == null) {
+                return Optional.empty();
+            }
+            byCodes.put(key, entry);
+        }
+        return entry.active() ? Optional.of(entry.identity()) : Optional.empty();
     }
 
     private Optional<Entry> load(String where, Object... params) {
