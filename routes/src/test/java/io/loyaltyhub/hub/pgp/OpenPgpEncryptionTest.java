@@ -1,0 +1,115 @@
+package io.loyaltyhub.hub.pgp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The streaming OpenPGP encryptor against the stock gpg: an RSA key's encryption subkey is chosen over its primary
+ * key, a message of many megabytes reaches the raw stream while it is written (bounded buffers, not held until the
+ * end) and gpg decrypts it to the same bytes; a key that cannot encrypt is refused. Skipped with a message without
+ * gpg, unless LOYALTY_REQUIRE_GPG=true.
+ */
+class OpenPgpEncryptionTest {
+    @TempDir
+    Path gnupgHome;
+
+    @Test
+    void aLargeMessageStreamsToTheEncryptionSubkeyAndGpgDecryptsIt() throws Exception {
+        Gpg gpg = Gpg.in(gnupgHome);
+        gpg.run("--quick-gen-key", "RSA Reports <rsa@reports.example>", "rsa3072", "cert", "never");
+        String primary = fingerprints(gpg, "rsa@reports.example")[0];
+        gpg.run("--quick-add-key", primary, "rsa3072", "encr", "never");
+        String[] fingerprints = fingerprints(gpg, "rsa@reports.example");
+        assertThat(fingerprints).hasSize(2);
+        ArmoredPublicKey armored = ArmoredPublicKey.parse(gpg.run("--armor", "--export", "rsa@reports.example"));
+
+        PGPPublicKey key = OpenPgpEncryption.encryptionKeyOf(armored);
+        assertThat(key.isMasterKey()).isFalse();
+        assertThat(org.bouncycastle.util.encoders.Hex.toHexString(key.getFingerprint()).toUpperCase())
+                .isEqualTo(fingerprints[1]);
+
+        byte[] chunk = new byte[1 << 20];
+        new Random(42).nextBytes(chunk); // incompressible, so compression cannot hide buffering
+        int megabytes = 8;
+        Path file = gnupgHome.resolve("random.bin.pgp");
+        Path expected = gnupgHome.resolve("random.bin");
+        CountingStream raw = new CountingStream(Files.newOutputStream(file));
+        try (OutputStream plainCopy = Files.newOutputStream(expected)) {
+            OutputStream encrypted = OpenPgpEncryption.encryptTo(key, "random.bin", raw);
+            for (int i = 0; i < megabytes; i++) {
+                encrypted.write(chunk);
+                plainCopy.write(chunk);
+            }
+            assertThat(raw.count).as("bytes sent before the end").isGreaterThan((megabytes - 1L) << 20);
+            assertThat(raw.closed).isFalse();
+            encrypted.close();
+        }
+        assertThat(raw.closed).isTrue();
+
+        Gpg.Output decrypted = gpg.runToFile("--show-session-key", "--decrypt", file.toString());
+        assertThat(Files.mismatch(decrypted.stdout(), expected)).isEqualTo(-1L);
+        assertThat(decrypted.stderr()).containsPattern("session key: '9:[0-9A-F]{64}'") // 9 = AES-256
+                .contains("ID " + fingerprints[1].substring(24)); // the subkey's key id
+    }
+
+    @Test
+    void anEmptyMessageIsStillAValidOne() throws Exception {
+        Gpg gpg = Gpg.in(gnupgHome);
+        gpg.run("--quick-gen-key", "Empty <empty@reports.example>", "default", "default", "never");
+        PGPPublicKey key = OpenPgpEncryption.encryptionKeyOf(ArmoredPublicKey.parse(gpg.run("--armor", "--export", "empty@reports.example")));
+        Path file = gnupgHome.resolve("empty.pgp");
+        OpenPgpEncryption.encryptTo(key, Files.newOutputStream(file)).close();
+        assertThat(Files.size(gpg.runToFile("--decrypt", file.toString()).stdout())).isZero();
+    }
+
+    @Test
+    void aKeyThatCannotEncryptIsRefused() throws Exception {
+        Gpg gpg = Gpg.in(gnupgHome);
+        gpg.run("--quick-gen-key", "Signing Only <sign@reports.example>", "ed25519", "sign", "never");
+        ArmoredPublicKey armored = ArmoredPublicKey.parse(gpg.run("--armor", "--export", "sign@reports.example"));
+        assertThatThrownBy(() -> OpenPgpEncryption.encryptionKeyOf(armored))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no usable encryption subkey");
+    }
+
+    private static String[] fingerprints(Gpg gpg, String uid) throws IOException, InterruptedException {
+        return gpg.run("--with-colons", "--with-subkey-fingerprints", "--list-keys", uid).lines()
+                .filter(l -> l.startsWith("fpr:")).map(l -> l.split(":")[9]).toArray(String[]::new);
+    }
+
+    private static final class CountingStream extends FilterOutputStream {
+        long count;
+        boolean closed;
+
+        CountingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+
+        @Override
+        public void close() throws IOException {
+            closed = true;
+            super.close();
+        }
+    }
+}
