@@ -14,7 +14,15 @@ import java.util.Objects;
  * between the headers and the body.
  */
 public interface ReportSink {
+    /** @throws DeliveryUnavailable when the merchant's reports must be wrapped but cannot be (e.g. an unusable key) */
     Delivery deliveryFor(MerchantId merchant);
+
+    /** The merchant's reports cannot be delivered as required (never a reason to send them unwrapped). */
+    final class DeliveryUnavailable extends RuntimeException {
+        public DeliveryUnavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 
     /** No encryption: the formatted report as is. */
     static ReportSink passThrough() {

@@ -21,10 +21,16 @@ public final class OpenPgpReportSink implements ReportSink {
 
     @Override
     public Delivery deliveryFor(MerchantId merchant) {
-        return keys.keyOf(merchant)
-                .map(OpenPgpEncryption::encryptionKeyOf)
-                .map(OpenPgpReportSink::encryptedTo)
-                .orElse(Delivery.PLAIN);
+        return keys.keyOf(merchant).map(key -> encryptedTo(encryptionKey(merchant, key))).orElse(Delivery.PLAIN);
+    }
+
+    private static PGPPublicKey encryptionKey(MerchantId merchant, ArmoredPublicKey key) {
+        try {
+            return OpenPgpEncryption.encryptionKeyOf(key);
+        } catch (IllegalArgumentException e) {
+            throw new DeliveryUnavailable("the OpenPGP key registered for merchant " + merchant.value()
+                    + " cannot be used: " + e.getMessage(), e);
+        }
     }
 
     private static Delivery encryptedTo(PGPPublicKey key) {

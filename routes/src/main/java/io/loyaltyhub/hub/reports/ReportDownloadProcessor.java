@@ -3,6 +3,7 @@ package io.loyaltyhub.hub.reports;
 import io.loyaltyhub.domain.merchant.MerchantPrincipal;
 import io.loyaltyhub.domain.report.MerchantReports;
 import io.loyaltyhub.domain.report.ReportRejected;
+import io.loyaltyhub.domain.report.ReportSink;
 import io.loyaltyhub.hub.http.HttpProblem;
 import io.loyaltyhub.hub.http.ProblemResponses;
 import java.io.IOException;
@@ -56,6 +57,11 @@ final class ReportDownloadProcessor implements Processor {
             return;
         } catch (ReportRejected r) {
             ProblemResponses.answer(exchange, r.kind() == ReportRejected.Kind.NOT_FOUND ? 404 : 400, r.code(), r.getMessage());
+            return;
+        } catch (ReportSink.DeliveryUnavailable e) {
+            log.warn("report download refused: {}", e.getMessage());
+            ProblemResponses.answer(exchange, 500, "report-encryption-key-unusable",
+                    "the OpenPGP key registered for this merchant cannot encrypt; register a new one");
             return;
         }
         // An encrypted report is compressed inside the OpenPGP message already; gzip on top would gain nothing.

@@ -106,6 +106,16 @@ class EncryptedReportDownloadTest {
             assertThat(gzipB.headers().firstValue("Content-Encoding")).hasValue("gzip");
             assertThat(new GZIPInputStream(new ByteArrayInputStream(gzipB.body())).readAllBytes()).isEqualTo(plainB.body());
 
+            // A registered key that cannot encrypt fails B's download instead of sending it in the clear.
+            gpg.run("--quick-gen-key", "Shop B Signing <sign@shop-b.example>", "ed25519", "sign", "never");
+            new MerchantPgpKeys(fixture.hub().database(), Clock.systemUTC())
+                    .register(b.id(), gpg.run("--armor", "--export", "sign@shop-b.example"));
+            HttpResponse<byte[]> refused = send(fixture, authB, "customers", "");
+            assertThat(refused.statusCode()).isEqualTo(500);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(new String(refused.body(), StandardCharsets.UTF_8)).contains("\"code\":\"report-encryption-key-unusable\"")
+                    .doesNotContain("c-");
+
             // The encrypted downloads are audited like any other.
             assertThat(fixture.queryLong("SELECT COUNT(*) FROM report_download WHERE merchant_id = ? AND outcome = 'COMPLETED'",
                     a.id().value())).isEqualTo(4);
@@ -119,13 +129,18 @@ class EncryptedReportDownloadTest {
 
     private HttpResponse<byte[]> get(HubFixture fixture, String auth, String report, String query, String... headers)
             throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = send(fixture, auth, report, query, headers);
+        assertThat(response.statusCode()).as(report + query).isEqualTo(200);
+        return response;
+    }
+
+    private HttpResponse<byte[]> send(HubFixture fixture, String auth, String report, String query, String... headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(fixture.baseUrl() + "/merchant/v1/reports/" + report
                 + "?" + PERIOD + query)).header("Authorization", auth).GET();
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).as(report + query).isEqualTo(200);
-        return response;
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 }
