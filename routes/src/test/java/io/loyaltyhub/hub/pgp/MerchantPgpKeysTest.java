@@ -38,6 +38,12 @@ class MerchantPgpKeysTest {
                 assertThat(ArmoredPublicKey.parse(k.armored()).fingerprint()).isEqualTo(fingerprint);
             });
             assertThat(keys.keyOf(pharma.id())).isEmpty();
+
+            gpg.run("--quick-gen-key", "Signing Only <sign@pharma.example>", "ed25519", "sign", "never");
+            String signingOnly = gpg.run("--armor", "--export", "sign@pharma.example");
+            assertThatThrownBy(() -> keys.register(pharma.id(), signingOnly))
+                    .hasMessageContaining("no usable encryption subkey");
+            assertThat(keys.keyOf(pharma.id())).isEmpty();
         }
     }
 

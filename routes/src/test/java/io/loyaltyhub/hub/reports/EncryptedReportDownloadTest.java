@@ -6,6 +6,7 @@ import io.loyaltyhub.domain.merchant.MerchantCredential;
 import io.loyaltyhub.domain.testing.ReportDataSet;
 import io.loyaltyhub.domain.testing.ReportDataSet.Shop;
 import io.loyaltyhub.hub.HubFixture;
+import io.loyaltyhub.hub.pgp.ArmoredPublicKey;
 import io.loyaltyhub.hub.pgp.Gpg;
 import io.loyaltyhub.hub.pgp.MerchantPgpKeys;
 import java.io.ByteArrayInputStream;
@@ -17,6 +18,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
@@ -106,10 +112,10 @@ class EncryptedReportDownloadTest {
             assertThat(gzipB.headers().firstValue("Content-Encoding")).hasValue("gzip");
             assertThat(new GZIPInputStream(new ByteArrayInputStream(gzipB.body())).readAllBytes()).isEqualTo(plainB.body());
 
-            // A registered key that cannot encrypt fails B's download instead of sending it in the clear.
+            // A stored key that can no longer encrypt (registration refuses such keys; this one stands for a key
+            // whose encryption subkey has expired since) fails B's download instead of sending it in the clear.
             gpg.run("--quick-gen-key", "Shop B Signing <sign@shop-b.example>", "ed25519", "sign", "never");
-            new MerchantPgpKeys(fixture.hub().database(), Clock.systemUTC())
-                    .register(b.id(), gpg.run("--armor", "--export", "sign@shop-b.example"));
+            storeKeyAsIs(fixture, b, gpg.run("--armor", "--export", "sign@shop-b.example"));
             HttpResponse<byte[]> refused = send(fixture, authB, "customers", "");
             assertThat(refused.statusCode()).isEqualTo(500);
             assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -119,6 +125,19 @@ class EncryptedReportDownloadTest {
             // The encrypted downloads are audited like any other.
             assertThat(fixture.queryLong("SELECT COUNT(*) FROM report_download WHERE merchant_id = ? AND outcome = 'COMPLETED'",
                     a.id().value())).isEqualTo(4);
+        }
+    }
+
+    private static void storeKeyAsIs(HubFixture fixture, Shop shop, String armored) throws SQLException {
+        ArmoredPublicKey key = ArmoredPublicKey.parse(armored);
+        try (Connection c = fixture.hub().database().connection(); PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO merchant_pgp_key (merchant_id, fingerprint, armored_key, created_at) VALUES (?, ?, ?, ?)")) {
+            insert.setLong(1, shop.id().value());
+            insert.setString(2, key.fingerprint());
+            insert.setString(3, key.armored());
+            insert.setTimestamp(4, Timestamp.from(Instant.now()));
+            insert.executeUpdate();
+            c.commit();
         }
     }
 
