@@ -11,6 +11,8 @@ import java.util.Date;
 import java.util.Iterator;
 import java.util.Objects;
 import org.bouncycastle.bcpg.CompressionAlgorithmTags;
+import org.bouncycastle.bcpg.SignatureSubpacketTags;
+import org.bouncycastle.bcpg.sig.KeyFlags;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPCompressedDataGenerator;
 import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
@@ -19,8 +21,11 @@ import org.bouncycastle.openpgp.PGPLiteralData;
 import org.bouncycastle.openpgp.PGPLiteralDataGenerator;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureSubpacketVector;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
+import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
 
@@ -40,21 +45,24 @@ public final class OpenPgpEncryption {
     }
 
     /**
-     * The key reports are encrypted to: of a registered armored key, the newest subkey (or the primary key) that may
-     * encrypt and is neither revoked nor expired.
+     * The key reports are encrypted to: of a registered armored key, the newest subkey (or else the primary key) that
+     * may encrypt and is neither revoked nor expired. A subkey counts only with a valid binding signature by the
+     * primary key, whose fingerprint the operator compared with the merchant's: a subkey added to the file by someone
+     * else is ignored. Key flags, where present, must allow encryption.
      */
     public static PGPPublicKey encryptionKeyOf(ArmoredPublicKey armored) {
         PGPPublicKeyRing ring;
         try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(armored.armored().getBytes(StandardCharsets.US_ASCII)))) {
             ring = new PGPPublicKeyRing(in, new BcKeyFingerprintCalculator());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("the OpenPGP key " + armored.fingerprint() + " cannot be read: " + e.getMessage(), e);
         }
+        PGPPublicKey primary = ring.getPublicKey();
         Instant now = Instant.now();
         PGPPublicKey chosen = null;
         for (Iterator<PGPPublicKey> keys = ring.getPublicKeys(); keys.hasNext(); ) {
             PGPPublicKey key = keys.next();
-            if (!key.isEncryptionKey() || key.hasRevocation() || expired(key, now)) {
+            if (!key.isEncryptionKey() || key.hasRevocation() || expired(key, now) || !certifiedForEncryption(primary, key)) {
                 continue;
             }
             if (chosen == null || chosen.isMasterKey() || key.getCreationTime().after(chosen.getCreationTime())) {
@@ -65,6 +73,45 @@ public final class OpenPgpEncryption {
             throw new IllegalArgumentException("the OpenPGP key " + armored.fingerprint() + " has no usable encryption subkey");
         }
         return chosen;
+    }
+
+    /** A valid self-signature (user ID certification or subkey binding) by the primary key whose flags, if any, allow encryption. */
+    private static boolean certifiedForEncryption(PGPPublicKey primary, PGPPublicKey key) {
+        for (Iterator<PGPSignature> signatures = key.getSignatures(); signatures.hasNext(); ) {
+            PGPSignature signature = signatures.next();
+            if (signature.getKeyID() != primary.getKeyID() || !verifies(signature, primary, key)) {
+                continue;
+            }
+            PGPSignatureSubpacketVector hashed = signature.getHashedSubPackets();
+            if (hashed == null || !hashed.hasSubpacket(SignatureSubpacketTags.KEY_FLAGS)
+                    || (hashed.getKeyFlags() & (KeyFlags.ENCRYPT_COMMS | KeyFlags.ENCRYPT_STORAGE)) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean verifies(PGPSignature signature, PGPPublicKey primary, PGPPublicKey key) {
+        try {
+            signature.init(new BcPGPContentVerifierBuilderProvider(), primary);
+            if (key.isMasterKey()) {
+                if (signature.getSignatureType() < PGPSignature.DEFAULT_CERTIFICATION
+                        || signature.getSignatureType() > PGPSignature.POSITIVE_CERTIFICATION) {
+                    return false;
+                }
+                for (Iterator<byte[]> ids = key.getRawUserIDs(); ids.hasNext(); ) {
+                    byte[] id = ids.next();
+                    signature.init(new BcPGPContentVerifierBuilderProvider(), primary);
+                    if (signature.verifyCertification(id, key)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            return signature.getSignatureType() == PGPSignature.SUBKEY_BINDING && signature.verifyCertification(primary, key);
+        } catch (PGPException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static boolean expired(PGPPublicKey key, Instant now) {

@@ -3,7 +3,16 @@ package io.loyaltyhub.hub.pgp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import org.bouncycastle.bcpg.ArmoredOutputStream;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.PGPUtil;
+import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -79,6 +88,42 @@ class OpenPgpEncryptionTest {
         ArmoredPublicKey armored = ArmoredPublicKey.parse(gpg.run("--armor", "--export", "sign@reports.example"));
         assertThatThrownBy(() -> OpenPgpEncryption.encryptionKeyOf(armored))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no usable encryption subkey");
+    }
+
+    @Test
+    void aSubkeyNotBoundByThePrimaryKeyIsIgnored() throws Exception {
+        Gpg gpg = Gpg.in(gnupgHome);
+        gpg.run("--quick-gen-key", "Merchant <merchant@reports.example>", "ed25519", "sign", "never");
+        gpg.run("--quick-gen-key", "Intruder <intruder@reports.example>", "default", "default", "never");
+        PGPPublicKeyRing merchant = ring(gpg.run("--armor", "--export", "merchant@reports.example"));
+        PGPPublicKeyRing intruder = ring(gpg.run("--armor", "--export", "intruder@reports.example"));
+        PGPPublicKey foreignSubkey = null;
+        for (Iterator<PGPPublicKey> keys = intruder.getPublicKeys(); keys.hasNext(); ) {
+            PGPPublicKey key = keys.next();
+            if (!key.isMasterKey()) {
+                foreignSubkey = key;
+            }
+        }
+        // The intruder's encryption subkey, with its binding signature (made by the intruder), appended to the
+        // merchant's key: the fingerprint the operator compares is still the merchant's.
+        PGPPublicKeyRing tampered = PGPPublicKeyRing.insertPublicKey(merchant, foreignSubkey);
+        ByteArrayOutputStream armoredBytes = new ByteArrayOutputStream();
+        try (ArmoredOutputStream armor = new ArmoredOutputStream(armoredBytes)) {
+            tampered.encode(armor);
+        }
+        ArmoredPublicKey armored = ArmoredPublicKey.parse(armoredBytes.toString(StandardCharsets.US_ASCII));
+        assertThat(armored.fingerprint()).isEqualTo(fingerprints(gpg, "merchant@reports.example")[0]);
+
+        assertThatThrownBy(() -> OpenPgpEncryption.encryptionKeyOf(armored))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no usable encryption subkey");
+        assertThat(OpenPgpEncryption.encryptionKeyOf(ArmoredPublicKey.parse(gpg.run("--armor", "--export",
+                "intruder@reports.example"))).getKeyID()).isEqualTo(foreignSubkey.getKeyID());
+    }
+
+    private static PGPPublicKeyRing ring(String armored) throws IOException {
+        try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(armored.getBytes(StandardCharsets.US_ASCII)))) {
+            return new PGPPublicKeyRing(in, new BcKeyFingerprintCalculator());
+        }
     }
 
     private static String[] fingerprints(Gpg gpg, String uid) throws IOException, InterruptedException {
