@@ -59,6 +59,10 @@ public final class OpenPgpEncryption {
         }
         PGPPublicKey primary = ring.getPublicKey();
         Instant now = Instant.now();
+        if (primary.hasRevocation() || expired(primary, now)) {
+            // A revoked or expired primary key takes its subkeys with it.
+            throw new IllegalArgumentException("the OpenPGP key " + armored.fingerprint() + " is revoked or expired");
+        }
         PGPPublicKey chosen = null;
         for (Iterator<PGPPublicKey> keys = ring.getPublicKeys(); keys.hasNext(); ) {
             PGPPublicKey key = keys.next();

@@ -91,6 +91,22 @@ class OpenPgpEncryptionTest {
     }
 
     @Test
+    void aRevokedKeyIsRefusedWithItsSubkeys() throws Exception {
+        Gpg gpg = Gpg.in(gnupgHome);
+        gpg.run("--quick-gen-key", "Revoked <revoked@reports.example>", "default", "default", "never");
+        String primary = fingerprints(gpg, "revoked@reports.example")[0];
+        OpenPgpEncryption.encryptionKeyOf(ArmoredPublicKey.parse(gpg.run("--armor", "--export", "revoked@reports.example")));
+        // gpg keeps a revocation certificate for every key it makes, its armor line guarded by a leading ':'.
+        Path certificate = gnupgHome.resolve("openpgp-revocs.d").resolve(primary + ".rev");
+        Path revocation = Files.writeString(gnupgHome.resolve("revocation.asc"),
+                Files.readString(certificate, StandardCharsets.US_ASCII).replace(":-----BEGIN", "-----BEGIN"));
+        gpg.run("--import", revocation.toString());
+        ArmoredPublicKey revoked = ArmoredPublicKey.parse(gpg.run("--armor", "--export", "revoked@reports.example"));
+        assertThatThrownBy(() -> OpenPgpEncryption.encryptionKeyOf(revoked))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("revoked or expired");
+    }
+
+    @Test
     void aSubkeyNotBoundByThePrimaryKeyIsIgnored() throws Exception {
         Gpg gpg = Gpg.in(gnupgHome);
         gpg.run("--quick-gen-key", "Merchant <merchant@reports.example>", "ed25519", "sign", "never");
