@@ -54,24 +54,42 @@ public final class MerchantReports {
             throw new ReportRejected(ReportRejected.Kind.NOT_FOUND, "unknown-report",
                     "no report named '" + name + "'; reports: " + String.join(", ", names()));
         }
-        return new PreparedReport(report, requests.parse(who, report, parameters, LocalDate.now(clock.withZone(ZoneOffset.UTC))));
+        ReportRequest request = requests.parse(who, report, parameters, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        return new PreparedReport(report, request, sink.deliveryFor(request.merchant()));
     }
 
     /** A checked report request, ready to be written once. */
     public final class PreparedReport {
         private final Report report;
         private final ReportRequest request;
+        private final ReportSink.Delivery delivery;
 
-        private PreparedReport(Report report, ReportRequest request) {
+        private PreparedReport(Report report, ReportRequest request, ReportSink.Delivery delivery) {
             this.report = report;
             this.request = request;
+            this.delivery = delivery;
         }
 
         public ReportRequest request() {
             return request;
         }
 
+        /** The name the merchant's file gets: the formatted report's, plus the sink's suffix (".pgp") when wrapped. */
         public String fileName() {
+            return formattedFileName() + delivery.fileSuffix();
+        }
+
+        /** The media type of what is sent: the format's, or the sink's when wrapped. */
+        public String contentType() {
+            return delivery.wrapped() ? delivery.mediaType() : request.format().contentType();
+        }
+
+        /** True when the sink wraps the bytes (encrypts them): they must then not be compressed again. */
+        public boolean wrapped() {
+            return delivery.wrapped();
+        }
+
+        private String formattedFileName() {
             return report.name() + "-" + request.period().from() + "-" + request.period().to() + "."
                     + request.format().extension();
         }
@@ -89,7 +107,7 @@ public final class MerchantReports {
             OutputStream stream = null;
             boolean completed = false;
             try (ReportConnection rc = new ReportConnection(database)) {
-                stream = sink.open(request.merchant(), raw);
+                stream = delivery.wrapper().open(formattedFileName(), raw);
                 out = new CountingRowWriter(request.format().writerTo(stream));
                 out.header(report.columns());
                 report.write(new ReportRun(request, rc.connection(), rc.isMySql(),

@@ -9,8 +9,8 @@ import java.util.HexFormat;
 /**
  * An ASCII-armored OpenPGP public key (RFC 4880 §6), checked before it is stored: armor lines, CRC-24 checksum,
  * and a version 4 public-key packet first, whose fingerprint (SHA-1 over the packet, §12.2) is computed so that
- * operator and merchant can compare it with {@code gpg --fingerprint}. Encrypting to the key is the job of the
- * OpenPGP encryptor (docs/security.md, "Not done yet"); this class only vets what is registered.
+ * operator and merchant can compare it with {@code gpg --fingerprint}. Encrypting to the key is the job of
+ * {@link OpenPgpEncryption}; this class only vets what is registered.
  */
 public record ArmoredPublicKey(String armored, String fingerprint) {
     private static final String BEGIN = "-----BEGIN PGP PUBLIC KEY BLOCK-----";

@@ -20,9 +20,13 @@ public final class MerchantPgpKeys {
         this.clock = clock;
     }
 
-    /** Registers (or replaces) the merchant's key; returns its fingerprint. */
+    /**
+     * Registers (or replaces) the merchant's key; returns its fingerprint. A key that reports could not be encrypted
+     * to (no usable encryption subkey) is refused here rather than failing every download later.
+     */
     public String register(MerchantId merchant, String armoredText) {
         ArmoredPublicKey key = ArmoredPublicKey.parse(armoredText);
+        OpenPgpEncryption.encryptionKeyOf(key);
         try (Connection c = database.connection()) {
             try {
                 try (PreparedStatement delete = c.prepareStatement("DELETE FROM merchant_pgp_key WHERE merchant_id = ?")) {

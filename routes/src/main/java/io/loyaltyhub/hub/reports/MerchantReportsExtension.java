@@ -11,6 +11,8 @@ import io.loyaltyhub.domain.report.ReportSink;
 import io.loyaltyhub.hub.HubExtension;
 import io.loyaltyhub.hub.LoyaltyHub;
 import io.loyaltyhub.hub.config.HubSettings;
+import io.loyaltyhub.hub.pgp.MerchantPgpKeys;
+import io.loyaltyhub.hub.pgp.OpenPgpReportSink;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -61,9 +63,12 @@ public final class MerchantReportsExtension implements HubExtension {
         return hub.memberContacts();
     }
 
-    /** Where report bytes could be encrypted to the merchant's OpenPGP key; today they pass through. */
+    /**
+     * Reports of a merchant with a registered OpenPGP key (merchant-pgp-key) are encrypted to it; the others pass
+     * through.
+     */
     static ReportSink reportSink(LoyaltyHub hub) {
-        return ReportSink.passThrough();
+        return new OpenPgpReportSink(new MerchantPgpKeys(hub.database(), Clock.systemUTC()));
     }
 
     /** The merchant credentials of the running hub (the demo issues one per demo merchant). */

@@ -3,6 +3,7 @@ package io.loyaltyhub.hub.reports;
 import io.loyaltyhub.domain.merchant.MerchantPrincipal;
 import io.loyaltyhub.domain.report.MerchantReports;
 import io.loyaltyhub.domain.report.ReportRejected;
+import io.loyaltyhub.domain.report.ReportSink;
 import io.loyaltyhub.hub.http.HttpProblem;
 import io.loyaltyhub.hub.http.ProblemResponses;
 import java.io.IOException;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * GET /merchant/v1/reports/{name}: authenticate the merchant, check the parameters (answering 400/404 before any
  * byte of the report), then stream the report: a bounded pool of writers reads the database into a
- * {@link ReportPipe} that the HTTP response drains, gzip-compressed when the client asks for it.
+ * {@link ReportPipe} that the HTTP response drains, gzip-compressed when the client asks for it, unless the report is
+ * encrypted to the merchant's OpenPGP key (then it is sent as {@code NAME.pgp}, compressed inside the message).
  */
 final class ReportDownloadProcessor implements Processor {
     private static final Logger log = LoggerFactory.getLogger(ReportDownloadProcessor.class);
@@ -56,8 +58,14 @@ final class ReportDownloadProcessor implements Processor {
         } catch (ReportRejected r) {
             ProblemResponses.answer(exchange, r.kind() == ReportRejected.Kind.NOT_FOUND ? 404 : 400, r.code(), r.getMessage());
             return;
+        } catch (ReportSink.DeliveryUnavailable e) {
+            log.warn("report download refused: {}", e.getMessage());
+            ProblemResponses.answer(exchange, 500, "report-encryption-key-unusable",
+                    "the OpenPGP key registered for this merchant cannot encrypt; register a new one");
+            return;
         }
-        boolean gzip = gzipRequested(params, in.getHeader("Accept-Encoding", String.class));
+        // An encrypted report is compressed inside the OpenPGP message already; gzip on top would gain nothing.
+        boolean gzip = !report.wrapped() && gzipRequested(params, in.getHeader("Accept-Encoding", String.class));
         ReportPipe pipe = new ReportPipe(16, 64 * 1024, stallTimeout);
         try {
             writers.execute(() -> write(report, pipe, gzip));
@@ -67,7 +75,7 @@ final class ReportDownloadProcessor implements Processor {
         }
         in.removeHeaders("*");
         in.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        in.setHeader(Exchange.CONTENT_TYPE, report.request().format().contentType());
+        in.setHeader(Exchange.CONTENT_TYPE, report.contentType());
         in.setHeader("Content-Disposition", "attachment; filename=\"" + report.fileName() + "\"");
         in.setHeader("Cache-Control", "no-store");
         if (gzip) {
