@@ -35,11 +35,12 @@ final class DemoPurchases {
         List<PosTransaction> sales = new ArrayList<>();
         for (int c = 0; c < customers; c++) {
             String card = TestCards.luhnCard("628000", 16, firstSerial + c);
-            // Every fifth customer stopped coming three months ago (the lapsed list); the others visit up to today.
+            // Every fifth customer stopped coming three months ago (the lapsed list); the others up to yesterday
+            // (never later than now, so no purchase lies in the future).
             boolean lapsed = c % 5 == 0;
             int visits = 1 + random.nextInt(c % 3 == 0 ? 10 : 4);
             for (int v = 0; v < visits; v++) {
-                int daysAgo = lapsed ? 100 + random.nextInt(80) : random.nextInt(150);
+                int daysAgo = lapsed ? 100 + random.nextInt(80) : 1 + random.nextInt(150);
                 long cents = 500 + random.nextInt(c % 4 == 0 ? 20_000 : 6_000);
                 OffsetDateTime at = today.minusDays(daysAgo).atTime(9 + random.nextInt(10), random.nextInt(60))
                         .atOffset(ZoneOffset.UTC);

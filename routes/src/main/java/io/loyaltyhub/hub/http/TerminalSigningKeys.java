@@ -2,6 +2,7 @@ package io.loyaltyhub.hub.http;
 
 import io.loyaltyhub.domain.crypto.KeyWrap;
 import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.terminal.TerminalOwnership;
 import io.loyaltyhub.domain.model.TerminalId;
 import io.loyaltyhub.domain.persistence.Database;
 import java.security.SecureRandom;
@@ -46,7 +47,7 @@ public final class TerminalSigningKeys {
         String wrapped = Base64.getEncoder().encodeToString(masterKey.seal(secret, associatedData(merchant, terminal)));
         try (Connection c = database.connection()) {
             try {
-                requireTerminalOf(c, merchant, terminal);
+                TerminalOwnership.require(c, merchant, terminal);
                 delete(c, merchant, terminal);
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO terminal_signing_key (terminal_id, merchant_id, "
                         + "wrapped_secret, created_at) VALUES (?, ?, ?, ?)")) {
@@ -141,18 +142,6 @@ public final class TerminalSigningKeys {
 
     private static String associatedData(MerchantId merchant, TerminalId terminal) {
         return "terminal_signing_key:" + merchant.value() + ":" + terminal.value();
-    }
-
-    private static void requireTerminalOf(Connection c, MerchantId merchant, TerminalId terminal) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM terminal WHERE merchant_id = ? AND id = ?")) {
-            ps.setLong(1, merchant.value());
-            ps.setLong(2, terminal.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalArgumentException("merchant " + merchant + " has no terminal " + terminal.value());
-                }
-            }
-        }
     }
 
     private static void delete(Connection c, MerchantId merchant, TerminalId terminal) throws SQLException {

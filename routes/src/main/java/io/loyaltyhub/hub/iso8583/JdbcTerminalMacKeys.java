@@ -2,6 +2,7 @@ package io.loyaltyhub.hub.iso8583;
 
 import io.loyaltyhub.adapters.iso8583.MacKey;
 import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.terminal.TerminalOwnership;
 import io.loyaltyhub.domain.model.TerminalId;
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.terminal.TerminalIdentity;
@@ -87,7 +88,7 @@ public final class JdbcTerminalMacKeys implements TerminalMacKeys {
         MacKeyWrapping usable = requireWrapping();
         try (Connection c = database.connection()) {
             try {
-                requireTerminalOf(c, merchant, terminal);
+                TerminalOwnership.require(c, merchant, terminal);
                 delete(c, merchant, terminal);
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO terminal_mac_key "
                         + "(terminal_id, merchant_id, wrapped_key, check_value, created_at) VALUES (?, ?, ?, ?, ?)")) {
@@ -145,18 +146,6 @@ public final class JdbcTerminalMacKeys implements TerminalMacKeys {
             throw new IllegalStateException("no ISO 8583 key-encryption key is configured, so terminal MAC keys cannot be used");
         }
         return wrapping;
-    }
-
-    private static void requireTerminalOf(Connection c, MerchantId merchant, TerminalId terminal) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM terminal WHERE merchant_id = ? AND id = ?")) {
-            ps.setLong(1, merchant.value());
-            ps.setLong(2, terminal.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalArgumentException("merchant " + merchant + " has no terminal " + terminal.value());
-                }
-            }
-        }
     }
 
     private static void delete(Connection c, MerchantId merchant, TerminalId terminal) throws SQLException {

@@ -1,0 +1,26 @@
+package io.loyaltyhub.domain.terminal;
+
+import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.model.TerminalId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Checks, inside the caller's transaction, that a terminal belongs to a merchant before a key is stored for it. */
+public final class TerminalOwnership {
+    private TerminalOwnership() {
+    }
+
+    public static void require(Connection c, MerchantId merchant, TerminalId terminal) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM terminal WHERE merchant_id = ? AND id = ?")) {
+            ps.setLong(1, merchant.value());
+            ps.setLong(2, terminal.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalArgumentException("merchant " + merchant + " has no terminal " + terminal.value());
+                }
+            }
+        }
+    }
+}
