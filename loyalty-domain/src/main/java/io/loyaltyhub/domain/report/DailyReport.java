@@ -28,15 +28,9 @@ final class DailyReport implements Report {
 
     @Override
     public long write(ReportRun run) throws SQLException, IOException {
-        Long store = run.request().storeId();
-        String sql = SQL.replace("/*store*/", store == null ? "" : "AND p.store_id = ?");
         long rows = 0;
         MerchantCodes stores = MerchantCodes.stores(run);
-        try (PreparedStatement ps = run.streaming(sql)) {
-            run.bindMerchantAndPeriod(ps, 1);
-            if (store != null) {
-                ps.setLong(4, store);
-            }
+        try (PreparedStatement ps = run.streamingInPeriodAndStore(SQL)) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     run.out().row(rs.getDate(1).toLocalDate().toString(), stores.of(rs.getLong(2)), rs.getLong(3), rs.getLong(4),

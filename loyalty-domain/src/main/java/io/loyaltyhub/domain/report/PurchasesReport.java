@@ -28,16 +28,10 @@ final class PurchasesReport implements Report {
 
     @Override
     public long write(ReportRun run) throws SQLException, IOException {
-        Long store = run.request().storeId();
-        String sql = SQL.replace("/*store*/", store == null ? "" : "AND p.store_id = ?");
         long rows = 0;
         MerchantCodes stores = MerchantCodes.stores(run);
         MerchantCodes terminals = MerchantCodes.terminals(run);
-        try (PreparedStatement ps = run.streaming(sql)) {
-            run.bindMerchantAndPeriod(ps, 1);
-            if (store != null) {
-                ps.setLong(4, store);
-            }
+        try (PreparedStatement ps = run.streamingInPeriodAndStore(SQL)) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long account = rs.getLong(10);

@@ -19,6 +19,25 @@ record ReportRun(ReportRequest request, Connection connection, boolean mySql,
         return ReportSql.streaming(connection, sql, mySql);
     }
 
+    /**
+     * A streamed statement over this merchant's period (merchant, start and end bound first), narrowed to the
+     * requested store where the query carries the store marker.
+     */
+    PreparedStatement streamingInPeriodAndStore(String sql) throws SQLException {
+        Long store = request.storeId();
+        PreparedStatement ps = streaming(sql.replace("/*store*/", store == null ? "" : "AND p.store_id = ?"));
+        try {
+            bindMerchantAndPeriod(ps, 1);
+            if (store != null) {
+                ps.setLong(4, store);
+            }
+            return ps;
+        } catch (SQLException e) {
+            ps.close();
+            throw e;
+        }
+    }
+
     /** Binds merchant, period start and period end at the given positions (the common head of every report query). */
     void bindMerchantAndPeriod(PreparedStatement ps, int merchantIndex) throws SQLException {
         ps.setLong(merchantIndex, merchant().value());
