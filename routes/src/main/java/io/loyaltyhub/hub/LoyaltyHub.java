@@ -12,7 +12,6 @@ import io.loyaltyhub.domain.member.MemberContacts;
 import io.loyaltyhub.domain.member.MemberRegistry;
 import io.loyaltyhub.domain.member.MerchantOffboarding;
 import io.loyaltyhub.domain.persistence.Database;
-import io.loyaltyhub.domain.persistence.DatabaseConfig;
 import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.domain.terminal.JdbcTerminalDirectory;
 import io.loyaltyhub.domain.terminal.TerminalDirectory;
@@ -100,7 +99,7 @@ public final class LoyaltyHub implements AutoCloseable {
     private void startAll(List<HubExtension> extensions) throws Exception {
         Clock clock = Clock.systemUTC();
         Path dataDir = settings.dataDir();
-        database = Database.open(databaseConfig(dataDir));
+        database = Database.open(settings.databaseConfig(settings.integer("hub.db.pool-size")));
         started.add(database);
         IdGenerator ids = new IdGenerator(settings.integer("hub.node-id"));
         admin = new CoalitionAdmin(database, ids, clock);
@@ -179,14 +178,6 @@ public final class LoyaltyHub implements AutoCloseable {
                 httpPort(), database.config().displayUrl(), settings.embeddedBroker()
                         ? "embedded (tcp://" + settings.text("hub.broker.embedded.host") + ":"
                         + settings.integer("hub.broker.embedded.port") + ")" : brokerUrl);
-    }
-
-    private DatabaseConfig databaseConfig(Path dataDir) {
-        int pool = settings.integer("hub.db.pool-size");
-        if (settings.embeddedDatabase()) {
-            return DatabaseConfig.embedded(dataDir.resolve("db"), pool);
-        }
-        return new DatabaseConfig(settings.text("hub.db.url"), settings.text("hub.db.user"), settings.text("hub.db.password"), pool);
     }
 
     /** Tokenizes under the current card key version; earlier versions still held are tried too (see CardRekeyJob). */

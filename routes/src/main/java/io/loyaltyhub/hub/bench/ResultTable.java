@@ -11,9 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The benchmark's rows: printed as one table and written as JSON, so two runs can be compared. */
 final class ResultTable {
+    private static final Logger log = LoggerFactory.getLogger(ResultTable.class);
     private final List<Map<String, Object>> rows = new ArrayList<>();
     private final Map<String, Object> machine = new LinkedHashMap<>();
 
@@ -53,7 +56,7 @@ final class ResultTable {
             r.put("p999ms", latency.getValueAtPercentile(99.9) / 1000.0);
         }
         rows.add(r);
-        System.err.printf("[bench] %s: %s = %s%n", group, what, value != null ? value : Math.round(perSecond) + "/s");
+        log.info("[bench] {}: {} = {}", group, what, value != null ? value : Math.round(perSecond) + "/s");
     }
 
     void print() {

@@ -4,7 +4,6 @@ import io.loyaltyhub.domain.admin.CoalitionAdmin;
 import io.loyaltyhub.domain.card.CardRekeyJob;
 import io.loyaltyhub.domain.crypto.CardTokenizer;
 import io.loyaltyhub.domain.persistence.Database;
-import io.loyaltyhub.domain.persistence.DatabaseConfig;
 import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.hub.config.HubSettings;
 import io.loyaltyhub.hub.keys.HubKeyStore;
@@ -20,12 +19,6 @@ import picocli.CommandLine.Option;
 /** The operator's key commands (docs/security.md): create the keystore, list it, rotate and retire card keys, re-key cards. */
 final class KeyCommands {
     private KeyCommands() {
-    }
-
-    static DatabaseConfig database(HubSettings s) {
-        return s.embeddedDatabase()
-                ? DatabaseConfig.embedded(s.dataDir().resolve("db"), 2)
-                : new DatabaseConfig(s.text("hub.db.url"), s.text("hub.db.user"), s.text("hub.db.password"), 2);
     }
 
     @Command(name = "keys-init", mixinStandardHelpOptions = true,
@@ -95,7 +88,7 @@ final class KeyCommands {
         int current = versions.lastKey();
         List<CardTokenizer> earlier = versions.headMap(current, false).entrySet().stream()
                 .map(e -> new CardTokenizer(e.getValue(), e.getKey())).toList();
-        try (Database db = Database.open(database(s))) {
+        try (Database db = Database.open(s.databaseConfig(2))) {
             CoalitionAdmin admin = new CoalitionAdmin(db, new IdGenerator(0), Clock.systemUTC());
             return new CardRekeyJob(db, new CardTokenizer(versions.get(current), current), earlier, progress)
                     .run(admin.loadCardCatalog());
@@ -113,7 +106,7 @@ final class KeyCommands {
         public Integer call() {
             HubSettings s = settings.load();
             HubKeyStore keys = HubKeys.open(s);
-            try (Database db = Database.open(database(s))) {
+            try (Database db = Database.open(s.databaseConfig(2))) {
                 io.loyaltyhub.hub.keys.MasterKeyRotation.Result result = io.loyaltyhub.hub.keys.MasterKeyRotation.rotate(keys, db);
                 System.out.printf("master key replaced: %d data key(s), %d signing secret(s), %d MAC key(s) re-wrapped; "
                         + "copy the keystore to every hub node before starting them%n", result.dataKeys(), result.signingSecrets(),
@@ -135,7 +128,7 @@ final class KeyCommands {
         public Integer call() {
             HubSettings s = settings.load();
             HubKeyStore keys = HubKeys.open(s);
-            try (Database db = Database.open(database(s))) {
+            try (Database db = Database.open(s.databaseConfig(2))) {
                 long left = new CardRekeyJob(db, new CardTokenizer(keys.cardKeys().lastEntry().getValue(),
                         keys.currentCardKeyVersion()), List.of(), x -> { }).cardsOnEarlierVersions();
                 if (left > 0) {

@@ -54,7 +54,7 @@ final class MemberCommands {
         int withMembers(Work work) {
             HubSettings s = settings.load();
             HubKeyStore keys = HubKeys.open(s);
-            try (Database db = Database.open(KeyCommands.database(s))) {
+            try (Database db = Database.open(s.databaseConfig(2))) {
                 IdGenerator ids = new IdGenerator((s.integer("hub.node-id") + 512) % (IdGenerator.MAX_NODE + 1));
                 CoalitionAdmin admin = new CoalitionAdmin(db, ids, Clock.systemUTC());
                 return work.run(db, keys, admin, new MemberRegistry(db, new DataKeys(db, keys.masterKey(), ids, Clock.systemUTC()),

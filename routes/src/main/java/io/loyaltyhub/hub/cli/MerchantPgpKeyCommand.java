@@ -27,7 +27,7 @@ final class MerchantPgpKeyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         HubSettings s = settings.load();
         String armored = Files.readString(file, StandardCharsets.US_ASCII);
-        try (Database db = Database.open(KeyCommands.database(s))) {
+        try (Database db = Database.open(s.databaseConfig(2))) {
             CoalitionAdmin admin = new CoalitionAdmin(db, new IdGenerator(0), Clock.systemUTC());
             String fingerprint = new MerchantPgpKeys(db, Clock.systemUTC()).register(admin.merchantByCode(merchant), armored);
             System.out.printf("OpenPGP key of %s registered, fingerprint %s (compare it with the merchant's)%n", merchant, fingerprint);

@@ -35,9 +35,7 @@ final class MerchantReportCommands {
 
         <T> T withDatabase(Function<Database, T> work) {
             HubSettings s = settings.load();
-            DatabaseConfig config = s.embeddedDatabase()
-                    ? DatabaseConfig.embedded(s.dataDir().resolve("db"), 2)
-                    : new DatabaseConfig(s.text("hub.db.url"), s.text("hub.db.user"), s.text("hub.db.password"), 2);
+            DatabaseConfig config = s.databaseConfig(2);
             try (Database db = Database.open(config)) {
                 return work.apply(db);
             }

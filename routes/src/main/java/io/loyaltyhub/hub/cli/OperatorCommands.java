@@ -29,9 +29,7 @@ final class OperatorCommands {
         <T> T withAdmin(Function<CoalitionAdmin, T> work) {
             HubSettings s = settings.load();
             int node = s.integer("hub.node-id");
-            DatabaseConfig config = s.embeddedDatabase()
-                    ? DatabaseConfig.embedded(s.dataDir().resolve("db"), 2)
-                    : new DatabaseConfig(s.text("hub.db.url"), s.text("hub.db.user"), s.text("hub.db.password"), 2);
+            DatabaseConfig config = s.databaseConfig(2);
             try (Database db = Database.open(config)) {
                 // Operator commands use their own id node so ids never collide with a running hub's.
                 return work.apply(new CoalitionAdmin(db, new IdGenerator((node + 512) % (IdGenerator.MAX_NODE + 1)),

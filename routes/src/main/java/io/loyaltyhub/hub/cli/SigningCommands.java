@@ -42,7 +42,7 @@ final class SigningCommands {
         public Integer call() {
             HubSettings s = settings.load();
             byte[] master = HubKeys.open(s).masterKey();
-            try (Database db = Database.open(KeyCommands.database(s))) {
+            try (Database db = Database.open(s.databaseConfig(2))) {
                 TerminalIdentity identity = new JdbcTerminalDirectory(db, Clock.systemUTC(), Duration.ZERO)
                         .findTerminalAcrossMerchants(merchant, terminal)
                         .orElseThrow(() -> new IllegalArgumentException("no active terminal " + terminal + " of merchant " + merchant));

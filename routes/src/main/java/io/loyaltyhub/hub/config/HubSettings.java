@@ -1,5 +1,6 @@
 package io.loyaltyhub.hub.config;
 
+import io.loyaltyhub.domain.persistence.DatabaseConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -140,6 +141,15 @@ public final class HubSettings {
 
     public boolean embeddedDatabase() {
         return text("hub.db.url").isBlank();
+    }
+
+    /**
+     * The database these settings name: the MySQL URL when one is set, else the embedded database in the data
+     * directory. The hub uses {@code hub.db.pool-size} connections; an operator command needs only a couple.
+     */
+    public DatabaseConfig databaseConfig(int poolSize) {
+        return embeddedDatabase() ? DatabaseConfig.embedded(dataDir().resolve("db"), poolSize)
+                : new DatabaseConfig(text("hub.db.url"), text("hub.db.user"), text("hub.db.password"), poolSize);
     }
 
     public boolean embeddedBroker() {

@@ -49,9 +49,7 @@ public final class Iso8583MacKeyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         HubSettings settings = HubSettings.load(configFile, overrides);
-        DatabaseConfig config = settings.embeddedDatabase()
-                ? DatabaseConfig.embedded(settings.dataDir().resolve("db"), 2)
-                : new DatabaseConfig(settings.text("hub.db.url"), settings.text("hub.db.user"), settings.text("hub.db.password"), 2);
+        DatabaseConfig config = settings.databaseConfig(2);
         try (Database database = Database.open(config)) {
             TerminalIdentity identity = new JdbcTerminalDirectory(database, Clock.systemUTC(), Duration.ZERO)
                     .findTerminalAcrossMerchants(merchant, terminal)
