@@ -55,7 +55,7 @@ final class AccountStore {
         try (PreparedStatement account = c.prepareStatement(
                 "INSERT INTO member_account (id, balance, created_at) VALUES (?, 0, ?)")) {
             account.setLong(1, accountId);
-            account.setTimestamp(2, Sql.timestamp(now));
+            account.setObject(2, now);
             account.executeUpdate();
         }
         try (PreparedStatement card = c.prepareStatement("INSERT INTO card (id, token, key_version, last4, account_id, "
@@ -66,7 +66,7 @@ final class AccountStore {
             card.setString(4, token.last4());
             card.setLong(5, accountId);
             card.setLong(6, rangeId);
-            card.setTimestamp(7, Sql.timestamp(now));
+            card.setObject(7, now);
             card.executeUpdate();
         }
         return new CardHolder(cardId, accountId, "ACTIVE");

@@ -22,7 +22,7 @@ final class LedgerWriter {
                 ps.setLong(4, e.purchaseId());
                 ps.setString(5, e.entryType());
                 ps.setLong(6, e.points());
-                ps.setTimestamp(7, Sql.timestamp(e.createdAt()));
+                ps.setObject(7, e.createdAt());
                 ps.addBatch();
             }
             ps.executeBatch();

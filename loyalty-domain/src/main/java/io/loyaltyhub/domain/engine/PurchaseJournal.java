@@ -152,9 +152,9 @@ final class PurchaseJournal {
                 ps.setString(10, t.card().token().last4());
                 ps.setLong(11, t.amount().minorUnits());
                 ps.setString(12, t.amount().currency().getCurrencyCode());
-                ps.setTimestamp(13, Sql.timestamp(t.occurredAt().withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()));
+                ps.setObject(13, t.occurredAt().withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
                 ps.setInt(14, t.occurredAt().getOffset().getTotalSeconds() / 60);
-                ps.setTimestamp(15, Sql.timestamp(p.recordedAt()));
+                ps.setObject(15, p.recordedAt());
                 ps.setString(16, p.result().name());
                 ps.setLong(17, p.points());
                 ps.setLong(18, p.balanceAfter());

@@ -69,6 +69,12 @@ public final class Database implements AutoCloseable {
             pool.addDataSourceProperty("prepStmtCacheSqlLimit", "2048");
             pool.addDataSourceProperty("useServerPrepStmts", "false");
             pool.addDataSourceProperty("characterEncoding", "UTF-8");
+            // The session's auto-commit and isolation are set by the pool and changed only through JDBC: the
+            // driver can answer from what it knows instead of asking the server (a round trip per check).
+            pool.addDataSourceProperty("useLocalSessionState", "true");
+            pool.addDataSourceProperty("useLocalTransactionState", "true");
+            pool.addDataSourceProperty("cacheServerConfiguration", "true");
+            pool.addDataSourceProperty("maintainTimeStats", "false");
         }
         return pool;
     }

@@ -46,6 +46,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
     int csvLines;
     @Option(names = "--mqtt-messages", defaultValue = "50000", description = "sales the MQTT till publishes (default ${DEFAULT-VALUE})")
     int mqttMessages;
+    @Option(names = "--skip-embedded", description = "measure on MySQL/MariaDB only, not on the embedded database")
+    boolean skipEmbedded;
     @Option(names = "--out", defaultValue = "bench-results", description = "folder for the JSON result")
     Path out;
 
@@ -67,8 +69,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 dropMysql(mysql);
             }
         }
-        Path h2 = Files.createTempDirectory("bench-hub-embedded");
-        benchmarkOn("embedded", DatabaseConfig.embedded(h2.resolve("db"), 10), window, artemis);
+        if (!skipEmbedded) {
+            Path h2 = Files.createTempDirectory("bench-hub-embedded");
+            benchmarkOn("embedded", DatabaseConfig.embedded(h2.resolve("db"), 10), window, artemis);
+        }
         table.describeMachine("loadAverageAtEnd", loadAverage());
         table.print();
         System.out.println("results written to " + table.writeJson(out));

@@ -29,6 +29,7 @@ public final class HubCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        avoidThreadPerTaskFutures();
         CommandLine cli = new CommandLine(new HubCommand());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + e.getMessage());
@@ -37,6 +38,19 @@ public final class HubCommand implements Runnable {
         int code = cli.execute(args);
         if (code != 0 || args.length == 0 || !"run".equals(args[0])) {
             System.exit(code);
+        }
+    }
+
+    /**
+     * On a machine with two cores the common fork-join pool has one thread, and then every asynchronous
+     * completion without an explicit executor (the JDK's HTTP client completes each response that way) starts
+     * a new thread: the benchmark's HTTP till started one per request. Two threads are enough to keep the pool.
+     * Set before anything touches the pool; an explicit setting on the command line wins.
+     */
+    private static void avoidThreadPerTaskFutures() {
+        String property = "java.util.concurrent.ForkJoinPool.common.parallelism";
+        if (System.getProperty(property) == null && Runtime.getRuntime().availableProcessors() <= 2) {
+            System.setProperty(property, "2");
         }
     }
 }

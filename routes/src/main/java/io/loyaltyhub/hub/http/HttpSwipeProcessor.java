@@ -95,10 +95,10 @@ public final class HttpSwipeProcessor extends AsyncProcessorSupport {
         out.setHeader(Exchange.CONTENT_TYPE, "application/json");
         if (outcome == null) {
             out.setHeader(Exchange.HTTP_RESPONSE_CODE, 202);
-            out.setBody(codec.encodePending(txn));
+            out.setBody(ResponseBodies.whole(codec.encodePending(txn)));
         } else {
             out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-            out.setBody(codec.encodeOutcome(txn, outcome));
+            out.setBody(ResponseBodies.whole(codec.encodeOutcome(txn, outcome)));
         }
     }
 

@@ -31,7 +31,7 @@ public final class ProblemResponses {
         if (status == 401) {
             out.setHeader("WWW-Authenticate", "Basic realm=\"loyalty-hub\"");
         }
-        out.setBody(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.setBody(ResponseBodies.whole(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static String title(int status) {

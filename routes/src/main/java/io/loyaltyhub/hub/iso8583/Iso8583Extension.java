@@ -3,6 +3,7 @@ package io.loyaltyhub.hub.iso8583;
 import io.loyaltyhub.hub.HubExtension;
 import io.loyaltyhub.hub.LoyaltyHub;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.apache.camel.RoutesBuilder;
 
@@ -15,7 +16,8 @@ public final class Iso8583Extension implements HubExtension {
         if (configured.isEmpty()) {
             return List.of();
         }
-        TerminalMacKeys macKeys = new JdbcTerminalMacKeys(hub.database(), hub.keys().masterKey(), Clock.systemUTC());
+        TerminalMacKeys macKeys = new JdbcTerminalMacKeys(hub.database(), hub.keys().masterKey(), Clock.systemUTC(),
+                Duration.ofSeconds(hub.settings().integer("hub.terminal-cache.ttl-seconds")));
         List<Iso8583Listener> listeners = configured.stream()
                 .map(settings -> Iso8583Listener.create(settings, hub.terminals(), macKeys, hub.cardReader(), hub.gateway(),
                         Clock.systemUTC()))

@@ -12,25 +12,41 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Terminal MAC keys in table {@code terminal_mac_key}, wrapped under the hub's key-encryption key. Every
  * statement names the merchant: a terminal id alone never reaches another merchant's row. Without a
  * key-encryption key configured, a terminal that has a stored key cannot be served (fail closed).
+ * The listeners' look-ups are cached for {@code cacheTtl} (like terminals themselves), so a key assigned or
+ * removed by the operator takes effect on a running hub within that time, and a message costs no database
+ * round trip.
  */
 public final class JdbcTerminalMacKeys implements TerminalMacKeys {
+    private record Cached(Optional<MacKey> key, Instant loadedAt) {
+    }
 
     private final Database database;
     private final MacKeyWrapping wrapping;
     private final Clock clock;
+    private final Duration cacheTtl;
+    private final ConcurrentHashMap<Long, Cached> cache = new ConcurrentHashMap<>();
 
     /** @param masterKey the keystore's master key (32 bytes), or null when none is available */
     public JdbcTerminalMacKeys(Database database, byte[] masterKey, Clock clock) {
+        this(database, masterKey, clock, Duration.ZERO);
+    }
+
+    /** As above, remembering each terminal's key (or that it has none) for {@code cacheTtl}. */
+    public JdbcTerminalMacKeys(Database database, byte[] masterKey, Clock clock, Duration cacheTtl) {
         this.database = database;
         this.wrapping = masterKey == null ? null : new MacKeyWrapping(masterKey);
         this.clock = clock;
+        this.cacheTtl = cacheTtl;
     }
 
     /** @param keyEncryptionKeyHex 64 hex characters, or null when the hub has none configured */
@@ -38,6 +54,7 @@ public final class JdbcTerminalMacKeys implements TerminalMacKeys {
         this.database = database;
         this.wrapping = keyEncryptionKeyHex == null || keyEncryptionKeyHex.isBlank() ? null : MacKeyWrapping.ofHex(keyEncryptionKeyHex);
         this.clock = clock;
+        this.cacheTtl = Duration.ZERO;
     }
 
     /**
@@ -100,6 +117,7 @@ public final class JdbcTerminalMacKeys implements TerminalMacKeys {
                     ps.executeUpdate();
                 }
                 c.commit();
+                cache.remove(terminal.value());
                 return key.checkValue();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -115,6 +133,7 @@ public final class JdbcTerminalMacKeys implements TerminalMacKeys {
         try (Connection c = database.connection()) {
             delete(c, merchant, terminal);
             c.commit();
+            cache.remove(terminal.value());
         } catch (SQLException e) {
             throw new IllegalStateException("could not remove the MAC key of terminal " + terminal.value() + ": " + e.getMessage(), e);
         }
@@ -122,6 +141,18 @@ public final class JdbcTerminalMacKeys implements TerminalMacKeys {
 
     @Override
     public Optional<MacKey> keyOf(TerminalIdentity terminal) {
+        Cached cached = cache.get(terminal.terminalId().value());
+        if (cached != null && !cached.loadedAt().plus(cacheTtl).isBefore(clock.instant())) {
+            return cached.key();
+        }
+        Optional<MacKey> key = load(terminal);
+        if (!cacheTtl.isZero()) {
+            cache.put(terminal.terminalId().value(), new Cached(key, clock.instant()));
+        }
+        return key;
+    }
+
+    private Optional<MacKey> load(TerminalIdentity terminal) {
         String wrapped;
         try (Connection c = database.connection();
              PreparedStatement ps = c.prepareStatement(

@@ -53,7 +53,7 @@ final class DownloadsListProcessor implements Processor {
         in.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
         in.setHeader(Exchange.CONTENT_TYPE, "application/json");
         in.setHeader("Cache-Control", "no-store");
-        in.setBody(body);
+        in.setBody(io.loyaltyhub.hub.http.ResponseBodies.whole(body));
     }
 
     private static Optional<Long> downloadId(Message in) {

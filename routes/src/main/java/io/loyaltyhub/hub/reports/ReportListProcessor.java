@@ -31,6 +31,6 @@ final class ReportListProcessor implements Processor {
         in.removeHeaders("*");
         in.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
         in.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        in.setBody(JSON.writeValueAsBytes(Map.of("reports", MerchantReports.names())));
+        in.setBody(io.loyaltyhub.hub.http.ResponseBodies.whole(JSON.writeValueAsBytes(Map.of("reports", MerchantReports.names()))));
     }
 }
