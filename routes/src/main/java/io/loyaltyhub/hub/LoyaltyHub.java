@@ -68,6 +68,7 @@ public final class LoyaltyHub implements AutoCloseable {
     private CardReader cardReader;
     private SwipeGateway gateway;
     private SwipeBatchConsumer consumer;
+    private ArtemisSwipeGateway swipeGateway;
     private CamelContext camel;
     private ActiveMQConnectionFactory brokerFactory;
     private BrokerLogin brokerLogin;
@@ -140,10 +141,11 @@ public final class LoyaltyHub implements AutoCloseable {
                 settings.integer("hub.engine.consumers"), settings.integer("hub.engine.batch-size"));
         consumer.start();
         started.add(consumer);
-        ArtemisSwipeGateway artemisGateway = new ArtemisSwipeGateway(factory, user, password, engine, messages, 16);
+        ArtemisSwipeGateway artemisGateway = new ArtemisSwipeGateway(factory, user, password, messages, 8);
         artemisGateway.start();
         started.add(artemisGateway);
         gateway = artemisGateway;
+        swipeGateway = artemisGateway;
 
         camel = new DefaultCamelContext();
         camel.getPropertiesComponent().setInitialProperties(settings.asProperties());
@@ -225,6 +227,16 @@ public final class LoyaltyHub implements AutoCloseable {
 
     public CardReader cardReader() {
         return cardReader;
+    }
+
+    /** The engine's queue consumer (its counters are read by the benchmark). */
+    public SwipeBatchConsumer engineConsumer() {
+        return consumer;
+    }
+
+    /** The gateway itself (its counters are read by the benchmark and tests). */
+    public ArtemisSwipeGateway artemisGateway() {
+        return swipeGateway;
     }
 
     public SwipeGateway gateway() {

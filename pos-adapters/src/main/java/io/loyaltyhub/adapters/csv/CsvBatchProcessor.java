@@ -30,6 +30,8 @@ import java.util.function.Function;
  * far are durable, and dropping the same file again answers them as duplicates, so nothing is lost or doubled.
  */
 public final class CsvBatchProcessor {
+    /** Result code of a line the crediting path failed to store. */
+    public static final String NOT_ACCEPTED = "not-accepted";
 
     private final CsvLineMapper mapper;
     private final Function<PosTransaction, CompletableFuture<TransactionOutcome>> creditingPath;
@@ -129,9 +131,13 @@ public final class CsvBatchProcessor {
             try {
                 long remaining = Math.max(0, deadlineNanos - System.nanoTime());
                 return CsvLineResult.answered(line, txnRef, answer.get(remaining, TimeUnit.NANOSECONDS));
-            } catch (TimeoutException | ExecutionException e) {
-                // submitted means durable: an answer that is late or lost on the way back does not undo the credit
+            } catch (TimeoutException e) {
+                // submitted means durable: an answer that is late does not undo the credit
                 return CsvLineResult.pending(line, txnRef);
+            } catch (ExecutionException e) {
+                // the crediting path could not store the line (the broker refused it): the merchant sends it again
+                return CsvLineResult.rejected(line, txnRef, NOT_ACCEPTED,
+                        "the hub could not store this line; send it again (lines already credited are answered as duplicates)");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for the engine's answers", e);

@@ -42,6 +42,9 @@ public final class TransactionRequestReader {
     }
 
     private static final Currency NO_CURRENCY = Currency.getInstance("XXX");
+    /** ISO 4217 numeric codes, looked up once: searching every currency per message showed in the profile. */
+    private static final java.util.Map<Integer, Currency> BY_NUMERIC_CODE = Currency.getAvailableCurrencies().stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Currency::getNumericCode, c -> c, (a, b) -> a));
 
     private final CardReader cardReader;
     private final Clock clock;
@@ -147,14 +150,18 @@ public final class TransactionRequestReader {
     /** Field 49 as the 1987 standard has it (numeric, "978") or as many terminals send it (alphabetic, "EUR"). */
     static Currency currency(String field49) {
         String code = field49.trim();
-        if (code.matches("[0-9]{3}")) {
-            int numeric = Integer.parseInt(code);
-            return Currency.getAvailableCurrencies().stream()
-                    .filter(c -> c.getNumericCode() == numeric)
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown numeric currency " + code));
+        if (isThreeDigits(code)) {
+            Currency known = BY_NUMERIC_CODE.get(Integer.parseInt(code));
+            if (known == null) {
+                throw new IllegalArgumentException("unknown numeric currency " + code);
+            }
+            return known;
         }
         return Money.currencyOf(code);
+    }
+
+    private static boolean isThreeDigits(String code) {
+        return code.length() == 3 && code.chars().allMatch(ch -> ch >= '0' && ch <= '9');
     }
 
     private static Optional<Long> redeemPoints(Iso8583Message request) {

@@ -111,40 +111,45 @@ public final class BenchmarkCommand implements Callable<Integer> {
             BenchCoalition coalition = BenchCoalition.seed(hub);
             Duration patience = Duration.ofMinutes(10);
             if (channels.contains("csv")) {
+                HubWork work = HubWork.start(hub);
                 QueueFirstLoad.Result r = QueueFirstLoad.csvFile(data, coalition.csv, csvLines, patience);
                 table.hub(group, "CSV file, " + r.total() + " lines, until all credited (" + r.approved() + " approved)",
-                        r.perSecond(), limit, null);
+                        r.perSecond(), limit, null, work.finish());
             }
             if (channels.contains("mqtt")) {
+                HubWork work = HubWork.start(hub);
                 QueueFirstLoad.Result r = QueueFirstLoad.mqtt(mqttPort, coalition.mqtt, mqttMessages, patience);
                 table.hub(group, "MQTT till, " + r.total() + " sales, until all answered (" + r.approved() + " approved)",
-                        r.perSecond(), limit, null);
+                        r.perSecond(), limit, null, work.finish());
             }
             if (channels.contains("http")) {
                 try (SwipeClient client = new HttpSwipeClient("http://127.0.0.1:" + hub.httpPort(), coalition.http.credentialId(),
                         coalition.http.secret(), label + Instant.now().toEpochMilli())) {
-                    online(group, "HTTP JSON", client, 256, window, limit);
+                    online(hub, group, "HTTP JSON", client, 256, window, limit);
                 }
             }
             if (channels.contains("iso8583")) {
                 try (SwipeClient client = new Iso8583SwipeClient("127.0.0.1", isoPort, 128, BenchCoalition.MERCHANT,
                         coalition.iso8583.terminalCode())) {
-                    online(group, "ISO 8583", client, 128, window, limit);
+                    online(hub, group, "ISO 8583", client, 128, window, limit);
                 }
             }
         }
     }
 
-    private void online(String group, String channel, SwipeClient client, int inFlight, Duration window, double limit)
-            throws InterruptedException {
+    private void online(LoyaltyHub hub, String group, String channel, SwipeClient client, int inFlight, Duration window,
+                        double limit) throws InterruptedException {
         OnlineLoad load = new OnlineLoad(client);
         load.closedLoop(64, Duration.ofSeconds(5)); // warm-up
+        HubWork work = HubWork.start(hub);
         OnlineLoad.Result max = load.closedLoop(inFlight, window);
         table.hub(group, channel + " max throughput (" + inFlight + " in flight" + failures(max) + ")", max.throughput(), limit,
-                max.latencyMicros());
+                max.latencyMicros(), work.finish());
         for (int rate : rates) {
+            work = HubWork.start(hub);
             OnlineLoad.Result r = load.openLoop(rate, window);
-            table.hub(group, channel + " offered " + rate + "/s" + failures(r), r.throughput(), limit, r.latencyMicros());
+            table.hub(group, channel + " offered " + rate + "/s" + failures(r), r.throughput(), limit, r.latencyMicros(),
+                    work.finish());
         }
     }
 

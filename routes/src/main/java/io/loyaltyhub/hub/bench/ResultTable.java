@@ -25,19 +25,23 @@ final class ResultTable {
     }
 
     void limit(String what, double perSecond) {
-        add("limit", what, perSecond, null, null, null);
+        add("limit", what, perSecond, null, null, null, null);
     }
 
-    /** A hub figure with its ratio to the limit it is bounded by (the lower of the database and broker limits). */
-    void hub(String group, String what, double perSecond, double limit, Histogram latency) {
-        add(group, what, perSecond, limit, latency, null);
+    /**
+     * A hub figure with its ratio to the limit it is bounded by (the lower of the database and broker limits), and
+     * what it cost (mean engine batch, process CPU per swipe).
+     */
+    void hub(String group, String what, double perSecond, double limit, Histogram latency, HubWork.Usage usage) {
+        add(group, what, perSecond, limit, latency, null, usage);
     }
 
     void note(String group, String what, String value) {
-        add(group, what, Double.NaN, null, null, value);
+        add(group, what, Double.NaN, null, null, value, null);
     }
 
-    private void add(String group, String what, double perSecond, Double limit, Histogram latency, String value) {
+    private void add(String group, String what, double perSecond, Double limit, Histogram latency, String value,
+                     HubWork.Usage usage) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("group", group);
         r.put("measure", what);
@@ -55,17 +59,24 @@ final class ResultTable {
             r.put("p99ms", latency.getValueAtPercentile(99) / 1000.0);
             r.put("p999ms", latency.getValueAtPercentile(99.9) / 1000.0);
         }
+        if (usage != null) {
+            r.put("meanBatch", Math.round(usage.meanBatch() * 10) / 10.0);
+            r.put("meanChunk", Math.round(usage.meanChunk() * 10) / 10.0);
+            r.put("cpuMsPerSwipe", Math.round(usage.cpuMillisPerSwipe() * 1000) / 1000.0);
+        }
         rows.add(r);
         log.info("[bench] {}: {} = {}", group, what, value != null ? value : Math.round(perSecond) + "/s");
     }
 
     void print() {
-        System.out.printf("%-14s %-58s %10s %7s %9s %9s %9s%n", "group", "measure", "per sec", "ratio", "p50 ms", "p99 ms",
-                "p99.9 ms");
+        String format = "%-16s %-62s %10s %7s %9s %9s %9s %7s %7s %9s%n";
+        System.out.printf(format, "group", "measure", "per sec", "ratio", "p50 ms", "p99 ms", "p99.9 ms", "batch", "chunk",
+                "cpu ms/sw");
         for (Map<String, Object> r : rows) {
-            System.out.printf("%-14s %-58s %10s %7s %9s %9s %9s%n", r.get("group"), r.get("measure"),
+            System.out.printf(format, r.get("group"), r.get("measure"),
                     r.getOrDefault("perSecond", r.getOrDefault("value", "")), r.getOrDefault("ratioToLimit", ""),
-                    r.getOrDefault("p50ms", ""), r.getOrDefault("p99ms", ""), r.getOrDefault("p999ms", ""));
+                    r.getOrDefault("p50ms", ""), r.getOrDefault("p99ms", ""), r.getOrDefault("p999ms", ""),
+                    r.getOrDefault("meanBatch", ""), r.getOrDefault("meanChunk", ""), r.getOrDefault("cpuMsPerSwipe", ""));
         }
     }
 

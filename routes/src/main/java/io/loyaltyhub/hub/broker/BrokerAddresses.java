@@ -8,8 +8,6 @@ public final class BrokerAddresses {
     public static final String DEAD_LETTERS = "hub.dead-letters";
     /** Topic of answered transactions, for anything that wants to follow along (never carries card numbers). */
     public static final String EVENTS = "hub.events";
-    /** Artemis's duplicate-detection message property. */
-    public static final String DUPLICATE_ID_PROPERTY = "_AMQ_DUPL_ID";
 
     private BrokerAddresses() {
     }

@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,10 +120,14 @@ public final class Iso8583RequestHandler {
             log.error("ISO 8583 listener {}: transaction {} was not accepted by the gateway", listener, transaction.key(), e);
             return settled(responses.refusal(request, ResponseCode.SYSTEM_ERROR));
         }
+        // The timeout's answer is built only when the timeout fires: building it for every message showed in the profile.
         return answer
-                .completeOnTimeout(UnansweredInTime.answer(request, kind, transaction.type(), responses),
-                        answerTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .orTimeout(answerTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionally(failure -> {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                    if (cause instanceof TimeoutException) {
+                        return UnansweredInTime.answer(request, kind, transaction.type(), responses);
+                    }
                     log.error("ISO 8583 listener {}: transaction {} failed in the engine", listener, transaction.key(), failure);
                     return responses.refusal(request, ResponseCode.SYSTEM_ERROR);
                 });

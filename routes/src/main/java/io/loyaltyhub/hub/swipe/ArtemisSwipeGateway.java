@@ -1,8 +1,6 @@
 package io.loyaltyhub.hub.swipe;
 
-import io.loyaltyhub.domain.engine.PointsEngine;
 import io.loyaltyhub.domain.txn.PosTransaction;
-import io.loyaltyhub.domain.txn.TransactionKey;
 import io.loyaltyhub.domain.txn.TransactionOutcome;
 import io.loyaltyhub.hub.broker.BrokerAddresses;
 import jakarta.jms.CompletionListener;
@@ -17,56 +15,84 @@ import jakarta.jms.Session;
 import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TextMessage;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Puts transactions on the durable swipe queue and hands back the engine's answer when it arrives on this
- * node's reply queue. Nothing on this path touches the database: a copy of a transaction answered recently
- * on this node gets that answer from memory; a copy that arrives while the first is still in flight on this
- * node waits for the same answer (the broker's duplicate detection drops it, so it must not wait for an answer
- * of its own); an older copy is answered from the database once it is clear no reply is coming.
+ * node's reply queue.
+ *
+ * <p>Transactions leave in <em>chunks</em>: each card belongs to one of a few lanes, and a lane sends whatever
+ * has gathered since its last send as one persistent message (at most {@link #MAX_CHUNK} transactions). Under
+ * light load a chunk holds one transaction; under heavy load the broker stores, delivers and acknowledges one
+ * message for many swipes, which is where its cost per swipe goes down. A lane's chunks carry the lane as their
+ * message group, so they reach one engine worker at a time and in order: a batch file's refund cannot overtake
+ * its sale.
+ *
+ * <p>Copies: a copy of a transaction answered recently on this node gets that answer from memory; a copy that
+ * arrives while the first is still in flight here waits for the same answer; any other copy goes to the engine,
+ * which answers it from the database as a duplicate (the engine, not the broker, is what makes a transaction
+ * count once). Nothing on this path touches the database.
  */
 public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ArtemisSwipeGateway.class);
     private static final Duration FORGET_AFTER = Duration.ofMinutes(2);
-    private static final long FIRST_LOOK_MS = 250;
-    private static final long GRACE_MS = 500;
+    static final int MAX_CHUNK = 128;
 
-    private record Sender(Session session, MessageProducer producer) {
+    private record Pending(String id, PosTransaction transaction, CompletableFuture<TransactionOutcome> answer) {
+    }
+
+    /** One ordered stream of chunks: its own session (JMS sessions are single-threaded) and its own message group. */
+    private static final class Lane {
+        final String group;
+        final Session session;
+        final MessageProducer producer;
+        final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
+        final AtomicBoolean scheduled = new AtomicBoolean();
+
+        Lane(String group, Session session, MessageProducer producer) {
+            this.group = group;
+            this.session = session;
+            this.producer = producer;
+        }
     }
 
     private final ConnectionFactory factory;
     private final String user;
     private final String password;
-    private final PointsEngine engine;
     private final SwipeMessages messages;
-    private final int senders;
+    private final int laneCount;
     private final ConcurrentHashMap<String, CompletableFuture<TransactionOutcome>> inFlight = new ConcurrentHashMap<>();
     private final RecentAnswers recentlyAnswered = new RecentAnswers(50_000);
-    private final ScheduledExecutorService lookups = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "swipe-answer-lookup");
+    private final AtomicInteger senderThreads = new AtomicInteger();
+    private final AtomicLong chunksSent = new AtomicLong();
+    private final AtomicLong transactionsSent = new AtomicLong();
+    private final ExecutorService senders = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "swipe-sender-" + senderThreads.incrementAndGet());
         t.setDaemon(true);
         return t;
     });
-    private Sender[] senderSessions;
+    private Lane[] lanes;
     private Connection connection;
     private TemporaryQueue replyQueue;
 
-    public ArtemisSwipeGateway(ConnectionFactory factory, String user, String password, PointsEngine engine,
-                               SwipeMessages messages, int senders) {
+    public ArtemisSwipeGateway(ConnectionFactory factory, String user, String password, SwipeMessages messages, int lanes) {
         this.factory = factory;
         this.user = user;
         this.password = password;
-        this.engine = engine;
         this.messages = messages;
-        this.senders = senders;
+        this.laneCount = lanes;
     }
 
     public void start() throws JMSException {
@@ -75,12 +101,12 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
         replyQueue = replySession.createTemporaryQueue();
         MessageConsumer replies = replySession.createConsumer(replyQueue);
         replies.setMessageListener(this::onReply);
-        senderSessions = new Sender[senders];
-        for (int i = 0; i < senders; i++) {
+        lanes = new Lane[laneCount];
+        for (int i = 0; i < laneCount; i++) {
             Session s = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer p = s.createProducer(s.createQueue(BrokerAddresses.SWIPES));
             p.setDeliveryMode(DeliveryMode.PERSISTENT);
-            senderSessions[i] = new Sender(s, p);
+            lanes[i] = new Lane("lane-" + i, s, p);
         }
         connection.start();
     }
@@ -98,80 +124,88 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
             return earlier.thenApply(TransactionOutcome::asDuplicate);
         }
         answer.orTimeout(FORGET_AFTER.toMillis(), TimeUnit.MILLISECONDS).whenComplete((o, e) -> inFlight.remove(id, answer));
-        try {
-            send(transaction, id, answer);
-        } catch (RuntimeException | JMSException | InterruptedException e) {
-            inFlight.remove(id, answer);
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            throw new SwipeNotAcceptedException("transaction " + id + " was not accepted: " + e.getMessage(), e);
-        }
-        lookForEarlierAnswer(transaction.key(), answer, FIRST_LOOK_MS);
+        Lane lane = lanes[Math.floorMod(transaction.card().token().hash().hashCode(), lanes.length)];
+        lane.waiting.add(new Pending(id, transaction, answer));
+        schedule(lane);
         return answer;
     }
 
-    /**
-     * A copy of a transaction answered long ago (or on another node) is dropped by the broker's duplicate
-     * detection, so no answer will come for it on the reply queue: if none has come after a while, the answer
-     * is looked up in the database, and looked for again later (backing off) while the swipe is still queued.
-     * An answer found there is given after a grace period, so that a first copy whose own reply is on its way
-     * gets that reply (not a "duplicate") even when its database commit was seen first.
-     */
-    private void lookForEarlierAnswer(TransactionKey key, CompletableFuture<TransactionOutcome> answer, long afterMs) {
-        if (afterMs > FORGET_AFTER.toMillis()) {
-            return;
-        }
-        lookups.schedule(() -> {
-            if (answer.isDone()) {
-                return;
-            }
-            Optional<TransactionOutcome> stored;
+    private void schedule(Lane lane) {
+        if (!lane.waiting.isEmpty() && lane.scheduled.compareAndSet(false, true)) {
             try {
-                stored = engine.findAnswer(key);
-            } catch (RuntimeException e) {
-                stored = Optional.empty();
+                senders.execute(() -> sendChunk(lane));
+            } catch (RuntimeException closed) {
+                lane.scheduled.set(false);
+                refuse(drain(lane, Integer.MAX_VALUE), closed);
             }
-            if (stored.isPresent()) {
-                TransactionOutcome found = stored.get();
-                lookups.schedule(() -> answer.complete(found), GRACE_MS, TimeUnit.MILLISECONDS);
-            } else {
-                lookForEarlierAnswer(key, answer, afterMs * 2);
-            }
-        }, afterMs, TimeUnit.MILLISECONDS);
+        }
     }
 
     /**
-     * Sends asynchronously: the broker confirms once the message is in its synced journal, and only a failed
-     * confirmation completes the answer (with "not accepted"). No thread waits on the disk, so concurrent
-     * swipes share the journal's grouped syncs instead of queueing for a few blocking senders.
-     * All swipes of one card go through the same sender session, so they reach the queue in the order they
-     * were submitted (a batch file's refund after its sale), and the card's message group keeps that order
-     * up to the engine.
+     * Sends what the lane has gathered as one message, then gives the thread back (another lane may be waiting)
+     * and schedules itself again if more has come meanwhile. The broker confirms once the message is in its synced
+     * journal; only a failed confirmation completes the answers (with "not accepted"), so no thread waits on the disk.
      */
-    private void send(PosTransaction transaction, String id, CompletableFuture<TransactionOutcome> answer)
-            throws JMSException, InterruptedException {
-        String group = transaction.card().token().hash();
-        Sender sender = senderSessions[Math.floorMod(group.hashCode(), senderSessions.length)];
-        synchronized (sender) {
-            TextMessage m = sender.session().createTextMessage(messages.encode(transaction));
-            m.setStringProperty(BrokerAddresses.DUPLICATE_ID_PROPERTY, id);
-            m.setStringProperty("JMSXGroupID", group);
-            m.setJMSCorrelationID(id);
-            m.setJMSReplyTo(replyQueue);
-            sender.producer().send(m, new CompletionListener() {
-                @Override
-                public void onCompletion(Message message) {
-                    // durable on the broker: the answer will come on the reply queue
-                }
+    private void sendChunk(Lane lane) {
+        List<Pending> chunk = drain(lane, MAX_CHUNK);
+        try {
+            if (!chunk.isEmpty()) {
+                send(lane, chunk);
+            }
+        } catch (JMSException | RuntimeException e) {
+            refuse(chunk, e);
+        } finally {
+            lane.scheduled.set(false);
+            schedule(lane);
+        }
+    }
 
-                @Override
-                public void onException(Message message, Exception e) {
-                    inFlight.remove(id, answer);
-                    answer.completeExceptionally(new SwipeNotAcceptedException(
-                            "transaction " + id + " was not stored by the broker: " + e.getMessage(), e));
-                }
-            });
+    private static List<Pending> drain(Lane lane, int max) {
+        List<Pending> chunk = new ArrayList<>();
+        Pending next;
+        while (chunk.size() < max && (next = lane.waiting.poll()) != null) {
+            chunk.add(next);
+        }
+        return chunk;
+    }
+
+    private void send(Lane lane, List<Pending> chunk) throws JMSException {
+        List<SwipeMessages.Addressed> addressed = new ArrayList<>(chunk.size());
+        for (Pending p : chunk) {
+            addressed.add(new SwipeMessages.Addressed(p.id(), p.transaction()));
+        }
+        TextMessage m = lane.session.createTextMessage(messages.encodeChunk(addressed));
+        m.setStringProperty("JMSXGroupID", lane.group);
+        m.setJMSReplyTo(replyQueue);
+        chunksSent.incrementAndGet();
+        transactionsSent.addAndGet(chunk.size());
+        lane.producer.send(m, new CompletionListener() {
+            @Override
+            public void onCompletion(Message message) {
+                // durable on the broker: the answers will come on the reply queue
+            }
+
+            @Override
+            public void onException(Message message, Exception e) {
+                refuse(chunk, e);
+            }
+        });
+    }
+
+    /** Broker messages sent since start; with {@link #transactionsSent()}, how many swipes shared a message. */
+    public long chunksSent() {
+        return chunksSent.get();
+    }
+
+    public long transactionsSent() {
+        return transactionsSent.get();
+    }
+
+    private void refuse(List<Pending> chunk, Exception cause) {
+        for (Pending p : chunk) {
+            inFlight.remove(p.id(), p.answer());
+            p.answer().completeExceptionally(new SwipeNotAcceptedException(
+                    "transaction " + p.id() + " was not stored by the broker: " + cause.getMessage(), cause));
         }
     }
 
@@ -191,7 +225,12 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
 
     @Override
     public void close() {
-        lookups.shutdownNow();
+        senders.shutdown();
+        try {
+            senders.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (connection != null) {
             try {
                 connection.close();

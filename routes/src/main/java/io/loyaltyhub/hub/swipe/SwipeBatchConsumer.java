@@ -24,13 +24,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine's side of the swipe queue. Each worker takes whatever is waiting (up to a batch), applies it
+ * The engine's side of the swipe queue. Each worker takes whatever is waiting (messages, each a chunk of one or
+ * more transactions, until the batch holds {@code batchSize} transactions), applies it
  * in one database transaction, then sends the answers (one message per reply queue) and one events message, and
  * commits the broker transaction: a message is
  * acknowledged only after its effect is committed, and a redelivery after a crash is answered from the
  * database as a duplicate. A batch the engine cannot apply is rolled back and its messages are then taken
- * one at a time, so a poison message reaches the dead-letter queue after its redeliveries without holding
- * up the others. Written against plain JMS rather than a Camel route because Camel's JMS consumers
+ * one at a time, so a poison message (with the chunk it came in) reaches the dead-letter queue after its
+ * redeliveries without holding up the others. Written against plain JMS rather than a Camel route because Camel's JMS consumers
  * acknowledge per exchange, and one commit per batch is where the throughput comes from.
  */
 public final class SwipeBatchConsumer implements AutoCloseable {
@@ -45,6 +46,7 @@ public final class SwipeBatchConsumer implements AutoCloseable {
     private final int workers;
     private final int batchSize;
     private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
     private Connection connection;
@@ -78,6 +80,11 @@ public final class SwipeBatchConsumer implements AutoCloseable {
         return applied.get();
     }
 
+    /** Batches committed since start: with {@link #applied()}, the mean batch size over a stretch of work. */
+    public long batches() {
+        return batches.get();
+    }
+
     private void work(Session session) {
         try (MessageConsumer consumer = session.createConsumer(session.createQueue(BrokerAddresses.SWIPES));
              ReplyProducers replies = new ReplyProducers(session);
@@ -86,7 +93,7 @@ public final class SwipeBatchConsumer implements AutoCloseable {
             events.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
             int oneAtATime = 0;
             while (running) {
-                List<Message> batch = receiveBatch(consumer, oneAtATime > 0 ? 1 : batchSize);
+                List<Received> batch = receiveBatch(consumer, oneAtATime > 0 ? 1 : batchSize);
                 if (batch.isEmpty()) {
                     continue;
                 }
@@ -102,35 +109,51 @@ public final class SwipeBatchConsumer implements AutoCloseable {
         }
     }
 
-    private static List<Message> receiveBatch(MessageConsumer consumer, int max) throws JMSException {
-        List<Message> batch = new ArrayList<>(max);
+    /** A message taken from the queue, with the transactions it carries (null when it could not be read). */
+    private record Received(Message message, List<SwipeMessages.Addressed> transactions, String unreadable) {
+    }
+
+    /** Waits for one message, then takes what else is waiting until the batch holds {@code max} transactions. */
+    private List<Received> receiveBatch(MessageConsumer consumer, int max) throws JMSException {
+        List<Received> batch = new ArrayList<>();
         Message first = consumer.receive(RECEIVE_TIMEOUT_MS);
         if (first == null) {
             return batch;
         }
-        batch.add(first);
-        while (batch.size() < max) {
+        int transactions = add(batch, first);
+        while (transactions < max) {
             Message next = consumer.receiveNoWait();
             if (next == null) {
                 break;
             }
-            batch.add(next);
+            transactions += add(batch, next);
         }
         return batch;
     }
 
+    private int add(List<Received> batch, Message m) throws JMSException {
+        try {
+            List<SwipeMessages.Addressed> chunk = messages.decodeChunk(((TextMessage) m).getText(), m.getJMSCorrelationID());
+            batch.add(new Received(m, chunk, null));
+            return chunk.size();
+        } catch (RuntimeException e) {
+            batch.add(new Received(m, null, "unreadable-message: " + e.getMessage()));
+            return 1;
+        }
+    }
+
     /** @return false when the engine refused the batch and it was rolled back for redelivery */
-    private boolean applyAndAnswer(Session session, List<Message> batch, ReplyProducers replies, MessageProducer events,
+    private boolean applyAndAnswer(Session session, List<Received> batch, ReplyProducers replies, MessageProducer events,
                                    MessageProducer deadLetters) throws JMSException {
-        List<Message> readable = new ArrayList<>(batch.size());
-        List<PosTransaction> transactions = new ArrayList<>(batch.size());
-        for (Message m : batch) {
-            try {
-                transactions.add(messages.decode(((TextMessage) m).getText()));
-                readable.add(m);
-            } catch (RuntimeException e) {
-                deadLetter(session, deadLetters, m, "unreadable-message: " + e.getMessage());
+        List<Received> readable = new ArrayList<>(batch.size());
+        List<PosTransaction> transactions = new ArrayList<>();
+        for (Received r : batch) {
+            if (r.transactions() == null) {
+                deadLetter(session, deadLetters, r.message(), r.unreadable());
+                continue;
             }
+            readable.add(r);
+            r.transactions().forEach(a -> transactions.add(a.transaction()));
         }
         List<TransactionOutcome> outcomes;
         try {
@@ -143,20 +166,23 @@ public final class SwipeBatchConsumer implements AutoCloseable {
         answer(session, readable, outcomes, replies);
         events.send(session.createTextMessage(messages.encodeEvents(transactions, outcomes)));
         session.commit();
-        applied.addAndGet(readable.size());
+        applied.addAndGet(transactions.size());
+        batches.incrementAndGet();
         return true;
     }
 
-    /** One message per reply queue per batch, carrying the answers of every request that named that queue. */
-    private void answer(Session session, List<Message> requests, List<TransactionOutcome> outcomes, ReplyProducers replies)
+    /** One message per reply queue per batch, carrying the answers of every transaction whose message named that queue. */
+    private void answer(Session session, List<Received> received, List<TransactionOutcome> outcomes, ReplyProducers replies)
             throws JMSException {
         Map<Destination, List<SwipeMessages.Answer>> byReplyQueue = new LinkedHashMap<>();
-        for (int i = 0; i < requests.size(); i++) {
-            Message request = requests.get(i);
-            Destination replyTo = request.getJMSReplyTo();
-            if (replyTo != null) {
-                byReplyQueue.computeIfAbsent(replyTo, d -> new ArrayList<>())
-                        .add(new SwipeMessages.Answer(request.getJMSCorrelationID(), outcomes.get(i)));
+        int i = 0;
+        for (Received r : received) {
+            Destination replyTo = r.message().getJMSReplyTo();
+            for (SwipeMessages.Addressed a : r.transactions()) {
+                TransactionOutcome outcome = outcomes.get(i++);
+                if (replyTo != null && a.correlationId() != null) {
+                    byReplyQueue.computeIfAbsent(replyTo, d -> new ArrayList<>()).add(new SwipeMessages.Answer(a.correlationId(), outcome));
+                }
             }
         }
         for (Map.Entry<Destination, List<SwipeMessages.Answer>> e : byReplyQueue.entrySet()) {

@@ -5,9 +5,10 @@ import io.loyaltyhub.domain.txn.TransactionOutcome;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The one crediting path every channel uses. {@link #submit} makes the transaction durable on the broker
- * (duplicate-detection id merchant:terminal:txnRef:type) before it returns; the future completes with the
- * engine's answer. A copy of a transaction already answered completes at once with the first answer.
+ * The one crediting path every channel uses. {@link #submit} hands the transaction to the durable swipe queue;
+ * the future completes with the engine's answer, or fails with {@link SwipeNotAcceptedException} when the broker
+ * did not store it (the terminal should send it again). A transaction is identified by merchant:terminal:txnRef:type;
+ * a copy of one already answered completes with the first answer (marked duplicate), never with a second credit.
  * Online channels wait on the future with a timeout and answer "accepted, pending" when it runs out;
  * batch channels collect the futures and report per record.
  */

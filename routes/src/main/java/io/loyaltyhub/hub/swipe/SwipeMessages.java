@@ -29,8 +29,60 @@ import java.util.List;
 public final class SwipeMessages {
     private final ObjectMapper mapper = new ObjectMapper();
 
+    /** A transaction with the correlation id its answer will carry back. */
+    public record Addressed(String correlationId, PosTransaction transaction) {
+    }
+
+    /** Several transactions as one broker message: {@code {"tx":[{"c":id, ...transaction}, ...]}}. */
+    public String encodeChunk(List<Addressed> chunk) {
+        ObjectNode root = mapper.createObjectNode();
+        ArrayNode list = root.putArray("tx");
+        for (Addressed a : chunk) {
+            write(list.addObject().put("c", a.correlationId()), a.transaction());
+        }
+        return root.toString();
+    }
+
+    /**
+     * The transactions of one broker message: a chunk, or a single transaction as hubs before chunks sent it, whose
+     * correlation id is the message's own ({@code messageCorrelationId}).
+     *
+     * @throws IllegalArgumentException when the text is not a valid hub message
+     */
+    public List<Addressed> decodeChunk(String text, String messageCorrelationId) {
+        try {
+            JsonNode root = mapper.readTree(text);
+            JsonNode list = root.get("tx");
+            if (list == null) {
+                return List.of(new Addressed(messageCorrelationId, read(root)));
+            }
+            List<Addressed> chunk = new ArrayList<>(list.size());
+            for (JsonNode n : list) {
+                chunk.add(new Addressed(n.get("c").asText(), read(n)));
+            }
+            return chunk;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not a hub transaction message: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** One transaction on its own (as dead letters and older hubs carry it). */
     public String encode(PosTransaction t) {
         ObjectNode n = mapper.createObjectNode();
+        write(n, t);
+        return n.toString();
+    }
+
+    /** @throws IllegalArgumentException when the text is not a valid hub transaction */
+    public PosTransaction decode(String text) {
+        try {
+            return read(mapper.readTree(text));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not a hub transaction message: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static void write(ObjectNode n, PosTransaction t) {
         n.put("m", t.merchantId().value());
         n.put("s", t.storeId().value());
         n.put("t", t.terminalId().value());
@@ -63,33 +115,26 @@ public final class SwipeMessages {
                         .put("amt", l.amountMinorUnits());
             }
         }
-        return n.toString();
     }
 
-    /** @throws IllegalArgumentException when the text is not a valid hub transaction */
-    public PosTransaction decode(String text) {
-        try {
-            JsonNode n = mapper.readTree(text);
-            List<LineItem> lines = new ArrayList<>();
-            List<CardToken> earlier = new ArrayList<>();
-            for (JsonNode e : n.path("old")) {
-                earlier.add(new CardToken(e.get("tok").asText(), e.get("kv").asInt(), n.get("l4").asText()));
-            }
-            for (JsonNode l : n.path("lines")) {
-                lines.add(new LineItem(l.get("sku").asText(), l.hasNonNull("cat") ? l.get("cat").asText() : null,
-                        l.get("qty").asInt(), l.get("amt").asLong()));
-            }
-            return new PosTransaction(new MerchantId(n.get("m").asLong()), new StoreId(n.get("s").asLong()),
-                    new TerminalId(n.get("t").asLong()), new TxnRef(n.get("ref").asText()),
-                    TransactionType.valueOf(n.get("type").asText()),
-                    new PresentedCard(new CardToken(n.get("tok").asText(), n.get("kv").asInt(), n.get("l4").asText()),
-                            n.hasNonNull("rng") ? n.get("rng").asLong() : null, earlier),
-                    Money.of(n.get("amt").asLong(), n.get("cur").asText()), OffsetDateTime.parse(n.get("at").asText()),
-                    lines, n.hasNonNull("orig") ? new TxnRef(n.get("orig").asText()) : null, n.path("rp").asLong(0),
-                    Channel.valueOf(n.get("ch").asText()));
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("not a hub transaction message: " + e.getClass().getSimpleName(), e);
+    private static PosTransaction read(JsonNode n) {
+        List<LineItem> lines = new ArrayList<>();
+        List<CardToken> earlier = new ArrayList<>();
+        for (JsonNode e : n.path("old")) {
+            earlier.add(new CardToken(e.get("tok").asText(), e.get("kv").asInt(), n.get("l4").asText()));
         }
+        for (JsonNode l : n.path("lines")) {
+            lines.add(new LineItem(l.get("sku").asText(), l.hasNonNull("cat") ? l.get("cat").asText() : null,
+                    l.get("qty").asInt(), l.get("amt").asLong()));
+        }
+        return new PosTransaction(new MerchantId(n.get("m").asLong()), new StoreId(n.get("s").asLong()),
+                new TerminalId(n.get("t").asLong()), new TxnRef(n.get("ref").asText()),
+                TransactionType.valueOf(n.get("type").asText()),
+                new PresentedCard(new CardToken(n.get("tok").asText(), n.get("kv").asInt(), n.get("l4").asText()),
+                        n.hasNonNull("rng") ? n.get("rng").asLong() : null, earlier),
+                Money.of(n.get("amt").asLong(), n.get("cur").asText()), OffsetDateTime.parse(n.get("at").asText()),
+                lines, n.hasNonNull("orig") ? new TxnRef(n.get("orig").asText()) : null, n.path("rp").asLong(0),
+                Channel.valueOf(n.get("ch").asText()));
     }
 
     /** The engine's answer to one request, addressed by the request's correlation id. */

@@ -100,6 +100,10 @@ final class TerminalIngress extends ServiceSupport {
         }
     }
 
+    private static boolean notStored(Throwable failure) {
+        return failure instanceof SwipeNotAcceptedException || failure.getCause() instanceof SwipeNotAcceptedException;
+    }
+
     private void submit(PosTransaction txn, TerminalAddress terminal, String correlationId) {
         CompletableFuture<TransactionOutcome> answer;
         try {
@@ -113,7 +117,11 @@ final class TerminalIngress extends ServiceSupport {
         }
         answer.copy().completeOnTimeout(null, replyTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .whenCompleteAsync((outcome, failure) -> guarded(txn, () -> {
-                    if (failure != null) {
+                    if (failure != null && notStored(failure)) {
+                        log.error("swipe not accepted: {}", failure.getMessage());
+                        replies.reject(terminal, "not-accepted", "the transaction could not be stored; send it again",
+                                txn.txnRef().value(), correlationId);
+                    } else if (failure != null) {
                         log.error("transaction {} has no answer: {}", txn.key(), failure.getMessage());
                         replies.reject(terminal, "internal-error", "the transaction is stored but its answer was lost; send it again",
                                 txn.txnRef().value(), correlationId);

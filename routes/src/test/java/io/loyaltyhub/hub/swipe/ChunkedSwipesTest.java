@@ -1,0 +1,74 @@
+package io.loyaltyhub.hub.swipe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loyaltyhub.domain.model.Money;
+import io.loyaltyhub.domain.model.TxnRef;
+import io.loyaltyhub.domain.terminal.TerminalIdentity;
+import io.loyaltyhub.domain.txn.Channel;
+import io.loyaltyhub.domain.txn.PosTransaction;
+import io.loyaltyhub.domain.txn.ResultCode;
+import io.loyaltyhub.domain.txn.TransactionOutcome;
+import io.loyaltyhub.domain.txn.TransactionType;
+import io.loyaltyhub.hub.HubFixture;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Swipes share broker messages under load, and still reach the engine once each and in each card's order. */
+class ChunkedSwipesTest {
+    private static final int CARDS = 300;
+
+    @Test
+    void salesAndTheirRefundsSentWithoutWaitingShareMessagesAndAreAppliedInOrderOnce() throws Exception {
+        try (HubFixture fixture = HubFixture.start()) {
+            HubFixture.Merchant shop = fixture.merchant();
+            TerminalIdentity till = fixture.hub().terminals()
+                    .authenticate(shop.till().credentialId(), shop.till().secret()).orElseThrow();
+            ArtemisSwipeGateway gateway = fixture.hub().artemisGateway();
+            long chunksBefore = gateway.chunksSent();
+            long sentBefore = gateway.transactionsSent();
+            List<CompletableFuture<TransactionOutcome>> sales = new ArrayList<>();
+            List<CompletableFuture<TransactionOutcome>> refunds = new ArrayList<>();
+
+            for (int i = 0; i < CARDS; i++) {
+                String card = HubFixture.card(770_000 + i);
+                sales.add(gateway.submit(txn(fixture, till, "s-" + i, TransactionType.SALE, card, 1000, null)));
+                refunds.add(gateway.submit(txn(fixture, till, "r-" + i, TransactionType.REFUND, card, 500, "s-" + i)));
+            }
+            CompletableFuture<TransactionOutcome> copy = gateway.submit(
+                    txn(fixture, till, "s-0", TransactionType.SALE, HubFixture.card(770_000), 1000, null));
+
+            CompletableFuture.allOf(sales.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+            CompletableFuture.allOf(refunds.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+            assertThat(sales).allSatisfy(f -> assertThat(f.join().points()).isEqualTo(10));
+            assertThat(refunds).as("every refund found its sale: a card's swipes kept their order")
+                    .allSatisfy(f -> assertThat(f.join()).satisfies(o -> {
+                        assertThat(o.result()).isEqualTo(ResultCode.APPROVED);
+                        assertThat(o.points()).isEqualTo(-5);
+                        assertThat(o.balance()).isEqualTo(5);
+                    }));
+            assertThat(copy.get(60, TimeUnit.SECONDS)).satisfies(o -> {
+                assertThat(o.duplicate()).isTrue();
+                assertThat(o.points()).isEqualTo(10);
+            });
+            long chunks = gateway.chunksSent() - chunksBefore;
+            long sent = gateway.transactionsSent() - sentBefore;
+            assertThat(sent).isEqualTo(2L * CARDS);
+            assertThat(chunks).as("swipes submitted faster than one message each is sent share messages").isLessThan(sent);
+            assertThat(fixture.queryLong("SELECT COUNT(*) FROM purchase WHERE merchant_id = ?", shop.id().value()))
+                    .isEqualTo(2L * CARDS);
+            assertThat(fixture.balanceOf(HubFixture.card(770_000))).isEqualTo(5);
+        }
+    }
+
+    private static PosTransaction txn(HubFixture fixture, TerminalIdentity till, String ref, TransactionType type, String card,
+                                      long cents, String original) {
+        return new PosTransaction(till.merchantId(), till.storeId(), till.terminalId(), new TxnRef(ref), type,
+                fixture.hub().cardReader().read(card), Money.of(cents, "EUR"), OffsetDateTime.parse("2026-11-20T10:15:30+01:00"),
+                List.of(), original == null ? null : new TxnRef(original), 0, Channel.HTTP_JSON);
+    }
+}

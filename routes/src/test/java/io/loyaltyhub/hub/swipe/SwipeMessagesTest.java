@@ -1,0 +1,55 @@
+package io.loyaltyhub.hub.swipe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.loyaltyhub.domain.model.CardToken;
+import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.model.Money;
+import io.loyaltyhub.domain.model.StoreId;
+import io.loyaltyhub.domain.model.TerminalId;
+import io.loyaltyhub.domain.model.TxnRef;
+import io.loyaltyhub.domain.txn.Channel;
+import io.loyaltyhub.domain.txn.LineItem;
+import io.loyaltyhub.domain.txn.PosTransaction;
+import io.loyaltyhub.domain.txn.PresentedCard;
+import io.loyaltyhub.domain.txn.TransactionType;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SwipeMessagesTest {
+    private final SwipeMessages messages = new SwipeMessages();
+
+    private static PosTransaction sale(String ref) {
+        return new PosTransaction(new MerchantId(7), new StoreId(8), new TerminalId(9), new TxnRef(ref), TransactionType.SALE,
+                new PresentedCard(new CardToken("ab".repeat(32), 2, "4242"), 5L, List.of(new CardToken("cd".repeat(32), 1, "4242"))),
+                Money.of(1999, "EUR"), OffsetDateTime.parse("2026-11-23T10:15:30+01:00"),
+                List.of(new LineItem("sku-1", "books", 2, 1999)), null, 0, Channel.CSV_BATCH);
+    }
+
+    @Test
+    void aChunkCarriesEachTransactionWithItsOwnCorrelationId() {
+        List<SwipeMessages.Addressed> chunk = List.of(new SwipeMessages.Addressed("id-1", sale("r-1")),
+                new SwipeMessages.Addressed("id-2", sale("r-2")));
+
+        List<SwipeMessages.Addressed> read = messages.decodeChunk(messages.encodeChunk(chunk), "ignored");
+
+        assertThat(read).extracting(SwipeMessages.Addressed::correlationId).containsExactly("id-1", "id-2");
+        assertThat(read.get(1).transaction()).isEqualTo(sale("r-2"));
+    }
+
+    @Test
+    void aSingleTransactionMessageFromBeforeChunksIsStillReadWithTheMessagesCorrelationId() {
+        String older = messages.encode(sale("r-1"));
+
+        assertThat(messages.decodeChunk(older, "id-from-the-message"))
+                .containsExactly(new SwipeMessages.Addressed("id-from-the-message", sale("r-1")));
+    }
+
+    @Test
+    void textThatIsNoHubMessageIsRefusedWithoutEchoingIt() {
+        assertThatThrownBy(() -> messages.decodeChunk("{\"tx\":[{\"c\":\"x\"}]}", null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a hub transaction message");
+    }
+}
