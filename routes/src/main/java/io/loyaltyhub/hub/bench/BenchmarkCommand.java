@@ -46,6 +46,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
     int csvLines;
     @Option(names = "--mqtt-messages", defaultValue = "50000", description = "sales the MQTT till publishes (default ${DEFAULT-VALUE})")
     int mqttMessages;
+    @Option(names = {"-s", "--hub-setting"}, description = "a hub setting for the measured hubs, key=value (repeatable), "
+            + "e.g. -s hub.engine.consumers=2")
+    Map<String, String> hubSettings = new LinkedHashMap<>();
     @Option(names = "--skip-embedded", description = "measure on MySQL/MariaDB only, not on the embedded database")
     boolean skipEmbedded;
     @Option(names = "--out", defaultValue = "bench-results", description = "folder for the JSON result")
@@ -106,6 +109,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             settings.put("hub.db.user", db.user());
             settings.put("hub.db.password", db.password());
         }
+        settings.putAll(hubSettings);
         String group = "hub " + label;
         try (LoyaltyHub hub = LoyaltyHub.start(HubSettings.load(null, settings), HubExtensions.all())) {
             BenchCoalition coalition = BenchCoalition.seed(hub);

@@ -42,7 +42,7 @@ public final class HubSettings {
             Map.entry("hub.broker.stomp.port", "61613"),
             Map.entry("hub.broker.terminals.consumers", "4"),
             Map.entry("hub.broker.terminals.max-message-bytes", "65536"),
-            Map.entry("hub.engine.consumers", "4"),
+            Map.entry("hub.engine.consumers", "1"),
             Map.entry("hub.engine.batch-size", "200"),
             Map.entry("hub.swipe.reply-timeout-ms", "3000"),
             Map.entry("hub.card-key-file", ""),

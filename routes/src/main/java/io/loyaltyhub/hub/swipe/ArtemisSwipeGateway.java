@@ -49,6 +49,7 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ArtemisSwipeGateway.class);
     private static final Duration FORGET_AFTER = Duration.ofMinutes(2);
     static final int MAX_CHUNK = 128;
+    private static final int ANSWERS_PER_TASK = 16;
 
     private record Pending(String id, PosTransaction transaction, CompletableFuture<TransactionOutcome> answer) {
     }
@@ -80,6 +81,17 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
     private final AtomicLong transactionsSent = new AtomicLong();
     private final ExecutorService senders = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "swipe-sender-" + senderThreads.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicInteger answerThreads = new AtomicInteger();
+    /**
+     * Completes the waiting futures, and with them each channel's answer work (encoding, signing, writing to the
+     * terminal's connection). The broker delivers replies to one listener at a time, so doing that work on the
+     * listener's thread made one thread the ceiling of every online channel (seen in the profile).
+     */
+    private final ExecutorService answerers = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "swipe-answer-" + answerThreads.incrementAndGet());
         t.setDaemon(true);
         return t;
     });
@@ -210,22 +222,41 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
     }
 
     private void onReply(Message reply) {
+        List<SwipeMessages.Answer> answers;
         try {
-            for (SwipeMessages.Answer answer : messages.decodeAnswers(((TextMessage) reply).getText())) {
-                recentlyAnswered.remember(answer.correlationId(), answer.outcome());
-                CompletableFuture<TransactionOutcome> waiting = inFlight.remove(answer.correlationId());
-                if (waiting != null) {
-                    waiting.complete(answer.outcome());
-                }
-            }
+            answers = messages.decodeAnswers(((TextMessage) reply).getText());
         } catch (JMSException | RuntimeException e) {
             log.warn("unreadable reply on {} ignored: {}", replyQueue, e.getMessage());
+            return;
+        }
+        for (int from = 0; from < answers.size(); from += ANSWERS_PER_TASK) {
+            List<SwipeMessages.Answer> slice = answers.subList(from, Math.min(answers.size(), from + ANSWERS_PER_TASK));
+            try {
+                answerers.execute(() -> complete(slice));
+            } catch (RuntimeException closing) {
+                complete(slice);
+            }
+        }
+    }
+
+    private void complete(List<SwipeMessages.Answer> answers) {
+        for (SwipeMessages.Answer answer : answers) {
+            recentlyAnswered.remember(answer.correlationId(), answer.outcome());
+            CompletableFuture<TransactionOutcome> waiting = inFlight.remove(answer.correlationId());
+            if (waiting != null) {
+                try {
+                    waiting.complete(answer.outcome());
+                } catch (RuntimeException e) {
+                    log.warn("answering {} failed: {}", answer.correlationId(), e.getMessage());
+                }
+            }
         }
     }
 
     @Override
     public void close() {
         senders.shutdown();
+        answerers.shutdown();
         try {
             senders.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
