@@ -10,7 +10,8 @@ import java.lang.management.ManagementFactory;
  * (they run in the same JVM); it is an upper bound on the hub's own cost, and comparable between runs.
  */
 final class HubWork {
-    record Usage(double meanBatch, double meanChunk, double cpuMillisPerSwipe) {
+    record Usage(double meanBatch, double meanChunk, double cpuMillisPerSwipe, double applyMillisPerBatch,
+                 double commitMillisPerBatch) {
     }
 
     private final LoyaltyHub hub;
@@ -19,6 +20,8 @@ final class HubWork {
     private final long cpuNanos;
     private final long chunks;
     private final long sent;
+    private final long applyNanos;
+    private final long commitNanos;
 
     private HubWork(LoyaltyHub hub) {
         this.hub = hub;
@@ -27,6 +30,8 @@ final class HubWork {
         this.cpuNanos = processCpuNanos();
         this.chunks = hub.artemisGateway().chunksSent();
         this.sent = hub.artemisGateway().transactionsSent();
+        this.applyNanos = hub.engineConsumer().applyNanos();
+        this.commitNanos = hub.engineConsumer().answerAndCommitNanos();
     }
 
     static HubWork start(LoyaltyHub hub) {
@@ -41,7 +46,9 @@ final class HubWork {
         long inMessages = hub.artemisGateway().transactionsSent() - sent;
         return new Usage(committed == 0 ? 0 : (double) swipes / committed,
                 messages == 0 ? 0 : (double) inMessages / messages,
-                swipes == 0 || cpu < 0 ? 0 : cpu / 1_000_000.0 / swipes);
+                swipes == 0 || cpu < 0 ? 0 : cpu / 1_000_000.0 / swipes,
+                committed == 0 ? 0 : (hub.engineConsumer().applyNanos() - applyNanos) / 1e6 / committed,
+                committed == 0 ? 0 : (hub.engineConsumer().answerAndCommitNanos() - commitNanos) / 1e6 / committed);
     }
 
     private static long processCpuNanos() {

@@ -63,20 +63,23 @@ final class ResultTable {
             r.put("meanBatch", Math.round(usage.meanBatch() * 10) / 10.0);
             r.put("meanChunk", Math.round(usage.meanChunk() * 10) / 10.0);
             r.put("cpuMsPerSwipe", Math.round(usage.cpuMillisPerSwipe() * 1000) / 1000.0);
+            r.put("dbMsPerBatch", Math.round(usage.applyMillisPerBatch() * 10) / 10.0);
+            r.put("brokerCommitMsPerBatch", Math.round(usage.commitMillisPerBatch() * 10) / 10.0);
         }
         rows.add(r);
         log.info("[bench] {}: {} = {}", group, what, value != null ? value : Math.round(perSecond) + "/s");
     }
 
     void print() {
-        String format = "%-16s %-62s %10s %7s %9s %9s %9s %7s %7s %9s%n";
+        String format = "%-16s %-62s %10s %7s %9s %9s %9s %7s %7s %9s %7s %7s%n";
         System.out.printf(format, "group", "measure", "per sec", "ratio", "p50 ms", "p99 ms", "p99.9 ms", "batch", "chunk",
-                "cpu ms/sw");
+                "cpu ms/sw", "db ms", "mq ms");
         for (Map<String, Object> r : rows) {
             System.out.printf(format, r.get("group"), r.get("measure"),
                     r.getOrDefault("perSecond", r.getOrDefault("value", "")), r.getOrDefault("ratioToLimit", ""),
                     r.getOrDefault("p50ms", ""), r.getOrDefault("p99ms", ""), r.getOrDefault("p999ms", ""),
-                    r.getOrDefault("meanBatch", ""), r.getOrDefault("meanChunk", ""), r.getOrDefault("cpuMsPerSwipe", ""));
+                    r.getOrDefault("meanBatch", ""), r.getOrDefault("meanChunk", ""), r.getOrDefault("cpuMsPerSwipe", ""),
+                    r.getOrDefault("dbMsPerBatch", ""), r.getOrDefault("brokerCommitMsPerBatch", ""));
         }
     }
 

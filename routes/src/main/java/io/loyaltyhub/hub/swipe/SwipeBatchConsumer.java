@@ -47,6 +47,8 @@ public final class SwipeBatchConsumer implements AutoCloseable {
     private final int batchSize;
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong applyNanos = new AtomicLong();
+    private final AtomicLong commitNanos = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
     private Connection connection;
@@ -83,6 +85,16 @@ public final class SwipeBatchConsumer implements AutoCloseable {
     /** Batches committed since start: with {@link #applied()}, the mean batch size over a stretch of work. */
     public long batches() {
         return batches.get();
+    }
+
+    /** Time spent applying batches in the database (statements and commit), since start. */
+    public long applyNanos() {
+        return applyNanos.get();
+    }
+
+    /** Time spent sending answers and committing the broker transaction of batches (its journal sync), since start. */
+    public long answerAndCommitNanos() {
+        return commitNanos.get();
     }
 
     private void work(Session session) {
@@ -156,6 +168,7 @@ public final class SwipeBatchConsumer implements AutoCloseable {
             r.transactions().forEach(a -> transactions.add(a.transaction()));
         }
         List<TransactionOutcome> outcomes;
+        long started = System.nanoTime();
         try {
             outcomes = engine.applyBatch(transactions);
         } catch (EngineException e) {
@@ -163,9 +176,12 @@ public final class SwipeBatchConsumer implements AutoCloseable {
             session.rollback();
             return false;
         }
+        long inDatabase = System.nanoTime();
+        applyNanos.addAndGet(inDatabase - started);
         answer(session, readable, outcomes, replies);
         events.send(session.createTextMessage(messages.encodeEvents(transactions, outcomes)));
         session.commit();
+        commitNanos.addAndGet(System.nanoTime() - inDatabase);
         applied.addAndGet(transactions.size());
         batches.incrementAndGet();
         return true;
