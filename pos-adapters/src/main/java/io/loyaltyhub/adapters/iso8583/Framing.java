@@ -40,7 +40,7 @@ public enum Framing {
         if (this == BINARY_2) {
             return new byte[] {(byte) (messageLength >>> 8), (byte) messageLength};
         }
-        return String.format("%04d", messageLength).getBytes(StandardCharsets.US_ASCII);
+        return ZeroPadded.of(messageLength, 4).getBytes(StandardCharsets.US_ASCII);
     }
 
     /**

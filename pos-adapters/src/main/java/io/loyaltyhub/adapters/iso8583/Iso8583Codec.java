@@ -96,8 +96,8 @@ public final class Iso8583Codec {
             case FIXED -> spec.padsLeftWithZeros()
                     ? "0".repeat(spec.maxLength() - value.length()) + value
                     : value + " ".repeat(spec.maxLength() - value.length());
-            case LL -> String.format("%02d", value.length()) + value;
-            case LLL -> String.format("%03d", value.length()) + value;
+            case LL -> ZeroPadded.of(value.length(), 2) + value;
+            case LLL -> ZeroPadded.of(value.length(), 3) + value;
         };
     }
 

@@ -82,7 +82,7 @@ public record LoyaltyData(Map<String, String> elements) {
     private void append(StringBuilder out, String tag) {
         String value = elements.get(tag);
         if (value != null) {
-            out.append(tag).append(String.format("%03d", value.length())).append(value);
+            out.append(tag).append(ZeroPadded.of(value.length(), 3)).append(value);
         }
     }
 

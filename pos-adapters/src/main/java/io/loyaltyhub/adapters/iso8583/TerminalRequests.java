@@ -104,7 +104,7 @@ public final class TerminalRequests {
         ZonedDateTime utc = now.withZoneSameInstant(ZoneOffset.UTC);
         Iso8583Message stamped = message
                 .with(Iso8583Dialect.TRANSMISSION_DATE_TIME, TRANSMISSION.format(utc))
-                .with(Iso8583Dialect.STAN, String.format("%06d", nextStan()));
+                .with(Iso8583Dialect.STAN, ZeroPadded.of(nextStan(), 6));
         if (message.mti().equals(MessageKind.NETWORK_MANAGEMENT.mti())) {
             return stamped;
         }
