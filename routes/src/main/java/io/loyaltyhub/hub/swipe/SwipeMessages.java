@@ -1,9 +1,11 @@
 package io.loyaltyhub.hub.swipe;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loyaltyhub.domain.model.CardToken;
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.model.Money;
@@ -18,6 +20,8 @@ import io.loyaltyhub.domain.txn.ResultCode;
 import io.loyaltyhub.domain.txn.TransactionOutcome;
 import io.loyaltyhub.domain.txn.TransactionType;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,12 +39,22 @@ public final class SwipeMessages {
 
     /** Several transactions as one broker message: {@code {"tx":[{"c":id, ...transaction}, ...]}}. */
     public String encodeChunk(List<Addressed> chunk) {
-        ObjectNode root = mapper.createObjectNode();
-        ArrayNode list = root.putArray("tx");
-        for (Addressed a : chunk) {
-            write(list.addObject().put("c", a.correlationId()), a.transaction());
+        StringWriter out = new StringWriter(256 * chunk.size());
+        try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("tx");
+            for (Addressed a : chunk) {
+                g.writeStartObject();
+                g.writeStringField("c", a.correlationId());
+                write(g, a.transaction());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return root.toString();
+        return out.toString();
     }
 
     /**
@@ -68,9 +82,15 @@ public final class SwipeMessages {
 
     /** One transaction on its own (as dead letters and older hubs carry it). */
     public String encode(PosTransaction t) {
-        ObjectNode n = mapper.createObjectNode();
-        write(n, t);
-        return n.toString();
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            write(g, t);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     /** @throws IllegalArgumentException when the text is not a valid hub transaction */
@@ -82,38 +102,50 @@ public final class SwipeMessages {
         }
     }
 
-    private static void write(ObjectNode n, PosTransaction t) {
-        n.put("m", t.merchantId().value());
-        n.put("s", t.storeId().value());
-        n.put("t", t.terminalId().value());
-        n.put("ref", t.txnRef().value());
-        n.put("type", t.type().name());
-        n.put("tok", t.card().token().hash());
-        n.put("kv", t.card().token().keyVersion());
-        n.put("l4", t.card().token().last4());
+    /** The transaction's fields, written into the object the generator is in (streaming: no tree per message). */
+    private static void write(JsonGenerator g, PosTransaction t) throws IOException {
+        g.writeNumberField("m", t.merchantId().value());
+        g.writeNumberField("s", t.storeId().value());
+        g.writeNumberField("t", t.terminalId().value());
+        g.writeStringField("ref", t.txnRef().value());
+        g.writeStringField("type", t.type().name());
+        g.writeStringField("tok", t.card().token().hash());
+        g.writeNumberField("kv", t.card().token().keyVersion());
+        g.writeStringField("l4", t.card().token().last4());
         if (t.card().issuedRangeId() != null) {
-            n.put("rng", t.card().issuedRangeId());
+            g.writeNumberField("rng", t.card().issuedRangeId());
         }
         if (!t.card().earlierTokens().isEmpty()) {
-            ArrayNode earlier = n.putArray("old");
-            t.card().earlierTokens().forEach(e -> earlier.addObject().put("tok", e.hash()).put("kv", e.keyVersion()));
+            g.writeArrayFieldStart("old");
+            for (CardToken e : t.card().earlierTokens()) {
+                g.writeStartObject();
+                g.writeStringField("tok", e.hash());
+                g.writeNumberField("kv", e.keyVersion());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
         }
-        n.put("amt", t.amount().minorUnits());
-        n.put("cur", t.amount().currency().getCurrencyCode());
-        n.put("at", t.occurredAt().toString());
+        g.writeNumberField("amt", t.amount().minorUnits());
+        g.writeStringField("cur", t.amount().currency().getCurrencyCode());
+        g.writeStringField("at", t.occurredAt().toString());
         if (t.originalTxnRef() != null) {
-            n.put("orig", t.originalTxnRef().value());
+            g.writeStringField("orig", t.originalTxnRef().value());
         }
         if (t.redeemPoints() != 0) {
-            n.put("rp", t.redeemPoints());
+            g.writeNumberField("rp", t.redeemPoints());
         }
-        n.put("ch", t.channel().name());
+        g.writeStringField("ch", t.channel().name());
         if (!t.lineItems().isEmpty()) {
-            ArrayNode lines = n.putArray("lines");
+            g.writeArrayFieldStart("lines");
             for (LineItem l : t.lineItems()) {
-                lines.addObject().put("sku", l.sku()).put("cat", l.category()).put("qty", l.quantity())
-                        .put("amt", l.amountMinorUnits());
+                g.writeStartObject();
+                g.writeStringField("sku", l.sku());
+                g.writeStringField("cat", l.category());
+                g.writeNumberField("qty", l.quantity());
+                g.writeNumberField("amt", l.amountMinorUnits());
+                g.writeEndObject();
             }
+            g.writeEndArray();
         }
     }
 
@@ -143,27 +175,79 @@ public final class SwipeMessages {
 
     /** All answers of one engine batch that go to the same reply queue, as one message. */
     public String encodeAnswers(List<Answer> answers) {
-        ObjectNode root = mapper.createObjectNode();
-        ArrayNode list = root.putArray("a");
-        for (Answer a : answers) {
-            TransactionOutcome o = a.outcome();
-            list.addObject().put("c", a.correlationId()).put("r", o.result().name()).put("p", o.points()).put("b", o.balance())
-                    .put("l4", o.last4()).put("d", o.duplicate());
+        StringWriter out = new StringWriter(96 * answers.size());
+        try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("a");
+            for (Answer a : answers) {
+                TransactionOutcome o = a.outcome();
+                g.writeStartObject();
+                g.writeStringField("c", a.correlationId());
+                g.writeStringField("r", o.result().name());
+                g.writeNumberField("p", o.points());
+                g.writeNumberField("b", o.balance());
+                g.writeStringField("l4", o.last4());
+                g.writeBooleanField("d", o.duplicate());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return root.toString();
+        return out.toString();
     }
 
     public List<Answer> decodeAnswers(String text) {
-        try {
-            JsonNode list = mapper.readTree(text).get("a");
-            List<Answer> answers = new ArrayList<>(list.size());
-            for (JsonNode n : list) {
-                answers.add(new Answer(n.get("c").asText(), new TransactionOutcome(ResultCode.valueOf(n.get("r").asText()),
-                        n.get("p").asLong(), n.get("b").asLong(), n.get("l4").asText(), n.get("d").asBoolean())));
+        try (JsonParser p = mapper.getFactory().createParser(text)) {
+            expect(p.nextToken(), JsonToken.START_OBJECT);
+            List<Answer> answers = new ArrayList<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                if (!"a".equals(p.currentName())) {
+                    p.nextToken();
+                    p.skipChildren();
+                    continue;
+                }
+                expect(p.nextToken(), JsonToken.START_ARRAY);
+                while (p.nextToken() == JsonToken.START_OBJECT) {
+                    answers.add(readAnswer(p));
+                }
             }
             return answers;
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a hub answers message", e);
+        }
+    }
+
+    private static Answer readAnswer(JsonParser p) throws IOException {
+        String correlationId = null;
+        String result = null;
+        String last4 = null;
+        long points = 0;
+        long balance = 0;
+        boolean duplicate = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "c" -> correlationId = p.getText();
+                case "r" -> result = p.getText();
+                case "p" -> points = p.getLongValue();
+                case "b" -> balance = p.getLongValue();
+                case "l4" -> last4 = p.currentToken() == JsonToken.VALUE_NULL ? null : p.getText();
+                case "d" -> duplicate = p.getBooleanValue();
+                default -> p.skipChildren();
+            }
+        }
+        if (correlationId == null || result == null) {
+            throw new IllegalArgumentException("an answer without correlation id or result");
+        }
+        return new Answer(correlationId, new TransactionOutcome(ResultCode.valueOf(result), points, balance, last4, duplicate));
+    }
+
+    private static void expect(JsonToken actual, JsonToken wanted) {
+        if (actual != wanted) {
+            throw new IllegalArgumentException("expected " + wanted + ", found " + actual);
         }
     }
 

@@ -13,6 +13,8 @@ import io.loyaltyhub.domain.txn.Channel;
 import io.loyaltyhub.domain.txn.LineItem;
 import io.loyaltyhub.domain.txn.PosTransaction;
 import io.loyaltyhub.domain.txn.PresentedCard;
+import io.loyaltyhub.domain.txn.ResultCode;
+import io.loyaltyhub.domain.txn.TransactionOutcome;
 import io.loyaltyhub.domain.txn.TransactionType;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -45,6 +47,17 @@ class SwipeMessagesTest {
 
         assertThat(messages.decodeChunk(older, "id-from-the-message"))
                 .containsExactly(new SwipeMessages.Addressed("id-from-the-message", sale("r-1")));
+    }
+
+    @Test
+    void answersOfABatchTravelAsOneMessageAndComeBackWhole() {
+        List<SwipeMessages.Answer> answers = List.of(
+                new SwipeMessages.Answer("id-1", new TransactionOutcome(ResultCode.APPROVED, 19, 119, "4242", false)),
+                new SwipeMessages.Answer("id-2", new TransactionOutcome(ResultCode.INVALID_CARD, 0, TransactionOutcome.NO_BALANCE,
+                        "0001", true)));
+
+        assertThat(messages.decodeAnswers(messages.encodeAnswers(answers))).isEqualTo(answers);
+        assertThatThrownBy(() -> messages.decodeAnswers("{\"a\":[{\"p\":1}]}")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
