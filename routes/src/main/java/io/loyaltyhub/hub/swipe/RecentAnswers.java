@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The last answers this node handed out, by duplicate-detection id, so that a terminal retrying a swipe
+ * The last answers this node handed out, by transaction id (merchant:terminal:txnRef:type), so that a terminal retrying a swipe
  * (the usual duplicate: a till that timed out and sends again) is answered from memory. Bounded: the oldest
  * answer is forgotten first; a forgotten one is still found in the database.
  */
