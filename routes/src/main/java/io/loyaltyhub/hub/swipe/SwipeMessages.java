@@ -39,8 +39,7 @@ public final class SwipeMessages {
 
     /** Several transactions as one broker message: {@code {"tx":[{"c":id, ...transaction}, ...]}}. */
     public String encodeChunk(List<Addressed> chunk) {
-        StringWriter out = new StringWriter(256 * chunk.size());
-        try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+        return json(256 * chunk.size(), g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("tx");
             for (Addressed a : chunk) {
@@ -51,10 +50,7 @@ public final class SwipeMessages {
             }
             g.writeEndArray();
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        });
     }
 
     /**
@@ -82,11 +78,23 @@ public final class SwipeMessages {
 
     /** One transaction on its own (as dead letters and older hubs carry it). */
     public String encode(PosTransaction t) {
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+        return json(256, g -> {
             g.writeStartObject();
             write(g, t);
             g.writeEndObject();
+        });
+    }
+
+    @FunctionalInterface
+    private interface Writing {
+        void to(JsonGenerator g) throws IOException;
+    }
+
+    /** JSON text written by {@code writing} through Jackson's streaming generator (no tree per message). */
+    private String json(int sizeHint, Writing writing) {
+        StringWriter out = new StringWriter(sizeHint);
+        try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+            writing.to(g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -175,8 +183,7 @@ public final class SwipeMessages {
 
     /** All answers of one engine batch that go to the same reply queue, as one message. */
     public String encodeAnswers(List<Answer> answers) {
-        StringWriter out = new StringWriter(96 * answers.size());
-        try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+        return json(96 * answers.size(), g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("a");
             for (Answer a : answers) {
@@ -192,10 +199,7 @@ public final class SwipeMessages {
             }
             g.writeEndArray();
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        });
     }
 
     public List<Answer> decodeAnswers(String text) {
