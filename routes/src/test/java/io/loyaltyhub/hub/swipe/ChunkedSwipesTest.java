@@ -11,6 +11,12 @@ import io.loyaltyhub.domain.txn.ResultCode;
 import io.loyaltyhub.domain.txn.TransactionOutcome;
 import io.loyaltyhub.domain.txn.TransactionType;
 import io.loyaltyhub.hub.HubFixture;
+import io.loyaltyhub.hub.broker.BrokerAddresses;
+import jakarta.jms.Connection;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +68,32 @@ class ChunkedSwipesTest {
             assertThat(fixture.queryLong("SELECT COUNT(*) FROM purchase WHERE merchant_id = ?", shop.id().value()))
                     .isEqualTo(2L * CARDS);
             assertThat(fixture.balanceOf(HubFixture.card(770_000))).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void anUnreadableMessageOnTheSwipeQueueIsDeadLetteredWithItsReasonAndTheNextSwipeIsStillApplied() throws Exception {
+        try (HubFixture fixture = HubFixture.start()) {
+            HubFixture.Merchant shop = fixture.merchant();
+            TerminalIdentity till = fixture.hub().terminals()
+                    .authenticate(shop.till().credentialId(), shop.till().secret()).orElseThrow();
+            try (Connection connection = fixture.hub().openBrokerConnection()) {
+                connection.start();
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                MessageConsumer deadLetters = session.createConsumer(session.createQueue(BrokerAddresses.DEAD_LETTERS));
+                session.createProducer(session.createQueue(BrokerAddresses.SWIPES)).send(session.createTextMessage("{\"tx\":[{\"c\":1}]}"));
+
+                Message dead = deadLetters.receive(30_000);
+                TransactionOutcome next = fixture.hub().gateway()
+                        .submit(txn(fixture, till, "after-poison", TransactionType.SALE, HubFixture.card(771_000), 1000, null))
+                        .get(30, TimeUnit.SECONDS);
+
+                assertThat(dead).as("dead letter").isNotNull();
+                assertThat(dead.getStringProperty("hub_dead_letter_reason")).startsWith("unreadable-message");
+                assertThat(((TextMessage) dead).getText()).isEqualTo("{\"tx\":[{\"c\":1}]}");
+                assertThat(next.result()).isEqualTo(ResultCode.APPROVED);
+                assertThat(next.points()).isEqualTo(10);
+            }
         }
     }
 
