@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * light load a chunk holds one transaction; under heavy load the broker stores, delivers and acknowledges one
  * message for many swipes, which is where its cost per swipe goes down. A lane's chunks carry the lane as their
  * message group, so they reach one engine worker at a time and in order: a batch file's refund cannot overtake
- * its sale.
+ * its sale. Lanes are named alike on every node, so on a shared broker a card's swipes keep their order whichever
+ * node took them, and the queue's groups are spread over at most as many engine workers as there are lanes.
  *
  * <p>Copies: a copy of a transaction answered recently on this node gets that answer from memory; a copy that
  * arrives while the first is still in flight here waits for the same answer; any other copy goes to the engine,
