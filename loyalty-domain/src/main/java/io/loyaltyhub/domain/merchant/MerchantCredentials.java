@@ -54,6 +54,26 @@ public final class MerchantCredentials {
                 "select credentialId from MerchantCredentialEntity order by createdAt", String.class).getResultList());
     }
 
+    /**
+     * Revokes one of this merchant's credentials. Another merchant's credential id is not found (the look-up is
+     * merchant-scoped), so it is left alone. This node forgets its cached verifications at once; another running
+     * hub stops accepting the credential within its {@code cacheTtl}.
+     *
+     * @return whether an active credential of this merchant was revoked
+     */
+    public boolean revoke(MerchantId merchant, String credentialId) {
+        boolean revoked = database.inMerchantTransaction(merchant, s -> s.createSelectionQuery(
+                        "from MerchantCredentialEntity where credentialId = :id", MerchantCredentialEntity.class)
+                .setParameter("id", credentialId).uniqueResultOptional()
+                .filter(MerchantCredentialEntity::isActive)
+                .map(c -> {
+                    c.revoke();
+                    return true;
+                }).orElse(false));
+        verified.forgetCredential(credentialId);
+        return revoked;
+    }
+
     /** The merchant whose active credential this is, or empty for an unknown id or a wrong secret. */
     public Optional<MerchantPrincipal> authenticate(String credentialId, String secret) {
         if (credentialId == null || secret == null || credentialId.isBlank() || credentialId.length() > 40) {

@@ -75,6 +75,21 @@ class MerchantCredentialsTest {
     }
 
     @Test
+    void aRevokedCredentialAuthenticatesNothingAndOnlyItsOwnMerchantCanRevokeIt() {
+        MerchantCredential ofA = credentials.issue(a);
+        assertThat(credentials.authenticate(ofA.credentialId(), ofA.secret())).isPresent();
+
+        assertThat(credentials.revoke(b, ofA.credentialId())).as("merchant B cannot revoke A's credential").isFalse();
+        assertThat(credentials.authenticate(ofA.credentialId(), ofA.secret())).isPresent();
+        assertThat(credentials.revoke(a, ofA.credentialId())).isTrue();
+
+        assertThat(credentials.authenticate(ofA.credentialId(), ofA.secret()))
+                .as("no longer accepted, not even from this node's cache").isEmpty();
+        assertThat(credentials.revoke(a, ofA.credentialId())).as("already revoked").isFalse();
+        assertThat(credentials.credentialIds(a)).as("kept for the audit").containsExactly(ofA.credentialId());
+    }
+
+    @Test
     void onlySuccessesAreCachedBoundedAndForAWhile() {
         MerchantCredential ofA = credentials.issue(a);
         credentials.authenticate(ofA.credentialId(), "wrong");

@@ -65,6 +65,29 @@ final class MerchantReportCommands {
         }
     }
 
+    @Command(name = "merchant-credential-revoke", mixinStandardHelpOptions = true,
+            description = "Revoke one of a merchant's report credentials (a running hub stops accepting it within "
+                    + "hub.reports.credential-cache-seconds).")
+    static final class CredentialRevoke extends DatabaseCommand {
+        @Option(names = "--merchant", required = true, description = "merchant code") String merchant;
+        @Option(names = "--credential", required = true, description = "the credential id (mrc-...)") String credentialId;
+
+        @Override
+        public Integer call() {
+            IdGenerator ids = ids();
+            boolean revoked = withDatabase(db -> {
+                MerchantId id = new CoalitionAdmin(db, ids, Clock.systemUTC()).merchantByCode(merchant);
+                return new MerchantCredentials(db, ids, Clock.systemUTC(), Argon2idHasher.recommended(), Duration.ZERO, 1)
+                        .revoke(id, credentialId);
+            });
+            if (!revoked) {
+                throw new IllegalArgumentException("merchant " + merchant + " has no active report credential " + credentialId);
+            }
+            System.out.printf("merchant %s report credential %s revoked%n", merchant, credentialId);
+            return 0;
+        }
+    }
+
     @Command(name = "report-downloads", mixinStandardHelpOptions = true,
             description = "List report downloads (newest first, at most 1000), of all merchants or of one.")
     static final class Downloads extends DatabaseCommand {

@@ -95,6 +95,27 @@ class MerchantReportCommandsTest {
     }
 
     @Test
+    void aRevokedCredentialIsRefusedByTheRunningHubAndAnotherMerchantCannotRevokeIt() {
+        HubFixture.Merchant m = fixture.merchant();
+        HubFixture.Merchant other = fixture.merchant();
+        String printed = run("merchant-credential-add", "--merchant", m.code());
+        Matcher id = Pattern.compile("id: +(mrc-[0-9a-f]+)").matcher(printed);
+        Matcher secret = Pattern.compile("secret: +(\\S+)").matcher(printed);
+        assertThat(id.find()).isTrue();
+        assertThat(secret.find()).isTrue();
+
+        int refused = new CommandLine(new HubCommand()).execute("merchant-credential-revoke", "--merchant", other.code(),
+                "--credential", id.group(1), "-s", "hub.data-dir=" + fixture.dataDir());
+        String revoked = run("merchant-credential-revoke", "--merchant", m.code(), "--credential", id.group(1));
+        HttpResponse<String> r = get(id.group(1) + ":" + secret.group(1), fixture.baseUrl() + "/merchant/v1/reports/daily");
+
+        assertThat(refused).as("another merchant's credential is not found").isNotZero();
+        assertThat(revoked).contains("revoked");
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.body()).contains("unknown-merchant-or-wrong-credential");
+    }
+
+    @Test
     void theDemosReportCommandsWorkAsPrinted() {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         new DemoCoalition(fixture.hub(), List.<HubExtension>of(extension))

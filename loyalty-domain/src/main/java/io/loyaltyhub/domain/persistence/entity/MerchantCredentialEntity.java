@@ -56,6 +56,11 @@ public class MerchantCredentialEntity {
         return "ACTIVE".equals(status);
     }
 
+    /** From now on the credential authenticates nothing; the row stays, so the download audit still names it. */
+    public void revoke() {
+        this.status = "REVOKED";
+    }
+
     public LocalDateTime getCreatedAt() {
         return createdAt;
     }
