@@ -66,7 +66,6 @@ public final class LoyaltyHub implements AutoCloseable {
     private TerminalDirectory terminals;
     private RefreshingCardCatalog catalog;
     private CardReader cardReader;
-    private SwipeGateway gateway;
     private SwipeBatchConsumer consumer;
     private ArtemisSwipeGateway swipeGateway;
     private CamelContext camel;
@@ -144,7 +143,6 @@ public final class LoyaltyHub implements AutoCloseable {
         ArtemisSwipeGateway artemisGateway = new ArtemisSwipeGateway(factory, user, password, messages, 8);
         artemisGateway.start();
         started.add(artemisGateway);
-        gateway = artemisGateway;
         swipeGateway = artemisGateway;
 
         camel = new DefaultCamelContext();
@@ -167,7 +165,7 @@ public final class LoyaltyHub implements AutoCloseable {
         signatures = new RequestSignatureCheck(signingKeys,
                 Boolean.parseBoolean(settings.text("hub.http.signing-required")),
                 Duration.ofSeconds(settings.integer("hub.http.signature-max-age-seconds")), clock);
-        camel.addRoutes(new PosHttpRoutes(new HttpSwipeProcessor(new TerminalAuthenticator(terminals), signatures, json, gateway,
+        camel.addRoutes(new PosHttpRoutes(new HttpSwipeProcessor(new TerminalAuthenticator(terminals), signatures, json, swipeGateway,
                 settings.millis("hub.swipe.reply-timeout-ms"), settings.integer("hub.http.max-body-bytes"))));
         for (HubExtension extension : extensions) {
             for (RoutesBuilder routes : extension.routes(this)) {
@@ -240,7 +238,7 @@ public final class LoyaltyHub implements AutoCloseable {
     }
 
     public SwipeGateway gateway() {
-        return gateway;
+        return swipeGateway;
     }
 
     public CamelContext camel() {

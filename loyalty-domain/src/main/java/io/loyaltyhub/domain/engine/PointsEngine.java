@@ -4,7 +4,6 @@ import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.domain.persistence.Sql;
 import io.loyaltyhub.domain.txn.PosTransaction;
-import io.loyaltyhub.domain.txn.TransactionKey;
 import io.loyaltyhub.domain.txn.TransactionOutcome;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,7 +11,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -69,19 +67,6 @@ public final class PointsEngine {
                 log.debug("batch of {} rolled back on attempt {} ({}), retrying", batch.size(), attempt, e.getMessage());
                 LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(200_000, 2_000_000L * attempt));
             }
-        }
-    }
-
-    /** The answer already given to this key, if any (lets an edge answer a retried request at once). */
-    public Optional<TransactionOutcome> findAnswer(TransactionKey key) {
-        try (Connection c = database.connection()) {
-            try {
-                return new PurchaseJournal(database.config().isMySql()).findOutcome(c, key);
-            } finally {
-                c.rollback();
-            }
-        } catch (SQLException e) {
-            throw new EngineException("could not look up transaction " + key + ": " + e.getMessage(), e);
         }
     }
 

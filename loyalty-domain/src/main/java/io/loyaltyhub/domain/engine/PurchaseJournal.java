@@ -8,7 +8,6 @@ import io.loyaltyhub.domain.txn.LineItem;
 import io.loyaltyhub.domain.txn.PosTransaction;
 import io.loyaltyhub.domain.txn.ResultCode;
 import io.loyaltyhub.domain.txn.TransactionKey;
-import io.loyaltyhub.domain.txn.TransactionOutcome;
 import io.loyaltyhub.domain.txn.TransactionType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -109,23 +108,6 @@ final class PurchaseJournal {
             ps.setLong(2, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
-        }
-    }
-
-    Optional<TransactionOutcome> findOutcome(Connection c, TransactionKey key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT result, points, balance_after, last4 FROM purchase "
-                + "WHERE merchant_id = ? AND terminal_id = ? AND txn_ref = ? AND kind = ?")) {
-            ps.setLong(1, key.merchantId().value());
-            ps.setLong(2, key.terminalId().value());
-            ps.setString(3, key.txnRef().value());
-            ps.setString(4, key.type().name());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new TransactionOutcome(ResultCode.valueOf(rs.getString(1)), rs.getLong(2),
-                        rs.getLong(3), rs.getString(4), true));
             }
         }
     }

@@ -81,8 +81,7 @@ public final class HttpSwipeProcessor extends AsyncProcessorSupport {
     private void reply(Exchange exchange, PosTransaction txn, TransactionOutcome outcome, Throwable failure) {
         Message out = exchange.getMessage();
         out.removeHeaders("*");
-        if (failure instanceof SwipeNotAcceptedException || (failure != null
-                && failure.getCause() instanceof SwipeNotAcceptedException)) {
+        if (SwipeNotAcceptedException.isCauseOf(failure)) {
             log.error("swipe not accepted: {}", failure.getMessage());
             ProblemResponses.answer(exchange, 503, "not-accepted", "the transaction could not be stored; send it again");
             return;

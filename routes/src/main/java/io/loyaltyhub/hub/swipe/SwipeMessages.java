@@ -76,15 +76,6 @@ public final class SwipeMessages {
         }
     }
 
-    /** One transaction on its own (as dead letters and older hubs carry it). */
-    public String encode(PosTransaction t) {
-        return json(256, g -> {
-            g.writeStartObject();
-            write(g, t);
-            g.writeEndObject();
-        });
-    }
-
     @FunctionalInterface
     private interface Writing {
         void to(JsonGenerator g) throws IOException;
@@ -99,15 +90,6 @@ public final class SwipeMessages {
             throw new UncheckedIOException(e);
         }
         return out.toString();
-    }
-
-    /** @throws IllegalArgumentException when the text is not a valid hub transaction */
-    public PosTransaction decode(String text) {
-        try {
-            return read(mapper.readTree(text));
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("not a hub transaction message: " + e.getClass().getSimpleName(), e);
-        }
     }
 
     /** The transaction's fields, written into the object the generator is in (streaming: no tree per message). */

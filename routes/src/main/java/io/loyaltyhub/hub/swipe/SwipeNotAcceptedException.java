@@ -5,4 +5,10 @@ public class SwipeNotAcceptedException extends RuntimeException {
     public SwipeNotAcceptedException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** Whether a submission failed because the transaction was not stored (directly, or wrapped by a future). */
+    public static boolean isCauseOf(Throwable failure) {
+        return failure instanceof SwipeNotAcceptedException || (failure != null
+                && failure.getCause() instanceof SwipeNotAcceptedException);
+    }
 }

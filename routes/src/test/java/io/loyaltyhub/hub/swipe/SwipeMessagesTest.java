@@ -43,7 +43,11 @@ class SwipeMessagesTest {
 
     @Test
     void aSingleTransactionMessageFromBeforeChunksIsStillReadWithTheMessagesCorrelationId() {
-        String older = messages.encode(sale("r-1"));
+        // The one-transaction message hubs sent before chunks (the fields of a chunk's entry, without "c").
+        String older = "{\"m\":7,\"s\":8,\"t\":9,\"ref\":\"r-1\",\"type\":\"SALE\",\"tok\":\"" + "ab".repeat(32)
+                + "\",\"kv\":2,\"l4\":\"4242\",\"rng\":5,\"old\":[{\"tok\":\"" + "cd".repeat(32) + "\",\"kv\":1}],"
+                + "\"amt\":1999,\"cur\":\"EUR\",\"at\":\"2026-11-23T10:15:30+01:00\",\"ch\":\"CSV_BATCH\","
+                + "\"lines\":[{\"sku\":\"sku-1\",\"cat\":\"books\",\"qty\":2,\"amt\":1999}]}";
 
         assertThat(messages.decodeChunk(older, "id-from-the-message"))
                 .containsExactly(new SwipeMessages.Addressed("id-from-the-message", sale("r-1")));

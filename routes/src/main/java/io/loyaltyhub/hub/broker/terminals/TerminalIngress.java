@@ -100,10 +100,6 @@ final class TerminalIngress extends ServiceSupport {
         }
     }
 
-    private static boolean notStored(Throwable failure) {
-        return failure instanceof SwipeNotAcceptedException || failure.getCause() instanceof SwipeNotAcceptedException;
-    }
-
     private void submit(PosTransaction txn, TerminalAddress terminal, String correlationId) {
         CompletableFuture<TransactionOutcome> answer;
         try {
@@ -117,7 +113,7 @@ final class TerminalIngress extends ServiceSupport {
         }
         answer.copy().completeOnTimeout(null, replyTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .whenCompleteAsync((outcome, failure) -> guarded(txn, () -> {
-                    if (failure != null && notStored(failure)) {
+                    if (SwipeNotAcceptedException.isCauseOf(failure)) {
                         log.error("swipe not accepted: {}", failure.getMessage());
                         replies.reject(terminal, "not-accepted", "the transaction could not be stored; send it again",
                                 txn.txnRef().value(), correlationId);
