@@ -53,7 +53,7 @@ public final class PointsEngine {
             try (Connection c = database.connection()) {
                 try {
                     List<TransactionOutcome> outcomes = new EngineBatch(c, ids, now(), database.config().isMySql()).run(batch);
-                    c.commit();
+                    database.commitDurably(c);
                     return outcomes;
                 } catch (SQLException | RuntimeException e) {
                     c.rollback();
