@@ -31,6 +31,7 @@ import io.loyaltyhub.hub.keys.HubKeyStore;
 import io.loyaltyhub.hub.keys.HubKeys;
 import io.loyaltyhub.hub.keys.LegacyCardKey;
 import io.loyaltyhub.hub.swipe.ArtemisSwipeGateway;
+import io.loyaltyhub.hub.swipe.EngineLag;
 import io.loyaltyhub.hub.swipe.RefreshingCardCatalog;
 import io.loyaltyhub.hub.swipe.SwipeBatchConsumer;
 import io.loyaltyhub.hub.swipe.SwipeGateway;
@@ -67,6 +68,7 @@ public final class LoyaltyHub implements AutoCloseable {
     private RefreshingCardCatalog catalog;
     private CardReader cardReader;
     private SwipeBatchConsumer consumer;
+    private EngineLag engineLag;
     private ArtemisSwipeGateway swipeGateway;
     private CamelContext camel;
     private ActiveMQConnectionFactory brokerFactory;
@@ -129,18 +131,19 @@ public final class LoyaltyHub implements AutoCloseable {
             started.add(broker);
             brokerUrl = "vm://0";
         }
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl);
-        factory.setConfirmationWindowSize(1024 * 1024); // needed for asynchronous send confirmations
+        ActiveMQConnectionFactory factory = brokerConnections(brokerUrl);
         started.add(factory);
         brokerFactory = factory;
         String user = brokerLogin.user();
         String password = brokerLogin.password();
         SwipeMessages messages = new SwipeMessages();
-        consumer = new SwipeBatchConsumer(factory, user, password, engine, messages,
+        engineLag = new EngineLag();
+        consumer = new SwipeBatchConsumer(factory, user, password, engine, database::isReachable, messages, engineLag,
                 settings.integer("hub.engine.consumers"), settings.integer("hub.engine.batch-size"));
         consumer.start();
         started.add(consumer);
-        ArtemisSwipeGateway artemisGateway = new ArtemisSwipeGateway(factory, user, password, messages, 8);
+        ArtemisSwipeGateway artemisGateway = new ArtemisSwipeGateway(factory, user, password, messages, 8,
+                settings.text("hub.node-id"), engineLag, settings.millis("hub.swipe.overloaded-after-ms"));
         artemisGateway.start();
         started.add(artemisGateway);
         swipeGateway = artemisGateway;
@@ -178,6 +181,25 @@ public final class LoyaltyHub implements AutoCloseable {
                 httpPort(), database.config().displayUrl(), settings.embeddedBroker()
                         ? "embedded (tcp://" + settings.text("hub.broker.embedded.host") + ":"
                         + settings.integer("hub.broker.embedded.port") + ")" : brokerUrl);
+    }
+
+    /**
+     * The hub's broker client settings. Reconnection is the hub's own ({@link io.loyaltyhub.hub.swipe.BrokerConnection}),
+     * so the client does not retry by itself; a short connection TTL makes the broker give a dead node's sessions,
+     * prefetched swipes and message groups to the other nodes within seconds (the client's confirmation window,
+     * needed for asynchronous send confirmations, otherwise makes the broker keep them for reattachment until the
+     * default one-minute TTL ends).
+     */
+    private ActiveMQConnectionFactory brokerConnections(String brokerUrl) {
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl);
+        factory.setConfirmationWindowSize(1024 * 1024);
+        factory.setReconnectAttempts(0);
+        factory.setInitialConnectAttempts(1);
+        long ttl = settings.integer("hub.broker.connection-ttl-ms");
+        factory.setConnectionTTL(ttl);
+        factory.setClientFailureCheckPeriod(Math.max(500, ttl / 3));
+        factory.setCallTimeout(Math.max(5_000, 2 * ttl));
+        return factory;
     }
 
     /** Tokenizes under the current card key version; earlier versions still held are tried too (see CardRekeyJob). */
@@ -292,6 +314,30 @@ public final class LoyaltyHub implements AutoCloseable {
     /** Makes newly issued card ranges visible to the edge at once. */
     public void reloadCardCatalog() {
         catalog.reload();
+    }
+
+    /** How far the engine is behind the swipe queue (for readiness and the benchmark). */
+    public EngineLag engineLag() {
+        return engineLag;
+    }
+
+    /**
+     * A graceful stop: new swipes are refused (terminals are told the hub is stopping and send them again, to another
+     * node or after the restart), swipes already taken get their answers for up to {@code hub.shutdown.drain-seconds},
+     * then everything closes. What is still unanswered then is on the queue and is credited after the restart.
+     */
+    public void stopGracefully() {
+        if (swipeGateway != null) {
+            swipeGateway.stopAccepting();
+            try {
+                boolean drained = swipeGateway.awaitAnswered(Duration.ofSeconds(settings.integer("hub.shutdown.drain-seconds")));
+                log.info("stopping: {}", drained ? "every swipe taken has its answer"
+                        : swipeGateway.inFlight() + " swipe(s) still unanswered stay on the queue for the next start");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        close();
     }
 
     @Override

@@ -18,6 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Terminal look-ups for the edge, with a short-lived cache so that authenticating a swipe costs no
  * database round trip. A terminal disabled by the operator stops authenticating within {@code cacheTtl}.
+ *
+ * <p>During a database outage known terminals keep being served from what was cached, however old (their swipes
+ * are queued and credited once the database is back), and a look-up the cache cannot answer fails at once with
+ * {@link TerminalDirectoryUnavailableException} instead of every request waiting for a connection in turn.
  */
 public final class JdbcTerminalDirectory implements TerminalDirectory {
     private static final String SELECT = "SELECT t.id, t.merchant_id, m.code, t.store_id, s.code, t.code, "
@@ -32,6 +36,9 @@ public final class JdbcTerminalDirectory implements TerminalDirectory {
     private final Duration cacheTtl;
     private final ConcurrentHashMap<String, Entry> byCredential = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Entry> byCodes = new ConcurrentHashMap<>();
+    /** After a failed look-up, further ones fail at once until this time (System.nanoTime), then one tries again. */
+    private volatile long unreachableUntilNanos;
+    private static final long RETRY_AFTER_FAILURE_NANOS = 2_000_000_000L;
 
     public JdbcTerminalDirectory(Database database, Clock clock, Duration cacheTtl) {
         this.database = database;
@@ -46,7 +53,7 @@ public final class JdbcTerminalDirectory implements TerminalDirectory {
         }
         Entry entry = byCredential.get(credentialId);
         if (entry == null || entry.loadedAt().plus(cacheTtl).isBefore(clock.instant())) {
-            entry = load("WHERE t.credential_id = ?", credentialId).orElse(null);
+            entry = loadOrStale(entry, "WHERE t.credential_id = ?", credentialId).orElse(null);
             if (entry == null) {
                 return Optional.empty();
             }
@@ -59,13 +66,13 @@ public final class JdbcTerminalDirectory implements TerminalDirectory {
     @Override
     public Optional<TerminalIdentity> findTerminal(MerchantId merchant, String storeCode, String terminalCode) {
         return cached("m" + merchant.value() + "\u0000" + storeCode + "\u0000" + terminalCode,
-                () -> load("WHERE t.merchant_id = ? AND s.code = ? AND t.code = ?", merchant.value(), storeCode, terminalCode));
+                stale -> loadOrStale(stale, "WHERE t.merchant_id = ? AND s.code = ? AND t.code = ?", merchant.value(), storeCode, terminalCode));
     }
 
     @Override
     public Optional<TerminalIdentity> findTerminalAcrossMerchants(String merchantCode, String terminalCode) {
         return cached("c" + merchantCode + "\u0000" + terminalCode,
-                () -> load("WHERE m.code = ? AND t.code = ?", merchantCode, terminalCode));
+                stale -> loadOrStale(stale, "WHERE m.code = ? AND t.code = ?", merchantCode, terminalCode));
     }
 
     /**
@@ -73,16 +80,36 @@ public final class JdbcTerminalDirectory implements TerminalDirectory {
      * terminals are kept for {@code cacheTtl} like credentials (a terminal not found is looked up again each time,
      * so one added by the operator is seen at once).
      */
-    private Optional<TerminalIdentity> cached(String key, java.util.function.Supplier<Optional<Entry>> loader) {
+    private Optional<TerminalIdentity> cached(String key, java.util.function.Function<Entry, Optional<Entry>> loader) {
         Entry entry = byCodes.get(key);
         if (entry == null || entry.loadedAt().plus(cacheTtl).isBefore(clock.instant())) {
-            entry = loader.get().orElse(null);
+            entry = loader.apply(entry).orElse(null);
             if (entry == null) {
                 return Optional.empty();
             }
             byCodes.put(key, entry);
         }
         return entry.active() ? Optional.of(entry.identity()) : Optional.empty();
+    }
+
+    /** A fresh look-up; while the database is unreachable, the expired entry if there is one. */
+    private Optional<Entry> loadOrStale(Entry stale, String where, Object... params) {
+        if (System.nanoTime() - unreachableUntilNanos < 0) {
+            return servedStale(stale, null);
+        }
+        try {
+            return load(where, params);
+        } catch (TerminalDirectoryUnavailableException e) {
+            unreachableUntilNanos = System.nanoTime() + RETRY_AFTER_FAILURE_NANOS;
+            return servedStale(stale, e);
+        }
+    }
+
+    private static Optional<Entry> servedStale(Entry stale, TerminalDirectoryUnavailableException cause) {
+        if (stale != null) {
+            return Optional.of(stale);
+        }
+        throw cause != null ? cause : new TerminalDirectoryUnavailableException("the terminal directory is unreachable just now", null);
     }
 
     private Optional<Entry> load(String where, Object... params) {
@@ -102,7 +129,7 @@ public final class JdbcTerminalDirectory implements TerminalDirectory {
                 return found;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("terminal look-up failed: " + e.getMessage(), e);
+            throw new TerminalDirectoryUnavailableException("terminal look-up failed: " + e.getMessage(), e);
         }
     }
 }

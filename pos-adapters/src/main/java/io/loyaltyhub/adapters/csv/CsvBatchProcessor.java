@@ -2,6 +2,7 @@ package io.loyaltyhub.adapters.csv;
 
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.txn.PosTransaction;
+import io.loyaltyhub.domain.txn.Submitted;
 import io.loyaltyhub.domain.txn.TransactionOutcome;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,19 +27,17 @@ import java.util.function.Function;
  * so memory stays flat however long the file is. A line the engine has not answered within {@code answerTimeout}
  * of being submitted is reported "accepted-pending": it is already durable and will be credited.
  *
- * <p>If the crediting path itself fails (the broker is down), the exception ends the file: lines submitted so
- * far are durable, and dropping the same file again answers them as duplicates, so nothing is lost or doubled.
+ * A line the crediting path did not store (or could not confirm as stored) is reported rejected with that code
+ * ({@code not-accepted}, {@code not-confirmed}, ...): dropping the same file again answers the lines already
+ * credited as duplicates and credits the rest, so nothing is lost or doubled.
  */
 public final class CsvBatchProcessor {
-    /** Result code of a line the crediting path failed to store. */
-    public static final String NOT_ACCEPTED = "not-accepted";
-
     private final CsvLineMapper mapper;
-    private final Function<PosTransaction, CompletableFuture<TransactionOutcome>> creditingPath;
+    private final Function<PosTransaction, Submitted> creditingPath;
     private final int window;
     private final Duration answerTimeout;
 
-    public CsvBatchProcessor(CsvLineMapper mapper, Function<PosTransaction, CompletableFuture<TransactionOutcome>> creditingPath,
+    public CsvBatchProcessor(CsvLineMapper mapper, Function<PosTransaction, Submitted> creditingPath,
                              int window, Duration answerTimeout) {
         if (window < 1) {
             throw new IllegalArgumentException("the in-flight window must hold at least one line");
@@ -86,7 +85,7 @@ public final class CsvBatchProcessor {
             return new Decided(CsvLineResult.rejected(reject.lineNumber(), reject.txnRef(), reject.code(), reject.message()));
         }
         CsvLineDecision.Submit submit = (CsvLineDecision.Submit) decision;
-        return new Submitted(submit.lineNumber(), submit.txnRef(), creditingPath.apply(submit.transaction()),
+        return new SubmittedLine(submit.lineNumber(), submit.txnRef(), creditingPath.apply(submit.transaction()),
                 System.nanoTime() + answerTimeout.toNanos());
     }
 
@@ -119,29 +118,34 @@ public final class CsvBatchProcessor {
     }
 
     /** A line handed to the crediting path, waiting for its answer until {@code deadlineNanos}. */
-    private record Submitted(long line, String txnRef, CompletableFuture<TransactionOutcome> answer, long deadlineNanos) implements Row {
+    private record SubmittedLine(long line, String txnRef, Submitted submitted, long deadlineNanos) implements Row {
 
         @Override
         public boolean settled() {
-            return answer.isDone();
+            return submitted.answer().isDone();
         }
 
         @Override
         public CsvLineResult await() {
             try {
                 long remaining = Math.max(0, deadlineNanos - System.nanoTime());
-                return CsvLineResult.answered(line, txnRef, answer.get(remaining, TimeUnit.NANOSECONDS));
-            } catch (TimeoutException e) {
-                // submitted means durable: an answer that is late does not undo the credit
-                return CsvLineResult.pending(line, txnRef);
-            } catch (ExecutionException e) {
-                // the crediting path could not store the line (the broker refused it): the merchant sends it again
-                return CsvLineResult.rejected(line, txnRef, NOT_ACCEPTED,
-                        "the hub could not store this line; send it again (lines already credited are answered as duplicates)");
+                submitted.answer().get(remaining, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                // not answered in time, or not stored: what may be said now tells which
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for the engine's answers", e);
             }
+            Submitted.Verdict verdict = submitted.now();
+            if (verdict instanceof Submitted.Answered answered) {
+                return CsvLineResult.answered(line, txnRef, answered.outcome());
+            }
+            if (verdict instanceof Submitted.NotStored notStored) {
+                // the merchant sends the file again: lines already credited are answered as duplicates
+                return CsvLineResult.rejected(line, txnRef, notStored.code(), notStored.reason());
+            }
+            // stored means durable: an answer that is late does not undo the credit
+            return CsvLineResult.pending(line, txnRef);
         }
     }
 
@@ -154,6 +158,7 @@ public final class CsvBatchProcessor {
         private long declined;
         private long pending;
         private long rejected;
+        private long notStored;
 
         InFlight(CsvResultWriter writer) {
             this.writer = writer;
@@ -181,11 +186,14 @@ public final class CsvBatchProcessor {
                 case PENDING -> pending++;
                 case REJECTED -> rejected++;
             }
+            if (row instanceof SubmittedLine && result.status() == CsvLineResult.Status.REJECTED) {
+                notStored++;
+            }
             writer.write(result);
         }
 
         CsvBatchSummary summary() {
-            return new CsvBatchSummary(lines, approved, declined, pending, rejected, null);
+            return new CsvBatchSummary(lines, approved, declined, pending, rejected, notStored, null);
         }
     }
 }

@@ -10,6 +10,8 @@ public final class ResponseCode {
     public static final String INSUFFICIENT_POINTS = "51";
     public static final String NOT_PERMITTED_TO_TERMINAL = "58";
     public static final String RESTRICTED_CARD = "62";
+    /** Not stored (the hub is over capacity, stopping, or cannot reach its queue): send it again shortly. */
+    public static final String ISSUER_UNAVAILABLE = "91";
     public static final String SYSTEM_ERROR = "96";
 
     private ResponseCode() {

@@ -2,6 +2,7 @@ package io.loyaltyhub.adapters.poslog;
 
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.txn.PosTransaction;
+import io.loyaltyhub.domain.txn.Submitted;
 import io.loyaltyhub.domain.txn.TransactionOutcome;
 import java.io.InputStream;
 import java.time.Duration;
@@ -29,9 +30,9 @@ public final class PosLogIntake {
 
     /** @throws PosLogDocumentException when the document as a whole is refused; nothing has been submitted then */
     public Submission submit(MerchantId merchant, InputStream document,
-                             Function<PosTransaction, CompletableFuture<TransactionOutcome>> creditingPath) {
+                             Function<PosTransaction, Submitted> creditingPath) {
         List<PosLogDecision> decisions = reader.read(document).stream().map(t -> mapper.decide(merchant, t)).toList();
-        List<CompletableFuture<TransactionOutcome>> answers = new ArrayList<>(decisions.size());
+        List<Submitted> answers = new ArrayList<>(decisions.size());
         for (PosLogDecision decision : decisions) {
             answers.add(decision instanceof PosLogDecision.Submit submit ? creditingPath.apply(submit.transaction()) : null);
         }
@@ -41,16 +42,17 @@ public final class PosLogIntake {
     /** A document whose creditable transactions are durable and whose answers are on their way. */
     public static final class Submission {
         private final List<PosLogDecision> decisions;
-        private final List<CompletableFuture<TransactionOutcome>> answers;
+        private final List<Submitted> answers;
 
-        private Submission(List<PosLogDecision> decisions, List<CompletableFuture<TransactionOutcome>> answers) {
+        private Submission(List<PosLogDecision> decisions, List<Submitted> answers) {
             this.decisions = decisions;
             this.answers = answers;
         }
 
         /** Completes when every answer is in, or when {@code timeout} has passed, without holding a thread meanwhile. */
         public CompletableFuture<List<PosLogTransactionResult>> results(Duration timeout) {
-            CompletableFuture<?>[] waiting = answers.stream().filter(a -> a != null).toArray(CompletableFuture[]::new);
+            CompletableFuture<?>[] waiting = answers.stream().filter(a -> a != null).map(Submitted::answer)
+                    .toArray(CompletableFuture[]::new);
             return CompletableFuture.allOf(waiting)
                     .completeOnTimeout(null, timeout.toNanos(), TimeUnit.NANOSECONDS)
                     .handle((ignored, failure) -> snapshot());
@@ -63,14 +65,19 @@ public final class PosLogIntake {
         private List<PosLogTransactionResult> snapshot() {
             List<PosLogTransactionResult> results = new ArrayList<>(decisions.size());
             for (int i = 0; i < decisions.size(); i++) {
-                CompletableFuture<TransactionOutcome> answer = answers.get(i);
+                Submitted submitted = answers.get(i);
                 PosLogDecision decision = decisions.get(i);
-                if (answer == null) {
+                if (submitted == null) {
                     results.add(PosLogTransactionResult.notSubmitted(decision));
-                } else if (answer.isDone() && !answer.isCompletedExceptionally()) {
-                    results.add(PosLogTransactionResult.answered(decision.source(), answer.join()));
+                    continue;
+                }
+                Submitted.Verdict verdict = submitted.now();
+                if (verdict instanceof Submitted.Answered answered) {
+                    results.add(PosLogTransactionResult.answered(decision.source(), answered.outcome()));
+                } else if (verdict instanceof Submitted.NotStored notStored) {
+                    results.add(PosLogTransactionResult.notStored(decision.source(), notStored.code(), notStored.reason()));
                 } else {
-                    // submitted means durable: an answer that is late or lost on the way back does not undo the credit
+                    // stored means durable: an answer that is late or lost on the way back does not undo the credit
                     results.add(PosLogTransactionResult.pending(decision.source()));
                 }
             }

@@ -41,6 +41,11 @@ public record PosLogTransactionResult(
         return of(source, Status.PENDING, ACCEPTED_PENDING, null);
     }
 
+    /** Not stored, or not confirmed as stored: the sender sends it again (a copy already credited is answered as one). */
+    public static PosLogTransactionResult notStored(PosLogTransaction source, String code, String message) {
+        return of(source, Status.REJECTED, code, message);
+    }
+
     /** The result of a transaction that never reached the crediting path. */
     public static PosLogTransactionResult notSubmitted(PosLogDecision decision) {
         if (decision instanceof PosLogDecision.Skip skip) {

@@ -7,6 +7,7 @@ import io.loyaltyhub.adapters.poslog.TestTerminalDirectory;
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.txn.PosTransaction;
 import io.loyaltyhub.domain.txn.ResultCode;
+import io.loyaltyhub.domain.txn.Submitted;
 import io.loyaltyhub.domain.txn.TransactionOutcome;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -57,7 +58,7 @@ class CsvBatchProcessorTest {
                 "3,R-2,rejected,card-number-check-digit,,,,,card number fails its programme's check digit",
                 "5,,rejected,line-format,,,,,the line is not valid CSV: unterminated quote",
                 "6,R-4,approved,approved,12,1012,5895,false,");
-        assertThat(summary).isEqualTo(new CsvBatchSummary(4, 2, 0, 0, 2, null));
+        assertThat(summary).isEqualTo(new CsvBatchSummary(4, 2, 0, 0, 2, 0, null));
         assertThat(credited).extracting(t -> t.txnRef().value()).containsExactly("R-1", "R-4");
         assertThat(results.toString()).doesNotContain(CARD).doesNotContain("6280001234567894");
     }
@@ -105,10 +106,10 @@ class CsvBatchProcessorTest {
         CountingWriter results = new CountingWriter();
         CsvBatchProcessor processor = new CsvBatchProcessor(mapper, t -> {
             mostOutstanding.accumulateAndGet(outstanding.incrementAndGet(), Math::max);
-            return CompletableFuture.supplyAsync(() -> {
+            return stored(CompletableFuture.supplyAsync(() -> {
                 outstanding.decrementAndGet();
                 return new TransactionOutcome(ResultCode.APPROVED, 1, 1, "5895", false);
-            }, busyEngine);
+            }, busyEngine));
         }, window, Duration.ofSeconds(5));
 
         CsvBatchSummary summary;
@@ -129,8 +130,13 @@ class CsvBatchProcessorTest {
         return CompletableFuture.completedFuture(new TransactionOutcome(ResultCode.APPROVED, 12, 1012, "5895", false));
     }
 
+    /** A crediting path whose queue confirmed every transaction at once; the answers come from {@code engine}. */
     private CsvBatchProcessor processor(Function<PosTransaction, CompletableFuture<TransactionOutcome>> engine, int window, Duration timeout) {
-        return new CsvBatchProcessor(mapper, engine, window, timeout);
+        return new CsvBatchProcessor(mapper, t -> stored(engine.apply(t)), window, timeout);
+    }
+
+    private static Submitted stored(CompletableFuture<TransactionOutcome> answer) {
+        return new Submitted(CompletableFuture.completedFuture(null), answer);
     }
 
     private static InputStream bytes(String text) {

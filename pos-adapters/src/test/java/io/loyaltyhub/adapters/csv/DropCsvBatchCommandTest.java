@@ -7,6 +7,7 @@ import io.loyaltyhub.adapters.poslog.TestTerminalDirectory;
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.txn.PosTransaction;
 import io.loyaltyhub.domain.txn.ResultCode;
+import io.loyaltyhub.domain.txn.Submitted;
 import io.loyaltyhub.domain.txn.TransactionOutcome;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -44,7 +44,7 @@ class DropCsvBatchCommandTest {
         List<PosTransaction> credited = new ArrayList<>();
         CsvBatchProcessor processor = new CsvBatchProcessor(new CsvLineMapper(terminals, new TestCardReader()), t -> {
             credited.add(t);
-            return CompletableFuture.completedFuture(new TransactionOutcome(ResultCode.APPROVED, 9, 9, t.card().token().last4(), false));
+            return Submitted.answered(new TransactionOutcome(ResultCode.APPROVED, 9, 9, t.card().token().last4(), false));
         }, 8, Duration.ofSeconds(1));
         try (InputStream in = Files.newInputStream(file)) {
             CsvBatchSummary summary = processor.process(merchant, in, new StringWriter());

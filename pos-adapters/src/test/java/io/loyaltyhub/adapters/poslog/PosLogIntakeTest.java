@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.txn.PosTransaction;
 import io.loyaltyhub.domain.txn.ResultCode;
+import io.loyaltyhub.domain.txn.Submitted;
+import io.loyaltyhub.domain.txn.NotStoredException;
 import io.loyaltyhub.domain.txn.TransactionOutcome;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
@@ -46,10 +48,26 @@ class PosLogIntakeTest {
         terminals.add(MERCHANT, "9", "34");
 
         List<PosLogTransactionResult> results = intake().submit(MERCHANT,
-                PosLogFixtures.open("ncr-acs-small.xml"), t -> new CompletableFuture<>()).await(Duration.ofMillis(50));
+                PosLogFixtures.open("ncr-acs-small.xml"),
+                t -> new Submitted(CompletableFuture.completedFuture(null), new CompletableFuture<>())).await(Duration.ofMillis(50));
 
         assertThat(results.get(1).status()).isEqualTo(PosLogTransactionResult.Status.PENDING);
         assertThat(results.get(1).code()).isEqualTo("accepted-pending");
+    }
+
+    @Test
+    void neverCallsPendingWhatTheQueueDidNotConfirmAsStored() {
+        terminals.add(MERCHANT, "9", "34");
+
+        List<PosLogTransactionResult> unconfirmed = intake().submit(MERCHANT, PosLogFixtures.open("ncr-acs-small.xml"),
+                t -> new Submitted(new CompletableFuture<>(), new CompletableFuture<>())).await(Duration.ofMillis(50));
+        List<PosLogTransactionResult> refused = intake().submit(MERCHANT, PosLogFixtures.open("ncr-acs-small.xml"),
+                t -> Submitted.refused(new NotStoredException("overloaded", true, "over capacity", null))).await(Duration.ofMillis(50));
+
+        assertThat(unconfirmed.get(1).status()).isEqualTo(PosLogTransactionResult.Status.REJECTED);
+        assertThat(unconfirmed.get(1).code()).isEqualTo("not-confirmed");
+        assertThat(refused.get(1).status()).isEqualTo(PosLogTransactionResult.Status.REJECTED);
+        assertThat(refused.get(1).code()).isEqualTo("overloaded");
     }
 
     @Test
@@ -68,8 +86,8 @@ class PosLogIntakeTest {
                 new PosLogSettings(ZoneId.of("UTC"), Currency.getInstance("EUR"))));
     }
 
-    private CompletableFuture<TransactionOutcome> approve(PosTransaction transaction) {
+    private Submitted approve(PosTransaction transaction) {
         submitted.add(transaction);
-        return CompletableFuture.completedFuture(new TransactionOutcome(ResultCode.APPROVED, 12, 100, transaction.card().token().last4(), false));
+        return Submitted.answered(new TransactionOutcome(ResultCode.APPROVED, 12, 100, transaction.card().token().last4(), false));
     }
 }

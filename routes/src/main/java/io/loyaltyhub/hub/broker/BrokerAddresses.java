@@ -8,6 +8,8 @@ public final class BrokerAddresses {
     public static final String DEAD_LETTERS = "hub.dead-letters";
     /** Topic of answered transactions, for anything that wants to follow along (never carries card numbers). */
     public static final String EVENTS = "hub.events";
+    /** Each hub node's queue of engine answers: this prefix and the node id ({@code hub.node-id}). */
+    public static final String REPLIES_PREFIX = "hub.replies.";
 
     private BrokerAddresses() {
     }

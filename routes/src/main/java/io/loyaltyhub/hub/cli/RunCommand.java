@@ -25,7 +25,7 @@ final class RunCommand implements Callable<Integer> {
         LoyaltyHub hub = LoyaltyHub.start(loaded, extensions);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            hub.close();
+            hub.stopGracefully();
             stopped.countDown();
         }, "hub-shutdown"));
         System.out.printf("Loyalty Hub is running. HTTP: http://%s:%d  (data in %s)%n",

@@ -41,10 +41,12 @@ final class CsvBatchFileHandler implements BatchFileHandler {
         Writer out = writer(result);
         CsvBatchSummary summary = processor.process(merchant, file, out);
         out.flush();
-        log.info("CSV batch for merchant {}: {} lines, {} approved, {} declined, {} pending, {} rejected{}", merchant,
-                summary.lines(), summary.approved(), summary.declined(), summary.pending(), summary.rejected(),
+        log.info("CSV batch for merchant {}: {} lines, {} approved, {} declined, {} pending, {} rejected ({} not stored){}", merchant,
+                summary.lines(), summary.approved(), summary.declined(), summary.pending(), summary.rejected(), summary.notStored(),
                 summary.fileRejected() ? " (file refused: " + summary.fileRejection() + ")" : "");
-        return summary.fileRejected() ? -1 : summary.lines();
+        // A file with lines the hub did not store goes to error/ and is not recorded as processed: the same file
+        // dropped again credits those lines, and answers the others as duplicates.
+        return summary.fileRejected() || !summary.allStored() ? -1 : summary.lines();
     }
 
     @Override

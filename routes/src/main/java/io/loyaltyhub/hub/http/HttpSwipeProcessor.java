@@ -2,14 +2,12 @@ package io.loyaltyhub.hub.http;
 
 import io.loyaltyhub.adapters.InputRejected;
 import io.loyaltyhub.adapters.json.JsonSwipeCodec;
+import io.loyaltyhub.domain.terminal.TerminalDirectoryUnavailableException;
 import io.loyaltyhub.domain.terminal.TerminalIdentity;
 import io.loyaltyhub.domain.txn.PosTransaction;
-import io.loyaltyhub.domain.txn.TransactionOutcome;
+import io.loyaltyhub.domain.txn.Submitted;
 import io.loyaltyhub.hub.swipe.SwipeGateway;
-import io.loyaltyhub.hub.swipe.SwipeNotAcceptedException;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -27,6 +25,8 @@ public final class HttpSwipeProcessor extends AsyncProcessorSupport {
     private static final Logger log = LoggerFactory.getLogger(HttpSwipeProcessor.class);
 
     static final String PATH = "/pos/v1/transactions";
+    /** Every "not stored, send again" answer: soon, but not at once (an overloaded or recovering hub gets a breath). */
+    static final String RETRY_AFTER_SECONDS = "1";
 
     private final TerminalAuthenticator authenticator;
     private final RequestSignatureCheck signatures;
@@ -48,56 +48,55 @@ public final class HttpSwipeProcessor extends AsyncProcessorSupport {
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         PosTransaction txn;
-        CompletableFuture<TransactionOutcome> answer;
+        Submitted submitted;
         try {
             Message in = exchange.getMessage();
             TerminalIdentity terminal = authenticator.authenticate(in.getHeader("Authorization", String.class));
             byte[] body = body(in);
             signatures.check(terminal, "POST", PATH, name -> in.getHeader(name, String.class), body);
             txn = codec.decode(body, terminal);
-            answer = gateway.submit(txn);
+            submitted = gateway.submit(txn);
         } catch (HttpProblem p) {
             ProblemResponses.answer(exchange, p);
+            callback.done(true);
+            return true;
+        } catch (TerminalDirectoryUnavailableException e) {
+            log.warn("terminal not authenticated: {}", e.getMessage());
+            ProblemResponses.answer(exchange, 503, "database-unavailable", "the hub cannot check this terminal just now; send it again");
+            exchange.getMessage().setHeader("Retry-After", RETRY_AFTER_SECONDS);
             callback.done(true);
             return true;
         } catch (InputRejected r) {
             ProblemResponses.answer(exchange, status(r), r.code(), r.getMessage());
             callback.done(true);
             return true;
-        } catch (SwipeNotAcceptedException e) {
-            log.error("swipe not accepted: {}", e.getMessage());
-            ProblemResponses.answer(exchange, 503, "not-accepted", "the transaction could not be stored; send it again");
-            callback.done(true);
-            return true;
         }
-        answer.copy().completeOnTimeout(null, replyTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((outcome, failure) -> {
-                    reply(exchange, txn, outcome, failure);
-                    callback.done(false);
-                });
+        submitted.verdictWithin(replyTimeout).whenComplete((verdict, failure) -> {
+            try {
+                reply(exchange, txn, verdict);
+            } finally {
+                callback.done(false);
+            }
+        });
         return false;
     }
 
-    private void reply(Exchange exchange, PosTransaction txn, TransactionOutcome outcome, Throwable failure) {
+    private void reply(Exchange exchange, PosTransaction txn, Submitted.Verdict verdict) {
         Message out = exchange.getMessage();
         out.removeHeaders("*");
-        if (SwipeNotAcceptedException.isCauseOf(failure)) {
-            log.error("swipe not accepted: {}", failure.getMessage());
-            ProblemResponses.answer(exchange, 503, "not-accepted", "the transaction could not be stored; send it again");
-            return;
-        }
-        if (failure != null) {
-            log.error("transaction {} has no answer: {}", txn.key(), failure.getMessage());
-            ProblemResponses.answer(exchange, 500, "internal-error", "the transaction is stored but its answer was lost; query it again");
+        if (verdict instanceof Submitted.NotStored notStored) {
+            log.warn("transaction {} {}: {}", txn.key(), notStored.code(), notStored.reason());
+            ProblemResponses.answer(exchange, 503, notStored.code(), notStored.reason());
+            out.setHeader("Retry-After", RETRY_AFTER_SECONDS);
             return;
         }
         out.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        if (outcome == null) {
+        if (verdict instanceof Submitted.Answered answered) {
+            out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+            out.setBody(ResponseBodies.whole(codec.encodeOutcome(txn, answered.outcome())));
+        } else {
             out.setHeader(Exchange.HTTP_RESPONSE_CODE, 202);
             out.setBody(ResponseBodies.whole(codec.encodePending(txn)));
-        } else {
-            out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-            out.setBody(ResponseBodies.whole(codec.encodeOutcome(txn, outcome)));
         }
     }
 

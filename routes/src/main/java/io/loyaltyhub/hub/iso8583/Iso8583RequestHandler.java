@@ -11,6 +11,7 @@ import io.loyaltyhub.adapters.iso8583.ResponseBuilder;
 import io.loyaltyhub.adapters.iso8583.ResponseCode;
 import io.loyaltyhub.adapters.iso8583.TransactionRequestReader;
 import io.loyaltyhub.domain.txn.PosTransaction;
+import io.loyaltyhub.domain.txn.Submitted;
 import io.loyaltyhub.hub.swipe.SwipeGateway;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,7 +19,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,29 +108,23 @@ public final class Iso8583RequestHandler {
     }
 
     /**
-     * Hands the transaction to the gateway, which returns once it is durable, and waits up to the answer
-     * timeout for the engine. If the gateway refuses it (not stored), the answer is 96 and the terminal
-     * will send it again.
+     * Hands the transaction to the gateway and waits up to the answer timeout for the engine. Stored but not answered
+     * in time: {@link UnansweredInTime}. Not stored, or not confirmed as stored: 91 when the hub certainly did not
+     * take it (over capacity, stopping, queue unreachable), 96 when it may have; either way the terminal sends it again
+     * and a copy is counted once.
      */
     private CompletableFuture<Iso8583Message> submit(Iso8583Message request, MessageKind kind, PosTransaction transaction) {
-        CompletableFuture<Iso8583Message> answer;
-        try {
-            answer = gateway.submit(transaction).thenApply(outcome -> responses.answer(request, outcome));
-        } catch (RuntimeException e) {
-            log.error("ISO 8583 listener {}: transaction {} was not accepted by the gateway", listener, transaction.key(), e);
-            return settled(responses.refusal(request, ResponseCode.SYSTEM_ERROR));
-        }
-        // The timeout's answer is built only when the timeout fires: building it for every message showed in the profile.
-        return answer
-                .orTimeout(answerTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .exceptionally(failure -> {
-                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-                    if (cause instanceof TimeoutException) {
-                        return UnansweredInTime.answer(request, kind, transaction.type(), responses);
-                    }
-                    log.error("ISO 8583 listener {}: transaction {} failed in the engine", listener, transaction.key(), failure);
-                    return responses.refusal(request, ResponseCode.SYSTEM_ERROR);
-                });
+        return gateway.submit(transaction).verdictWithin(answerTimeout).thenApply(verdict -> {
+            if (verdict instanceof Submitted.Answered answered) {
+                return responses.answer(request, answered.outcome());
+            }
+            if (verdict instanceof Submitted.NotStored notStored) {
+                log.warn("ISO 8583 listener {}: transaction {} {}: {}", listener, transaction.key(), notStored.code(), notStored.reason());
+                return responses.refusal(request, notStored.certain() ? ResponseCode.ISSUER_UNAVAILABLE : ResponseCode.SYSTEM_ERROR);
+            }
+            // The timeout's answer is built only when the timeout fires: building it for every message showed in the profile.
+            return UnansweredInTime.answer(request, kind, transaction.type(), responses);
+        });
     }
 
     private Iso8583Message networkManagement(Iso8583Message request) {

@@ -5,6 +5,7 @@ import io.loyaltyhub.adapters.poslog.PosLogIntake;
 import io.loyaltyhub.adapters.poslog.PosLogResultWriter;
 import io.loyaltyhub.adapters.poslog.PosLogTransactionResult;
 import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.txn.NotStoredException;
 import io.loyaltyhub.hub.csv.BatchFileHandler;
 import io.loyaltyhub.hub.swipe.SwipeGateway;
 import java.io.InputStream;
@@ -46,7 +47,9 @@ final class PosLogFileHandler implements BatchFileHandler {
             return -1;
         }
         writer.write(results, result);
-        return results.size();
+        // Transactions the hub did not store: the file goes to error/ and may be dropped again (copies count once).
+        boolean allStored = results.stream().noneMatch(r -> NotStoredException.CODES.contains(r.code()));
+        return allStored ? results.size() : -1;
     }
 
     @Override

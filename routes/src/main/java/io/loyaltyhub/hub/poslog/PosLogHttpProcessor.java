@@ -11,7 +11,6 @@ import io.loyaltyhub.hub.http.ProblemResponses;
 import io.loyaltyhub.hub.http.RequestSignatureCheck;
 import io.loyaltyhub.hub.http.TerminalAuthenticator;
 import io.loyaltyhub.hub.swipe.SwipeGateway;
-import io.loyaltyhub.hub.swipe.SwipeNotAcceptedException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
@@ -66,10 +65,6 @@ final class PosLogHttpProcessor extends AsyncProcessorSupport {
         } catch (PosLogDocumentException refused) {
             int status = refused.reason() == PosLogDocumentException.Reason.TOO_LARGE ? 413 : 400;
             return answered(exchange, callback, status, refused.reason().code(), refused.getMessage());
-        } catch (SwipeNotAcceptedException e) {
-            log.error("POSLog document not fully accepted: {}", e.getMessage());
-            return answered(exchange, callback, 503, "not-accepted",
-                    "the document could not be stored completely; send it again (transactions already stored are answered as duplicates)");
         }
         submission.results(replyTimeout).whenComplete((results, failure) -> {
             if (failure != null) {

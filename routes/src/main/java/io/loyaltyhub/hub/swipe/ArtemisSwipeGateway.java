@@ -1,6 +1,9 @@
 package io.loyaltyhub.hub.swipe;
 
+import io.loyaltyhub.domain.txn.Channel;
+import io.loyaltyhub.domain.txn.NotStoredException;
 import io.loyaltyhub.domain.txn.PosTransaction;
+import io.loyaltyhub.domain.txn.Submitted;
 import io.loyaltyhub.domain.txn.TransactionOutcome;
 import io.loyaltyhub.hub.broker.BrokerAddresses;
 import jakarta.jms.CompletionListener;
@@ -9,14 +12,16 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
 import jakarta.jms.Session;
-import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TextMessage;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -41,45 +46,61 @@ import org.slf4j.LoggerFactory;
  * its sale. Lanes are named alike on every node, so on a shared broker a card's swipes keep their order whichever
  * node took them, and the queue's groups are spread over at most as many engine workers as there are lanes.
  *
+ * <p>What a submission says is true: {@link Submitted#stored()} completes only when the broker confirmed the chunk
+ * is in its synced journal; a swipe never handed to the broker (broker unreachable, engine too far behind, hub
+ * stopping) is refused as certainly not stored; one handed over whose confirmation failed or never came is "not
+ * confirmed" (it may be stored: the terminal sends it again and the engine counts it once).
+ *
+ * <p>Replies come to one queue per hub node ({@code hub.replies.<node>}), not a temporary queue: a node that dies
+ * leaves no orphan behind on a shared broker, and its next run reuses the queue. Correlation ids carry this run's
+ * incarnation, so an answer meant for an earlier run is ignored.
+ *
  * <p>Copies: a copy of a transaction answered recently on this node gets that answer from memory; a copy that
- * arrives while the first is still in flight here waits for the same answer; any other copy goes to the engine,
- * which answers it from the database as a duplicate (the engine, not the broker, is what makes a transaction
- * count once). Nothing on this path touches the database.
+ * arrives while the first is in flight here waits for the same answer; any other copy goes to the engine,
+ * which answers it from the database as a duplicate. Nothing on this path touches the database.
  */
 public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ArtemisSwipeGateway.class);
     private static final Duration FORGET_AFTER = Duration.ofMinutes(2);
     static final int MAX_CHUNK = 128;
     private static final int ANSWERS_PER_TASK = 16;
+    /** Channels whose terminal waits on the line: they are refused early when the engine is far behind. */
+    private static final Set<Channel> ONLINE = EnumSet.of(Channel.HTTP_JSON, Channel.ISO8583, Channel.BROKER);
 
-    private record Pending(String id, PosTransaction transaction, CompletableFuture<TransactionOutcome> answer) {
+    private record Pending(String id, PosTransaction transaction, CompletableFuture<Void> stored,
+                           CompletableFuture<TransactionOutcome> answer) {
     }
 
-    /** One ordered stream of chunks: its own session (JMS sessions are single-threaded) and its own message group. */
+    /** A lane's session and producer on the current connection (JMS sessions are single-threaded). */
+    private record Sender(Session session, MessageProducer producer, Queue replyTo) {
+    }
+
+    /** One ordered stream of chunks with its own message group; its sender is replaced when the broker comes back. */
     private static final class Lane {
         final String group;
-        final Session session;
-        final MessageProducer producer;
         final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
         final AtomicBoolean scheduled = new AtomicBoolean();
+        volatile Sender sender;
 
-        Lane(String group, Session session, MessageProducer producer) {
+        Lane(String group) {
             this.group = group;
-            this.session = session;
-            this.producer = producer;
         }
     }
 
-    private final ConnectionFactory factory;
-    private final String user;
-    private final String password;
     private final SwipeMessages messages;
-    private final int laneCount;
-    private final ConcurrentHashMap<String, CompletableFuture<TransactionOutcome>> inFlight = new ConcurrentHashMap<>();
+    private final BrokerConnection broker;
+    private final String replyAddress;
+    private final String incarnation = UUID.randomUUID().toString().substring(0, 8) + "/";
+    private final EngineLag engineLag;
+    private final Duration overloadedAfter;
+    private final Lane[] lanes;
+    private final ConcurrentHashMap<String, Pending> inFlight = new ConcurrentHashMap<>();
     private final RecentAnswers recentlyAnswered = new RecentAnswers(50_000);
     private final AtomicInteger senderThreads = new AtomicInteger();
     private final AtomicLong chunksSent = new AtomicLong();
     private final AtomicLong transactionsSent = new AtomicLong();
+    private final AtomicLong refusedOverloaded = new AtomicLong();
+    private volatile boolean accepting = true;
     private final ExecutorService senders = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "swipe-sender-" + senderThreads.incrementAndGet());
         t.setDaemon(true);
@@ -96,51 +117,80 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private Lane[] lanes;
-    private Connection connection;
-    private TemporaryQueue replyQueue;
 
-    public ArtemisSwipeGateway(ConnectionFactory factory, String user, String password, SwipeMessages messages, int lanes) {
-        this.factory = factory;
-        this.user = user;
-        this.password = password;
+    public ArtemisSwipeGateway(ConnectionFactory factory, String user, String password, SwipeMessages messages, int lanes,
+                               String nodeId, EngineLag engineLag, Duration overloadedAfter) {
         this.messages = messages;
-        this.laneCount = lanes;
+        this.replyAddress = BrokerAddresses.REPLIES_PREFIX + nodeId;
+        this.engineLag = engineLag;
+        this.overloadedAfter = overloadedAfter;
+        this.lanes = new Lane[lanes];
+        for (int i = 0; i < lanes; i++) {
+            this.lanes[i] = new Lane("lane-" + i);
+        }
+        this.broker = new BrokerConnection("swipe-gateway", factory, user, password, this::openLanes);
     }
 
-    public void start() throws JMSException {
-        connection = user.isBlank() ? factory.createConnection() : factory.createConnection(user, password);
+    /** Connects; when the broker is not reachable yet, keeps trying in the background (swipes are refused meanwhile). */
+    public void start() {
+        broker.start();
+    }
+
+    /** Whether swipes can be stored now (for readiness). */
+    public BrokerConnection broker() {
+        return broker;
+    }
+
+    private void openLanes(Connection connection) throws JMSException {
         Session replySession = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-        replyQueue = replySession.createTemporaryQueue();
-        MessageConsumer replies = replySession.createConsumer(replyQueue);
-        replies.setMessageListener(this::onReply);
-        lanes = new Lane[laneCount];
-        for (int i = 0; i < laneCount; i++) {
+        Queue replies = replySession.createQueue(replyAddress);
+        replySession.createConsumer(replies).setMessageListener(this::onReply);
+        for (Lane lane : lanes) {
             Session s = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer p = s.createProducer(s.createQueue(BrokerAddresses.SWIPES));
             p.setDeliveryMode(DeliveryMode.PERSISTENT);
-            lanes[i] = new Lane("lane-" + i, s, p);
+            lane.sender = new Sender(s, p, replies);
         }
-        connection.start();
     }
 
     @Override
-    public CompletableFuture<TransactionOutcome> submit(PosTransaction transaction) {
+    public Submitted submit(PosTransaction transaction) {
+        if (!accepting) {
+            return Submitted.refused(new NotStoredException("shutting-down", true, "the hub is stopping; send it again", null));
+        }
         String id = transaction.key().asDuplicateId();
         TransactionOutcome recent = recentlyAnswered.find(id);
         if (recent != null) {
-            return CompletableFuture.completedFuture(recent.asDuplicate());
+            return Submitted.answered(recent.asDuplicate());
         }
-        CompletableFuture<TransactionOutcome> answer = new CompletableFuture<>();
-        CompletableFuture<TransactionOutcome> earlier = inFlight.putIfAbsent(id, answer);
+        Pending earlier = inFlight.get(id);
         if (earlier != null) {
-            return earlier.thenApply(TransactionOutcome::asDuplicate);
+            return copyOf(earlier);
         }
-        answer.orTimeout(FORGET_AFTER.toMillis(), TimeUnit.MILLISECONDS).whenComplete((o, e) -> inFlight.remove(id, answer));
+        if (!broker.isUp()) {
+            return Submitted.refused(new NotStoredException("not-accepted", true,
+                    "the hub cannot reach its queue just now; send it again", null));
+        }
+        if (ONLINE.contains(transaction.channel()) && engineLag.behind().compareTo(overloadedAfter) > 0) {
+            refusedOverloaded.incrementAndGet();
+            return Submitted.refused(new NotStoredException("overloaded", true,
+                    "the hub is over capacity; send it again shortly", null));
+        }
+        Pending pending = new Pending(id, transaction, new CompletableFuture<>(), new CompletableFuture<>());
+        earlier = inFlight.putIfAbsent(id, pending);
+        if (earlier != null) {
+            return copyOf(earlier);
+        }
+        pending.answer().orTimeout(FORGET_AFTER.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((o, e) -> inFlight.remove(id, pending));
         Lane lane = lanes[Math.floorMod(transaction.card().token().hash().hashCode(), lanes.length)];
-        lane.waiting.add(new Pending(id, transaction, answer));
+        lane.waiting.add(pending);
         schedule(lane);
-        return answer;
+        return new Submitted(pending.stored(), pending.answer());
+    }
+
+    private static Submitted copyOf(Pending earlier) {
+        return new Submitted(earlier.stored(), earlier.answer().thenApply(TransactionOutcome::asDuplicate));
     }
 
     private void schedule(Lane lane) {
@@ -149,7 +199,8 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
                 senders.execute(() -> sendChunk(lane));
             } catch (RuntimeException closed) {
                 lane.scheduled.set(false);
-                refuse(drain(lane, Integer.MAX_VALUE), closed);
+                refuse(drain(lane, Integer.MAX_VALUE), new NotStoredException("shutting-down", true,
+                        "the hub is stopping; send it again", closed));
             }
         }
     }
@@ -157,7 +208,7 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
     /**
      * Sends what the lane has gathered as one message, then gives the thread back (another lane may be waiting)
      * and schedules itself again if more has come meanwhile. The broker confirms once the message is in its synced
-     * journal; only a failed confirmation completes the answers (with "not accepted"), so no thread waits on the disk.
+     * journal; the confirmation completes the chunk's "stored" futures, so no thread waits on the disk.
      */
     private void sendChunk(Lane lane) {
         List<Pending> chunk = drain(lane, MAX_CHUNK);
@@ -165,8 +216,6 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
             if (!chunk.isEmpty()) {
                 send(lane, chunk);
             }
-        } catch (JMSException | RuntimeException e) {
-            refuse(chunk, e);
         } finally {
             lane.scheduled.set(false);
             schedule(lane);
@@ -182,27 +231,41 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
         return chunk;
     }
 
-    private void send(Lane lane, List<Pending> chunk) throws JMSException {
+    private void send(Lane lane, List<Pending> chunk) {
+        Sender sender = lane.sender;
+        if (sender == null || !broker.isUp()) {
+            refuse(chunk, new NotStoredException("not-accepted", true, "the hub cannot reach its queue just now; send it again", null));
+            return;
+        }
         List<SwipeMessages.Addressed> addressed = new ArrayList<>(chunk.size());
         for (Pending p : chunk) {
-            addressed.add(new SwipeMessages.Addressed(p.id(), p.transaction()));
+            addressed.add(new SwipeMessages.Addressed(incarnation + p.id(), p.transaction()));
         }
-        TextMessage m = lane.session.createTextMessage(messages.encodeChunk(addressed));
-        m.setStringProperty("JMSXGroupID", lane.group);
-        m.setJMSReplyTo(replyQueue);
-        chunksSent.incrementAndGet();
-        transactionsSent.addAndGet(chunk.size());
-        lane.producer.send(m, new CompletionListener() {
-            @Override
-            public void onCompletion(Message message) {
-                // durable on the broker: the answers will come on the reply queue
-            }
+        try {
+            TextMessage m = sender.session().createTextMessage(messages.encodeChunk(addressed));
+            m.setStringProperty("JMSXGroupID", lane.group);
+            m.setJMSReplyTo(sender.replyTo());
+            chunksSent.incrementAndGet();
+            transactionsSent.addAndGet(chunk.size());
+            sender.producer().send(m, new CompletionListener() {
+                @Override
+                public void onCompletion(Message message) {
+                    chunk.forEach(p -> p.stored().complete(null));
+                }
 
-            @Override
-            public void onException(Message message, Exception e) {
-                refuse(chunk, e);
-            }
-        });
+                @Override
+                public void onException(Message message, Exception e) {
+                    refuse(chunk, unconfirmed(e));
+                }
+            });
+        } catch (JMSException | RuntimeException e) {
+            refuse(chunk, unconfirmed(e));
+        }
+    }
+
+    private static NotStoredException unconfirmed(Exception cause) {
+        return new NotStoredException("not-confirmed", false,
+                "the broker did not confirm the transaction was stored; send it again (it is counted once)", cause);
     }
 
     /** Broker messages sent since start; with {@link #transactionsSent()}, how many swipes shared a message. */
@@ -214,11 +277,21 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
         return transactionsSent.get();
     }
 
-    private void refuse(List<Pending> chunk, Exception cause) {
+    /** Online swipes refused because the engine was too far behind. */
+    public long refusedOverloaded() {
+        return refusedOverloaded.get();
+    }
+
+    /** Swipes submitted on this node and not answered yet. */
+    public int inFlight() {
+        return inFlight.size();
+    }
+
+    private void refuse(List<Pending> chunk, NotStoredException why) {
         for (Pending p : chunk) {
-            inFlight.remove(p.id(), p.answer());
-            p.answer().completeExceptionally(new SwipeNotAcceptedException(
-                    "transaction " + p.id() + " was not stored by the broker: " + cause.getMessage(), cause));
+            inFlight.remove(p.id(), p);
+            p.stored().completeExceptionally(why);
+            p.answer().completeExceptionally(why);
         }
     }
 
@@ -227,7 +300,7 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
         try {
             answers = messages.decodeAnswers(((TextMessage) reply).getText());
         } catch (JMSException | RuntimeException e) {
-            log.warn("unreadable reply on {} ignored: {}", replyQueue, e.getMessage());
+            log.warn("unreadable reply on {} ignored: {}", replyAddress, e.getMessage());
             return;
         }
         for (int from = 0; from < answers.size(); from += ANSWERS_PER_TASK) {
@@ -242,20 +315,46 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
 
     private void complete(List<SwipeMessages.Answer> answers) {
         for (SwipeMessages.Answer answer : answers) {
-            recentlyAnswered.remember(answer.correlationId(), answer.outcome());
-            CompletableFuture<TransactionOutcome> waiting = inFlight.remove(answer.correlationId());
+            String correlation = answer.correlationId();
+            if (correlation == null || !correlation.startsWith(incarnation)) {
+                continue; // meant for an earlier run of this node
+            }
+            String id = correlation.substring(incarnation.length());
+            recentlyAnswered.remember(id, answer.outcome());
+            Pending waiting = inFlight.remove(id);
             if (waiting != null) {
                 try {
-                    waiting.complete(answer.outcome());
+                    waiting.stored().complete(null); // answered means stored, whatever became of the confirmation
+                    waiting.answer().complete(answer.outcome());
                 } catch (RuntimeException e) {
-                    log.warn("answering {} failed: {}", answer.correlationId(), e.getMessage());
+                    log.warn("answering {} failed: {}", id, e.getMessage());
                 }
             }
         }
     }
 
+    /** Refuses new swipes from now on (they are told the hub is stopping); what is in flight still gets its answer. */
+    public void stopAccepting() {
+        accepting = false;
+    }
+
+    /** Waits until every swipe submitted here has its answer, or the time is up; true when none is left. */
+    public boolean awaitAnswered(Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
+            CompletableFuture<?>[] waiting = inFlight.values().stream().map(Pending::answer).toArray(CompletableFuture[]::new);
+            try {
+                CompletableFuture.allOf(waiting).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // some failed or the time is up: the loop looks again
+            }
+        }
+        return inFlight.isEmpty();
+    }
+
     @Override
     public void close() {
+        accepting = false;
         senders.shutdown();
         answerers.shutdown();
         try {
@@ -263,12 +362,6 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (JMSException e) {
-                log.warn("closing the gateway's broker connection failed: {}", e.getMessage());
-            }
-        }
+        broker.close();
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
  */
 final class ReplyProducers implements AutoCloseable {
     private static final int MAX_PRODUCERS = 64;
+    private static final long REPLY_LIFETIME_MILLIS = 120_000;
 
     private final Session session;
     private final Map<Destination, MessageProducer> producers = new LinkedHashMap<>(16, 0.75f, true);
@@ -33,6 +34,9 @@ final class ReplyProducers implements AutoCloseable {
             }
             producer = session.createProducer(destination);
             producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+            // An answer nobody takes (its node is gone for good) does not stay on the broker: the terminal has
+            // long since been told "pending" or resent, and a copy is answered from the database.
+            producer.setTimeToLive(REPLY_LIFETIME_MILLIS);
             producers.put(destination, producer);
         }
         return producer;

@@ -15,11 +15,14 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,53 +31,63 @@ import org.slf4j.LoggerFactory;
  * more transactions, until the batch holds {@code batchSize} transactions), applies it
  * in one database transaction, then sends the answers (one message per reply queue) and one events message, and
  * commits the broker transaction: a message is
- * acknowledged only after its effect is committed, and a redelivery after a crash is answered from the
- * database as a duplicate. A batch the engine cannot apply is rolled back and its messages are then taken
+ * acknowledged only after its effect is committed (and synced), and a redelivery after a crash is answered from the
+ * database as a duplicate.
+ *
+ * <p>Outages are waited out, never taken for poison: when a batch fails and the database does not answer, the worker
+ * keeps the batch (unacknowledged, so its delivery count does not move) and applies it again once the database is
+ * back. Only a batch the engine refuses while the database answers is rolled back, and its messages are then taken
  * one at a time, so a poison message (with the chunk it came in) reaches the dead-letter queue after its
- * redeliveries without holding up the others. Written against plain JMS rather than a Camel route because Camel's JMS consumers
- * acknowledge per exchange, and one commit per batch is where the throughput comes from.
+ * redeliveries without holding up the others. When the broker goes away the workers wait for the connection to come
+ * back ({@link BrokerConnection}) and resume.
+ *
+ * <p>Written against plain JMS rather than a Camel route because Camel's JMS consumers acknowledge per exchange,
+ * and one commit per batch is where the throughput comes from.
  */
 public final class SwipeBatchConsumer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SwipeBatchConsumer.class);
     private static final long RECEIVE_TIMEOUT_MS = 200;
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
 
-    private final ConnectionFactory factory;
-    private final String user;
-    private final String password;
     private final PointsEngine engine;
+    private final BooleanSupplier databaseReachable;
     private final SwipeMessages messages;
+    private final EngineLag lag;
     private final int workers;
     private final int batchSize;
+    private final BrokerConnection broker;
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong applyNanos = new AtomicLong();
     private final AtomicLong commitNanos = new AtomicLong();
+    private final AtomicLong outageWaits = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
-    private Connection connection;
 
     public SwipeBatchConsumer(ConnectionFactory factory, String user, String password, PointsEngine engine,
-                              SwipeMessages messages, int workers, int batchSize) {
-        this.factory = factory;
-        this.user = user;
-        this.password = password;
+                              BooleanSupplier databaseReachable, SwipeMessages messages, EngineLag lag, int workers, int batchSize) {
         this.engine = engine;
+        this.databaseReachable = databaseReachable;
         this.messages = messages;
+        this.lag = lag;
         this.workers = workers;
         this.batchSize = batchSize;
+        this.broker = new BrokerConnection("swipe-engine", factory, user, password, connection -> { });
     }
 
-    public void start() throws JMSException {
-        connection = user.isBlank() ? factory.createConnection() : factory.createConnection(user, password);
-        connection.start();
+    public void start() {
         running = true;
+        broker.start();
         for (int i = 0; i < workers; i++) {
-            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-            Thread t = new Thread(() -> work(session), "swipe-engine-" + i);
+            Thread t = new Thread(this::work, "swipe-engine-" + i);
             t.setDaemon(true);
             threads.add(t);
             t.start();
         }
+    }
+
+    public BrokerConnection broker() {
+        return broker;
     }
 
     /** Transactions applied since start (answered copies included). */
@@ -97,7 +110,35 @@ public final class SwipeBatchConsumer implements AutoCloseable {
         return commitNanos.get();
     }
 
-    private void work(Session session) {
+    /** Batches held back because the database did not answer (each retried until it did). */
+    public long outageWaits() {
+        return outageWaits.get();
+    }
+
+    /** One worker: a session on the current connection, taken again whenever the broker drops it. */
+    private void work() {
+        long pauseMillis = 100;
+        while (running) {
+            Connection connection = broker.current();
+            if (connection == null) {
+                pause(pauseMillis);
+                pauseMillis = Math.min(LONGEST_PAUSE.toMillis(), pauseMillis * 2);
+                continue;
+            }
+            try (Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
+                pauseMillis = 100;
+                consume(session);
+            } catch (JMSException | RuntimeException e) {
+                if (running) {
+                    log.warn("swipe worker {}: broker session ended ({}); taking a new one", Thread.currentThread().getName(),
+                            e.getMessage());
+                    pause(pauseMillis);
+                }
+            }
+        }
+    }
+
+    private void consume(Session session) throws JMSException {
         try (MessageConsumer consumer = session.createConsumer(session.createQueue(BrokerAddresses.SWIPES));
              ReplyProducers replies = new ReplyProducers(session);
              MessageProducer events = session.createProducer(session.createTopic(BrokerAddresses.EVENTS));
@@ -107,16 +148,13 @@ public final class SwipeBatchConsumer implements AutoCloseable {
             while (running) {
                 List<Received> batch = receiveBatch(consumer, oneAtATime > 0 ? 1 : batchSize);
                 if (batch.isEmpty()) {
+                    lag.idle();
                     continue;
                 }
                 oneAtATime = Math.max(0, oneAtATime - 1);
                 if (!applyAndAnswer(session, batch, replies, events, deadLetters)) {
                     oneAtATime = batchSize;
                 }
-            }
-        } catch (JMSException e) {
-            if (running) {
-                log.error("swipe worker {} stopped: {}", Thread.currentThread().getName(), e.getMessage(), e);
             }
         }
     }
@@ -159,20 +197,19 @@ public final class SwipeBatchConsumer implements AutoCloseable {
                                    MessageProducer deadLetters) throws JMSException {
         List<Received> readable = new ArrayList<>(batch.size());
         List<PosTransaction> transactions = new ArrayList<>();
+        long oldestSent = Long.MAX_VALUE;
         for (Received r : batch) {
             if (r.transactions() == null) {
                 deadLetter(session, deadLetters, r.message(), r.unreadable());
                 continue;
             }
             readable.add(r);
+            oldestSent = Math.min(oldestSent, r.message().getJMSTimestamp());
             r.transactions().forEach(a -> transactions.add(a.transaction()));
         }
-        List<TransactionOutcome> outcomes;
         long started = System.nanoTime();
-        try {
-            outcomes = engine.applyBatch(transactions);
-        } catch (EngineException e) {
-            log.error("batch of {} rolled back for redelivery: {}", transactions.size(), e.getMessage());
+        List<TransactionOutcome> outcomes = applyWaitingOutOutages(transactions);
+        if (outcomes == null) {
             session.rollback();
             return false;
         }
@@ -181,10 +218,47 @@ public final class SwipeBatchConsumer implements AutoCloseable {
         answer(session, readable, outcomes, replies);
         events.send(session.createTextMessage(messages.encodeEvents(transactions, outcomes)));
         session.commit();
+        lag.batchApplied(oldestSent == Long.MAX_VALUE ? 0 : oldestSent, System.currentTimeMillis());
         commitNanos.addAndGet(System.nanoTime() - inDatabase);
         applied.addAndGet(transactions.size());
         batches.incrementAndGet();
         return true;
+    }
+
+    /**
+     * Applies the batch; while the database does not answer, waits (with growing pauses) and applies it again.
+     *
+     * @return the outcomes, or null when the engine refused the batch while the database was reachable
+     */
+    private List<TransactionOutcome> applyWaitingOutOutages(List<PosTransaction> transactions) {
+        long pauseMillis = 100;
+        boolean waited = false;
+        while (true) {
+            try {
+                List<TransactionOutcome> outcomes = engine.applyBatch(transactions);
+                if (waited) {
+                    log.info("database back: a held batch of {} transactions applied", transactions.size());
+                }
+                return outcomes;
+            } catch (EngineException e) {
+                if (databaseReachable.getAsBoolean()) {
+                    log.error("batch of {} rolled back for redelivery: {}", transactions.size(), e.getMessage());
+                    return null;
+                }
+                if (!running) {
+                    throw new IllegalStateException("stopping while the database is unreachable; the batch stays on the queue", e);
+                }
+                if (!waited) {
+                    outageWaits.incrementAndGet();
+                    log.warn("database unreachable ({}): holding a batch of {} transactions until it is back",
+                            e.getMessage(), transactions.size());
+                }
+                waited = true;
+                lag.stuck();
+                pause(pauseMillis);
+                pauseMillis = Math.min(LONGEST_PAUSE.toMillis(), pauseMillis * 2);
+            }
+        }
     }
 
     /** One message per reply queue per batch, carrying the answers of every transaction whose message named that queue. */
@@ -214,22 +288,21 @@ public final class SwipeBatchConsumer implements AutoCloseable {
         log.warn("message {} sent to {}: {}", m.getJMSMessageID(), BrokerAddresses.DEAD_LETTERS, reason);
     }
 
+    private static void pause(long millis) {
+        LockSupport.parkNanos(millis * 1_000_000L);
+    }
+
+    /** Stops taking messages; a batch being applied is finished and committed first (up to a few seconds). */
     @Override
     public void close() {
         running = false;
         for (Thread t : threads) {
             try {
-                t.join(2_000);
+                t.join(5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (JMSException e) {
-                log.warn("closing the consumer's broker connection failed: {}", e.getMessage());
-            }
-        }
+        broker.close();
     }
 }

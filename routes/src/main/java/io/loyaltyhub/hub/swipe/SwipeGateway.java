@@ -1,18 +1,16 @@
 package io.loyaltyhub.hub.swipe;
 
 import io.loyaltyhub.domain.txn.PosTransaction;
-import io.loyaltyhub.domain.txn.TransactionOutcome;
-import java.util.concurrent.CompletableFuture;
+import io.loyaltyhub.domain.txn.Submitted;
 
 /**
- * The one crediting path every channel uses. {@link #submit} hands the transaction to the durable swipe queue;
- * the future completes with the engine's answer, or fails with {@link SwipeNotAcceptedException} when the broker
- * did not store it (the terminal should send it again). A transaction is identified by merchant:terminal:txnRef:type;
- * a copy of one already answered completes with the first answer (marked duplicate), never with a second credit.
- * Online channels wait on the future with a timeout and answer "accepted, pending" when it runs out;
- * batch channels collect the futures and report per record.
+ * The one crediting path every channel uses. {@link #submit} hands the transaction to the durable swipe queue and
+ * returns at once; what the terminal may be told after waiting comes from {@link Submitted#verdictWithin}: the
+ * engine's answer, "pending" only once the queue confirmed the transaction is stored, or "not stored / not
+ * confirmed, send it again". A transaction is identified by merchant:terminal:txnRef:type; a copy of one already
+ * answered gets the first answer (marked duplicate), never a second credit.
  */
 public interface SwipeGateway {
 
-    CompletableFuture<TransactionOutcome> submit(PosTransaction transaction);
+    Submitted submit(PosTransaction transaction);
 }

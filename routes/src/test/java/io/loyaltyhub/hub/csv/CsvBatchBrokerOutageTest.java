@@ -12,7 +12,8 @@ import io.loyaltyhub.domain.txn.TransactionOutcome;
 import io.loyaltyhub.hub.HubExtension;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.LoyaltyHub;
-import io.loyaltyhub.hub.swipe.SwipeNotAcceptedException;
+import io.loyaltyhub.domain.txn.NotStoredException;
+import io.loyaltyhub.domain.txn.Submitted;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +33,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The broker fails in the middle of a batch file: the file goes to error/ without being recorded as processed,
- * the lines stored before the failure stay stored, and the same file dropped again credits every line exactly once.
+ * The broker fails in the middle of a batch file: the lines it did not store are reported not-accepted, the file
+ * goes to error/ without being recorded as processed, the lines stored before the failure stay stored, and the same
+ * file dropped again credits every line exactly once.
  */
 class CsvBatchBrokerOutageTest {
 
@@ -48,7 +50,7 @@ class CsvBatchBrokerOutageTest {
             AtomicInteger submitted = new AtomicInteger();
             CsvBatchProcessor processor = new CsvBatchProcessor(new CsvLineMapper(hub.terminals(), hub.cardReader()), transaction -> {
                 if (BROKER_DOWN_AFTER_THIRD_LINE.get() && submitted.incrementAndGet() > 3) {
-                    throw new SwipeNotAcceptedException("broker unreachable", null);
+                    return Submitted.refused(new NotStoredException("not-accepted", true, "broker unreachable", null));
                 }
                 return hub.gateway().submit(transaction);
             }, 4, Duration.ofSeconds(20));
@@ -80,9 +82,14 @@ class CsvBatchBrokerOutageTest {
 
         drop(merchant.code(), file.toString());
 
+        Path firstResult = root.resolve("results").resolve(merchant.code()).resolve("eod.csv.result.csv");
         await().atMost(Duration.ofSeconds(30)).until(() -> filesIn(root.resolve("error").resolve(merchant.code())).size() == 1);
-        assertThat(root.resolve("results").resolve(merchant.code()).resolve("eod.csv.result.csv")).doesNotExist();
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(firstResult));
+        List<String> firstRows = Files.readAllLines(firstResult, StandardCharsets.UTF_8);
+        assertThat(firstRows.subList(1, 4)).allSatisfy(row -> assertThat(row).contains(",approved,approved,10,"));
+        assertThat(firstRows.subList(4, 7)).allSatisfy(row -> assertThat(row).contains(",rejected,not-accepted,"));
         await().atMost(Duration.ofSeconds(30)).until(() -> pointsOf(merchant) == 30);
+        Files.delete(firstResult);
 
         BROKER_DOWN_AFTER_THIRD_LINE.set(false);
         drop(merchant.code(), file.toString());

@@ -17,7 +17,7 @@ import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.domain.terminal.JdbcTerminalDirectory;
 import io.loyaltyhub.domain.testing.CoalitionFixture;
 import io.loyaltyhub.domain.testing.TestDatabases;
-import io.loyaltyhub.domain.txn.TransactionOutcome;
+import io.loyaltyhub.domain.txn.Submitted;
 import io.loyaltyhub.hub.swipe.SwipeGateway;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -76,8 +76,9 @@ class Iso8583ListenerTest {
 
         PointsEngine engine = new PointsEngine(database, new IdGenerator(2), Clock.systemUTC(), 3);
         engineThread = Executors.newSingleThreadExecutor();
-        SwipeGateway throughTheEngine = transaction -> CompletableFuture.supplyAsync(() -> engine.apply(transaction), engineThread);
-        SwipeGateway neverAnswers = transaction -> new CompletableFuture<TransactionOutcome>();
+        SwipeGateway throughTheEngine = transaction -> new Submitted(CompletableFuture.completedFuture(null),
+                CompletableFuture.supplyAsync(() -> engine.apply(transaction), engineThread));
+        SwipeGateway neverAnswers = transaction -> new Submitted(CompletableFuture.completedFuture(null), new CompletableFuture<>());
 
         JdbcTerminalDirectory terminals = new JdbcTerminalDirectory(database, Clock.systemUTC(), Duration.ofMinutes(1));
         binaryPort = freePort();

@@ -42,11 +42,11 @@ class ChunkedSwipesTest {
 
             for (int i = 0; i < CARDS; i++) {
                 String card = HubFixture.card(770_000 + i);
-                sales.add(gateway.submit(txn(fixture, till, "s-" + i, TransactionType.SALE, card, 1000, null)));
-                refunds.add(gateway.submit(txn(fixture, till, "r-" + i, TransactionType.REFUND, card, 500, "s-" + i)));
+                sales.add(gateway.submit(txn(fixture, till, "s-" + i, TransactionType.SALE, card, 1000, null)).answer());
+                refunds.add(gateway.submit(txn(fixture, till, "r-" + i, TransactionType.REFUND, card, 500, "s-" + i)).answer());
             }
             CompletableFuture<TransactionOutcome> copy = gateway.submit(
-                    txn(fixture, till, "s-0", TransactionType.SALE, HubFixture.card(770_000), 1000, null));
+                    txn(fixture, till, "s-0", TransactionType.SALE, HubFixture.card(770_000), 1000, null)).answer();
 
             CompletableFuture.allOf(sales.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
             CompletableFuture.allOf(refunds.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
@@ -86,7 +86,7 @@ class ChunkedSwipesTest {
                 Message dead = deadLetters.receive(30_000);
                 TransactionOutcome next = fixture.hub().gateway()
                         .submit(txn(fixture, till, "after-poison", TransactionType.SALE, HubFixture.card(771_000), 1000, null))
-                        .get(30, TimeUnit.SECONDS);
+                        .answer().get(30, TimeUnit.SECONDS);
 
                 assertThat(dead).as("dead letter").isNotNull();
                 assertThat(dead.getStringProperty("hub_dead_letter_reason")).startsWith("unreadable-message");

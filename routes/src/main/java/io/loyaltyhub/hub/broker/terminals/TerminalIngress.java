@@ -2,9 +2,8 @@ package io.loyaltyhub.hub.broker.terminals;
 
 import io.loyaltyhub.adapters.json.JsonSwipeCodec;
 import io.loyaltyhub.domain.txn.PosTransaction;
-import io.loyaltyhub.domain.txn.TransactionOutcome;
+import io.loyaltyhub.domain.txn.Submitted;
 import io.loyaltyhub.hub.swipe.SwipeGateway;
-import io.loyaltyhub.hub.swipe.SwipeNotAcceptedException;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -16,7 +15,6 @@ import jakarta.jms.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -101,35 +99,21 @@ final class TerminalIngress extends ServiceSupport {
     }
 
     private void submit(PosTransaction txn, TerminalAddress terminal, String correlationId) {
-        CompletableFuture<TransactionOutcome> answer;
-        try {
-            answer = gateway.submit(txn);
-        } catch (SwipeNotAcceptedException e) {
-            log.error("swipe not accepted: {}", e.getMessage());
-            // Not bad input, so nothing to dead-letter: the terminal is told to send it again.
-            replyThread.execute(() -> replies.reject(terminal, "not-accepted", "the transaction could not be stored; send it again",
-                    txn.txnRef().value(), correlationId));
-            return;
-        }
-        answer.copy().completeOnTimeout(null, replyTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .whenCompleteAsync((outcome, failure) -> guarded(txn, () -> {
-                    if (SwipeNotAcceptedException.isCauseOf(failure)) {
-                        log.error("swipe not accepted: {}", failure.getMessage());
-                        replies.reject(terminal, "not-accepted", "the transaction could not be stored; send it again",
-                                txn.txnRef().value(), correlationId);
-                    } else if (failure != null) {
-                        log.error("transaction {} has no answer: {}", txn.key(), failure.getMessage());
-                        replies.reject(terminal, "internal-error", "the transaction is stored but its answer was lost; send it again",
-                                txn.txnRef().value(), correlationId);
-                    } else if (outcome != null) {
-                        replies.answer(terminal, codec.encodeOutcome(txn, outcome), correlationId);
-                    } else {
-                        replies.answer(terminal, codec.encodePending(txn), correlationId);
-                        // Unlike HTTP the terminal is still listening: send the answer too once it comes.
-                        answer.thenAcceptAsync(late -> guarded(txn,
-                                () -> replies.answer(terminal, codec.encodeOutcome(txn, late), correlationId)), replyThread);
-                    }
-                }), replyThread);
+        Submitted submitted = gateway.submit(txn);
+        submitted.verdictWithin(replyTimeout).thenAcceptAsync(verdict -> guarded(txn, () -> {
+            if (verdict instanceof Submitted.Answered answered) {
+                replies.answer(terminal, codec.encodeOutcome(txn, answered.outcome()), correlationId);
+            } else if (verdict instanceof Submitted.NotStored notStored) {
+                // Not bad input, so nothing to dead-letter: the terminal is told to send it again.
+                log.warn("transaction {} {}: {}", txn.key(), notStored.code(), notStored.reason());
+                replies.reject(terminal, notStored.code(), notStored.reason(), txn.txnRef().value(), correlationId);
+            } else {
+                replies.answer(terminal, codec.encodePending(txn), correlationId);
+                // Unlike HTTP the terminal is still listening: send the answer too once it comes.
+                submitted.answer().thenAcceptAsync(late -> guarded(txn,
+                        () -> replies.answer(terminal, codec.encodeOutcome(txn, late), correlationId)), replyThread);
+            }
+        }), replyThread);
     }
 
     /** Runs a reply step; a failure is logged, because a future would otherwise keep it to itself. */
