@@ -37,11 +37,11 @@ final class CsvBatchFileHandler implements BatchFileHandler {
     }
 
     @Override
-    public long process(MerchantId merchant, InputStream file, OutputStream result) throws IOException {
+    public long process(MerchantId merchant, String merchantCode, InputStream file, OutputStream result) throws IOException {
         Writer out = writer(result);
         CsvBatchSummary summary = processor.process(merchant, file, out);
         out.flush();
-        log.info("CSV batch for merchant {}: {} lines, {} approved, {} declined, {} pending, {} rejected{}", merchant,
+        log.info("CSV batch for merchant {}: {} lines, {} approved, {} declined, {} pending, {} rejected{}", merchantCode,
                 summary.lines(), summary.approved(), summary.declined(), summary.pending(), summary.rejected(),
                 summary.fileRejected() ? " (file refused: " + summary.fileRejection() + ")" : "");
         return summary.fileRejected() ? -1 : summary.lines();

@@ -227,6 +227,30 @@ class PosLogChannelTest {
         return new HubFixture.Merchant(id, code, admin.addTerminal(id, "S001", "T01"));
     }
 
+    @Test
+    void aSymbolicLinkInThePosLogInboxGoesToErrorUntouchedAndItsTargetIsNeitherCreditedNorOverwritten() throws Exception {
+        Path root = fixture.dataDir().resolve("poslog");
+        Path outside = Files.copy(FIXTURES.resolve("ncr-acs-small.xml"), Files.createTempDirectory("outside-inbox").resolve("day.xml"));
+        byte[] before = Files.readAllBytes(outside);
+        long credited = pointsCreditedTo(grocer);
+        Path inbox = Files.createDirectories(root.resolve("inbox").resolve("grocer"));
+
+        Files.createSymbolicLink(inbox.resolve("linked.xml"), outside);
+
+        Path result = root.resolve("results").resolve("grocer").resolve("linked.xml.result.xml");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(result));
+        Element document = xml(Files.readString(result));
+        assertThat(document.getAttribute("status")).isEqualTo("rejected");
+        assertThat(document.getAttribute("code")).isEqualTo("not-a-regular-file");
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            try (Stream<Path> moved = Files.list(root.resolve("error").resolve("grocer"))) {
+                return moved.anyMatch(p -> p.getFileName().toString().startsWith("linked.") && Files.isSymbolicLink(p));
+            }
+        });
+        assertThat(Files.readAllBytes(outside)).as("the target is not overwritten").isEqualTo(before);
+        assertThat(pointsCreditedTo(grocer)).isEqualTo(credited);
+    }
+
     private static PosLogClient client(TerminalCredential terminal) {
         return new PosLogClient(URI.create(fixture.baseUrl()), terminal.credentialId(), terminal.secret(), Duration.ofSeconds(60));
     }
