@@ -37,7 +37,7 @@ final class PurchasesReport implements Report {
                     long account = rs.getLong(10);
                     String customer = rs.wasNull() ? null : run.pseudonyms().of(account);
                     run.out().row(Cells.local(rs.getTimestamp(1).toLocalDateTime(), rs.getInt(2)),
-                            stores.of(rs.getLong(3)), terminals.of(rs.getLong(4)), rs.getString(5), rs.getString(6),
+                            stores.of(rs.getLong(3)), terminals.of(rs.getLong(4)), rs.getString(5), Cells.resultCode(rs.getString(6)),
                             rs.getLong(7), rs.getString(8), rs.getLong(9), customer);
                     rows++;
                 }

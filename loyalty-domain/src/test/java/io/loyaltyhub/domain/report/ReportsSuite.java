@@ -138,14 +138,14 @@ abstract class ReportsSuite {
         List<String> lines = csv(a, "purchases");
         assertThat(lines).hasSize(1 + 25);
         assertThat(lines.get(0)).isEqualTo("occurred_at,store,terminal,type,result,amount,currency,points,customer");
-        assertThat(lines.get(1)).isEqualTo("2026-01-05T12:00Z,S1,T1,SALE,APPROVED,500,EUR,5," + c(6));
-        assertThat(lines.get(2)).isEqualTo("2026-01-06T12:00Z,S1,T1,REDEEM,INSUFFICIENT_POINTS,0,EUR,0," + c(6));
-        assertThat(lines).contains("2026-04-21T12:00Z,S1,T1,REFUND,APPROVED,1000,EUR,-10," + c(7),
-                "2026-04-26T12:00Z,S1,T1,VOID,APPROVED,0,EUR,-99," + c(7));
-        assertThat(lines.get(25)).isEqualTo("2026-06-30T18:00+02:00,S1,T1,REDEEM,APPROVED,0,EUR,-100," + c(1));
+        assertThat(lines.get(1)).isEqualTo("2026-01-05T12:00:00Z,S1,T1,SALE,approved,500,EUR,5," + c(6));
+        assertThat(lines.get(2)).isEqualTo("2026-01-06T12:00:00Z,S1,T1,REDEEM,insufficient-points,0,EUR,0," + c(6));
+        assertThat(lines).contains("2026-04-21T12:00:00Z,S1,T1,REFUND,approved,1000,EUR,-10," + c(7),
+                "2026-04-26T12:00:00Z,S1,T1,VOID,approved,0,EUR,-99," + c(7));
+        assertThat(lines.get(25)).isEqualTo("2026-06-30T18:00:00+02:00,S1,T1,REDEEM,approved,0,EUR,-100," + c(1));
         assertThat(csv(a, "purchases", "store", "S2")).containsExactly(
                 "occurred_at,store,terminal,type,result,amount,currency,points,customer",
-                "2026-06-30T09:30+02:00,S2,T2,SALE,APPROVED,30000,EUR,300," + c(3));
+                "2026-06-30T09:30:00+02:00,S2,T2,SALE,approved,30000,EUR,300," + c(3));
     }
 
     @Test

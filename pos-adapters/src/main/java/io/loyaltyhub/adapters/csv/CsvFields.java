@@ -46,6 +46,17 @@ final class CsvFields {
         return fields;
     }
 
+    /**
+     * A text cell of a result file: like {@link #quote}, and text a spreadsheet would run as a formula (starting
+     * with =, +, -, @, tab or CR) gets a leading apostrophe, as in the merchant reports.
+     */
+    static String cell(String value) {
+        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            return quote("'" + value);
+        }
+        return quote(value);
+    }
+
     /** The field as CSV text: quoted only when it has to be. */
     static String quote(String value) {
         if (value == null) {

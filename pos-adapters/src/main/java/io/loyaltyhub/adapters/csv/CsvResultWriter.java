@@ -1,10 +1,15 @@
 package io.loyaltyhub.adapters.csv;
 
+import io.loyaltyhub.domain.txn.TransactionOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 
-/** Writes the result file of a batch, one row per input line as it is decided, so nothing accumulates in memory. */
+/**
+ * Writes the result file of a batch, one row per input line as it is decided, so nothing accumulates in memory.
+ * As in HTTP answers, the balance is left empty when the engine knows no account for the card; text cells are
+ * written as reports write them, so a spreadsheet never runs a reference as a formula.
+ */
 public final class CsvResultWriter {
 
     private final Writer out;
@@ -21,14 +26,14 @@ public final class CsvResultWriter {
         boolean answered = result.answered();
         line(String.join(",",
                 Long.toString(result.line()),
-                CsvFields.quote(result.txnRef()),
+                CsvFields.cell(result.txnRef()),
                 result.status().text(),
                 result.code(),
                 answered ? Long.toString(result.points()) : "",
-                answered ? Long.toString(result.balance()) : "",
+                answered && result.balance() != TransactionOutcome.NO_BALANCE ? Long.toString(result.balance()) : "",
                 answered && result.last4() != null ? result.last4() : "",
                 answered ? Boolean.toString(result.duplicate()) : "",
-                CsvFields.quote(result.message())));
+                CsvFields.cell(result.message())));
     }
 
     public void flush() {

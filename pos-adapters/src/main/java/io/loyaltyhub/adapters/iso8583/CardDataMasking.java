@@ -5,15 +5,13 @@ import java.util.Set;
 
 /**
  * The "protect debug info" step: the only way a message is turned into text for a log line. Card
- * numbers and track data are reduced to their last four digits, PIN blocks and private data that may
- * echo card data are replaced entirely, so a debug log never holds a usable card number.
+ * numbers and track data are reduced to their last four digits, PIN blocks, EMV data and free text that
+ * may echo card data are replaced by their length, so a debug log never holds a usable card number.
  */
 public final class CardDataMasking {
 
     /** Fields that hold a card number or track data. */
     private static final Set<Integer> CARD_FIELDS = Set.of(Iso8583Dialect.PAN, Iso8583Dialect.TRACK2);
-    /** Fields whose content the hub does not control: a terminal might put anything in them. */
-    private static final Set<Integer> OPAQUE_FIELDS = Set.of(43, 48, 52, 60, 61, 62);
 
     private CardDataMasking() {
     }
@@ -30,10 +28,19 @@ public final class CardDataMasking {
         if (CARD_FIELDS.contains(field)) {
             return maskCardNumber(value);
         }
-        if (OPAQUE_FIELDS.contains(field)) {
+        if (isOpaque(field)) {
             return "<" + value.length() + " chars>";
         }
         return value;
+    }
+
+    /**
+     * Fields the hub skips hold what it does not control (free text, PIN block, track 1 and 3, EMV data that
+     * may carry the card number): only their length is shown. The reader never keeps them; this covers
+     * messages built by the simulator.
+     */
+    private static boolean isOpaque(int field) {
+        return Iso8583Dialect.field(field).map(FieldSpec::skipped).orElse(true);
     }
 
     /** Everything but the last four digits of the card number replaced; for track 2, only the card number part is kept. */

@@ -3,8 +3,12 @@ package io.loyaltyhub.adapters.iso8583;
 /**
  * How one data element is laid out on the wire in the ASCII 1987 dialect: what characters it may hold,
  * whether its length is fixed or given by a two/three digit ASCII prefix, and its (maximum) length.
+ *
+ * <p>A field the hub has no use for is {@linkplain #skipped() skipped}: the reader steps over it by its
+ * length and keeps nothing of it, so its content is neither checked nor passed on (a PIN block or the
+ * EMV data of field 55, which may hold the card number, goes no further than the reader).
  */
-public record FieldSpec(int number, Content content, Length length, int maxLength, String name) {
+public record FieldSpec(int number, Content content, Length length, int maxLength, String name, boolean skipped) {
 
     /** What characters a field may carry. */
     public enum Content {
@@ -17,7 +21,9 @@ public record FieldSpec(int number, Content content, Length length, int maxLengt
         /** z (track 2): digits plus the field separator '=' or 'D'. */
         TRACK2,
         /** b rendered as hex characters, as the ASCII packagers do for the MAC and PIN block. */
-        HEX
+        HEX,
+        /** Any byte: the content of a skipped field, which the hub never looks at. */
+        ANY
     }
 
     /** How the length is known. */
@@ -45,15 +51,28 @@ public record FieldSpec(int number, Content content, Length length, int maxLengt
     }
 
     public static FieldSpec fixed(int number, Content content, int length, String name) {
-        return new FieldSpec(number, content, Length.FIXED, length, name);
+        return new FieldSpec(number, content, Length.FIXED, length, name, false);
     }
 
     public static FieldSpec llvar(int number, Content content, int maxLength, String name) {
-        return new FieldSpec(number, content, Length.LL, maxLength, name);
+        return new FieldSpec(number, content, Length.LL, maxLength, name, false);
     }
 
     public static FieldSpec lllvar(int number, Content content, int maxLength, String name) {
-        return new FieldSpec(number, content, Length.LLL, maxLength, name);
+        return new FieldSpec(number, content, Length.LLL, maxLength, name, false);
+    }
+
+    /** A fixed-length field the hub steps over. */
+    public static FieldSpec skippedFixed(int number, int length, String name) {
+        return new FieldSpec(number, Content.ANY, Length.FIXED, length, name, true);
+    }
+
+    /**
+     * A variable-length field the hub steps over: its prefix says how many bytes follow, up to what the
+     * prefix can express (the hub does not police the maximum of a field it does not use).
+     */
+    public static FieldSpec skippedVariable(int number, Length length, String name) {
+        return new FieldSpec(number, Content.ANY, length, length == Length.LL ? 99 : 999, name, true);
     }
 
     /** Whether every character of {@code value} is allowed in this field. */
@@ -73,6 +92,7 @@ public record FieldSpec(int number, Content content, Length length, int maxLengt
             case PRINTABLE -> c >= 0x20 && c <= 0x7e;
             case TRACK2 -> (c >= '0' && c <= '9') || c == '=' || c == 'D';
             case HEX -> (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f');
+            case ANY -> c <= 0xff;
         };
     }
 

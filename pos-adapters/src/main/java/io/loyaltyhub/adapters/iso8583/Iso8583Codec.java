@@ -8,8 +8,9 @@ import java.util.TreeMap;
 
 /**
  * Bytes of one message (without the frame's length header) to {@link Iso8583Message} and back, in the
- * layout of {@link Iso8583Dialect}. Strict on reading: every byte must belong to a field of the dialect,
- * in the right character set and length, and nothing may follow the last field.
+ * layout of {@link Iso8583Dialect}. Strict on reading the fields the hub uses: every byte must belong
+ * to a field, a used field must hold the right characters in the right length, and nothing may follow
+ * the last field. Skipped fields are stepped over by their length and left out of the message read.
  */
 public final class Iso8583Codec {
 
@@ -101,8 +102,9 @@ public final class Iso8583Codec {
         };
     }
 
+    /** Every field's characters are checked against its type first; only a skipped field's may lie beyond ASCII (raw EMV data). */
     private static void writeAscii(ByteArrayOutputStream out, String text) {
-        out.writeBytes(text.getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private static String hex(long bits) {
@@ -145,8 +147,10 @@ public final class Iso8583Codec {
                         : (secondary & (1L << (128 - number))) != 0;
                 if (present) {
                     String value = field(number);
-                    fields.put(number, value);
-                    if (IDENTIFYING_FIELDS.contains(number)) {
+                    if (value != null) {
+                        fields.put(number, value);
+                    }
+                    if (value != null && IDENTIFYING_FIELDS.contains(number)) {
                         identifying.put(number, value);
                     }
                 }
@@ -170,6 +174,7 @@ public final class Iso8583Codec {
             return bits;
         }
 
+        /** The field's value, or null for a skipped field (its bytes are passed over, not read). */
         private String field(int number) throws MalformedMessageException {
             FieldSpec spec = Iso8583Dialect.field(number)
                     .orElseThrow(() -> fault("field " + number + " is not part of the dialect"));
@@ -187,11 +192,22 @@ public final class Iso8583Codec {
             if (number == Iso8583Dialect.MAC) {
                 macStart = position;
             }
+            if (spec.skipped()) {
+                skip(length, "field " + number);
+                return null;
+            }
             String value = take(length, "field " + number);
             if (!spec.accepts(value)) {
                 throw fault("field " + number + " holds characters its type does not allow");
             }
             return value;
+        }
+
+        private void skip(int length, String what) throws MalformedMessageException {
+            if (position + length > bytes.length) {
+                throw fault(what + " is cut short");
+            }
+            position += length;
         }
 
         private String take(int length, String what) throws MalformedMessageException {

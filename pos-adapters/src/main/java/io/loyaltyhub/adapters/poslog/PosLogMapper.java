@@ -21,7 +21,9 @@ import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Turns one POSLog transaction into the canonical {@link PosTransaction}, or says why not. The merchant
@@ -29,9 +31,11 @@ import java.util.List;
  * codes are looked up within that merchant only. The loyalty number goes to the card reader last, after
  * every cheap check, and leaves as a token.
  *
- * <p>The direction follows TransactionGrandAmount: a positive total is a SALE, a negative one (a return
- * basket) a REFUND of its absolute value. Line amounts are signed relative to that direction, so a return
- * line in a sale basket counts against it.
+ * <p>The amount is the TransactionGrandAmount total or, from suites that write none, the
+ * TransactionNetAmount plus every TransactionTaxAmount. Its sign gives the direction: positive is a SALE,
+ * negative (a return basket) a REFUND of its absolute value. Line amounts are signed relative to that
+ * direction, so a return line in a sale basket counts against it. A REFUND whose TransactionLink names
+ * the sale it gives back is linked to that sale, so the engine takes back points in proportion to it.
  */
 public final class PosLogMapper {
 
@@ -73,12 +77,12 @@ public final class PosLogMapper {
         String workstationCode = required(source.workstationCode(), "workstation-missing", "no WorkstationID");
         TxnRef txnRef = txnRef(source);
         Currency currency = currency(source);
-        long signedAmount = amount(required(source.grandAmount(), "amount-missing", "no TransactionGrandAmount total"), currency,
-                "amount-format");
+        long signedAmount = signedAmount(source.totals(), currency);
         if (signedAmount == 0) {
             return new PosLogDecision.Skip(source, "zero-amount");
         }
         TransactionType type = signedAmount > 0 ? TransactionType.SALE : TransactionType.REFUND;
+        TxnRef linkedSale = type == TransactionType.REFUND ? linkedSale(source, storeCode, workstationCode) : null;
         Money money = money(Math.abs(signedAmount), currency);
         OffsetDateTime occurredAt = occurredAt(required(source.dateTime(), "time-missing", "no EndDateTime, BeginDateTime or ReceiptDateTime"));
         List<LineItem> lines = lineItems(source.lines(), type, currency);
@@ -87,7 +91,7 @@ public final class PosLogMapper {
         PresentedCard card = card(source.loyaltyIdentifier());
         try {
             return new PosLogDecision.Submit(source, new PosTransaction(terminal.merchantId(), terminal.storeId(),
-                    terminal.terminalId(), txnRef, type, card, money, occurredAt, lines, null, 0, Channel.POSLOG));
+                    terminal.terminalId(), txnRef, type, card, money, occurredAt, lines, linkedSale, 0, Channel.POSLOG));
         } catch (IllegalArgumentException e) {
             throw new InputRejected("invalid-transaction", e.getMessage());
         }
@@ -102,17 +106,82 @@ public final class PosLogMapper {
         }
     }
 
+    /**
+     * The CurrencyCode element, else the CurrencyCode attribute of the totals, else of the line amounts,
+     * else the configured default. The element and the totals must not name two currencies.
+     */
     private Currency currency(PosLogTransaction source) {
-        if (source.currencyCode() == null) {
+        PosLogTotals totals = source.totals();
+        Set<String> named = new LinkedHashSet<>();
+        if (source.currencyCode() != null) {
+            named.add(source.currencyCode());
+        }
+        named.addAll(totals.totalCurrencies());
+        if (named.size() > 1) {
+            throw new InputRejected("currency-conflict", "the CurrencyCode element and the totals' CurrencyCode attributes name "
+                    + named.size() + " currencies");
+        }
+        String code = named.isEmpty() ? totals.lineCurrency() : named.iterator().next();
+        if (code == null) {
             if (settings.defaultCurrency() == null) {
                 throw new InputRejected("currency-missing", "no CurrencyCode and no default currency configured");
             }
             return settings.defaultCurrency();
         }
         try {
-            return Money.currencyOf(source.currencyCode());
+            return Money.currencyOf(code);
         } catch (IllegalArgumentException e) {
             throw new InputRejected("currency-unknown", "CurrencyCode is not an ISO 4217 currency");
+        }
+    }
+
+    /** The grand amount, else net plus taxes: what the shopper paid, negative for a return basket. */
+    private static long signedAmount(PosLogTotals totals, Currency currency) {
+        if (totals.grand() != null) {
+            return amount(totals.grand(), currency, "amount-format");
+        }
+        String net = required(totals.net(), "amount-missing", "no TransactionGrandAmount or TransactionNetAmount total");
+        long sum = amount(net, currency, "amount-format");
+        try {
+            for (String tax : totals.taxes()) {
+                sum = Math.addExact(sum, amount(tax, currency, "amount-format"));
+            }
+        } catch (ArithmeticException e) {
+            throw new InputRejected("amount-out-of-range", "net and tax totals overflow");
+        }
+        return sum;
+    }
+
+    /**
+     * The sale a return gives back, named by its TransactionLink (on the transaction or on its Return lines).
+     * As on every channel, the original is looked up at the return's own terminal, so a link to another
+     * store or workstation is refused rather than silently treated as an unlinked refund.
+     */
+    private static TxnRef linkedSale(PosLogTransaction source, String storeCode, String workstationCode) {
+        List<PosLogLink> links = source.links().stream().filter(PosLogLink::namesTheSaleReturned).toList();
+        if (links.isEmpty()) {
+            return null;
+        }
+        Set<String> references = new LinkedHashSet<>();
+        for (PosLogLink link : links) {
+            if (link.reference() == null) {
+                throw new InputRejected("link-format", "a TransactionLink names no TransactionID or SequenceNumber");
+            }
+            boolean otherStore = link.storeCode() != null && !link.storeCode().equals(storeCode);
+            boolean otherWorkstation = link.workstationCode() != null && !link.workstationCode().equals(workstationCode);
+            if (otherStore || otherWorkstation) {
+                throw new InputRejected("link-other-workstation",
+                        "the TransactionLink names a sale of another store or workstation; the hub links a return to a sale of the same till");
+            }
+            references.add(link.reference());
+        }
+        if (references.size() > 1) {
+            throw new InputRejected("link-ambiguous", "the return's TransactionLinks name " + references.size() + " different sales");
+        }
+        try {
+            return new TxnRef(references.iterator().next());
+        } catch (IllegalArgumentException e) {
+            throw new InputRejected("link-format", e.getMessage());
         }
     }
 

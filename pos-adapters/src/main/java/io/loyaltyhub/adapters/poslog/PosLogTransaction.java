@@ -19,16 +19,22 @@ public record PosLogTransaction(
         String businessDayDate,
         String dateTime,
         String currencyCode,
-        String grandAmount,
+        PosLogTotals totals,
         List<PosLogLine> lines,
+        List<PosLogLink> links,
         LoyaltyIdentifier loyaltyIdentifier) {
 
     public PosLogTransaction {
         lines = List.copyOf(lines);
+        links = List.copyOf(links);
     }
 
     /** TransactionID when the POS sent one, else business day + sequence number (unique per workstation); null when neither. */
     public String reference() {
+        return reference(transactionId, sequenceNumber, businessDayDate);
+    }
+
+    static String reference(String transactionId, String sequenceNumber, String businessDayDate) {
         if (transactionId != null) {
             return transactionId;
         }

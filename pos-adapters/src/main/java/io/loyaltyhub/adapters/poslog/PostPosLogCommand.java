@@ -1,5 +1,6 @@
 package io.loyaltyhub.adapters.poslog;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,10 +11,26 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** POS simulator: posts POSLog files to the hub as a store back office would, and prints each answer. */
+/**
+ * POS simulator: posts POSLog files to the hub as a store back office would, and prints each answer. Its
+ * exit code tells a script what happened (docs/poslog.md): a document refused as a whole, or one in which
+ * the hub refused transactions, is not a success.
+ */
 @Command(name = "post-poslog", mixinStandardHelpOptions = true,
-        description = "Post ARTS POSLog XML files to the hub (HTTP POST with the terminal's credential) and print the result.")
+        description = "Post ARTS POSLog XML files to the hub (HTTP POST with the terminal's credential) and print the result.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every document was accepted and no transaction in it was declined or rejected",
+            "1:a document was refused as a whole or could not be sent",
+            "2:the command line is wrong",
+            "3:some transactions were declined or rejected (the others were credited, pending or skipped)",
+            "4:nothing was credited: every transaction that was not skipped was declined or rejected"})
 public final class PostPosLogCommand implements Callable<Integer> {
+
+    static final int ALL_ACCEPTED = 0;
+    static final int DOCUMENT_NOT_ACCEPTED = 1;
+    static final int SOME_REFUSED = 3;
+    static final int NOTHING_CREDITED = 4;
 
     /** Read from the environment rather than the command line, so it stays out of shell history and process lists. */
     static final String SECRET_VARIABLE = "LOYALTY_TERMINAL_SECRET";
@@ -46,16 +63,35 @@ public final class PostPosLogCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --secret or set " + SECRET_VARIABLE);
         }
         PosLogClient client = new PosLogClient(hub, credentialId, theSecret, Duration.ofSeconds(timeoutSeconds), signingSecret);
-        int failures = 0;
+        boolean documentNotAccepted = false;
+        PosLogAnswerCounts counts = PosLogAnswerCounts.none();
         for (Path file : files) {
-            PosLogClient.Response response = client.post(file);
-            spec.commandLine().getOut().printf("%s -> HTTP %d%n%s%n", file, response.status(), response.body());
-            if (!response.ok()) {
-                failures++;
+            try {
+                PosLogClient.Response response = client.post(file);
+                spec.commandLine().getOut().printf("%s -> HTTP %d%n%s%n", file, response.status(), response.body());
+                if (response.ok()) {
+                    counts = counts.plus(PosLogAnswerCounts.of(response.body()));
+                } else {
+                    documentNotAccepted = true;
+                }
+            } catch (IOException e) {
+                spec.commandLine().getErr().printf("%s -> not sent: %s%n", file, e.getMessage());
+                documentNotAccepted = true;
             }
         }
         spec.commandLine().getOut().flush();
-        return failures == 0 ? 0 : 1;
+        spec.commandLine().getErr().flush();
+        return exitCode(documentNotAccepted, counts);
+    }
+
+    static int exitCode(boolean documentNotAccepted, PosLogAnswerCounts counts) {
+        if (documentNotAccepted) {
+            return DOCUMENT_NOT_ACCEPTED;
+        }
+        if (counts.refused() == 0) {
+            return ALL_ACCEPTED;
+        }
+        return counts.accepted() == 0 ? NOTHING_CREDITED : SOME_REFUSED;
     }
 
     public static void main(String[] args) {

@@ -33,9 +33,16 @@ final class TransactionAssembler {
     private String receiptDateTime;
     private String currencyCode;
     private String grandAmount;
-    private boolean inGrandTotal;
+    private String netAmount;
+    private final List<String> taxAmounts = new ArrayList<>();
+    private final List<String> totalCurrencies = new ArrayList<>();
+    private String lineCurrency;
+    private String totalType;
     private final List<PosLogLine> lines = new ArrayList<>();
     private LineDraft line;
+    private final List<PosLogLink> links = new ArrayList<>();
+    private String linkPath;
+    private LinkDraft link;
     private LoyaltyIdentifier loyaltyIdentifier;
 
     TransactionAssembler(int position, XMLStreamReader transactionElement) {
@@ -58,7 +65,19 @@ final class TransactionAssembler {
                     isTrue(attribute(xml, "VoidFlag")) || isTrue(attribute(xml, "CancelFlag")));
             case "RetailTransaction/LineItem/Sale" -> line.kind = PosLogLine.Kind.SALE;
             case "RetailTransaction/LineItem/Return" -> line.kind = PosLogLine.Kind.RETURN;
-            case "RetailTransaction/Total" -> inGrandTotal = "TransactionGrandAmount".equals(attribute(xml, "TotalType"));
+            case "RetailTransaction/Total" -> {
+                totalType = attribute(xml, "TotalType");
+                String currency = attribute(xml, "CurrencyCode");
+                if (currency != null && !currency.isEmpty()) {
+                    totalCurrencies.add(currency);
+                }
+            }
+            case "RetailTransaction/LineItem/Sale/ExtendedAmount", "RetailTransaction/LineItem/Return/ExtendedAmount" ->
+                    lineCurrency = firstOf(lineCurrency, emptyAsNull(attribute(xml, "CurrencyCode")));
+            case "TransactionLink", "RetailTransaction/TransactionLink", "RetailTransaction/LineItem/Return/TransactionLink" -> {
+                linkPath = path;
+                link = new LinkDraft(attribute(xml, "ReasonCode"));
+            }
             default -> {
                 // not an element the hub reads
             }
@@ -76,11 +95,25 @@ final class TransactionAssembler {
         if (path.equals("RetailTransaction/LineItem")) {
             if (line.kind != null && !line.voided) {
                 lines.add(line.toLine());
+                links.addAll(line.links);
             }
             line = null;
             return;
         }
+        if (link != null && path.equals(linkPath)) {
+            if (line != null) {
+                line.links.add(link.toLink()); // kept only if the line is not voided
+            } else {
+                links.add(link.toLink());
+            }
+            link = null;
+            return;
+        }
         if (value.isEmpty()) {
+            return;
+        }
+        if (link != null && path.startsWith(linkPath + "/")) {
+            link.read(path.substring(linkPath.length() + 1), value);
             return;
         }
         if (path.startsWith("RetailTransaction/LineItem/Sale/") || path.startsWith("RetailTransaction/LineItem/Return/")) {
@@ -98,12 +131,7 @@ final class TransactionAssembler {
             case "CurrencyCode" -> currencyCode = value;
             case "TrainingModeFlag" -> trainingMode |= isTrue(value);
             case "RetailTransaction/TransactionStatus" -> cancelled |= CANCELLED_STATUSES.contains(lower(value));
-            case "RetailTransaction/Total" -> {
-                if (inGrandTotal) {
-                    grandAmount = value;
-                    inGrandTotal = false;
-                }
-            }
+            case "RetailTransaction/Total" -> readTotal(value);
             default -> readLoyaltyIdentifier(path, value);
         }
     }
@@ -111,8 +139,20 @@ final class TransactionAssembler {
     PosLogTransaction finish() {
         return new PosLogTransaction(position, retail, cancelled, trainingMode, storeCode, workstationCode,
                 transactionId, sequenceNumber, businessDayDate,
-                firstOf(firstOf(endDateTime, beginDateTime), receiptDateTime),
-                currencyCode, grandAmount, lines, loyaltyIdentifier);
+                firstOf(firstOf(endDateTime, beginDateTime), receiptDateTime), currencyCode,
+                new PosLogTotals(grandAmount, netAmount, taxAmounts, totalCurrencies, lineCurrency),
+                lines, links, loyaltyIdentifier);
+    }
+
+    private void readTotal(String value) {
+        if ("TransactionGrandAmount".equals(totalType)) {
+            grandAmount = firstOf(grandAmount, value);
+        } else if ("TransactionNetAmount".equals(totalType)) {
+            netAmount = firstOf(netAmount, value);
+        } else if ("TransactionTaxAmount".equals(totalType)) {
+            taxAmounts.add(value);
+        }
+        totalType = null;
     }
 
     /** Several places may hold a loyalty number; the most specific one wins whatever the order in the document. */
@@ -145,13 +185,49 @@ final class TransactionAssembler {
         return value == null ? "" : value.toLowerCase(java.util.Locale.ROOT);
     }
 
+    private static String emptyAsNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
     private static String firstOf(String current, String candidate) {
         return current != null ? current : candidate;
+    }
+
+    /** A TransactionLink while it is being read; its store is UnitID (6.x) or RetailStoreID (2.x). */
+    private static final class LinkDraft {
+        private final String reasonCode;
+        private String storeCode;
+        private String workstationCode;
+        private String transactionId;
+        private String sequenceNumber;
+        private String businessDayDate;
+
+        LinkDraft(String reasonCode) {
+            this.reasonCode = reasonCode;
+        }
+
+        void read(String pathInLink, String value) {
+            switch (pathInLink) {
+                case "RetailStoreID", "BusinessUnit/UnitID" -> storeCode = firstOf(storeCode, value);
+                case "WorkstationID" -> workstationCode = value;
+                case "TransactionID" -> transactionId = value;
+                case "SequenceNumber" -> sequenceNumber = value;
+                case "BusinessDayDate" -> businessDayDate = value;
+                default -> {
+                    // times and other details of the linked transaction: not needed to find it
+                }
+            }
+        }
+
+        PosLogLink toLink() {
+            return new PosLogLink(reasonCode, storeCode, workstationCode, transactionId, sequenceNumber, businessDayDate);
+        }
     }
 
     /** A line item while it is being read. */
     private static final class LineDraft {
         private final boolean voided;
+        private final List<PosLogLink> links = new ArrayList<>();
         private PosLogLine.Kind kind;
         private String itemId;
         private String posItemId;

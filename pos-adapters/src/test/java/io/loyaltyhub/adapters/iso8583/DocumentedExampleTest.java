@@ -24,7 +24,8 @@ class DocumentedExampleTest {
         assertThat(sale.field(11)).contains("000042");
         assertThat(sale.field(41)).contains("T1      ");
         assertThat(sale.field(42)).contains("books          ");
-        assertThat(codec.encode(sale)).isEqualTo(request);
+        assertThat(sale.has(Iso8583Dialect.POS_ENTRY_MODE)).as("field 22 is stepped over, not kept").isFalse();
+        assertThat(codec.encode(sale.with(Iso8583Dialect.POS_ENTRY_MODE, "010"))).isEqualTo(request);
         assertThat(Framing.BINARY_2.header(request.length)).containsExactly(0x00, 0x6f);
     }
 

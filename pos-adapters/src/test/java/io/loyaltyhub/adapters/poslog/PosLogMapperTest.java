@@ -162,6 +162,83 @@ class PosLogMapperTest {
                 .isEqualTo("currency-missing");
     }
 
+    @Test
+    void readsTheCurrencyFromTheCurrencyCodeAttributeOfTheTotalsOrTheLineAmounts() {
+        terminals.add(MERCHANT, "S001", "T01");
+        PosLogMapper withoutDefault = new PosLogMapper(terminals, cards, new PosLogSettings(ZoneId.of("UTC"), null));
+
+        List<PosLogDecision> decisions = reader.read(PosLogFixtures.open("arts6-currency-attributes.xml")).stream()
+                .map(t -> withoutDefault.decide(MERCHANT, t)).toList();
+
+        assertThat(((PosLogDecision.Submit) decisions.get(0)).transaction().amount()).isEqualTo(Money.of(840, "GBP"));
+        assertThat(((PosLogDecision.Submit) decisions.get(1)).transaction().amount()).as("from the line amount's attribute")
+                .isEqualTo(Money.of(310, "GBP"));
+    }
+
+    @Test
+    void refusesATransactionWhoseCurrencyElementAndTotalsNameDifferentCurrencies() {
+        terminals.add(MERCHANT, "S001", "T01");
+        PosLogTransaction mixed = transaction(t -> t.replace("<TransactionID>S001-T01-2001</TransactionID>",
+                "<TransactionID>S001-T01-2001</TransactionID><CurrencyCode>EUR</CurrencyCode>"), "arts6-currency-attributes.xml", 0);
+
+        assertThat(codeOf(mapper.decide(MERCHANT, mixed))).isEqualTo("currency-conflict");
+    }
+
+    @Test
+    void withoutAGrandAmountTheAmountIsTheNetTotalPlusEveryTaxTotal() {
+        terminals.add(MERCHANT, "S002", "T05");
+
+        List<PosLogDecision> decisions = decideAll("arts2-net-and-tax-totals.xml");
+
+        PosTransaction sale = ((PosLogDecision.Submit) decisions.get(0)).transaction();
+        assertThat(sale.type()).isEqualTo(TransactionType.SALE);
+        assertThat(sale.amount()).isEqualTo(Money.of(4748 + 667 + 235, "EUR"));
+        PosTransaction refund = ((PosLogDecision.Submit) decisions.get(1)).transaction();
+        assertThat(refund.type()).isEqualTo(TransactionType.REFUND);
+        assertThat(refund.amount()).isEqualTo(Money.of(1387 + 263, "EUR"));
+        assertThat(codeOf(mapper.decide(MERCHANT, transaction(t -> t.replace("TransactionNetAmount", "acs:SomethingElse")
+                .replace("<POSLog ", "<POSLog xmlns:acs=\"urn:x\" "), "arts2-net-and-tax-totals.xml", 0))))
+                .as("tax alone is no amount").isEqualTo("amount-missing");
+    }
+
+    @Test
+    void aReturnWhoseTransactionLinkNamesItsSaleIsARefundLinkedToThatSale() {
+        terminals.add(MERCHANT, "S001", "T01");
+
+        List<PosLogDecision> decisions = decideAll("arts6-linked-return.xml");
+
+        PosTransaction sale = ((PosLogDecision.Submit) decisions.get(0)).transaction();
+        PosTransaction refund = ((PosLogDecision.Submit) decisions.get(1)).transaction();
+        assertThat(refund.type()).isEqualTo(TransactionType.REFUND);
+        assertThat(refund.amount()).isEqualTo(Money.of(995, "EUR"));
+        assertThat(refund.originalTxnRef()).isEqualTo(sale.txnRef());
+        assertThat(sale.originalTxnRef()).isNull();
+    }
+
+    @Test
+    void aTransactionLinkOnAReturnLineLinksTheRefundToo() {
+        terminals.add(MERCHANT, "S001", "T01");
+        String link = "<TransactionLink><SequenceNumber>3001</SequenceNumber><BusinessDayDate>2025-03-16</BusinessDayDate></TransactionLink>";
+        PosLogTransaction onTheLine = transaction(t -> t.replaceAll("(?s)<TransactionLink ReasonCode=\"Return\">.*?</TransactionLink>", "")
+                .replace("<Quantity>1</Quantity></Return>", "<Quantity>1</Quantity>" + link + "</Return>"), "arts6-linked-return.xml", 1);
+
+        PosTransaction refund = ((PosLogDecision.Submit) mapper.decide(MERCHANT, onTheLine)).transaction();
+
+        assertThat(refund.originalTxnRef().value()).isEqualTo("2025-03-16/3001");
+    }
+
+    @Test
+    void aResumeLinkDoesNotLinkAndALinkToAnotherTillIsRefused() {
+        terminals.add(MERCHANT, "S001", "T01");
+
+        PosLogTransaction resumed = transaction(t -> t.replace("ReasonCode=\"Return\"", "ReasonCode=\"Resume\""), "arts6-linked-return.xml", 1);
+        PosLogTransaction otherTill = transaction(t -> t.replace("<WorkstationID>T01</WorkstationID>\n        <SequenceNumber>3001",
+                "<WorkstationID>T09</WorkstationID>\n        <SequenceNumber>3001"), "arts6-linked-return.xml", 1);
+
+        assertThat(((PosLogDecision.Submit) mapper.decide(MERCHANT, resumed)).transaction().originalTxnRef()).isNull();
+        assertThat(codeOf(mapper.decide(MERCHANT, otherTill))).isEqualTo("link-other-workstation");
+    }
+
     private List<PosLogDecision> decideAll(String fixture) {
         return reader.read(PosLogFixtures.open(fixture)).stream().map(t -> mapper.decide(MERCHANT, t)).toList();
     }

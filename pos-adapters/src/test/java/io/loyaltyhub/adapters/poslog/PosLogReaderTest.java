@@ -34,7 +34,7 @@ class PosLogReaderTest {
         assertThat(sale.reference()).isEqualTo("2017-09-30/161");
         assertThat(sale.dateTime()).isEqualTo("2017-10-01T02:02:54");
         assertThat(sale.currencyCode()).isEqualTo("USD");
-        assertThat(sale.grandAmount()).isEqualTo("1.07");
+        assertThat(sale.totals().grand()).isEqualTo("1.07");
         assertThat(sale.lines()).containsExactly(
                 new PosLogLine(PosLogLine.Kind.SALE, "00000000067591", "6", "0.42", "1.26"));
         assertThat(sale.loyaltyIdentifier().source()).isEqualTo(LoyaltyIdentifier.Source.NCR_LOYALTY_MEMBERSHIP);
@@ -52,7 +52,7 @@ class PosLogReaderTest {
         assertThat(transactions).filteredOn(t -> t.loyaltyIdentifier() != null).hasSize(4)
                 .allSatisfy(t -> assertThat(t.loyaltyIdentifier().number()).hasSize(25));
         assertThat(transactions).filteredOn(PosLogTransaction::retail)
-                .allSatisfy(t -> assertThat(t.grandAmount()).isNotNull());
+                .allSatisfy(t -> assertThat(t.totals().grand()).isNotNull());
         // 552 Sale lines in the file, 4 of them voided at the till
         assertThat(transactions.stream().mapToInt(t -> t.lines().size()).sum()).isEqualTo(548);
         assertThat(transactions).extracting(t -> t.workstationCode() + "|" + t.reference()).doesNotHaveDuplicates();
@@ -68,7 +68,7 @@ class PosLogReaderTest {
         assertThat(sale.workstationCode()).isEqualTo("T01");
         assertThat(sale.reference()).isEqualTo("S001-T01-1001");
         assertThat(sale.dateTime()).isEqualTo("2025-03-14T10:01:17+01:00");
-        assertThat(sale.grandAmount()).isEqualTo("12.35");
+        assertThat(sale.totals().grand()).isEqualTo("12.35");
         assertThat(sale.lines()).as("the voided line is left out").containsExactly(
                 new PosLogLine(PosLogLine.Kind.SALE, "4006381333931", "STATIONERY", "2", "5.00"),
                 new PosLogLine(PosLogLine.Kind.SALE, "0000000067591", "FRUIT", "0.735", "7.35"));
@@ -78,7 +78,7 @@ class PosLogReaderTest {
         assertThat(transactions.get(1).retail()).isFalse();
         assertThat(transactions.get(2).cancelled()).isTrue();
         PosLogTransaction refund = transactions.get(3);
-        assertThat(refund.grandAmount()).isEqualTo("-2.50");
+        assertThat(refund.totals().grand()).isEqualTo("-2.50");
         assertThat(refund.lines()).extracting(PosLogLine::kind).containsExactly(PosLogLine.Kind.RETURN);
         assertThat(refund.loyaltyIdentifier().source()).isEqualTo(LoyaltyIdentifier.Source.LOYALTY_ACCOUNT);
         assertThat(transactions.get(4).loyaltyIdentifier()).isNull();

@@ -15,12 +15,13 @@ public interface BatchFileHandler {
     String resultExtension();
 
     /**
-     * Processes the file and writes its result file.
+     * Processes the file and writes its result file. {@code merchantCode} is for log lines: the hub names
+     * merchants by their code there, as the operator does.
      *
      * @return how many records the file held, or -1 when the file as a whole was refused (it then goes to error/)
      */
-    long process(MerchantId merchant, InputStream file, OutputStream result) throws IOException;
+    long process(MerchantId merchant, String merchantCode, InputStream file, OutputStream result) throws IOException;
 
-    /** Writes the result file of a file refused before it was read (unknown merchant folder, duplicate). */
+    /** Writes the result file of a file refused before it was read (not a regular file, unknown merchant folder, duplicate). */
     void writeFileRefusal(String code, String message, OutputStream result) throws IOException;
 }

@@ -37,11 +37,11 @@ final class CsvBatchFileHandler implements BatchFileHandler {
     }
 
     @Override
-    public long process(MerchantId merchant, InputStream file, OutputStream result) throws IOException {
+    public long process(MerchantId merchant, String merchantCode, InputStream file, OutputStream result) throws IOException {
         Writer out = writer(result);
         CsvBatchSummary summary = processor.process(merchant, file, out);
         out.flush();
-        log.info("CSV batch for merchant {}: {} lines, {} approved, {} declined, {} pending, {} rejected ({} not stored){}", merchant,
+        log.info("CSV batch for merchant {}: {} lines, {} approved, {} declined, {} pending, {} rejected ({} not stored){}", merchantCode,
                 summary.lines(), summary.approved(), summary.declined(), summary.pending(), summary.rejected(), summary.notStored(),
                 summary.fileRejected() ? " (file refused: " + summary.fileRejection() + ")" : "");
         // A file with lines the hub did not store goes to error/ and is not recorded as processed: the same file

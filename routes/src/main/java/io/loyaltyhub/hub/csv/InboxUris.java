@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /**
  * Default endpoints of a file channel under the hub's data folder: ROOT/inbox/MERCHANT/ for drops,
  * ROOT/done/ and ROOT/error/ for processed files (same MERCHANT/ sub-folders, name stamped with the time),
- * ROOT/results/MERCHANT/ for result files. Production replaces them with SFTP URIs by configuration.
+ * ROOT/results/MERCHANT/ for result files. Production replaces them with SFTP URIs by configuration; their
+ * move options should use the same exchange properties, so a card number in a file name is not kept there either.
  */
 public final class InboxUris {
 
@@ -16,10 +17,13 @@ public final class InboxUris {
         if (!configured.isBlank()) {
             return configured;
         }
-        String stamped = "${file:name.noext}.${date:now:yyyyMMdd-HHmmssSSS}.${file:ext}";
+        // The stored name (a card number in the name masked), not the name as dropped: see InboxFileName.
+        String stamped = "${exchangeProperty." + MerchantInboxProcessor.STORED_STEM + "}.${date:now:yyyyMMdd-HHmmssSSS}"
+                + ".${exchangeProperty." + MerchantInboxProcessor.STORED_EXTENSION + "}";
+        // readLockMinLength=0: an empty file is processed (and refused with a result) instead of waiting forever.
         return "file:" + root.resolve("inbox").toAbsolutePath()
                 + "?recursive=true&minDepth=2&maxDepth=2&antInclude=*/*." + fileExtension
-                + "&readLock=changed&readLockCheckInterval=250&readLockMinAge=250&delay=500"
+                + "&readLock=changed&readLockCheckInterval=250&readLockMinAge=250&readLockMinLength=0&delay=500"
                 + "&move=../${exchangeProperty." + MerchantInboxProcessor.INBOX_FOLDER + "}/" + stamped
                 + "&moveFailed=../error/" + stamped;
     }

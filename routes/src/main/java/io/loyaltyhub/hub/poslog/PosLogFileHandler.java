@@ -38,7 +38,7 @@ final class PosLogFileHandler implements BatchFileHandler {
     }
 
     @Override
-    public long process(MerchantId merchant, InputStream file, OutputStream result) {
+    public long process(MerchantId merchant, String merchantCode, InputStream file, OutputStream result) {
         List<PosLogTransactionResult> results;
         try {
             results = intake.submit(merchant, file, gateway::submit).await(answerTimeout);

@@ -89,8 +89,9 @@ final class ReportDownloadProcessor implements Processor {
             OutputStream out = gzip ? new GZIPOutputStream(pipe.output(), 64 * 1024) : pipe.output();
             report.writeTo(out);
         } catch (IOException | RuntimeException e) {
-            log.warn("report download {} for merchant {} ended early: {}", report.request().report(),
-                    report.request().merchant(), e.getMessage());
+            // The merchant's credential, not its numeric id: the log masker would take an id for a card number.
+            log.warn("report download {} by merchant credential {} ended early: {}", report.request().report(),
+                    report.request().who().credentialId(), e.getMessage());
             pipe.abort(e);
         }
     }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.loyaltyhub.adapters.csv.CsvBatchFileWriter;
 import io.loyaltyhub.adapters.csv.CsvBatchLayout;
 import io.loyaltyhub.adapters.csv.DropCsvBatchCommand;
+import io.loyaltyhub.hub.CapturedLogs;
 import io.loyaltyhub.hub.HubFixture;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -125,6 +126,108 @@ class CsvBatchChannelTest {
                 .isEqualTo(400);
     }
 
+    @Test
+    void aSymbolicLinkInAnInboxGoesToErrorUntouchedAndWhatItPointsAtIsNeitherCreditedNorOverwritten() throws Exception {
+        HubFixture.Merchant merchant = fixture.merchant();
+        String card = HubFixture.card(510);
+        String content = CsvBatchLayout.HEADER + "\nS1,T1,L-1,SALE,2026-11-20T18:00:00Z," + card + ",5000,EUR,\n";
+        Path outside = Files.writeString(Files.createTempDirectory("outside-inbox").resolve("someone-elses.csv"), content);
+        Path inbox = Files.createDirectories(root.resolve("inbox").resolve(merchant.code()));
+
+        try (CapturedLogs logs = new CapturedLogs()) {
+            Files.createSymbolicLink(inbox.resolve("link.csv"), outside);
+
+            assertThat(awaitResult(merchant.code(), "link.csv.result.csv")).element(1).asString()
+                    .isEqualTo("0,,rejected,not-a-regular-file,,,,,the inbox entry was not read: it is a symbolic link");
+            Path moved = awaitOneEntryIn(root.resolve("error").resolve(merchant.code()));
+            assertThat(Files.isSymbolicLink(moved)).as("the link itself was moved").isTrue();
+            assertThat(Files.readSymbolicLink(moved)).isEqualTo(outside);
+            assertThat(logs.text()).contains("csv inbox entry " + merchant.code() + "/link.csv refused, it is a symbolic link");
+        }
+        assertThat(Files.readString(outside)).as("the target is not overwritten").isEqualTo(content);
+        assertThat(fixture.queryLong("SELECT COUNT(*) FROM purchase WHERE merchant_id = ?", merchant.id().value())).isZero();
+    }
+
+    @Test
+    void aHardLinkAndAFileReachedThroughALinkedMerchantFolderAreRefusedTheSameWay() throws Exception {
+        HubFixture.Merchant hardLinked = fixture.merchant();
+        HubFixture.Merchant folderLinked = fixture.merchant();
+        String card = HubFixture.card(511);
+        String content = CsvBatchLayout.HEADER + "\nS1,T1,H-1,SALE,2026-11-20T18:00:00Z," + card + ",5000,EUR,\n";
+        Path outside = Files.writeString(Files.createTempDirectory("outside-inbox").resolve("eod.csv"), content);
+        Path outsideFolder = Files.createTempDirectory("outside-inbox");
+        Files.writeString(outsideFolder.resolve("eod.csv"), content);
+
+        Files.createLink(Files.createDirectories(root.resolve("inbox").resolve(hardLinked.code())).resolve("hard.csv"), outside);
+        Files.createSymbolicLink(root.resolve("inbox").resolve(folderLinked.code()), outsideFolder);
+
+        assertThat(awaitResult(hardLinked.code(), "hard.csv.result.csv")).element(1).asString()
+                .contains(",rejected,not-a-regular-file,").contains("hard link");
+        assertThat(awaitResult(folderLinked.code(), "eod.csv.result.csv")).element(1).asString()
+                .contains(",rejected,not-a-regular-file,").contains("outside the inbox");
+        assertThat(awaitOneEntryIn(root.resolve("error").resolve(hardLinked.code()))).hasContent(content.strip());
+        assertThat(outside).as("not overwritten").hasContent(content.strip());
+        assertThat(fixture.queryLong("SELECT COUNT(*) FROM purchase WHERE merchant_id IN (?, ?)", hardLinked.id().value(),
+                folderLinked.id().value())).isZero();
+    }
+
+    @Test
+    void aCardNumberUsedAsAFileNameIsKeptInNoFileNameRegisterRowOrLogLine() throws Exception {
+        HubFixture.Merchant merchant = fixture.merchant();
+        String card = HubFixture.card(512);
+        String content = CsvBatchLayout.HEADER + "\nS1,T1,C-1,SALE,2026-11-20T18:00:00Z," + card + ",5000,EUR,\n";
+
+        try (CapturedLogs logs = new CapturedLogs()) {
+            drop(merchant.code(), card + ".csv", content);
+
+            Path result = awaitOneEntryIn(root.resolve("results").resolve(merchant.code()));
+            assertThat(result.getFileName().toString()).startsWith("****" + card.substring(12) + ".").endsWith(".result.csv");
+            assertThat(Files.readAllLines(result)).element(1).asString().startsWith("2,C-1,approved,approved,50,");
+            Path done = awaitOneEntryIn(root.resolve("done").resolve(merchant.code()));
+            assertThat(done.getFileName().toString()).startsWith("****" + card.substring(12) + ".").doesNotContain(card);
+            await().atMost(Duration.ofSeconds(10)).until(() -> fixture.queryLong(
+                    "SELECT COUNT(*) FROM processed_batch_file WHERE merchant_id = ?", merchant.id().value()) == 1);
+            assertThat(fixture.queryLong("SELECT COUNT(*) FROM processed_batch_file WHERE file_name LIKE ?", "%" + card + "%")).isZero();
+            assertThat(logs.text()).contains(merchant.code() + "/****" + card.substring(12) + ".csv").doesNotContain(card);
+        }
+        try (Stream<Path> everything = Files.walk(root)) {
+            assertThat(everything.map(Path::toString)).noneMatch(name -> name.contains(card));
+        }
+    }
+
+    @Test
+    void anEmptyFileGetsAResultAndALogLineInsteadOfWaitingForever() throws Exception {
+        HubFixture.Merchant merchant = fixture.merchant();
+
+        try (CapturedLogs logs = new CapturedLogs()) {
+            drop(merchant.code(), "empty.csv", "");
+
+            assertThat(awaitResult(merchant.code(), "empty.csv.result.csv")).element(1).asString().startsWith("1,,rejected,header-missing,");
+            awaitOneEntryIn(root.resolve("error").resolve(merchant.code()));
+            assertThat(logs.text()).contains("csv file " + merchant.code() + "/empty.csv processed: moving it to error/");
+        }
+    }
+
+    @Test
+    void resultRowsOmitTheBalanceOfAnUnknownCardAndEscapeAReferenceASpreadsheetWouldRun() throws Exception {
+        HubFixture.Merchant merchant = fixture.merchant();
+        String notIssued = "6280001234567895"; // the programme's shape and check digit, outside every issued range
+        String card = HubFixture.card(513);
+
+        try (CapturedLogs logs = new CapturedLogs()) {
+            drop(merchant.code(), "eod-22.csv", CsvBatchLayout.HEADER + "\n"
+                    + "S1,T1,U-1,SALE,2026-11-20T18:00:00Z," + notIssued + ",5000,EUR,\n"
+                    + "S1,T1,-2-1,SALE,2026-11-20T18:01:00Z," + card + ",5000,EUR,\n");
+
+            assertThat(awaitResult(merchant.code(), "eod-22.csv.result.csv")).containsExactly(
+                    CsvBatchLayout.RESULT_HEADER,
+                    "2,U-1,declined,invalid-card,0,,7895,false,",
+                    "3,'-2-1,approved,approved,50,50," + card.substring(12) + ",false,");
+            assertThat(logs.text()).as("the merchant by its code, not by an id the log masker takes for a card number")
+                    .contains("CSV batch for merchant " + merchant.code() + ":").doesNotContain(Long.toString(merchant.id().value()));
+        }
+    }
+
     private static void drop(String merchantFolder, String name, String content) throws IOException {
         CsvBatchFileWriter.drop(root.resolve("inbox").resolve(merchantFolder), name,
                 new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
@@ -134,6 +237,21 @@ class CsvBatchChannelTest {
         Path result = root.resolve("results").resolve(merchantFolder).resolve(name);
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(result));
         return Files.readAllLines(result, StandardCharsets.UTF_8);
+    }
+
+    /** The one entry (file or link) that arrives in the folder. */
+    private static Path awaitOneEntryIn(Path folder) throws IOException {
+        await().atMost(Duration.ofSeconds(30)).until(() -> entriesIn(folder).size() == 1);
+        return entriesIn(folder).get(0);
+    }
+
+    private static List<Path> entriesIn(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.toList();
+        }
     }
 
     private static List<Path> filesIn(Path folder) throws IOException {

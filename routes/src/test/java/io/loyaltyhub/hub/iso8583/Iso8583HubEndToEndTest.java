@@ -19,6 +19,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -171,6 +172,44 @@ class Iso8583HubEndToEndTest {
             assertThat(sale.response().field(64)).isPresent();
         }
         assertThat(ledgerPoints(card)).isEqualTo(10);
+    }
+
+    @Test
+    void aChipSaleWithExpiryPinBlockEmvDataAndAdditionalResponseDataIsServedOnBothFramings() throws Exception {
+        String card = newCard();
+        try (Iso8583Client binary = connect(binaryPort, Framing.BINARY_2, null);
+                Iso8583Client ascii = connect(asciiPort, Framing.ASCII_4, null)) {
+            Iso8583Client.Exchange onBinary = binary.exchange(asChipSale(till(books).sale(card, 1500), card, false));
+            Iso8583Client.Exchange onAscii = ascii.exchange(asChipSale(till(books).sale(card, 2500), card, false));
+
+            assertThat(onBinary.responseCode()).isEqualTo("00");
+            assertThat(onBinary.loyaltyData().number(LoyaltyData.POINTS_CHANGE)).hasValue(15);
+            assertThat(onAscii.responseCode()).isEqualTo("00");
+            assertThat(onAscii.loyaltyData().number(LoyaltyData.POINTS_BALANCE)).hasValue(40);
+            assertThat(onAscii.response().fields()).doesNotContainKeys(44, 52, 55);
+        }
+        assertThat(ledgerPoints(card)).isEqualTo(40);
+    }
+
+    @Test
+    void aSignedChipSaleWithRawEmvBytesIsVerifiedOverEveryByteSent() throws Exception {
+        String card = newCard();
+        TerminalRequests requests = new TerminalRequests("T2", pharma, "978", Clock.systemUTC(), 900);
+        try (Iso8583Client signing = connect(binaryPort, Framing.BINARY_2, MacKey.ofHex(MAC_KEY))) {
+            Iso8583Client.Exchange sale = signing.exchange(asChipSale(requests.sale(card, 3000), card, true));
+
+            assertThat(sale.responseCode()).isEqualTo("00");
+            assertThat(sale.response().field(64)).isPresent();
+        }
+        assertThat(ledgerPoints(card)).isEqualTo(30);
+    }
+
+    /** What a chip terminal adds to a sale: expiry, entry mode 05x, card sequence, response data, PIN block, EMV TLVs. */
+    private static Iso8583Message asChipSale(Iso8583Message sale, String card, boolean rawEmvBytes) {
+        String emvHex = "9F0206000000001500" + "5A08" + card + "9F2608A1B2C3D4E5F60718" + "9F2701809F360200A1";
+        String emv = rawEmvBytes ? new String(HexFormat.of().parseHex(emvHex), StandardCharsets.ISO_8859_1) : emvHex;
+        return sale.with(14, "2912").with(22, "051").with(23, "001").with(44, "A5 OK").with(52, "0123456789ABCDEF")
+                .with(55, emv);
     }
 
     @Test

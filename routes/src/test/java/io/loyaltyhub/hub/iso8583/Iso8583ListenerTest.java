@@ -18,6 +18,8 @@ import io.loyaltyhub.domain.terminal.JdbcTerminalDirectory;
 import io.loyaltyhub.domain.testing.CoalitionFixture;
 import io.loyaltyhub.domain.testing.TestDatabases;
 import io.loyaltyhub.domain.txn.Submitted;
+import io.loyaltyhub.domain.txn.TransactionOutcome;
+import io.loyaltyhub.hub.CapturedLogs;
 import io.loyaltyhub.hub.swipe.SwipeGateway;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -194,17 +196,17 @@ class Iso8583ListenerTest {
         try (Iso8583Client till = connect(binaryPort, Framing.BINARY_2, null)) {
             String good = new String(new Iso8583Codec().encode(requests.sale(card, 9900)), StandardCharsets.US_ASCII);
             byte[] lettersInTheAmount = good.replace("000000009900", "0000000099X0").getBytes(StandardCharsets.US_ASCII);
-            int entryMode = good.indexOf("010" + "T1      ");
-            byte[] lettersInTheEntryMode = (good.substring(0, entryMode) + "0X0" + good.substring(entryMode + 3))
+            int localDate = good.indexOf("010" + "T1      ") - 4;
+            byte[] lettersInTheLocalDate = (good.substring(0, localDate) + "X" + good.substring(localDate + 1))
                     .getBytes(StandardCharsets.US_ASCII);
 
             Iso8583Message amountAnswer = new Iso8583Codec().decode(till.exchangeRaw(lettersInTheAmount));
-            Iso8583Message entryModeAnswer = new Iso8583Codec().decode(till.exchangeRaw(lettersInTheEntryMode));
+            Iso8583Message localDateAnswer = new Iso8583Codec().decode(till.exchangeRaw(lettersInTheLocalDate));
 
             assertThat(amountAnswer.mti()).isEqualTo("0210");
             assertThat(amountAnswer.field(39)).contains("30");
-            assertThat(entryModeAnswer.field(39)).contains("30");
-            assertThat(entryModeAnswer.field(11)).as("STAN, read before the fault, echoed so the till can match it").isPresent();
+            assertThat(localDateAnswer.field(39)).contains("30");
+            assertThat(localDateAnswer.field(11)).as("STAN, read before the fault, echoed so the till can match it").isPresent();
             Iso8583Client.Exchange nextSale = till.exchange(requests.sale(card, 100));
             assertThat(nextSale.responseCode()).as("same connection still served").isEqualTo("00");
         }

@@ -149,6 +149,22 @@ class PosLogChannelTest {
     }
 
     @Test
+    void theSimulatorCommandExitsNonZeroWhenTheHubRefusedEveryTransactionOrTheWholeDocument() {
+        StringWriter out = new StringWriter();
+        CommandLine command = new CommandLine(new PostPosLogCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(out));
+        TerminalCredential stranger = otherMerchant.till();
+
+        int everyTransactionRefused = command.execute("--hub", fixture.baseUrl(), "--credential-id", stranger.credentialId(),
+                "--secret", stranger.secret(), FIXTURES.resolve("ncr-acs-small.xml").toString());
+        int documentRefused = command.execute("--hub", fixture.baseUrl(), "--credential-id", backOffice.credentialId(),
+                "--secret", backOffice.secret(), FIXTURES.resolve("xxe-external-entity.xml").toString());
+
+        assertThat(everyTransactionRefused).as(out.toString()).isEqualTo(4);
+        assertThat(out.toString()).contains("code=\"unknown-terminal\"");
+        assertThat(documentRefused).isEqualTo(1);
+    }
+
+    @Test
     void aDroppedPosLogFileIsProcessedOnceWithAResultFile() throws Exception {
         Path root = fixture.dataDir().resolve("poslog");
         Path inbox = Files.createDirectories(root.resolve("inbox").resolve("grocer"));
@@ -167,6 +183,72 @@ class PosLogChannelTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(duplicate) && filesIn(root.resolve("error")).size() == 1);
         assertThat(xml(Files.readString(duplicate)).getAttribute("code")).isEqualTo("duplicate-file");
+    }
+
+    @Test
+    void aLinkedReturnTakesBackPointsInProportionToItsSaleAndNamesIt() throws Exception {
+        HubFixture.Merchant shop = storeOneTillOne();
+        String card = HubFixture.card(9_001);
+        byte[] document = Files.readString(FIXTURES.resolve("arts6-linked-return.xml"))
+                .replace("6280001234567895", card).getBytes(StandardCharsets.UTF_8);
+
+        List<Element> rows = rows(xml(client(shop.till()).post(document).body()));
+
+        assertThat(rows).extracting(r -> r.getAttribute("status")).containsExactly("approved", "approved");
+        assertThat(rows.get(0).getAttribute("points")).isEqualTo("19");
+        assertThat(rows.get(1).getAttribute("points")).as("19 points x 9.95 / 19.90, rounded down").isEqualTo("-9");
+        assertThat(fixture.queryLong("SELECT COUNT(*) FROM purchase r JOIN purchase s ON s.id = r.original_id"
+                + " WHERE r.merchant_id = ? AND r.kind = 'REFUND' AND s.txn_ref = '2025-03-16/3001'", shop.id().value()))
+                .as("the refund is recorded against its sale").isEqualTo(1);
+        assertThat(fixture.balanceOf(card)).isEqualTo(10);
+    }
+
+    @Test
+    void aDocumentWithOnlyCurrencyAttributesAndOnlyNetAndTaxTotalsIsCredited() throws Exception {
+        HubFixture.Merchant shop = storeOneTillOne();
+        fixture.hub().admin().setEarnRate(shop.id(), "GBP", new EarnRate(1, 100));
+        String card = HubFixture.card(9_002);
+        String attributesOnly = Files.readString(FIXTURES.resolve("arts6-currency-attributes.xml"))
+                .replace("6280001234567895", card).replace("<Total TotalType=\"TransactionGrandAmount\" CurrencyCode=\"GBP\">8.40</Total>", "");
+
+        List<Element> rows = rows(xml(client(shop.till()).post(attributesOnly.getBytes(StandardCharsets.UTF_8)).body()));
+
+        assertThat(rows).extracting(r -> r.getAttribute("status")).containsExactly("approved", "approved");
+        assertThat(rows).extracting(r -> r.getAttribute("points")).as("GBP 7.00 net + 1.40 tax; GBP 3.10").containsExactly("8", "3");
+    }
+
+    /** A merchant whose store and till codes are those of the ARTS 6 fixtures (S001 / T01), 1 point per 1.00 EUR. */
+    private static HubFixture.Merchant storeOneTillOne() {
+        var admin = fixture.hub().admin();
+        String code = "arts" + System.nanoTime() % 100_000;
+        MerchantId id = admin.createMerchant(code, "ARTS 6 shop");
+        admin.setEarnRate(id, "EUR", new EarnRate(1, 100));
+        admin.addStore(id, "S001", "High Street");
+        return new HubFixture.Merchant(id, code, admin.addTerminal(id, "S001", "T01"));
+    }
+
+    @Test
+    void aSymbolicLinkInThePosLogInboxGoesToErrorUntouchedAndItsTargetIsNeitherCreditedNorOverwritten() throws Exception {
+        Path root = fixture.dataDir().resolve("poslog");
+        Path outside = Files.copy(FIXTURES.resolve("ncr-acs-small.xml"), Files.createTempDirectory("outside-inbox").resolve("day.xml"));
+        byte[] before = Files.readAllBytes(outside);
+        long credited = pointsCreditedTo(grocer);
+        Path inbox = Files.createDirectories(root.resolve("inbox").resolve("grocer"));
+
+        Files.createSymbolicLink(inbox.resolve("linked.xml"), outside);
+
+        Path result = root.resolve("results").resolve("grocer").resolve("linked.xml.result.xml");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(result));
+        Element document = xml(Files.readString(result));
+        assertThat(document.getAttribute("status")).isEqualTo("rejected");
+        assertThat(document.getAttribute("code")).isEqualTo("not-a-regular-file");
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            try (Stream<Path> moved = Files.list(root.resolve("error").resolve("grocer"))) {
+                return moved.anyMatch(p -> p.getFileName().toString().startsWith("linked.") && Files.isSymbolicLink(p));
+            }
+        });
+        assertThat(Files.readAllBytes(outside)).as("the target is not overwritten").isEqualTo(before);
+        assertThat(pointsCreditedTo(grocer)).isEqualTo(credited);
     }
 
     private static PosLogClient client(TerminalCredential terminal) {

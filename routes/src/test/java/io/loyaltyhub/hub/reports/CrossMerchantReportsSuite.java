@@ -146,7 +146,7 @@ abstract class CrossMerchantReportsSuite {
     @Test
     void aStoreCodeBothMerchantsUseMeansBsOwnStore() {
         assertThat(lines(report(authB, "purchases", "&store=S2"))).hasSize(2).last().asString()
-                .startsWith("2026-06-15T13:00Z,S2,T2,SALE,APPROVED,4400,EUR,44,");
+                .startsWith("2026-06-15T13:00:00Z,S2,T2,SALE,approved,4400,EUR,44,");
         assertThat(lines(report(authB, "daily", "&store=S2"))).containsExactly("day,store,sales,spend,points,customers",
                 "2026-06-15,S2,1,4400,44,1");
     }

@@ -1,4 +1,4 @@
-package io.loyaltyhub.hub.iso8583;
+package io.loyaltyhub.hub;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -10,21 +10,21 @@ import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 
 /** Everything the hub logs while a test runs, the ISO 8583 classes at DEBUG, so a test can look for card numbers in it. */
-final class CapturedLogs implements AutoCloseable {
+public final class CapturedLogs implements AutoCloseable {
 
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final Logger iso8583 = (Logger) LoggerFactory.getLogger("io.loyaltyhub.hub.iso8583");
     private final Level previousLevel = iso8583.getLevel();
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    CapturedLogs() {
+    public CapturedLogs() {
         appender.start();
         root.addAppender(appender);
         iso8583.setLevel(Level.DEBUG);
     }
 
     /** Every message, its arguments rendered, with the text of any exception chain. */
-    String text() {
+    public String text() {
         List<ILoggingEvent> events = List.copyOf(appender.list);
         return events.stream().map(e -> e.getFormattedMessage() + throwableText(e.getThrowableProxy()))
                 .collect(Collectors.joining("\n"));
