@@ -40,8 +40,9 @@ class CsvFileFuzzTest {
     }
 
     @FuzzTest
-    @DictionaryEntries({"store_code,terminal_code,txn_ref,type,occurred_at,card_number,amount_minor,currency,original_txn_ref\n",
-            "\r\n", "S1,T1,", "SALE", "REFUND", "VOID", "2025-03-14T10:01:17+01:00", "6280001234567895", ",EUR,", "\uFEFF"})
+    // (libFuzzer's dictionary format cannot hold a line break; the seed files have plenty)
+    @DictionaryEntries({"store_code,terminal_code,txn_ref,type,occurred_at,card_number,amount_minor,currency,original_txn_ref",
+            "S1,T1,", "SALE", "REFUND", "VOID", "2025-03-14T10:01:17+01:00", "6280001234567895", ",EUR,"})
     void anyFileGetsOneResultRowPerLineOrIsRefusedAsAWhole(byte[] file) throws IOException {
         StringWriter results = new StringWriter();
 
