@@ -1,8 +1,10 @@
 package io.loyaltyhub.adapters.json;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The HTTP JSON dialect (documented in docs/http-json.md): a request body becomes a canonical
@@ -38,6 +41,11 @@ public final class JsonSwipeCodec {
     private static final Set<String> FIELDS = Set.of("txnRef", "type", "cardNumber", "track1", "track2", "amount", "currency",
             "occurredAt", "originalTxnRef", "redeemPoints", "lineItems");
     private static final int MAX_LINE_ITEMS = 500;
+    private static final int MAX_NESTING_DEPTH = 8;
+    private static final int MAX_STRING_LENGTH = 4096;
+    private static final int MAX_NUMBER_LENGTH = 20;
+    /** Searched, not matched with ".*": a dot does not cross a line break, so a name with one used to be shown whole. */
+    private static final Pattern SIX_DIGITS = Pattern.compile("[0-9]{6}");
 
     private final ObjectMapper mapper;
     private final CardReader cards;
@@ -50,7 +58,7 @@ public final class JsonSwipeCodec {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(8).maxStringLength(4096).maxNumberLength(20).build());
+                .maxNestingDepth(MAX_NESTING_DEPTH).maxStringLength(MAX_STRING_LENGTH).maxNumberLength(MAX_NUMBER_LENGTH).build());
     }
 
     public PosTransaction decode(byte[] body, TerminalIdentity terminal) {
@@ -87,9 +95,14 @@ public final class JsonSwipeCodec {
                 throw new InputRejected("malformed-json", "the request body must be a JSON object");
             }
             return root;
+        } catch (StreamConstraintsException e) {
+            // Thrown without a location: a limit was crossed, not a syntax rule broken.
+            throw new InputRejected("malformed-json", "the request body exceeds a JSON limit (nesting depth "
+                    + MAX_NESTING_DEPTH + ", strings of " + MAX_STRING_LENGTH + " characters, numbers of " + MAX_NUMBER_LENGTH + " digits)");
         } catch (JsonProcessingException e) {
-            throw new InputRejected("malformed-json", "the request body is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            JsonLocation at = e.getLocation();
+            throw new InputRejected("malformed-json", "the request body is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         } catch (IOException e) {
             throw new InputRejected("malformed-json", "the request body could not be read");
         }
@@ -97,7 +110,7 @@ public final class JsonSwipeCodec {
 
     /** A field name echoed in an error, unless it could be card data (a misplaced number used as a name). */
     private static String shown(String name) {
-        return name.length() <= 40 && !name.matches(".*[0-9]{6,}.*") ? name : "(name not shown)";
+        return name.length() <= 40 && !SIX_DIGITS.matcher(name).find() ? name : "(name not shown)";
     }
 
     private static TransactionType type(JsonNode root) {

@@ -4,6 +4,7 @@ import io.loyaltyhub.adapters.poslog.PosLogDocumentException.Reason;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.MissingResourceException;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -34,6 +35,10 @@ public final class PosLogReader {
             return readTransactions(xml);
         } catch (XMLStreamException e) {
             throw refusal(e);
+        } catch (MissingResourceException e) {
+            // With DTD support off, the JDK's parser reports a fault inside a DOCTYPE (a control character, say) by a
+            // message key its bundle lacks, so the fault surfaces as this instead of an XMLStreamException.
+            throw new PosLogDocumentException(Reason.DTD_NOT_ALLOWED, null);
         } finally {
             close(xml);
         }

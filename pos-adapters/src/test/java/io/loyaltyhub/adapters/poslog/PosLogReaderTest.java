@@ -114,6 +114,15 @@ class PosLogReaderTest {
                 .message().doesNotContain("root:").doesNotContain("passwd");
     }
 
+    /** Found by PosLogFuzzTest: the parser's report of this fault escaped as a MissingResourceException. */
+    @Test
+    void refusesADoctypeWithAControlCharacterInsideAsADtd() {
+        assertThatThrownBy(() -> reader.read(xml("<?xml version='1.0'?><!DOCTYPE POSLog [<!ENTITY card SYSTEM 'f\u0001ile:///etc/passwd'>]>"
+                + "<POSLog xmlns='http://www.nrf-arts.org/IXRetail/namespace/'/>")))
+                .isInstanceOfSatisfying(PosLogDocumentException.class,
+                        e -> assertThat(e.reason()).isEqualTo(PosLogDocumentException.Reason.DTD_NOT_ALLOWED));
+    }
+
     @Test
     void refusesEntityExpansionBombs() {
         assertThatThrownBy(() -> reader.read(PosLogFixtures.open("xxe-billion-laughs.xml")))
