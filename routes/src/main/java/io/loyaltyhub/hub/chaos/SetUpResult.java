@@ -1,0 +1,17 @@
+package io.loyaltyhub.hub.chaos;
+
+import java.util.List;
+
+/**
+ * What one set-up's run did and found.
+ *
+ * @param events   every kill, then the SIGTERM that ended the load
+ * @param notes    what the reader should know (channels not driven, a hub restarted by hand, ...)
+ */
+record SetUpResult(SetUp setUp, List<Channel> channels, List<RunEvent> events, List<SwipeRecord> records,
+                   List<Finding> findings, List<String> notes, long startedAt, long endedAt) {
+
+    boolean failed() {
+        return findings.stream().anyMatch(f -> f.problem().failsRun());
+    }
+}
