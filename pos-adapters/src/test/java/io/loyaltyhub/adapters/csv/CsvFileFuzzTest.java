@@ -17,7 +17,7 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import io.loyaltyhub.domain.txn.Submitted;
 
 /**
  * A whole end-of-day batch file under the fuzzer, read by the processor exactly as a dropped file is: the file is
@@ -71,8 +71,8 @@ class CsvFileFuzzTest {
         }
     }
 
-    private static CompletableFuture<TransactionOutcome> credit(PosTransaction transaction) {
-        return CompletableFuture.completedFuture(new TransactionOutcome(ResultCode.APPROVED, 12, 1012,
+    private static Submitted credit(PosTransaction transaction) {
+        return Submitted.answered(new TransactionOutcome(ResultCode.APPROVED, 12, 1012,
                 transaction.card().token().last4(), false));
     }
 }

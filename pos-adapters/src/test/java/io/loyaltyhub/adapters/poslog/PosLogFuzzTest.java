@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import io.loyaltyhub.domain.txn.Submitted;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -75,11 +75,11 @@ class PosLogFuzzTest {
         assertThat(wellFormed(answer.toByteArray())).as("transaction rows in the result document").isEqualTo(results.size());
     }
 
-    private CompletableFuture<TransactionOutcome> credit(PosTransaction transaction) {
+    private Submitted credit(PosTransaction transaction) {
         assertThat(transaction.merchantId()).as("the caller's merchant, whatever the document says").isEqualTo(MERCHANT);
         assertThat(transaction.channel()).isEqualTo(Channel.POSLOG);
         submitted++;
-        return CompletableFuture.completedFuture(new TransactionOutcome(ResultCode.APPROVED, 12, 1012,
+        return Submitted.answered(new TransactionOutcome(ResultCode.APPROVED, 12, 1012,
                 transaction.card().token().last4(), false));
     }
 

@@ -18,7 +18,6 @@ import io.loyaltyhub.domain.terminal.JdbcTerminalDirectory;
 import io.loyaltyhub.domain.testing.CoalitionFixture;
 import io.loyaltyhub.domain.testing.TestDatabases;
 import io.loyaltyhub.domain.txn.Submitted;
-import io.loyaltyhub.domain.txn.TransactionOutcome;
 import io.loyaltyhub.hub.CapturedLogs;
 import io.loyaltyhub.hub.swipe.SwipeGateway;
 import java.io.IOException;
