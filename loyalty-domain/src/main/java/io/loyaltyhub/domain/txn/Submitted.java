@@ -28,6 +28,8 @@ public record Submitted(CompletableFuture<Void> stored, CompletableFuture<Transa
     }
 
     private static final Pending PENDING = new Pending();
+    /** How long past the reply timeout a channel waits for the queue's confirmation before saying "not confirmed". */
+    public static final Duration CONFIRMATION_GRACE = Duration.ofSeconds(5);
 
     /** A transaction answered without reaching the queue (a copy answered from memory). */
     public static Submitted answered(TransactionOutcome outcome) {
@@ -41,9 +43,15 @@ public record Submitted(CompletableFuture<Void> stored, CompletableFuture<Transa
 
     /**
      * Completes with the answer if it comes within {@code timeout}; otherwise "pending" only if the queue has
-     * confirmed the transaction is stored, and "not stored" (certainly, or not confirmed) if not. Holds no thread.
+     * confirmed the transaction is stored (waiting up to {@link #CONFIRMATION_GRACE} more for a confirmation on its
+     * way), and "not stored" (certainly, or not confirmed) if not. Holds no thread.
      */
     public CompletableFuture<Verdict> verdictWithin(Duration timeout) {
+        return verdictWithin(timeout, CONFIRMATION_GRACE);
+    }
+
+    /** {@link #verdictWithin(Duration)} with another grace for the queue's confirmation. */
+    public CompletableFuture<Verdict> verdictWithin(Duration timeout, Duration confirmationGrace) {
         CompletableFuture<Verdict> verdict = new CompletableFuture<>();
         answer.whenComplete((outcome, failure) -> {
             if (failure == null) {
@@ -55,7 +63,16 @@ public record Submitted(CompletableFuture<Void> stored, CompletableFuture<Transa
                 verdict.complete(notStored(failure));
             }
         });
-        CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS).execute(() -> verdict.complete(now()));
+        CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
+            if (stored.isDone()) {
+                verdict.complete(now());
+            } else {
+                // Not answered, and the queue's confirmation is still on its way (it usually comes within
+                // milliseconds): wait for it a little longer rather than call a swipe that is being stored "not confirmed".
+                stored.copy().orTimeout(confirmationGrace.toNanos(), TimeUnit.NANOSECONDS)
+                        .whenComplete((ignored, failure) -> verdict.complete(now()));
+            }
+        });
         return verdict;
     }
 

@@ -12,6 +12,8 @@ import org.HdrHistogram.Recorder;
  * Drives an online channel. {@link #closedLoop} keeps a fixed number of requests in flight to find the
  * maximum throughput; {@link #openLoop} sends at a fixed offered rate whatever the replies do, and measures
  * each latency from the moment the request was due (not sent), so a stalled hub cannot hide its queueing.
+ * Latencies are those of accepted swipes (answered approved); a swipe the hub refused (503 overloaded, ISO 8583 91,
+ * ...) or failed is counted, not timed, so beyond capacity the figures show what an accepted swipe waits.
  * The open loop holds at most {@value #MAX_OUTSTANDING} requests; a request due while that many are
  * outstanding is counted as shed (the hub is then far behind the offered rate anyway).
  */
@@ -72,8 +74,8 @@ final class OnlineLoad {
 
     private void send(long dueNanos, Recorder recorder, AtomicLong ok, AtomicLong failed, Semaphore release) {
         client.sale(sequence.incrementAndGet()).whenComplete((approved, error) -> {
-            recorder.recordValue(Math.max(1, (System.nanoTime() - dueNanos) / 1_000));
             if (error == null && approved) {
+                recorder.recordValue(Math.max(1, (System.nanoTime() - dueNanos) / 1_000));
                 ok.incrementAndGet();
             } else {
                 failed.incrementAndGet();

@@ -77,7 +77,8 @@ class GracefulStopTest {
                 switch (r.statusCode()) {
                     case 200 -> approved.add(ref);
                     case 202 -> pending.add(ref);
-                    case 503 -> assertThat(JSON.readTree(r.body()).get("code").asText()).isIn("shutting-down", "not-accepted", "overloaded");
+                    // the hub's own refusal while it drains; in its last moment, the HTTP server's plain 503 as it closes
+                    case 503 -> assertThat(codeOf(r.body())).isIn("shutting-down", "overloaded", "not-accepted", null);
                     default -> throw new AssertionError("unexpected answer to " + ref + ": " + r.statusCode() + " " + r.body());
                 }
             }
@@ -95,6 +96,15 @@ class GracefulStopTest {
             }
         } finally {
             hub.destroyForcibly();
+        }
+    }
+
+    /** The problem's code, or null when the body is no problem+json. */
+    private static String codeOf(String body) {
+        try {
+            return JSON.readTree(body).path("code").textValue();
+        } catch (java.io.IOException e) {
+            return null;
         }
     }
 
