@@ -1,5 +1,6 @@
 package io.loyaltyhub.adapters.csv;
 
+import io.loyaltyhub.domain.txn.TransactionOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -25,7 +26,7 @@ public final class CsvResultWriter {
                 result.status().text(),
                 result.code(),
                 answered ? Long.toString(result.points()) : "",
-                answered ? Long.toString(result.balance()) : "",
+                answered && result.balance() != TransactionOutcome.NO_BALANCE ? Long.toString(result.balance()) : "",
                 answered && result.last4() != null ? result.last4() : "",
                 answered ? Boolean.toString(result.duplicate()) : "",
                 CsvFields.quote(result.message())));

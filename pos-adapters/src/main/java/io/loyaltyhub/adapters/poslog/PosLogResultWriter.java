@@ -1,5 +1,6 @@
 package io.loyaltyhub.adapters.poslog;
 
+import io.loyaltyhub.domain.txn.TransactionOutcome;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
@@ -76,7 +77,9 @@ public final class PosLogResultWriter {
         optional(xml, "message", result.message());
         if (result.status() == PosLogTransactionResult.Status.APPROVED || result.status() == PosLogTransactionResult.Status.DECLINED) {
             xml.writeAttribute("points", Long.toString(result.points()));
-            xml.writeAttribute("balance", Long.toString(result.balance()));
+            if (result.balance() != TransactionOutcome.NO_BALANCE) {
+                xml.writeAttribute("balance", Long.toString(result.balance()));
+            }
             optional(xml, "last4", result.last4());
             xml.writeAttribute("duplicate", Boolean.toString(result.duplicate()));
         }

@@ -4,6 +4,7 @@ import io.loyaltyhub.adapters.InputRejected;
 import io.loyaltyhub.adapters.json.JsonSwipeCodec;
 import io.loyaltyhub.domain.terminal.TerminalIdentity;
 import io.loyaltyhub.domain.txn.PosTransaction;
+import io.loyaltyhub.domain.txn.ResultCode;
 import io.loyaltyhub.domain.txn.TransactionOutcome;
 import io.loyaltyhub.hub.swipe.SwipeGateway;
 import io.loyaltyhub.hub.swipe.SwipeNotAcceptedException;
@@ -91,6 +92,11 @@ public final class HttpSwipeProcessor extends AsyncProcessorSupport {
             ProblemResponses.answer(exchange, 500, "internal-error", "the transaction is stored but its answer was lost; query it again");
             return;
         }
+        if (outcome != null && outcome.result().isRefusal()) {
+            ProblemResponses.answer(exchange, refusalStatus(outcome.result()), outcome.result().code(),
+                    outcome.result().refusalDetail());
+            return;
+        }
         out.setHeader(Exchange.CONTENT_TYPE, "application/json");
         if (outcome == null) {
             out.setHeader(Exchange.HTTP_RESPONSE_CODE, 202);
@@ -111,6 +117,11 @@ public final class HttpSwipeProcessor extends AsyncProcessorSupport {
             throw new HttpProblem(413, "body-too-large", "the body exceeds " + maxBodyBytes + " bytes");
         }
         return body;
+    }
+
+    /** A reference already used with other content conflicts with the stored transaction (409); a bad time is 422. */
+    static int refusalStatus(ResultCode refusal) {
+        return refusal == ResultCode.REFERENCE_REUSED ? 409 : 422;
     }
 
     private static int status(InputRejected r) {

@@ -41,10 +41,12 @@ import org.slf4j.LoggerFactory;
  * its sale. Lanes are named alike on every node, so on a shared broker a card's swipes keep their order whichever
  * node took them, and the queue's groups are spread over at most as many engine workers as there are lanes.
  *
- * <p>Copies: a copy of a transaction answered recently on this node gets that answer from memory; a copy that
- * arrives while the first is still in flight here waits for the same answer; any other copy goes to the engine,
- * which answers it from the database as a duplicate (the engine, not the broker, is what makes a transaction
- * count once). Nothing on this path touches the database.
+ * <p>Copies: a copy (same reference, same content, same card: {@link PosTransaction#copyId()}) that arrives while
+ * the first is still in flight here waits for the same answer; any other copy goes to the engine, which answers it
+ * from the database as a duplicate with the balance as it is then, or refuses it when its content differs (the
+ * engine, not the broker, is what makes a transaction count once). Answers are not kept after they are given:
+ * an answer from memory would show the balance of that moment as current. Nothing on this path touches the
+ * database.
  */
 public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ArtemisSwipeGateway.class);
@@ -76,7 +78,6 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
     private final SwipeMessages messages;
     private final int laneCount;
     private final ConcurrentHashMap<String, CompletableFuture<TransactionOutcome>> inFlight = new ConcurrentHashMap<>();
-    private final RecentAnswers recentlyAnswered = new RecentAnswers(50_000);
     private final AtomicInteger senderThreads = new AtomicInteger();
     private final AtomicLong chunksSent = new AtomicLong();
     private final AtomicLong transactionsSent = new AtomicLong();
@@ -126,11 +127,7 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
 
     @Override
     public CompletableFuture<TransactionOutcome> submit(PosTransaction transaction) {
-        String id = transaction.key().asDuplicateId();
-        TransactionOutcome recent = recentlyAnswered.find(id);
-        if (recent != null) {
-            return CompletableFuture.completedFuture(recent.asDuplicate());
-        }
+        String id = transaction.copyId();
         CompletableFuture<TransactionOutcome> answer = new CompletableFuture<>();
         CompletableFuture<TransactionOutcome> earlier = inFlight.putIfAbsent(id, answer);
         if (earlier != null) {
@@ -242,7 +239,6 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
 
     private void complete(List<SwipeMessages.Answer> answers) {
         for (SwipeMessages.Answer answer : answers) {
-            recentlyAnswered.remember(answer.correlationId(), answer.outcome());
             CompletableFuture<TransactionOutcome> waiting = inFlight.remove(answer.correlationId());
             if (waiting != null) {
                 try {
