@@ -7,6 +7,7 @@ import io.loyaltyhub.domain.card.ProgrammeCardReader;
 import io.loyaltyhub.domain.crypto.CardTokenizer;
 import io.loyaltyhub.domain.crypto.KeyDerivation;
 import io.loyaltyhub.domain.engine.PointsEngine;
+import io.loyaltyhub.domain.txn.OccurredAtWindow;
 import io.loyaltyhub.domain.member.DataKeys;
 import io.loyaltyhub.domain.member.MemberContacts;
 import io.loyaltyhub.domain.member.MemberRegistry;
@@ -29,6 +30,7 @@ import io.loyaltyhub.hub.iso8583.Iso8583Settings;
 import io.loyaltyhub.hub.iso8583.JdbcTerminalMacKeys;
 import io.loyaltyhub.hub.keys.HubKeyStore;
 import io.loyaltyhub.hub.keys.HubKeys;
+import io.loyaltyhub.hub.keys.CardKeyRing;
 import io.loyaltyhub.hub.keys.LegacyCardKey;
 import io.loyaltyhub.hub.swipe.ArtemisSwipeGateway;
 import io.loyaltyhub.hub.swipe.EngineLag;
@@ -105,7 +107,8 @@ public final class LoyaltyHub implements AutoCloseable {
         started.add(database);
         IdGenerator ids = new IdGenerator(settings.integer("hub.node-id"));
         admin = new CoalitionAdmin(database, ids, clock);
-        engine = new PointsEngine(database, ids, clock, 8);
+        engine = new PointsEngine(database, ids, clock, 8, OccurredAtWindow.of(
+                settings.integer("hub.engine.future-tolerance-minutes"), settings.integer("hub.engine.max-age-days")));
         terminals = new JdbcTerminalDirectory(database, clock,
                 Duration.ofSeconds(settings.integer("hub.terminal-cache.ttl-seconds")));
         catalog = new RefreshingCardCatalog(admin::loadCardCatalog, clock,
@@ -115,7 +118,8 @@ public final class LoyaltyHub implements AutoCloseable {
             throw new IllegalStateException("a master key rotation was interrupted: run 'keys-rotate-master-key' again "
                     + "before starting the hub");
         }
-        cardReader = cardReader(keys, catalog);
+        cardReader = new ProgrammeCardReader(catalog, new CardKeyRing(keys, () -> HubKeys.open(settings), clock,
+                Duration.ofSeconds(settings.integer("hub.keystore.refresh-seconds"))));
         members = new MemberRegistry(database, new DataKeys(database, keys.masterKey(), ids, clock), clock);
         moveLegacyMacKeys();
 
@@ -204,11 +208,8 @@ public final class LoyaltyHub implements AutoCloseable {
 
     /** Tokenizes under the current card key version; earlier versions still held are tried too (see CardRekeyJob). */
     public static ProgrammeCardReader cardReader(HubKeyStore keys, java.util.function.Supplier<io.loyaltyhub.domain.card.CardCatalog> catalog) {
-        java.util.NavigableMap<Integer, byte[]> versions = keys.cardKeys();
-        int current = versions.lastKey();
-        List<CardTokenizer> earlier = versions.headMap(current, false).descendingMap().entrySet().stream()
-                .map(e -> new CardTokenizer(e.getValue(), e.getKey())).toList();
-        return new ProgrammeCardReader(catalog, new CardTokenizer(versions.get(current), current), earlier);
+        List<CardTokenizer> held = CardKeyRing.tokenizers(keys);
+        return new ProgrammeCardReader(catalog, () -> held);
     }
 
     private void moveLegacyMacKeys() {

@@ -82,6 +82,9 @@ public final class HubFixture implements AutoCloseable {
             for (String protocol : List.of("mqtt", "amqp", "stomp")) {
                 all.put("hub.broker." + protocol + ".port", Integer.toString(freePort()));
             }
+            // Tests replay dated files (POSLog exports of 2017, end-of-day files of November 2026): the engine's
+            // window on occurredAt would refuse them as too old. Tests of that window set the setting back.
+            all.put("hub.engine.max-age-days", "36500");
             all.putAll(settings);
             LoyaltyHub hub = LoyaltyHub.start(HubSettings.load(null, all), extensions);
             return new HubFixture(dataDir, hub, extensions);

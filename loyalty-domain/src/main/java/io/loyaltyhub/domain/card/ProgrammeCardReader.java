@@ -11,8 +11,7 @@ import java.util.function.Supplier;
  */
 public final class ProgrammeCardReader implements CardReader {
     private final Supplier<CardCatalog> catalog;
-    private final CardTokenizer tokenizer;
-    private final List<CardTokenizer> earlierTokenizers;
+    private final Supplier<List<CardTokenizer>> tokenizers;
 
     public ProgrammeCardReader(Supplier<CardCatalog> catalog, CardTokenizer tokenizer) {
         this(catalog, tokenizer, List.of());
@@ -20,9 +19,24 @@ public final class ProgrammeCardReader implements CardReader {
 
     /** @param earlierTokenizers tokenizers of earlier card key versions not yet retired (see {@link CardRekeyJob}) */
     public ProgrammeCardReader(Supplier<CardCatalog> catalog, CardTokenizer tokenizer, List<CardTokenizer> earlierTokenizers) {
+        this(catalog, fixed(tokenizer, earlierTokenizers));
+    }
+
+    /**
+     * @param tokenizers the card key versions held, newest first, asked on every read: a hub node that learns of a
+     *                   new card key version while it runs tokenizes with it from then on
+     */
+    public ProgrammeCardReader(Supplier<CardCatalog> catalog, Supplier<List<CardTokenizer>> tokenizers) {
         this.catalog = catalog;
-        this.tokenizer = tokenizer;
-        this.earlierTokenizers = List.copyOf(earlierTokenizers);
+        this.tokenizers = tokenizers;
+    }
+
+    private static Supplier<List<CardTokenizer>> fixed(CardTokenizer current, List<CardTokenizer> earlier) {
+        List<CardTokenizer> all = new java.util.ArrayList<>(earlier.size() + 1);
+        all.add(current);
+        all.addAll(earlier);
+        List<CardTokenizer> held = List.copyOf(all);
+        return () -> held;
     }
 
     @Override
@@ -43,8 +57,9 @@ public final class ProgrammeCardReader implements CardReader {
                 .map(CardRange::id)
                 .findFirst()
                 .orElse(null);
-        return new PresentedCard(tokenizer.tokenize(cardNumber), rangeId,
-                earlierTokenizers.stream().map(t -> t.tokenize(cardNumber)).toList());
+        List<CardTokenizer> held = tokenizers.get();
+        return new PresentedCard(held.get(0).tokenize(cardNumber), rangeId,
+                held.subList(1, held.size()).stream().map(t -> t.tokenize(cardNumber)).toList());
     }
 
     private static boolean isDigits(CharSequence s) {

@@ -25,7 +25,7 @@ final class AccountStore {
         if (tokens.isEmpty()) {
             return found;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT token, id, account_id, status FROM card WHERE token IN ("
+        try (PreparedStatement ps = c.prepareStatement("SELECT token, id, account_id, status, key_version FROM card WHERE token IN ("
                 + Sql.placeholders(tokens.size()) + ")")) {
             int i = 1;
             for (String token : tokens) {
@@ -33,11 +33,22 @@ final class AccountStore {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    found.put(rs.getString(1), new CardHolder(rs.getLong(2), rs.getLong(3), rs.getString(4)));
+                    found.put(rs.getString(1), new CardHolder(rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getInt(5)));
                 }
             }
         }
         return found;
+    }
+
+    /**
+     * The card key version the coalition stores new cards under (table card_key_state, moved forward only by
+     * keys-rekey-cards); null when the table has no row (a database older than the table: anything goes).
+     */
+    Integer coalitionCardKeyVersion(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT current_version FROM card_key_state WHERE id = 1");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getInt(1) : null;
+        }
     }
 
     /** Moves a card found under an earlier card key version to the current one (the token is unique, so this is idempotent). */
@@ -71,7 +82,7 @@ final class AccountStore {
             card.setObject(7, now);
             card.executeUpdate();
         }
-        return new CardHolder(cardId, accountId, "ACTIVE");
+        return new CardHolder(cardId, accountId, "ACTIVE", token.keyVersion());
     }
 
     /** Locks the accounts (in id order, so concurrent batches queue rather than deadlock) and reads their balances. */

@@ -1,7 +1,7 @@
 package io.loyaltyhub.domain.engine;
 
-/** A known card and the account its points go to. */
-record CardHolder(long cardId, long accountId, String status) {
+/** A known card, the card key version its token is stored under, and the account its points go to. */
+record CardHolder(long cardId, long accountId, String status, int keyVersion) {
     boolean isBlocked() {
         return !"ACTIVE".equals(status);
     }

@@ -1,11 +1,12 @@
 package io.loyaltyhub.domain.engine;
 
-import io.loyaltyhub.domain.model.CardToken;
 import io.loyaltyhub.domain.model.EarnRate;
 import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.model.TerminalId;
+import io.loyaltyhub.domain.model.TxnRef;
 import io.loyaltyhub.domain.persistence.IdGenerator;
+import io.loyaltyhub.domain.txn.OccurredAtWindow;
 import io.loyaltyhub.domain.txn.PosTransaction;
-import io.loyaltyhub.domain.txn.PresentedCard;
 import io.loyaltyhub.domain.txn.ResultCode;
 import io.loyaltyhub.domain.txn.TransactionKey;
 import io.loyaltyhub.domain.txn.TransactionOutcome;
@@ -13,19 +14,22 @@ import io.loyaltyhub.domain.txn.TransactionType;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * One attempt at applying a batch of transactions inside one database transaction: find what was
- * already answered, activate first-time cards, lock the accounts and originals involved, decide each
- * transaction in order with {@link PointsRules}, then write purchases, ledger entries and balance
- * changes as JDBC batches. The caller commits, or rolls back and retries.
+ * One attempt at applying a batch of transactions inside one database transaction: refuse times outside the
+ * accepted window, find what was already answered, look up the cards, lock the accounts and originals
+ * involved, then take each transaction in order — a copy gets the first answer, other content under a used
+ * reference is refused, anything else is decided with {@link PointsRules} — and write purchases, ledger entries,
+ * balance changes and conflicts as JDBC batches. The caller commits, or rolls back and retries.
  */
 final class EngineBatch {
     private static final List<TransactionType> UNDOABLE = List.of(TransactionType.SALE, TransactionType.REDEEM,
@@ -34,12 +38,16 @@ final class EngineBatch {
     private final Connection c;
     private final IdGenerator ids;
     private final LocalDateTime now;
+    private final OccurredAtWindow window;
     private final PurchaseJournal journal;
     private final AccountStore accounts = new AccountStore();
     private final LedgerWriter ledger = new LedgerWriter();
     private final EarnRuleStore earnRules = new EarnRuleStore();
+    private final ConflictLog conflictLog = new ConflictLog();
+    private final CardLookup cards;
 
-    private final Map<String, CardHolder> holders = new HashMap<>();
+    /** Every reference answered, in the database or earlier in this batch: what a later copy is compared with. */
+    private final Map<TransactionKey, StoredPurchase> answered = new HashMap<>();
     private final Map<TransactionKey, StoredPurchase> originalsByKey = new HashMap<>();
     private final Map<Long, StoredPurchase> originalsById = new HashMap<>();
     private final Map<MerchantId, Map<String, EarnRate>> rates = new HashMap<>();
@@ -47,93 +55,77 @@ final class EngineBatch {
     private final Map<Long, Long> changes = new HashMap<>();
     private final List<NewPurchase> newPurchases = new ArrayList<>();
     private final List<NewLedgerEntry> newEntries = new ArrayList<>();
+    private final List<ConflictLog.Conflict> conflicts = new ArrayList<>();
 
-    EngineBatch(Connection c, IdGenerator ids, LocalDateTime now, boolean inListUsesIndex) {
+    EngineBatch(Connection c, IdGenerator ids, LocalDateTime now, OccurredAtWindow window, boolean inListUsesIndex) {
         this.c = c;
         this.journal = new PurchaseJournal(inListUsesIndex);
         this.ids = ids;
         this.now = now;
+        this.window = window;
+        this.cards = new CardLookup(c, accounts, ids, now);
     }
 
     List<TransactionOutcome> run(List<PosTransaction> batch) throws SQLException {
         TransactionOutcome[] outcomes = new TransactionOutcome[batch.size()];
-        Map<TransactionKey, Integer> firstCopy = new LinkedHashMap<>();
+        List<Integer> timely = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
-            firstCopy.putIfAbsent(batch.get(i).key(), i);
-        }
-        List<Integer> fresh = answerKnownCopies(batch, firstCopy, outcomes);
-        resolveCards(batch, fresh);
-        lockOriginals(batch, fresh);
-        lockAccounts(batch, fresh);
-        for (int i : fresh) {
-            outcomes[i] = decide(batch.get(i));
-        }
-        write();
-        for (int i = 0; i < batch.size(); i++) {
-            if (outcomes[i] == null) {
-                outcomes[i] = outcomes[firstCopy.get(batch.get(i).key())].asDuplicate();
+            PosTransaction t = batch.get(i);
+            if (window.accepts(t.occurredAt(), now.toInstant(ZoneOffset.UTC))) {
+                timely.add(i);
+            } else {
+                outcomes[i] = TransactionOutcome.refused(ResultCode.OCCURRED_AT_OUT_OF_RANGE, t.card().token().last4());
             }
         }
+        findAnswered(batch, timely);
+        cards.load(timely.stream().map(i -> batch.get(i).card()).toList());
+        lockOriginals(batch, timely);
+        lockAccounts(batch, timely);
+        for (int i : timely) {
+            PosTransaction t = batch.get(i);
+            StoredPurchase earlier = answered.get(t.key());
+            outcomes[i] = earlier != null ? answerCopy(t, earlier) : decide(t);
+        }
+        write();
         return List.of(outcomes);
     }
 
-    /** Copies of transactions answered in an earlier batch get that answer; the rest are fresh. */
-    private List<Integer> answerKnownCopies(List<PosTransaction> batch, Map<TransactionKey, Integer> firstCopy,
-                                            TransactionOutcome[] outcomes) throws SQLException {
-        Map<MerchantId, List<TransactionKey>> byMerchant = new LinkedHashMap<>();
-        firstCopy.keySet().forEach(k -> byMerchant.computeIfAbsent(k.merchantId(), m -> new ArrayList<>()).add(k));
-        Map<TransactionKey, StoredPurchase> answered = new HashMap<>();
-        for (Map.Entry<MerchantId, List<TransactionKey>> e : byMerchant.entrySet()) {
+    private void findAnswered(List<PosTransaction> batch, List<Integer> timely) throws SQLException {
+        Map<MerchantId, Set<TransactionKey>> byMerchant = new LinkedHashMap<>();
+        for (int i : timely) {
+            TransactionKey key = batch.get(i).key();
+            byMerchant.computeIfAbsent(key.merchantId(), m -> new HashSet<>()).add(key);
+        }
+        for (Map.Entry<MerchantId, Set<TransactionKey>> e : byMerchant.entrySet()) {
             answered.putAll(journal.findAnswered(c, e.getKey(), e.getValue()));
         }
-        List<Integer> fresh = new ArrayList<>();
-        for (Map.Entry<TransactionKey, Integer> e : firstCopy.entrySet()) {
-            StoredPurchase earlier = answered.get(e.getKey());
-            if (earlier != null) {
-                outcomes[e.getValue()] = earlier.outcome().asDuplicate();
-            } else {
-                fresh.add(e.getValue());
-            }
-        }
-        fresh.sort(Integer::compare);
-        return fresh;
     }
 
-    private void resolveCards(List<PosTransaction> batch, List<Integer> fresh) throws SQLException {
-        Set<String> tokens = new HashSet<>();
-        Map<String, CardToken> currentByEarlier = new HashMap<>();
-        for (int i : fresh) {
-            PresentedCard card = batch.get(i).card();
-            tokens.add(card.token().hash());
-            for (CardToken earlier : card.earlierTokens()) {
-                tokens.add(earlier.hash());
-                currentByEarlier.put(earlier.hash(), card.token());
-            }
+    /**
+     * A second message under an answered reference. With the same content and card it is a copy: it changes
+     * nothing and gets the first answer, with the balance as it is now. With other content it is refused and
+     * kept for the operator; the first transaction stands.
+     */
+    private TransactionOutcome answerCopy(PosTransaction t, StoredPurchase earlier) {
+        CardHolder holder = cards.holderOf(t.card());
+        boolean sameContent = earlier.contentDigest == null || earlier.contentDigest.equals(t.contentDigest());
+        boolean sameCard = earlier.cardId != null
+                ? holder != null && holder.cardId() == earlier.cardId
+                : earlier.last4.equals(t.card().token().last4());
+        if (!sameContent || !sameCard) {
+            conflicts.add(new ConflictLog.Conflict(ids.nextId(), t, earlier.id, now));
+            return TransactionOutcome.refused(ResultCode.REFERENCE_REUSED, t.card().token().last4());
         }
-        for (Map.Entry<String, CardHolder> found : accounts.findCardsByToken(c, tokens).entrySet()) {
-            CardToken current = currentByEarlier.get(found.getKey());
-            if (current == null) {
-                holders.put(found.getKey(), found.getValue());
-            } else if (holders.putIfAbsent(current.hash(), found.getValue()) == null) {
-                // Stored under an earlier card key version: move it to the current one as it is seen.
-                accounts.rekey(c, found.getValue().cardId(), current);
-            }
-        }
-        for (int i : fresh) {
-            PosTransaction t = batch.get(i);
-            String token = t.card().token().hash();
-            if (!holders.containsKey(token) && t.card().issuedRangeId() != null) {
-                holders.put(token, accounts.activate(c, t.card().token(), t.card().issuedRangeId(), ids.nextId(),
-                        ids.nextId(), now));
-            }
-        }
+        Long account = earlier.accountId != null ? earlier.accountId : holder == null ? null : holder.accountId();
+        long balance = account != null ? balances.getOrDefault(account, 0L) : earlier.balanceAfter;
+        return earlier.outcome().asDuplicateWithBalance(balance);
     }
 
-    private void lockOriginals(List<PosTransaction> batch, List<Integer> fresh) throws SQLException {
+    private void lockOriginals(List<PosTransaction> batch, List<Integer> timely) throws SQLException {
         Map<MerchantId, Map<Long, Set<String>>> refs = new LinkedHashMap<>();
-        for (int i : fresh) {
+        for (int i : timely) {
             PosTransaction t = batch.get(i);
-            if (t.originalTxnRef() != null) {
+            if (t.originalTxnRef() != null && !answered.containsKey(t.key())) {
                 refs.computeIfAbsent(t.merchantId(), m -> new LinkedHashMap<>())
                         .computeIfAbsent(t.terminalId().value(), x -> new HashSet<>()).add(t.originalTxnRef().value());
             }
@@ -147,23 +139,32 @@ final class EngineBatch {
         }
     }
 
-    private void lockAccounts(List<PosTransaction> batch, List<Integer> fresh) throws SQLException {
+    /** Locks every account this batch may change or show: the cards', the originals', and those copies answer from. */
+    private void lockAccounts(List<PosTransaction> batch, List<Integer> timely) throws SQLException {
         Set<Long> accountIds = new HashSet<>();
-        for (int i : fresh) {
-            CardHolder holder = holders.get(batch.get(i).card().token().hash());
+        for (int i : timely) {
+            CardHolder holder = cards.holderOf(batch.get(i).card());
             if (holder != null) {
                 accountIds.add(holder.accountId());
             }
         }
         originalsById.values().stream().filter(o -> o.accountId != null).forEach(o -> accountIds.add(o.accountId));
+        answered.values().stream().filter(p -> p.accountId != null).forEach(p -> accountIds.add(p.accountId));
         balances.putAll(accounts.lockBalances(c, accountIds));
     }
 
     private TransactionOutcome decide(PosTransaction t) throws SQLException {
-        CardHolder holder = holders.get(t.card().token().hash());
+        CardHolder holder = cards.holderOf(t.card());
         long purchaseId = ids.nextId();
         if (holder == null) {
-            return record(t, purchaseId, null, null, Decision.decline(ResultCode.INVALID_CARD), null, null);
+            if (t.card().issuedRangeId() == null) {
+                return record(t, purchaseId, null, null, Decision.decline(ResultCode.INVALID_CARD), null, null);
+            }
+            if (!cards.canTellNewCards(t.card())) {
+                return new TransactionOutcome(ResultCode.CARD_KEY_UNAVAILABLE, 0, TransactionOutcome.NO_BALANCE,
+                        t.card().token().last4(), false);
+            }
+            return decideForUnactivatedCard(t, purchaseId);
         }
         if (holder.isBlocked()) {
             return record(t, purchaseId, holder, holder.accountId(), Decision.decline(ResultCode.CARD_BLOCKED), null, null);
@@ -174,8 +175,7 @@ final class EngineBatch {
             case SALE -> record(t, purchaseId, holder, account, PointsRules.creditSale(rate(t), t.amount().minorUnits()),
                     null, "EARN");
             case REFUND -> t.originalTxnRef() == null
-                    ? record(t, purchaseId, holder, account,
-                            PointsRules.reverseUnlinkedRefund(rate(t), t.amount().minorUnits(), balance), null, "REFUND")
+                    ? record(t, purchaseId, holder, account, PointsRules.unlinkedRefund(rate(t)), null, "REFUND")
                     : reverseLinkedRefund(t, purchaseId, holder);
             case VOID, REVERSAL -> undoOriginal(t, purchaseId, holder);
             case REDEEM -> record(t, purchaseId, holder, account, PointsRules.redeem(t.redeemPoints(), balance), null,
@@ -184,28 +184,66 @@ final class EngineBatch {
         };
     }
 
+    /**
+     * A card from an issued range that has no account yet: decided as a card with a zero balance, and given an
+     * account only when the decision applies something (an approved sale, see {@link TransactionType#activatesCard()}).
+     */
+    private TransactionOutcome decideForUnactivatedCard(PosTransaction t, long purchaseId) throws SQLException {
+        return switch (t.type()) {
+            case SALE -> {
+                Decision d = PointsRules.creditSale(rate(t), t.amount().minorUnits());
+                if (!d.result().approved()) {
+                    yield record(t, purchaseId, null, null, d, null, null);
+                }
+                CardHolder activated = cards.activate(t.card());
+                if (activated == null) {
+                    yield new TransactionOutcome(ResultCode.CARD_KEY_UNAVAILABLE, 0, TransactionOutcome.NO_BALANCE,
+                            t.card().token().last4(), false);
+                }
+                balances.put(activated.accountId(), 0L);
+                yield record(t, purchaseId, activated, activated.accountId(), d, null, "EARN");
+            }
+            case REFUND -> t.originalTxnRef() == null
+                    ? record(t, purchaseId, null, null, PointsRules.unlinkedRefund(rate(t)), null, null)
+                    : reverseLinkedRefund(t, purchaseId, null);
+            case VOID, REVERSAL -> undoOriginal(t, purchaseId, null);
+            case REDEEM -> record(t, purchaseId, null, null, PointsRules.redeem(t.redeemPoints(), 0), null, null);
+            case BALANCE_INQUIRY -> record(t, purchaseId, null, null, Decision.approve(0), null, null);
+        };
+    }
+
+    /** @param holder the card presented, null when it has no account yet */
     private TransactionOutcome reverseLinkedRefund(PosTransaction t, long purchaseId, CardHolder holder) {
+        Long ownAccount = holder == null ? null : holder.accountId();
         StoredPurchase sale = originalsByKey.get(originalKey(t, TransactionType.SALE));
+        if (sale != null && !presentsCardOf(sale, holder)) {
+            return record(t, purchaseId, holder, ownAccount, Decision.decline(ResultCode.CARD_MISMATCH), null, null);
+        }
         Decision d = PointsRules.reverseRefund(sale, t.amount().minorUnits(), t.amount().currency().getCurrencyCode());
         if (!d.result().approved()) {
-            return record(t, purchaseId, holder, holder.accountId(), d, null, null);
+            return record(t, purchaseId, holder, ownAccount, d, null, null);
         }
         sale.pointsReversed -= d.points();
         sale.amountRefunded += t.amount().minorUnits();
         sale.changed = true;
-        long account = sale.accountId != null ? sale.accountId : holder.accountId();
+        Long account = sale.accountId != null ? sale.accountId : ownAccount;
         return record(t, purchaseId, holder, account, d, sale.id, "REFUND");
     }
 
+    /** @param holder the card presented, null when it has no account yet */
     private TransactionOutcome undoOriginal(PosTransaction t, long purchaseId, CardHolder holder) throws SQLException {
+        Long ownAccount = holder == null ? null : holder.accountId();
         StoredPurchase original = UNDOABLE.stream()
                 .map(kind -> originalsByKey.get(originalKey(t, kind)))
-                .filter(p -> p != null)
+                .filter(Objects::nonNull)
                 .findFirst()
                 .orElse(null);
+        if (original != null && !presentsCardOf(original, holder)) {
+            return record(t, purchaseId, holder, ownAccount, Decision.decline(ResultCode.CARD_MISMATCH), null, null);
+        }
         Decision d = PointsRules.undo(original);
         if (!d.result().approved() || !original.result.approved()) {
-            return record(t, purchaseId, holder, holder.accountId(), d, original == null ? null : original.id, null);
+            return record(t, purchaseId, holder, ownAccount, d, original == null ? null : original.id, null);
         }
         original.pointsReversed = original.points;
         original.voided = true;
@@ -213,8 +251,17 @@ final class EngineBatch {
         if (original.kind == TransactionType.REFUND && original.originalId != null) {
             restoreSaleOfVoidedRefund(t.merchantId(), original);
         }
-        long account = original.accountId != null ? original.accountId : holder.accountId();
+        Long account = original.accountId != null ? original.accountId : ownAccount;
         return record(t, purchaseId, holder, account, d, original.id, t.type().name());
+    }
+
+    /**
+     * A refund, void or reversal must present the card its original was made with: otherwise it would take
+     * points from one member and show them on another's receipt. An original recorded with no card (declined
+     * for an unknown card) has nothing to compare with.
+     */
+    private static boolean presentsCardOf(StoredPurchase original, CardHolder holder) {
+        return original.cardId == null || holder != null && holder.cardId() == original.cardId;
     }
 
     /** Voiding a refund gives its sale back the amount and points the refund had taken off. */
@@ -232,9 +279,14 @@ final class EngineBatch {
         sale.changed = true;
     }
 
+    /**
+     * Records the decision as a purchase row (the idempotency record of its reference) and moves the account.
+     * Without an account the answer shows no balance for a card in no issued range, and 0 for an issued card
+     * that has not been activated yet.
+     */
     private TransactionOutcome record(PosTransaction t, long purchaseId, CardHolder holder, Long account, Decision d,
                                       Long originalId, String entryType) {
-        long balanceAfter = TransactionOutcome.NO_BALANCE;
+        long balanceAfter = holder == null && t.card().issuedRangeId() != null ? 0 : TransactionOutcome.NO_BALANCE;
         if (account != null) {
             long balance = balances.getOrDefault(account, 0L) + d.points();
             balances.put(account, balance);
@@ -245,14 +297,18 @@ final class EngineBatch {
                         entryType, d.points(), now));
             }
         }
-        newPurchases.add(new NewPurchase(purchaseId, t, holder == null ? null : holder.cardId(), account, d.result(),
-                d.points(), balanceAfter, originalId, now));
+        Long cardId = holder == null ? null : holder.cardId();
+        String digest = t.contentDigest();
+        newPurchases.add(new NewPurchase(purchaseId, t, cardId, account, d.result(), d.points(), balanceAfter, originalId,
+                digest, now));
+        StoredPurchase stored = new StoredPurchase(purchaseId, t.terminalId().value(), t.txnRef().value(), t.type(),
+                d.result(), cardId, account, t.amount().minorUnits(), t.amount().currency().getCurrencyCode(),
+                d.points(), balanceAfter, t.card().token().last4(), originalId, digest, 0, 0, false);
+        answered.put(t.key(), stored);
         if (d.result().approved() && UNDOABLE.contains(t.type())) {
-            remember(t.merchantId(), new StoredPurchase(purchaseId, t.terminalId().value(), t.txnRef().value(),
-                    t.type(), d.result(), account, t.amount().minorUnits(), t.amount().currency().getCurrencyCode(),
-                    d.points(), balanceAfter, t.card().token().last4(), originalId, 0, 0, false));
+            remember(t.merchantId(), stored);
         }
-        return new TransactionOutcome(d.result(), d.points(), balanceAfter, t.card().token().last4(), false);
+        return stored.outcome();
     }
 
     private void write() throws SQLException {
@@ -264,6 +320,7 @@ final class EngineBatch {
         }
         ledger.append(c, newEntries);
         accounts.applyChanges(c, changes);
+        conflictLog.append(c, conflicts);
     }
 
     private EarnRate rate(PosTransaction t) throws SQLException {
@@ -276,8 +333,7 @@ final class EngineBatch {
     }
 
     private void remember(MerchantId merchant, StoredPurchase p) {
-        originalsByKey.put(new TransactionKey(merchant, new io.loyaltyhub.domain.model.TerminalId(p.terminalId),
-                new io.loyaltyhub.domain.model.TxnRef(p.txnRef), p.kind), p);
+        originalsByKey.put(new TransactionKey(merchant, new TerminalId(p.terminalId), new TxnRef(p.txnRef), p.kind), p);
         originalsById.put(p.id, p);
     }
 

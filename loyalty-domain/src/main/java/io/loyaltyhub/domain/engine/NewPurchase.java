@@ -6,5 +6,5 @@ import java.time.LocalDateTime;
 
 /** A purchase row the current batch will insert. */
 record NewPurchase(long id, PosTransaction txn, Long cardId, Long accountId, ResultCode result, long points,
-                   long balanceAfter, Long originalId, LocalDateTime recordedAt) {
+                   long balanceAfter, Long originalId, String contentDigest, LocalDateTime recordedAt) {
 }

@@ -2,14 +2,16 @@ package io.loyaltyhub.domain.engine;
 
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.IdGenerator;
-import io.loyaltyhub.domain.persistence.Sql;
+import io.loyaltyhub.domain.txn.OccurredAtWindow;
 import io.loyaltyhub.domain.txn.PosTransaction;
+import io.loyaltyhub.domain.txn.ResultCode;
 import io.loyaltyhub.domain.txn.TransactionOutcome;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
@@ -20,7 +22,10 @@ import org.slf4j.LoggerFactory;
  * Credits, reverses and redeems points. A whole batch of transactions is applied in one database
  * transaction (that is where throughput comes from); copies of a transaction already answered change
  * nothing and get the first answer. Deadlocks, lock time-outs and a key claimed by a concurrent batch
- * roll the batch back and run it again, a bounded number of times.
+ * roll the batch back and run it again, a bounded number of times. A transaction the database refuses for
+ * its own data (see {@link BatchFailure}) is found by applying the batch one transaction at a time, and gets a
+ * final answer ({@link ResultCode#CANNOT_APPLY}) while the others are applied. Only an outage, or contention
+ * that does not pass, fails the batch with an {@link EngineException}: then nothing of it was written.
  */
 public final class PointsEngine {
     private static final Logger log = LoggerFactory.getLogger(PointsEngine.class);
@@ -29,8 +34,13 @@ public final class PointsEngine {
     private final IdGenerator ids;
     private final Clock clock;
     private final int maxAttempts;
+    private final OccurredAtWindow window;
 
     public PointsEngine(Database database, IdGenerator ids, Clock clock, int maxAttempts) {
+        this(database, ids, clock, maxAttempts, OccurredAtWindow.DEFAULT);
+    }
+
+    public PointsEngine(Database database, IdGenerator ids, Clock clock, int maxAttempts, OccurredAtWindow window) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
         }
@@ -38,6 +48,7 @@ public final class PointsEngine {
         this.ids = ids;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
+        this.window = window;
     }
 
     public TransactionOutcome apply(PosTransaction transaction) {
@@ -49,24 +60,60 @@ public final class PointsEngine {
         if (batch.isEmpty()) {
             return List.of();
         }
+        try {
+            return applyWithRetries(batch);
+        } catch (PermanentFailure e) {
+            if (batch.size() == 1) {
+                PosTransaction t = batch.get(0);
+                log.error("transaction {} can never be applied, answered {}: {}", t.key(), ResultCode.CANNOT_APPLY.code(),
+                        e.getCause().toString());
+                return List.of(new TransactionOutcome(ResultCode.CANNOT_APPLY, 0, TransactionOutcome.NO_BALANCE,
+                        t.card().token().last4(), false));
+            }
+            log.warn("batch of {} refused for its data ({}); applying its transactions one at a time", batch.size(),
+                    e.getCause().toString());
+            List<TransactionOutcome> outcomes = new ArrayList<>(batch.size());
+            for (PosTransaction t : batch) {
+                outcomes.add(applyBatch(List.of(t)).get(0));
+            }
+            return outcomes;
+        }
+    }
+
+    private List<TransactionOutcome> applyWithRetries(List<PosTransaction> batch) {
         for (int attempt = 1; ; attempt++) {
+            Exception failure;
             try (Connection c = database.connection()) {
                 try {
-                    List<TransactionOutcome> outcomes = new EngineBatch(c, ids, now(), database.config().isMySql()).run(batch);
+                    List<TransactionOutcome> outcomes = new EngineBatch(c, ids, now(), window, database.config().isMySql())
+                            .run(batch);
                     database.commitDurably(c);
                     return outcomes;
                 } catch (SQLException | RuntimeException e) {
                     c.rollback();
-                    throw e;
+                    failure = e;
                 }
             } catch (SQLException e) {
-                if (!Sql.isRetryable(e) || attempt >= maxAttempts) {
-                    throw new EngineException("could not apply a batch of " + batch.size() + " transactions after "
-                            + attempt + " attempt(s): " + e.getMessage(), e);
-                }
-                log.debug("batch of {} rolled back on attempt {} ({}), retrying", batch.size(), attempt, e.getMessage());
-                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(200_000, 2_000_000L * attempt));
+                failure = e; // no connection, or the rollback failed: the database is not there
             }
+            BatchFailure kind = BatchFailure.of(failure);
+            boolean attemptsLeft = attempt < maxAttempts;
+            if (kind == BatchFailure.PERMANENT || kind == BatchFailure.KEY_CLAIMED && !attemptsLeft) {
+                throw new PermanentFailure(failure);
+            }
+            if (kind == BatchFailure.OUTAGE || !attemptsLeft) {
+                throw new EngineException("could not apply a batch of " + batch.size() + " transactions after "
+                        + attempt + " attempt(s): " + failure.getMessage(), failure);
+            }
+            log.debug("batch of {} rolled back on attempt {} ({}), retrying", batch.size(), attempt, failure.getMessage());
+            LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(200_000, 2_000_000L * attempt));
+        }
+    }
+
+    /** The database refused the batch for its data: running the same batch again would fail the same way. */
+    private static final class PermanentFailure extends RuntimeException {
+        PermanentFailure(Throwable cause) {
+            super(cause);
         }
     }
 

@@ -3,6 +3,7 @@ package io.loyaltyhub.domain.engine;
 import io.loyaltyhub.domain.model.EarnRate;
 import io.loyaltyhub.domain.txn.ResultCode;
 import io.loyaltyhub.domain.txn.TransactionType;
+import java.math.BigInteger;
 
 /**
  * The points rules, as pure integer arithmetic (no database, no floating point). Each method answers
@@ -23,7 +24,8 @@ final class PointsRules {
     /**
      * A refund linked to its sale reverses points in proportion to the amount refunded, computed on the
      * cumulative refunded amount so that partial refunds add up exactly to the points earned when the
-     * whole amount has come back, and never to more.
+     * whole amount has come back, and never to more. It takes them back even when they have been spent: the
+     * balance may go below zero, a debt that the member's next earnings pay off first (docs/http-json.md).
      */
     static Decision reverseRefund(StoredPurchase sale, long refundMinor, String currency) {
         if (sale == null || sale.kind != TransactionType.SALE || !sale.result.approved()) {
@@ -39,24 +41,29 @@ final class PointsRules {
         if (refundedAfter > sale.amountMinor) {
             return Decision.decline(ResultCode.REFUND_EXCEEDS_ORIGINAL);
         }
-        long reversedAfter = Math.multiplyExact(sale.points, refundedAfter) / sale.amountMinor;
+        // points x amount can exceed a long for extreme earn rates; the quotient never exceeds the points earned.
+        long reversedAfter = BigInteger.valueOf(sale.points).multiply(BigInteger.valueOf(refundedAfter))
+                .divide(BigInteger.valueOf(sale.amountMinor)).longValueExact();
         return Decision.approve(-(reversedAfter - sale.pointsReversed));
     }
 
     /**
-     * A refund with no original (the till could not name the sale) reverses at the merchant's current rate,
-     * but never more than the account holds: it cannot be shown to exceed what the sale earned, so it is
-     * not allowed to push the account below zero.
+     * A refund with no original (the till could not name the sale) moves no points: nothing shows what the sale
+     * earned, at which rate, or whether it was made with this card at all, and taking points for it would take
+     * them twice if the sale is later voided or refunded with its reference. It is recorded (merchants see it in
+     * their reports) and approved with 0 points, on every channel. Linking the refund is how points come back.
      */
-    static Decision reverseUnlinkedRefund(EarnRate rate, long refundMinor, long balance) {
+    static Decision unlinkedRefund(EarnRate rate) {
         if (rate == null) {
             return Decision.decline(ResultCode.CURRENCY_NOT_ACCEPTED);
         }
-        long points = Math.min(rate.earnFor(refundMinor).value(), Math.max(balance, 0));
-        return Decision.approve(-points);
+        return Decision.approve(0);
     }
 
-    /** A void or reversal undoes exactly what is still outstanding of the original (all of it, if nothing was refunded). */
+    /**
+     * A void or reversal undoes exactly what is still outstanding of the original (all of it, if nothing was
+     * refunded), also when that takes the balance below zero.
+     */
     static Decision undo(StoredPurchase original) {
         if (original == null) {
             return Decision.decline(ResultCode.ORIGINAL_NOT_FOUND);
@@ -70,6 +77,10 @@ final class PointsRules {
         return Decision.approve(-original.pointsOutstanding());
     }
 
+    /**
+     * A redemption needs a balance at least as large as the points asked: so nothing is redeemed while a balance
+     * is negative (a debt left by a refund or void of points already spent, see {@link #reverseRefund}).
+     */
     static Decision redeem(long requestedPoints, long balance) {
         if (requestedPoints > balance) {
             return Decision.decline(ResultCode.INSUFFICIENT_POINTS);

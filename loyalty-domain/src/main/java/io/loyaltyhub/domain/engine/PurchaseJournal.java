@@ -8,6 +8,7 @@ import io.loyaltyhub.domain.txn.LineItem;
 import io.loyaltyhub.domain.txn.PosTransaction;
 import io.loyaltyhub.domain.txn.ResultCode;
 import io.loyaltyhub.domain.txn.TransactionKey;
+import io.loyaltyhub.domain.txn.TransactionOutcome;
 import io.loyaltyhub.domain.txn.TransactionType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,7 +40,9 @@ final class PurchaseJournal {
     }
 
     private static final String COLUMNS = "id, terminal_id, txn_ref, kind, result, account_id, amount_minor, currency, "
-            + "points, balance_after, last4, original_id, points_reversed, amount_refunded, voided";
+            + "points, balance_after, last4, original_id, points_reversed, amount_refunded, voided, card_id, content_digest";
+    /** How balance_after says "answered without a balance" (an unknown card): rows with an account may hold any balance. */
+    private static final long STORED_NO_BALANCE = -1;
 
     /**
      * The answers already given to any of these keys (all of one merchant). One query per terminal, each an
@@ -119,7 +122,7 @@ final class PurchaseJournal {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO purchase (id, merchant_id, store_id, terminal_id, "
                 + "txn_ref, kind, channel, card_id, account_id, last4, amount_minor, currency, occurred_at, "
                 + "occurred_offset, recorded_at, result, points, balance_after, original_id, points_reversed, "
-                + "amount_refunded, voided) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0)")) {
+                + "amount_refunded, voided, content_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)")) {
             for (NewPurchase p : purchases) {
                 PosTransaction t = p.txn();
                 ps.setLong(1, p.id());
@@ -139,8 +142,9 @@ final class PurchaseJournal {
                 ps.setObject(15, p.recordedAt());
                 ps.setString(16, p.result().name());
                 ps.setLong(17, p.points());
-                ps.setLong(18, p.balanceAfter());
+                ps.setLong(18, p.balanceAfter() == TransactionOutcome.NO_BALANCE ? STORED_NO_BALANCE : p.balanceAfter());
                 setNullableLong(ps, 19, p.originalId());
+                ps.setString(20, p.contentDigest());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -191,13 +195,22 @@ final class PurchaseJournal {
     }
 
     private static StoredPurchase read(ResultSet rs) throws SQLException {
-        long accountId = rs.getLong(6);
-        Long account = rs.wasNull() ? null : accountId;
-        long originalId = rs.getLong(12);
-        Long original = rs.wasNull() ? null : originalId;
+        Long account = nullableLong(rs, 6);
+        Long original = nullableLong(rs, 12);
+        Long card = nullableLong(rs, 16);
+        long balanceAfter = rs.getLong(10);
+        if (account == null && balanceAfter == STORED_NO_BALANCE) {
+            balanceAfter = TransactionOutcome.NO_BALANCE;
+        }
         return new StoredPurchase(rs.getLong(1), rs.getLong(2), rs.getString(3), TransactionType.valueOf(rs.getString(4)),
-                ResultCode.valueOf(rs.getString(5)), account, rs.getLong(7), rs.getString(8), rs.getLong(9),
-                rs.getLong(10), rs.getString(11), original, rs.getLong(13), rs.getLong(14), rs.getInt(15) != 0);
+                ResultCode.valueOf(rs.getString(5)), card, account, rs.getLong(7), rs.getString(8), rs.getLong(9),
+                balanceAfter, rs.getString(11), original, rs.getString(17), rs.getLong(13), rs.getLong(14),
+                rs.getInt(15) != 0);
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static void setNullableLong(PreparedStatement ps, int index, Long value) throws SQLException {

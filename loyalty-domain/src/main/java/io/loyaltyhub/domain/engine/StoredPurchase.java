@@ -5,8 +5,9 @@ import io.loyaltyhub.domain.txn.TransactionOutcome;
 import io.loyaltyhub.domain.txn.TransactionType;
 
 /**
- * A purchase row as the engine needs it: its answer, and for an original transaction the running totals
- * that later refunds and voids consult and change (mutable within one batch, written back at its end).
+ * A purchase row as the engine needs it: its answer, what a copy must match (content digest and card), and for
+ * an original transaction the running totals that later refunds and voids consult and change (mutable within
+ * one batch, written back at its end).
  */
 final class StoredPurchase {
     final long id;
@@ -14,26 +15,31 @@ final class StoredPurchase {
     final String txnRef;
     final TransactionType kind;
     final ResultCode result;
+    final Long cardId;
     final Long accountId;
     final long amountMinor;
     final String currency;
     final long points;
+    /** The balance after it; {@link TransactionOutcome#NO_BALANCE} when it was answered without one. */
     final long balanceAfter;
     final String last4;
     final Long originalId;
+    /** Null for rows written before content digests were stored. */
+    final String contentDigest;
     long pointsReversed;
     long amountRefunded;
     boolean voided;
     boolean changed;
 
-    StoredPurchase(long id, long terminalId, String txnRef, TransactionType kind, ResultCode result, Long accountId,
-                   long amountMinor, String currency, long points, long balanceAfter, String last4, Long originalId,
-                   long pointsReversed, long amountRefunded, boolean voided) {
+    StoredPurchase(long id, long terminalId, String txnRef, TransactionType kind, ResultCode result, Long cardId,
+                   Long accountId, long amountMinor, String currency, long points, long balanceAfter, String last4,
+                   Long originalId, String contentDigest, long pointsReversed, long amountRefunded, boolean voided) {
         this.id = id;
         this.terminalId = terminalId;
         this.txnRef = txnRef;
         this.kind = kind;
         this.result = result;
+        this.cardId = cardId;
         this.accountId = accountId;
         this.amountMinor = amountMinor;
         this.currency = currency;
@@ -41,6 +47,7 @@ final class StoredPurchase {
         this.balanceAfter = balanceAfter;
         this.last4 = last4;
         this.originalId = originalId;
+        this.contentDigest = contentDigest;
         this.pointsReversed = pointsReversed;
         this.amountRefunded = amountRefunded;
         this.voided = voided;

@@ -54,6 +54,20 @@ public record PosTransaction(
         return new TransactionKey(merchantId, terminalId, txnRef, type);
     }
 
+    /** See {@link ContentDigest}: equal for a copy of this transaction, different for other content under its reference. */
+    public String contentDigest() {
+        return ContentDigest.of(this);
+    }
+
+    /**
+     * The key plus the content and the card as this node tokenized it: equal only for a true copy of this
+     * transaction, so that an edge may let a copy share the first one's answer while it is in flight. Holds no
+     * card number (the token is a keyed hash).
+     */
+    public String copyId() {
+        return key().asDuplicateId() + ':' + contentDigest() + ':' + card.token().hash();
+    }
+
     private static void require(Object value, String name) {
         if (value == null) {
             throw new IllegalArgumentException(name + " is required");

@@ -21,4 +21,25 @@ public record PresentedCard(CardToken token, Long issuedRangeId, List<CardToken>
     public PresentedCard(CardToken token, Long issuedRangeId) {
         this(token, issuedRangeId, List.of());
     }
+
+    /** The token under every card key version the edge held: the current one first. */
+    public List<CardToken> allTokens() {
+        if (earlierTokens.isEmpty()) {
+            return List.of(token);
+        }
+        List<CardToken> all = new java.util.ArrayList<>(earlierTokens.size() + 1);
+        all.add(token);
+        all.addAll(earlierTokens);
+        return all;
+    }
+
+    /** The token under one card key version, or null when the edge did not hold that version. */
+    public CardToken tokenUnder(int keyVersion) {
+        for (CardToken t : allTokens()) {
+            if (t.keyVersion() == keyVersion) {
+                return t;
+            }
+        }
+        return null;
+    }
 }

@@ -3,26 +3,47 @@ package io.loyaltyhub.domain.txn;
 /**
  * The engine's answer, with a stable code that every channel maps to its own protocol
  * (HTTP JSON uses {@link #code()}, ISO 8583 field 39 uses {@link #isoResponseCode()}).
+ *
+ * <p>Most codes are decisions on the transaction (approved, or declined and recorded, so a copy gets the same
+ * answer). A {@linkplain #isRefusal() refusal} is different: the engine refused the message itself, nothing was
+ * applied or recorded, and the channels answer it as they answer bad input (HTTP problem+json, a "rejected"
+ * result line or broker reply).
  */
 public enum ResultCode {
-    APPROVED("approved", true, "00"),
-    INVALID_CARD("invalid-card", false, "14"),
-    CARD_BLOCKED("card-blocked", false, "62"),
-    ORIGINAL_NOT_FOUND("original-not-found", false, "12"),
-    ALREADY_REVERSED("already-reversed", false, "12"),
-    CURRENCY_NOT_ACCEPTED("currency-not-accepted", false, "13"),
-    REFUND_EXCEEDS_ORIGINAL("refund-exceeds-original", false, "13"),
-    INSUFFICIENT_POINTS("insufficient-points", false, "51"),
-    TERMINAL_NOT_PERMITTED("terminal-not-permitted", false, "58");
+    APPROVED("approved", true, "00", null),
+    INVALID_CARD("invalid-card", false, "14", null),
+    CARD_BLOCKED("card-blocked", false, "62", null),
+    ORIGINAL_NOT_FOUND("original-not-found", false, "12", null),
+    ALREADY_REVERSED("already-reversed", false, "12", null),
+    CURRENCY_NOT_ACCEPTED("currency-not-accepted", false, "13", null),
+    REFUND_EXCEEDS_ORIGINAL("refund-exceeds-original", false, "13", null),
+    INSUFFICIENT_POINTS("insufficient-points", false, "51", null),
+    TERMINAL_NOT_PERMITTED("terminal-not-permitted", false, "58", null),
+    /** A refund, void or reversal presented another card than the one its original was made with. */
+    CARD_MISMATCH("card-mismatch", false, "57", null),
+    /**
+     * The card is not known under the card key versions this hub node holds, and the coalition has moved to a
+     * newer one: the node cannot tell a new card from a known one, so it must not create an account for it.
+     */
+    CARD_KEY_UNAVAILABLE("card-key-unavailable", false, "96", null),
+    /** The engine can never apply this transaction (the database refuses it every time); nothing was applied. */
+    CANNOT_APPLY("cannot-apply", false, "96", null),
+    REFERENCE_REUSED("reference-reused", false, "94",
+            "this terminal already used this reference for a transaction with other content (amount, currency, card, "
+                    + "original or points); nothing was applied: send this transaction under a new reference"),
+    OCCURRED_AT_OUT_OF_RANGE("occurred-at-out-of-range", false, "30",
+            "occurredAt is further in the future, or further in the past, than the hub accepts; nothing was applied");
 
     private final String code;
     private final boolean approved;
     private final String isoResponseCode;
+    private final String refusalDetail;
 
-    ResultCode(String code, boolean approved, String isoResponseCode) {
+    ResultCode(String code, boolean approved, String isoResponseCode, String refusalDetail) {
         this.code = code;
         this.approved = approved;
         this.isoResponseCode = isoResponseCode;
+        this.refusalDetail = refusalDetail;
     }
 
     public String code() {
@@ -35,5 +56,15 @@ public enum ResultCode {
 
     public String isoResponseCode() {
         return isoResponseCode;
+    }
+
+    /** The message was refused as a whole: nothing applied, nothing recorded under its reference. */
+    public boolean isRefusal() {
+        return refusalDetail != null;
+    }
+
+    /** For a refusal, what the sender should know (no transaction data in it); null otherwise. */
+    public String refusalDetail() {
+        return refusalDetail;
     }
 }

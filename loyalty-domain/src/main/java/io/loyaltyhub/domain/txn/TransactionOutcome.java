@@ -2,18 +2,38 @@ package io.loyaltyhub.domain.txn;
 
 /**
  * What the hub answers a terminal. {@code points} is the signed change this transaction made to the
- * account (0 when declined); {@code balance} is the account balance afterwards, or -1 when no account
- * is known (an invalid card). {@code last4} is printed on receipts.
+ * account (0 when declined); {@code balance} is the account balance when the answer was given (it may be
+ * negative, see docs/http-json.md "Points rules"), or {@link #NO_BALANCE} when no account is known (an invalid
+ * card, a refused message). {@code last4} is printed on receipts. A {@code duplicate} is a copy of a transaction
+ * already answered: it carries the first answer's result and points, and the balance as it is now.
  */
 public record TransactionOutcome(ResultCode result, long points, long balance, String last4, boolean duplicate) {
 
-    public static final long NO_BALANCE = -1;
+    /** No account is known: a value no balance can take (balances may be negative). */
+    public static final long NO_BALANCE = Long.MIN_VALUE;
+
+    /** The engine refused the message itself (see {@link ResultCode#isRefusal()}): no points, no balance. */
+    public static TransactionOutcome refused(ResultCode refusal, String last4) {
+        if (!refusal.isRefusal()) {
+            throw new IllegalArgumentException(refusal + " is not a refusal");
+        }
+        return new TransactionOutcome(refusal, 0, NO_BALANCE, last4, false);
+    }
 
     public TransactionOutcome asDuplicate() {
         return new TransactionOutcome(result, points, balance, last4, true);
     }
 
+    /** The same first answer as a copy, showing the balance as it is when the copy is answered. */
+    public TransactionOutcome asDuplicateWithBalance(long currentBalance) {
+        return new TransactionOutcome(result, points, currentBalance, last4, true);
+    }
+
     public boolean approved() {
         return result.approved();
+    }
+
+    public boolean hasBalance() {
+        return balance != NO_BALANCE;
     }
 }

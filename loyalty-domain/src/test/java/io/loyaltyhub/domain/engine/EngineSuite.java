@@ -17,7 +17,6 @@ import io.loyaltyhub.domain.txn.TransactionType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -51,7 +50,7 @@ abstract class EngineSuite {
     void openDatabase() {
         config = newDatabase();
         database = Database.open(config);
-        engine = new PointsEngine(database, new IdGenerator(2), Clock.systemUTC(), 8);
+        engine = new PointsEngine(database, new IdGenerator(2), CoalitionFixture.CLOCK, 8);
         coalition = new CoalitionFixture(database);
         merchantA = coalition.merchant("A" + REFS.incrementAndGet());
         merchantB = coalition.merchant("B" + REFS.incrementAndGet());
@@ -158,15 +157,16 @@ abstract class EngineSuite {
     }
 
     @Test
-    void anUnlinkedRefundReversesAtTheRateButNeverBelowZero() {
+    void anUnlinkedRefundIsApprovedAndMovesNoPoints() {
         String card = newCard();
         engine.apply(coalition.sale(merchantA, ref(), card, 2_000)); // 20 points
 
         TransactionOutcome refund = engine.apply(coalition.txn(merchantA, ref(), TransactionType.REFUND, card, 5_000, null));
 
         assertThat(refund.result()).isEqualTo(ResultCode.APPROVED);
-        assertThat(refund.points()).isEqualTo(-20);
-        assertThat(refund.balance()).isZero();
+        assertThat(refund.points()).isZero();
+        assertThat(refund.balance()).isEqualTo(20);
+        assertThat(balanceOf(card)).isEqualTo(20);
     }
 
     @Test

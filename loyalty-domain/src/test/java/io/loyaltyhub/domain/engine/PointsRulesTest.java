@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class PointsRulesTest {
 
     private static StoredPurchase sale(long amount, long points) {
-        return new StoredPurchase(1, 1, "S", TransactionType.SALE, ResultCode.APPROVED, 9L, amount, "EUR", points,
-                points, "1234", null, 0, 0, false);
+        return new StoredPurchase(1, 1, "S", TransactionType.SALE, ResultCode.APPROVED, 8L, 9L, amount, "EUR", points,
+                points, "1234", null, null, 0, 0, false);
     }
 
     @Test
@@ -38,9 +38,26 @@ class PointsRulesTest {
     }
 
     @Test
-    void anUnlinkedRefundIsCappedAtTheBalance() {
-        assertThat(PointsRules.reverseUnlinkedRefund(new EarnRate(1, 100), 10_000, 40).points()).isEqualTo(-40);
-        assertThat(PointsRules.reverseUnlinkedRefund(new EarnRate(1, 100), 10_000, -5).points()).isZero();
+    void anUnlinkedRefundIsApprovedAndMovesNoPoints() {
+        Decision refund = PointsRules.unlinkedRefund(new EarnRate(1, 100));
+
+        assertThat(refund.result()).isEqualTo(ResultCode.APPROVED);
+        assertThat(refund.points()).isZero();
+        assertThat(PointsRules.unlinkedRefund(null).result()).isEqualTo(ResultCode.CURRENCY_NOT_ACCEPTED);
+    }
+
+    @Test
+    void aRefundOfASaleWithAnExtremeRateIsComputedWithoutOverflow() {
+        StoredPurchase s = sale(1_000_000_000L, 1_000_000_000_000_000L); // 1e6 points per minor unit
+
+        Decision refund = PointsRules.reverseRefund(s, 999_999_999L, "EUR");
+
+        assertThat(refund.points()).isEqualTo(-999_999_999_000_000L);
+    }
+
+    @Test
+    void aRedemptionIsDeclinedWhileTheBalanceIsNegative() {
+        assertThat(PointsRules.redeem(1, -50).result()).isEqualTo(ResultCode.INSUFFICIENT_POINTS);
     }
 
     @Test

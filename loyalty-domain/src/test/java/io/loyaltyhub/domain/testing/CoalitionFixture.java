@@ -18,6 +18,7 @@ import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.domain.txn.Channel;
 import io.loyaltyhub.domain.txn.PosTransaction;
+import io.loyaltyhub.domain.txn.PresentedCard;
 import io.loyaltyhub.domain.txn.TransactionType;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -35,6 +36,13 @@ public final class CoalitionFixture {
     public record TestMerchant(MerchantId id, StoreId store, TerminalId terminal, TerminalCredential credential) {
     }
 
+    /** When the fixture's transactions happened; engines in tests run on a clock shortly after it (see {@link #CLOCK}). */
+    public static final OffsetDateTime OCCURRED_AT = OffsetDateTime.parse("2026-11-20T10:15:30+01:00");
+    /** A clock a day after {@link #OCCURRED_AT}, so that the engine's time window holds whatever day the tests run. */
+    public static final Clock CLOCK = Clock.fixed(OCCURRED_AT.toInstant().plus(java.time.Duration.ofDays(1)),
+            java.time.ZoneOffset.UTC);
+    public static final byte[] CARD_KEY_1 = filled(7);
+
     private final CoalitionAdmin admin;
     private final CardReader cards;
 
@@ -44,9 +52,13 @@ public final class CoalitionFixture {
         CardProgramme programme = admin.createCardProgramme("coalition", "628000", 16, CheckDigitRule.LUHN);
         admin.issueCardRange(programme, RANGE_FIRST, RANGE_LAST);
         CardCatalog catalog = admin.loadCardCatalog();
+        this.cards = new ProgrammeCardReader(() -> catalog, new CardTokenizer(CARD_KEY_1, 1));
+    }
+
+    public static byte[] filled(int value) {
         byte[] key = new byte[32];
-        Arrays.fill(key, (byte) 7);
-        this.cards = new ProgrammeCardReader(() -> catalog, new CardTokenizer(key, 1));
+        Arrays.fill(key, (byte) value);
+        return key;
     }
 
     public CoalitionAdmin admin() {
@@ -93,9 +105,14 @@ public final class CoalitionFixture {
     }
 
     public PosTransaction txn(TestMerchant m, String ref, TransactionType type, String card, long cents, String original) {
-        return new PosTransaction(m.id(), m.store(), m.terminal(), new TxnRef(ref), type, cards.read(card),
-                Money.of(cents, "EUR"), OffsetDateTime.parse("2026-11-20T10:15:30+01:00"), List.of(),
-                original == null ? null : new TxnRef(original), type == TransactionType.REDEEM ? cents : 0,
-                Channel.HTTP_JSON);
+        return txn(m, ref, type, cards.read(card), cents, "EUR", OCCURRED_AT, original);
+    }
+
+    /** Any transaction, with the card as an edge read it (under whichever card keys), in any currency, at any time. */
+    public PosTransaction txn(TestMerchant m, String ref, TransactionType type, PresentedCard card, long cents,
+                              String currency, OffsetDateTime at, String original) {
+        return new PosTransaction(m.id(), m.store(), m.terminal(), new TxnRef(ref), type, card,
+                Money.of(cents, currency), at, List.of(), original == null ? null : new TxnRef(original),
+                type == TransactionType.REDEEM ? cents : 0, Channel.HTTP_JSON);
     }
 }

@@ -20,7 +20,11 @@ public record CsvLineResult(long line, String txnRef, Status status, String code
     /** Durable on the broker but not answered in time: it will be credited, the merchant need not resend. */
     public static final String ACCEPTED_PENDING = "accepted-pending";
 
+    /** The engine's answer; a message it refused (see {@code ResultCode.isRefusal()}) is a rejected line with the reason. */
     public static CsvLineResult answered(long line, String txnRef, TransactionOutcome outcome) {
+        if (outcome.result().isRefusal()) {
+            return rejected(line, txnRef, outcome.result().code(), outcome.result().refusalDetail());
+        }
         return new CsvLineResult(line, txnRef, outcome.approved() ? Status.APPROVED : Status.DECLINED, outcome.result().code(), null,
                 outcome.points(), outcome.balance(), outcome.last4(), outcome.duplicate());
     }

@@ -123,14 +123,29 @@ public final class Iso8583Simulator {
         }
     }
 
-    @Command(name = "refund", mixinStandardHelpOptions = true, description = "0200 refund (processing code 20): takes points back in proportion")
+    @Command(name = "refund", mixinStandardHelpOptions = true,
+            description = "0200 refund (processing code 20): with --original-stan and --original-time it names its sale in "
+                    + "field 90 and takes points back in proportion; without, it moves no points")
     static final class Refund extends Financial {
         @Option(names = {"-a", "--amount"}, required = true, description = "amount in minor units")
         long amount;
+        @Option(names = "--original-stan", description = "the sale's STAN (field 11), e.g. 000042")
+        String originalStan;
+        @Option(names = "--original-time", description = "the sale's transmission date and time (field 7, MMddHHmmss, UTC)")
+        String originalTime;
 
         @Override
         Iso8583Message request(TerminalRequests requests) {
-            return requests.refund(card, amount);
+            Iso8583Message refund = requests.refund(card, amount);
+            if (originalStan == null && originalTime == null) {
+                return refund;
+            }
+            if (originalStan == null || originalTime == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--original-stan and --original-time go together: they name the sale in field 90");
+            }
+            return refund.with(Iso8583Dialect.ORIGINAL_DATA_ELEMENTS, TerminalRequests.originalDataElements(
+                    MessageKind.FINANCIAL_REQUEST.mti(), ZeroPadded.of(Integer.parseInt(originalStan), 6), originalTime));
         }
     }
 

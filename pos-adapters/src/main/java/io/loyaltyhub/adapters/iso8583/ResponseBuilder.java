@@ -21,9 +21,9 @@ public final class ResponseBuilder {
 
     /** The engine's answer, with the points it moved and the balance after. */
     public Iso8583Message answer(Iso8583Message request, TransactionOutcome outcome) {
-        boolean balanceKnown = outcome.balance() != TransactionOutcome.NO_BALANCE;
         return refusal(request, outcome.result().isoResponseCode())
-                .with(Iso8583Dialect.LOYALTY_DATA, LoyaltyData.completed(outcome.points(), outcome.balance(), balanceKnown).format());
+                .with(Iso8583Dialect.LOYALTY_DATA,
+                        LoyaltyData.completed(outcome.points(), outcome.balance(), outcome.hasBalance()).format());
     }
 
     /** Stored durably but not yet answered by the engine: approved, points to follow. */

@@ -44,8 +44,27 @@ public final class TerminalRequests {
         return financial(TransactionType.SALE, cardNumber).with(Iso8583Dialect.AMOUNT, Long.toString(amountMinorUnits));
     }
 
+    /** A refund that names no sale (the till cannot): it is recorded and moves no points. */
     public Iso8583Message refund(String cardNumber, long amountMinorUnits) {
         return financial(TransactionType.REFUND, cardNumber).with(Iso8583Dialect.AMOUNT, Long.toString(amountMinorUnits));
+    }
+
+    /** A refund of (part of) {@code sale}, named in field 90: points come back in proportion to the amount. */
+    public Iso8583Message refundOf(Iso8583Message sale, String cardNumber, long amountMinorUnits) {
+        return refund(cardNumber, amountMinorUnits).with(Iso8583Dialect.ORIGINAL_DATA_ELEMENTS, originalDataElements(sale));
+    }
+
+    /**
+     * Field 90 naming {@code original}: its MTI, STAN and transmission date and time, and no institution ids
+     * (22 zeros).
+     */
+    public static String originalDataElements(Iso8583Message original) {
+        return originalDataElements(original.mti(), original.field(Iso8583Dialect.STAN).orElseThrow(),
+                original.field(Iso8583Dialect.TRANSMISSION_DATE_TIME).orElseThrow());
+    }
+
+    public static String originalDataElements(String mti, String stan, String transmissionDateTime) {
+        return mti + stan + transmissionDateTime + "0".repeat(22);
     }
 
     public Iso8583Message balanceInquiry(String cardNumber) {
@@ -71,10 +90,7 @@ public final class TerminalRequests {
      * field 90 naming the original (MTI, STAN, transmission date and time, no institution ids).
      */
     public Iso8583Message reversal(Iso8583Message original, boolean advice) {
-        String field90 = original.mti()
-                + original.field(Iso8583Dialect.STAN).orElseThrow()
-                + original.field(Iso8583Dialect.TRANSMISSION_DATE_TIME).orElseThrow()
-                + "0".repeat(22);
+        String field90 = originalDataElements(original);
         return stamp(original)
                 .withMti(advice ? MessageKind.REVERSAL_ADVICE.mti() : MessageKind.REVERSAL_REQUEST.mti())
                 .without(Iso8583Dialect.MAC)

@@ -23,10 +23,13 @@ import java.util.Optional;
  * exceptions. The card number is handed to the {@link CardReader} and goes no further.
  *
  * <p>References: a transaction is identified, as ISO 8583 does in field 90, by its transmission date and
- * time (field 7) and STAN (field 11) at its terminal, so {@code txnRef = <field 7>-<field 11>}. A reversal
- * names its original in field 90, or, without field 90, by carrying the original's fields 7 and 11 (the
- * usual way terminals build a reversal: a copy of the original with a new MTI). A reversal's own
- * reference is its original's, which is safe because the transaction type is part of the idempotency key.
+ * time (field 7) and STAN (field 11) at its terminal, so {@code txnRef = <field 7>-<field 11>}, for every
+ * message including reversals: a repeat (0201, 0401...) carries the same fields 7 and 11 and is a copy; a
+ * reversal sent again with a new STAN is another message, and the engine declines it as already reversed.
+ * A reversal names its original in field 90, or, without field 90, by carrying the original's fields 7 and 11
+ * (the usual way terminals build a reversal: a copy of the original with a new MTI; then its own reference is
+ * its original's, which is safe because the transaction type is part of the idempotency key). A refund
+ * (processing code 20) names the sale it refunds in field 90 the same way; without field 90 it is unlinked.
  */
 public final class TransactionRequestReader {
 
@@ -74,11 +77,15 @@ public final class TransactionRequestReader {
         }
         TxnRef ownReference = reference(request.field(Iso8583Dialect.TRANSMISSION_DATE_TIME).orElseThrow(),
                 request.field(Iso8583Dialect.STAN).orElseThrow());
+        Optional<String> field90 = request.field(Iso8583Dialect.ORIGINAL_DATA_ELEMENTS);
+        if (field90.isPresent() && !isOriginalDataElements(field90.get())) {
+            return new Refused(ResponseCode.FORMAT_ERROR, "field 90 is not 42 digits of original data elements");
+        }
         TxnRef originalReference = null;
         if (kind.isReversal()) {
-            originalReference = request.field(Iso8583Dialect.ORIGINAL_DATA_ELEMENTS)
-                    .map(TransactionRequestReader::originalReference)
-                    .orElse(ownReference);
+            originalReference = field90.map(TransactionRequestReader::originalReference).orElse(ownReference);
+        } else if (type == TransactionType.REFUND) {
+            originalReference = field90.map(TransactionRequestReader::originalReference).orElse(null);
         }
 
         Money amount;
@@ -118,7 +125,7 @@ public final class TransactionRequestReader {
 
         try {
             return new Understood(new PosTransaction(terminal.merchantId(), terminal.storeId(), terminal.terminalId(),
-                    kind.isReversal() ? originalReference : ownReference, type, card, amount, occurredAt, List.of(),
+                    ownReference, type, card, amount, occurredAt, List.of(),
                     originalReference, redeemPoints, Channel.ISO8583));
         } catch (IllegalArgumentException e) {
             // PosTransaction's messages name fields and rules; the card number is already a token here.
@@ -128,6 +135,10 @@ public final class TransactionRequestReader {
 
     static TxnRef reference(String transmissionDateTime, String stan) {
         return new TxnRef(transmissionDateTime + "-" + stan);
+    }
+
+    private static boolean isOriginalDataElements(String field90) {
+        return field90.length() == 42 && field90.chars().allMatch(ch -> ch >= '0' && ch <= '9');
     }
 
     /** Field 90: original MTI (4), original STAN (6), original transmission date and time (10), then institution ids. */

@@ -249,16 +249,28 @@ public final class JsonSwipeCodec {
         return value.textValue();
     }
 
-    /** The reply body for an answered transaction. */
+    /**
+     * The reply body for an answered transaction. A message the engine refused (a reference reused with other
+     * content, a time outside the accepted window) is answered as {@code "status":"rejected"} with its code and
+     * detail, like bad input: it shows no card, points or balance, because nothing of it was applied.
+     */
     public byte[] encodeOutcome(PosTransaction txn, TransactionOutcome outcome) {
         ObjectNode reply = mapper.createObjectNode();
+        if (outcome.result().isRefusal()) {
+            reply.put("status", "rejected");
+            reply.put("code", outcome.result().code());
+            reply.put("type", "urn:loyalty-hub:problem:" + outcome.result().code());
+            reply.put("txnRef", txn.txnRef().value());
+            reply.put("detail", outcome.result().refusalDetail());
+            return write(reply);
+        }
         reply.put("status", outcome.approved() ? "approved" : "declined");
         reply.put("code", outcome.result().code());
         reply.put("txnRef", txn.txnRef().value());
         reply.put("type", txn.type().name());
         reply.put("card", "****" + outcome.last4());
         reply.put("points", outcome.points());
-        if (outcome.balance() != TransactionOutcome.NO_BALANCE) {
+        if (outcome.hasBalance()) {
             reply.put("balance", outcome.balance());
         }
         reply.put("duplicate", outcome.duplicate());

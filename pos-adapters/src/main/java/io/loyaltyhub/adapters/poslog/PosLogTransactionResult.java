@@ -5,7 +5,7 @@ import io.loyaltyhub.domain.txn.TransactionOutcome;
 /**
  * The outcome of one POSLog transaction as the sender sees it. {@code code} is the engine's result code
  * for answered transactions and the hub's reason code otherwise; points, balance and last4 are only known
- * once the engine has answered (0, -1 and null before that).
+ * once the engine has answered (0, {@code TransactionOutcome.NO_BALANCE} and null before that).
  */
 public record PosLogTransactionResult(
         int position,
@@ -31,7 +31,11 @@ public record PosLogTransactionResult(
     /** Durable on the broker but not answered in time: it will be credited, the sender need not resend. */
     public static final String ACCEPTED_PENDING = "accepted-pending";
 
+    /** The engine's answer; a message it refused (see {@code ResultCode.isRefusal()}) is a rejected transaction with the reason. */
     public static PosLogTransactionResult answered(PosLogTransaction source, TransactionOutcome outcome) {
+        if (outcome.result().isRefusal()) {
+            return of(source, Status.REJECTED, outcome.result().code(), outcome.result().refusalDetail());
+        }
         return new PosLogTransactionResult(source.position(), source.storeCode(), source.workstationCode(), source.reference(),
                 outcome.approved() ? Status.APPROVED : Status.DECLINED, outcome.result().code(), null,
                 outcome.points(), outcome.balance(), outcome.last4(), outcome.duplicate());

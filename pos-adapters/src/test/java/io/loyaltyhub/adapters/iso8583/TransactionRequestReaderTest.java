@@ -70,7 +70,32 @@ class TransactionRequestReaderTest {
 
         assertThat(read.type()).isEqualTo(TransactionType.REVERSAL);
         assertThat(read.originalTxnRef()).isEqualTo(understood(original, MessageKind.FINANCIAL_REQUEST).txnRef());
-        assertThat(read.txnRef()).as("a reversal reuses its original's reference").isEqualTo(read.originalTxnRef());
+        assertThat(read.txnRef()).as("a reversal with field 90 has its own reference: its fields 7 and 11")
+                .isEqualTo(understood(reversal.withMti("0200"), MessageKind.FINANCIAL_REQUEST).txnRef());
+    }
+
+    @Test
+    void aRefundNamesItsSaleByField90() {
+        Iso8583Message sale = till.sale(PAN, 1250);
+        Iso8583Message refund = till.refundOf(sale, PAN, 500);
+
+        PosTransaction read = understood(refund, MessageKind.FINANCIAL_REQUEST);
+
+        assertThat(read.type()).isEqualTo(TransactionType.REFUND);
+        assertThat(read.originalTxnRef()).isEqualTo(understood(sale, MessageKind.FINANCIAL_REQUEST).txnRef());
+        assertThat(read.txnRef()).isNotEqualTo(read.originalTxnRef());
+    }
+
+    @Test
+    void aRefundWithoutField90IsUnlinked() {
+        assertThat(understood(till.refund(PAN, 500), MessageKind.FINANCIAL_REQUEST).originalTxnRef()).isNull();
+    }
+
+    @Test
+    void aField90ThatIsNotOriginalDataElementsIsAFormatError() {
+        Iso8583Message refund = till.refund(PAN, 500).with(90, "0200" + "x".repeat(38));
+
+        assertThat(refused(refund, MessageKind.FINANCIAL_REQUEST).responseCode()).isEqualTo("30");
     }
 
     @Test

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
                 KeyCommands.RekeyCards.class, KeyCommands.RetireCardKey.class, KeyCommands.RotateMasterKey.class,
                 SigningCommands.TerminalSigningKey.class, SigningCommands.SignRequest.class,
                 MemberCommands.Enrol.class, MemberCommands.Erase.class, MemberCommands.Offboard.class,
-                MerchantPgpKeyCommand.class,
+                MerchantPgpKeyCommand.class, ReferenceConflictsCommand.class,
                 io.loyaltyhub.hub.broker.StandaloneBrokerCommand.class, io.loyaltyhub.hub.chaos.ChaosCommand.class})
 public final class HubCommand implements Runnable {
 

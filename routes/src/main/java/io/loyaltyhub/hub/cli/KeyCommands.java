@@ -53,8 +53,8 @@ final class KeyCommands {
     }
 
     @Command(name = "keys-rotate-card-key", mixinStandardHelpOptions = true,
-            description = "Add a new card key version. Restart the hub nodes (with the new keystore) so they tokenize "
-                    + "with it; then run keys-rekey-cards.")
+            description = "Add a new card key version. Hub nodes on this keystore read it within hub.keystore.refresh-seconds; "
+                    + "copy the keystore to every other node; then run keys-rekey-cards.")
     static final class RotateCardKey implements Callable<Integer> {
         @Mixin
         SettingsOptions settings;
@@ -62,15 +62,15 @@ final class KeyCommands {
         @Override
         public Integer call() {
             int version = HubKeys.open(settings.load()).rotateCardKey();
-            System.out.printf("card key version %d created; restart every hub node with this keystore, then run keys-rekey-cards%n",
-                    version);
+            System.out.printf("card key version %d created; hub nodes on this keystore file pick it up by themselves, copy it "
+                    + "to every other node (each logs 'card key versions held now'), then run keys-rekey-cards%n", version);
             return 0;
         }
     }
 
     @Command(name = "keys-rekey-cards", mixinStandardHelpOptions = true,
-            description = "Move every stored card token to the current card key version (prints progress). "
-                    + "Safe to stop and run again.")
+            description = "Make the current card key version the one new cards are stored under, move every stored card "
+                    + "to it, and merge any card stored twice (prints progress). Safe to stop and run again.")
     static final class RekeyCards implements Callable<Integer> {
         @Mixin
         SettingsOptions settings;
@@ -88,11 +88,17 @@ final class KeyCommands {
         int current = versions.lastKey();
         List<CardTokenizer> earlier = versions.headMap(current, false).entrySet().stream()
                 .map(e -> new CardTokenizer(e.getValue(), e.getKey())).toList();
+        IdGenerator ids = operatorIds(s);
         try (Database db = Database.open(s.databaseConfig(2))) {
-            CoalitionAdmin admin = new CoalitionAdmin(db, new IdGenerator(0), Clock.systemUTC());
-            return new CardRekeyJob(db, new CardTokenizer(versions.get(current), current), earlier, progress)
-                    .run(admin.loadCardCatalog());
+            CoalitionAdmin admin = new CoalitionAdmin(db, ids, Clock.systemUTC());
+            return new CardRekeyJob(db, new CardTokenizer(versions.get(current), current), earlier, progress, ids,
+                    Clock.systemUTC()).run(admin.loadCardCatalog());
         }
+    }
+
+    /** Ids for rows an operator command writes: a node number apart from the running hubs' (as OperatorCommands). */
+    private static IdGenerator operatorIds(HubSettings s) {
+        return new IdGenerator((s.integer("hub.node-id") + 512) % (IdGenerator.MAX_NODE + 1));
     }
 
     @Command(name = "keys-rotate-master-key", mixinStandardHelpOptions = true,
@@ -129,8 +135,14 @@ final class KeyCommands {
             HubSettings s = settings.load();
             HubKeyStore keys = HubKeys.open(s);
             try (Database db = Database.open(s.databaseConfig(2))) {
-                long left = new CardRekeyJob(db, new CardTokenizer(keys.cardKeys().lastEntry().getValue(),
-                        keys.currentCardKeyVersion()), List.of(), x -> { }).cardsOnEarlierVersions();
+                CardRekeyJob job = new CardRekeyJob(db, new CardTokenizer(keys.cardKeys().lastEntry().getValue(),
+                        keys.currentCardKeyVersion()), List.of(), x -> { }, operatorIds(s), Clock.systemUTC());
+                if (job.coalitionVersion() < keys.currentCardKeyVersion()) {
+                    System.err.printf("new cards are still stored under card key version %d: run keys-rekey-cards first%n",
+                            job.coalitionVersion());
+                    return 1;
+                }
+                long left = job.cardsOnEarlierVersions();
                 if (left > 0) {
                     System.err.printf("%d card(s) are still on earlier card key versions: run keys-rekey-cards first%n", left);
                     return 1;

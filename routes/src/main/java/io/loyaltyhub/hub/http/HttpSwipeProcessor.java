@@ -5,6 +5,7 @@ import io.loyaltyhub.adapters.json.JsonSwipeCodec;
 import io.loyaltyhub.domain.terminal.TerminalDirectoryUnavailableException;
 import io.loyaltyhub.domain.terminal.TerminalIdentity;
 import io.loyaltyhub.domain.txn.PosTransaction;
+import io.loyaltyhub.domain.txn.ResultCode;
 import io.loyaltyhub.domain.txn.Submitted;
 import io.loyaltyhub.hub.swipe.SwipeGateway;
 import java.time.Duration;
@@ -90,6 +91,11 @@ public final class HttpSwipeProcessor extends AsyncProcessorSupport {
             out.setHeader("Retry-After", RETRY_AFTER_SECONDS);
             return;
         }
+        if (verdict instanceof Submitted.Answered answered && answered.outcome().result().isRefusal()) {
+            ResultCode refusal = answered.outcome().result();
+            ProblemResponses.answer(exchange, refusalStatus(refusal), refusal.code(), refusal.refusalDetail());
+            return;
+        }
         out.setHeader(Exchange.CONTENT_TYPE, "application/json");
         if (verdict instanceof Submitted.Answered answered) {
             out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
@@ -110,6 +116,11 @@ public final class HttpSwipeProcessor extends AsyncProcessorSupport {
             throw new HttpProblem(413, "body-too-large", "the body exceeds " + maxBodyBytes + " bytes");
         }
         return body;
+    }
+
+    /** A reference already used with other content conflicts with the stored transaction (409); a bad time is 422. */
+    static int refusalStatus(ResultCode refusal) {
+        return refusal == ResultCode.REFERENCE_REUSED ? 409 : 422;
     }
 
     private static int status(InputRejected r) {

@@ -42,6 +42,7 @@ public final class ProblemResponses {
             case 404 -> "Not found";
             case 405 -> "Method not allowed";
             case 413 -> "Request body too large";
+            case 409 -> "Conflict";
             case 415 -> "Unsupported media type";
             case 422 -> "Unprocessable transaction";
             case 503 -> "Service unavailable";

@@ -55,9 +55,12 @@ import org.slf4j.LoggerFactory;
  * leaves no orphan behind on a shared broker, and its next run reuses the queue. Correlation ids carry this run's
  * incarnation, so an answer meant for an earlier run is ignored.
  *
- * <p>Copies: a copy of a transaction answered recently on this node gets that answer from memory; a copy that
- * arrives while the first is in flight here waits for the same answer; any other copy goes to the engine,
- * which answers it from the database as a duplicate. Nothing on this path touches the database.
+ * <p>Copies: a copy (same reference, same content, same card: {@link PosTransaction#copyId()}) that arrives while
+ * the first is still in flight here waits for the same answer; any other copy goes to the engine, which answers it
+ * from the database as a duplicate with the balance as it is then, or refuses it when its content differs (the
+ * engine, not the broker, is what makes a transaction count once). Answers are not kept after they are given:
+ * an answer from memory would show the balance of that moment as current. Nothing on this path touches the
+ * database.
  */
 public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ArtemisSwipeGateway.class);
@@ -95,7 +98,6 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
     private final Duration overloadedAfter;
     private final Lane[] lanes;
     private final ConcurrentHashMap<String, Pending> inFlight = new ConcurrentHashMap<>();
-    private final RecentAnswers recentlyAnswered = new RecentAnswers(50_000);
     private final AtomicInteger senderThreads = new AtomicInteger();
     private final AtomicLong chunksSent = new AtomicLong();
     private final AtomicLong transactionsSent = new AtomicLong();
@@ -158,11 +160,7 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
         if (!accepting) {
             return Submitted.refused(new NotStoredException("shutting-down", true, "the hub is stopping; send it again", null));
         }
-        String id = transaction.key().asDuplicateId();
-        TransactionOutcome recent = recentlyAnswered.find(id);
-        if (recent != null) {
-            return Submitted.answered(recent.asDuplicate());
-        }
+        String id = transaction.copyId();
         Pending earlier = inFlight.get(id);
         if (earlier != null) {
             return copyOf(earlier);
@@ -320,7 +318,6 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
                 continue; // meant for an earlier run of this node
             }
             String id = correlation.substring(incarnation.length());
-            recentlyAnswered.remember(id, answer.outcome());
             Pending waiting = inFlight.remove(id);
             if (waiting != null) {
                 try {

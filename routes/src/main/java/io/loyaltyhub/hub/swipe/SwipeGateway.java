@@ -8,7 +8,8 @@ import io.loyaltyhub.domain.txn.Submitted;
  * returns at once; what the terminal may be told after waiting comes from {@link Submitted#verdictWithin}: the
  * engine's answer, "pending" only once the queue confirmed the transaction is stored, or "not stored / not
  * confirmed, send it again". A transaction is identified by merchant:terminal:txnRef:type; a copy of one already
- * answered gets the first answer (marked duplicate), never a second credit.
+ * answered (same content and card) gets the first answer (marked duplicate, with the balance as it is then), never
+ * a second credit; other content under a used reference is refused.
  */
 public interface SwipeGateway {
 

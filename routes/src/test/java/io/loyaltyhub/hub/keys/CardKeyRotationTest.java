@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A card key rotation end to end on a real hub: cards stored under version 1 are still recognised after the
- * hub restarts on version 2 (and moved to it when seen), the re-key job moves the rest, version 1 is retired,
- * and every balance survives.
+ * hub restarts on version 2 (and stay on version 1, as new cards do, until re-keying starts, so nodes still on
+ * version 1 find them too), the re-key job moves them all, version 1 is retired, and every balance survives.
+ * And the same while the hub runs (issue 12, item 17): it reads the rotated keystore by itself and keeps every
+ * card on its account.
  */
 class CardKeyRotationTest {
 
@@ -38,13 +40,13 @@ class CardKeyRotationTest {
         try (HubFixture hub = HubFixture.startIn(dataDir, Map.of(), List.of())) {
             var body = hub.swipe(shop, sale("r3", seen, 500)).body();
             assertThat(body).contains("\"balance\":15");
-            assertThat(hub.queryLong("SELECT key_version FROM card WHERE last4 = ?", seen.substring(12))).isEqualTo(2);
+            assertThat(hub.queryLong("SELECT key_version FROM card WHERE last4 = ?", seen.substring(12))).isEqualTo(1);
             assertThat(hub.queryLong("SELECT key_version FROM card WHERE last4 = ?", unseen.substring(12))).isEqualTo(1);
         }
 
         List<String> progress = new ArrayList<>();
         CardRekeyJob.Result result = io.loyaltyhub.hub.cli.KeyCommandsAccess.rekey(settings, HubKeys.open(settings), progress::add);
-        assertThat(result.cardsRekeyed()).isEqualTo(1);
+        assertThat(result.cardsRekeyed()).isEqualTo(2);
         assertThat(result.cardsLeft()).isZero();
         assertThat(progress).anyMatch(line -> line.startsWith("done:"));
         HubKeys.open(settings).retireCardKey(1);
@@ -53,6 +55,27 @@ class CardKeyRotationTest {
             assertThat(hub.queryLong("SELECT COUNT(*) FROM card WHERE key_version = 2")).isEqualTo(2);
             assertThat(hub.swipe(shop, sale("r4", unseen, 100)).body()).contains("\"balance\":21");
             assertThat(hub.count("member_account")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void rotatingAndReKeyingWhileTheHubRunsKeepsEveryCardOnItsAccount() {
+        String card = HubFixture.card(21);
+        String fresh = HubFixture.card(22);
+        try (HubFixture hub = HubFixture.start(Map.of("hub.keystore.refresh-seconds", "0"), List.of())) {
+            HubFixture.Merchant shop = hub.merchant();
+            assertThat(hub.swipe(shop, sale("w1", card, 1000)).body()).contains("\"balance\":10");
+            var settings = io.loyaltyhub.hub.config.HubSettings.load(null, Map.of("hub.data-dir", hub.dataDir().toString()));
+
+            HubKeys.open(settings).rotateCardKey();
+            CardRekeyJob.Result result = io.loyaltyhub.hub.cli.KeyCommandsAccess.rekey(settings, HubKeys.open(settings), line -> { });
+
+            assertThat(result.cardsRekeyed()).isEqualTo(1);
+            assertThat(hub.swipe(shop, sale("w2", card, 500)).body()).contains("\"balance\":15");
+            assertThat(hub.swipe(shop, sale("w3", fresh, 700)).body()).contains("\"balance\":7");
+            assertThat(hub.count("card")).isEqualTo(2);
+            assertThat(hub.count("member_account")).isEqualTo(2);
+            assertThat(hub.queryLong("SELECT COUNT(*) FROM card WHERE key_version = 2")).isEqualTo(2);
         }
     }
 
