@@ -1,8 +1,10 @@
 package io.loyaltyhub.adapters.json;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,6 +40,9 @@ public final class JsonSwipeCodec {
     private static final Set<String> FIELDS = Set.of("txnRef", "type", "cardNumber", "track1", "track2", "amount", "currency",
             "occurredAt", "originalTxnRef", "redeemPoints", "lineItems");
     private static final int MAX_LINE_ITEMS = 500;
+    private static final int MAX_NESTING_DEPTH = 8;
+    private static final int MAX_STRING_LENGTH = 4096;
+    private static final int MAX_NUMBER_LENGTH = 20;
 
     private final ObjectMapper mapper;
     private final CardReader cards;
@@ -50,7 +55,7 @@ public final class JsonSwipeCodec {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(8).maxStringLength(4096).maxNumberLength(20).build());
+                .maxNestingDepth(MAX_NESTING_DEPTH).maxStringLength(MAX_STRING_LENGTH).maxNumberLength(MAX_NUMBER_LENGTH).build());
     }
 
     public PosTransaction decode(byte[] body, TerminalIdentity terminal) {
@@ -87,12 +92,21 @@ public final class JsonSwipeCodec {
                 throw new InputRejected("malformed-json", "the request body must be a JSON object");
             }
             return root;
+        } catch (StreamConstraintsException e) {
+            // Thrown before the value is read, so it carries no location.
+            throw new InputRejected("malformed-json", "the request body exceeds a JSON limit: strings of at most "
+                    + MAX_STRING_LENGTH + " characters, numbers of at most " + MAX_NUMBER_LENGTH + " digits, nesting of at most "
+                    + MAX_NESTING_DEPTH + " levels");
         } catch (JsonProcessingException e) {
-            throw new InputRejected("malformed-json", "the request body is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            throw new InputRejected("malformed-json", "the request body is not valid JSON" + where(e.getLocation()));
         } catch (IOException e) {
             throw new InputRejected("malformed-json", "the request body could not be read");
         }
+    }
+
+    private static String where(JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
     /** A field name echoed in an error, unless it could be card data (a misplaced number used as a name). */
