@@ -21,7 +21,12 @@ import io.loyaltyhub.hub.broker.terminals.BrokerLogin;
 import io.loyaltyhub.hub.broker.terminals.TerminalBrokerSecurity;
 import io.loyaltyhub.hub.broker.terminals.TerminalBrokerSetup;
 import io.loyaltyhub.hub.config.HubSettings;
+import io.loyaltyhub.hub.health.HealthRoutes;
+import io.loyaltyhub.hub.health.HubHealth;
+import io.loyaltyhub.hub.health.Readiness;
+import io.loyaltyhub.hub.http.HttpEdge;
 import io.loyaltyhub.hub.http.HttpSwipeProcessor;
+import io.loyaltyhub.hub.http.LoginThrottle;
 import io.loyaltyhub.hub.http.PosHttpRoutes;
 import io.loyaltyhub.hub.http.RequestSignatureCheck;
 import io.loyaltyhub.hub.http.TerminalSigningKeys;
@@ -43,12 +48,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import io.vertx.core.VertxOptions;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +83,9 @@ public final class LoyaltyHub implements AutoCloseable {
     private TerminalSigningKeys signingKeys;
     private RequestSignatureCheck signatures;
     private MemberRegistry members;
+    private Readiness readiness;
+    private LoginThrottle loginThrottle;
+    private TerminalAuthenticator terminalAuthenticator;
 
     private LoyaltyHub(HubSettings settings) {
         this.settings = settings;
@@ -152,27 +158,26 @@ public final class LoyaltyHub implements AutoCloseable {
         started.add(artemisGateway);
         swipeGateway = artemisGateway;
 
+        readiness = new Readiness();
+        started.add(readiness);
+        started.add(HubHealth.start(settings, readiness, database.config(), brokerUrl, user, password));
+
         camel = new DefaultCamelContext();
         camel.getPropertiesComponent().setInitialProperties(settings.asProperties());
-        VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
-        http.setBindHost(settings.text("hub.http.host"));
-        http.setBindPort(settings.integer("hub.http.port"));
-        // Vert.x refuses far larger bodies outright; up to this bound the route answers problem+json itself.
-        http.setMaxBodySize(Math.max(4L * settings.integer("hub.http.max-body-bytes"),
-                2L * settings.integer("hub.poslog.max-document-bytes")));
-        // Camel's Vert.x HTTP consumer runs every exchange on a Vert.x worker thread and holds that thread until
-        // the route's answer is ready, so the worker pool bounds how many swipes can be in flight at once.
-        camel.getRegistry().bind("hub-vertx-options",
-                new VertxOptions().setWorkerPoolSize(settings.integer("hub.http.worker-threads")));
-        httpServer = new VertxPlatformHttpServer(http);
+        httpServer = HttpEdge.server(camel, settings);
         camel.addService(httpServer);
+        loginThrottle = new LoginThrottle(settings.integer("hub.auth.credential-failures-before-lockout"),
+                settings.integer("hub.auth.address-failures-before-lockout"),
+                Duration.ofSeconds(settings.integer("hub.auth.lockout-max-seconds")), clock);
+        terminalAuthenticator = new TerminalAuthenticator(terminals, loginThrottle);
         JsonSwipeCodec json = new JsonSwipeCodec(cardReader, clock);
         signingKeys = new TerminalSigningKeys(database, keys.masterKey(), clock,
                 Duration.ofSeconds(settings.integer("hub.terminal-cache.ttl-seconds")));
         signatures = new RequestSignatureCheck(signingKeys,
                 Boolean.parseBoolean(settings.text("hub.http.signing-required")),
                 Duration.ofSeconds(settings.integer("hub.http.signature-max-age-seconds")), clock);
-        camel.addRoutes(new PosHttpRoutes(new HttpSwipeProcessor(new TerminalAuthenticator(terminals), signatures, json, swipeGateway,
+        camel.addRoutes(new HealthRoutes(readiness));
+        camel.addRoutes(new PosHttpRoutes(new HttpSwipeProcessor(terminalAuthenticator, signatures, json, swipeGateway,
                 settings.millis("hub.swipe.reply-timeout-ms"), settings.integer("hub.http.max-body-bytes"))));
         for (HubExtension extension : extensions) {
             for (RoutesBuilder routes : extension.routes(this)) {
@@ -181,6 +186,7 @@ public final class LoyaltyHub implements AutoCloseable {
         }
         camel.start();
         started.add(camel);
+        HttpEdge.requireRoutesReadTheirBodies(camel);
         log.info("Loyalty Hub listening: HTTP on {}:{}, database {}, broker {}", settings.text("hub.http.host"),
                 httpPort(), database.config().displayUrl(), settings.embeddedBroker()
                         ? "embedded (tcp://" + settings.text("hub.broker.embedded.host") + ":"
@@ -300,6 +306,21 @@ public final class LoyaltyHub implements AutoCloseable {
     /** The check of signed terminal requests, shared by every HTTP endpoint terminals post to (one nonce memory). */
     public RequestSignatureCheck requestSignatures() {
         return signatures;
+    }
+
+    /** The readiness checks behind /health/ready: register a {@link io.loyaltyhub.hub.health.ReadinessCheck} here. */
+    public Readiness readiness() {
+        return readiness;
+    }
+
+    /** Failed-login throttling, shared by every HTTP endpoint that takes a credential (one count per credential). */
+    public LoginThrottle loginThrottle() {
+        return loginThrottle;
+    }
+
+    /** The terminal authentication of every HTTP endpoint terminals post to (one throttle). */
+    public TerminalAuthenticator terminalAuthenticator() {
+        return terminalAuthenticator;
     }
 
     /** Terminals' request-signing secrets (wrapped by the master key). */

@@ -74,6 +74,18 @@ public final class MerchantCredentials {
         return revoked;
     }
 
+    /**
+     * The merchant of a credential verified within the cache time, without hashing anything (empty when it was not,
+     * which says nothing about whether it is right): lets the edge tell a returning merchant from a login that needs
+     * the slow Argon2id verification of {@link #authenticate}.
+     */
+    public Optional<MerchantPrincipal> recentlyVerified(String credentialId, String secret) {
+        if (credentialId == null || secret == null) {
+            return Optional.empty();
+        }
+        return verified.find(credentialId, secret);
+    }
+
     /** The merchant whose active credential this is, or empty for an unknown id or a wrong secret. */
     public Optional<MerchantPrincipal> authenticate(String credentialId, String secret) {
         if (credentialId == null || secret == null || credentialId.isBlank() || credentialId.length() > 40) {

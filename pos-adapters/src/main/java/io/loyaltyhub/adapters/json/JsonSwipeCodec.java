@@ -96,16 +96,20 @@ public final class JsonSwipeCodec {
             }
             return root;
         } catch (StreamConstraintsException e) {
-            // Thrown without a location: a limit was crossed, not a syntax rule broken.
-            throw new InputRejected("malformed-json", "the request body exceeds a JSON limit (nesting depth "
-                    + MAX_NESTING_DEPTH + ", strings of " + MAX_STRING_LENGTH + " characters, numbers of " + MAX_NUMBER_LENGTH + " digits)");
+            // Thrown before the value is read, so it carries no location.
+            throw new InputRejected("malformed-json", "the request body exceeds a JSON limit: strings of at most "
+                    + MAX_STRING_LENGTH + " characters, numbers of at most " + MAX_NUMBER_LENGTH + " digits, nesting of at most "
+                    + MAX_NESTING_DEPTH + " levels");
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new InputRejected("malformed-json", "the request body is not valid JSON"
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+            throw new InputRejected("malformed-json", "the request body is not valid JSON" + where(e.getLocation()));
         } catch (IOException e) {
             throw new InputRejected("malformed-json", "the request body could not be read");
         }
+    }
+
+    private static String where(JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
     /** A field name echoed in an error, unless it could be card data (a misplaced number used as a name). */

@@ -25,6 +25,12 @@ public final class HubSettings {
             Map.entry("hub.http.worker-threads", "512"),
             Map.entry("hub.http.signing-required", "false"),
             Map.entry("hub.http.signature-max-age-seconds", "300"),
+            Map.entry("hub.auth.credential-failures-before-lockout", "5"),
+            Map.entry("hub.auth.address-failures-before-lockout", "20"),
+            Map.entry("hub.auth.lockout-max-seconds", "300"),
+            Map.entry("hub.health.probe-interval-ms", "2000"),
+            Map.entry("hub.health.probe-timeout-ms", "2000"),
+            Map.entry("hub.health.max-engine-lag-seconds", "30"),
             Map.entry("hub.db.url", ""),
             Map.entry("hub.db.user", ""),
             Map.entry("hub.db.password", ""),
@@ -79,6 +85,7 @@ public final class HubSettings {
             Map.entry("hub.reports.credential-cache-seconds", "60"),
             Map.entry("hub.reports.credential-cache-entries", "1024"),
             Map.entry("hub.reports.concurrent-downloads", "4"),
+            Map.entry("hub.reports.concurrent-logins", "1"),
             Map.entry("hub.reports.stall-timeout-seconds", "60")));
 
     private final Map<String, String> values;

@@ -34,7 +34,7 @@ public final class HttpSwipeProcessor extends AsyncProcessorSupport {
     private final JsonSwipeCodec codec;
     private final SwipeGateway gateway;
     private final Duration replyTimeout;
-    private final int maxBodyBytes;
+    private final RequestBodies bodies;
 
     public HttpSwipeProcessor(TerminalAuthenticator authenticator, RequestSignatureCheck signatures, JsonSwipeCodec codec,
                               SwipeGateway gateway, Duration replyTimeout, int maxBodyBytes) {
@@ -43,7 +43,7 @@ public final class HttpSwipeProcessor extends AsyncProcessorSupport {
         this.codec = codec;
         this.gateway = gateway;
         this.replyTimeout = replyTimeout;
-        this.maxBodyBytes = maxBodyBytes;
+        this.bodies = new RequestBodies(maxBodyBytes, "body-too-large", "the body");
     }
 
     @Override
@@ -52,7 +52,7 @@ public final class HttpSwipeProcessor extends AsyncProcessorSupport {
         Submitted submitted;
         try {
             Message in = exchange.getMessage();
-            TerminalIdentity terminal = authenticator.authenticate(in.getHeader("Authorization", String.class));
+            TerminalIdentity terminal = authenticator.authenticate(in);
             byte[] body = body(in);
             signatures.check(terminal, "POST", PATH, name -> in.getHeader(name, String.class), body);
             txn = codec.decode(body, terminal);
@@ -106,16 +106,10 @@ public final class HttpSwipeProcessor extends AsyncProcessorSupport {
         }
     }
 
+    /** Read only now that the terminal is authenticated, and never beyond the limit (see {@link RequestBodies}). */
     private byte[] body(Message in) {
-        String contentType = in.getHeader(Exchange.CONTENT_TYPE, String.class);
-        if (contentType != null && !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw new HttpProblem(415, "unsupported-media-type", "send the transaction as application/json");
-        }
-        byte[] body = in.getBody(byte[].class);
-        if (body != null && body.length > maxBodyBytes) {
-            throw new HttpProblem(413, "body-too-large", "the body exceeds " + maxBodyBytes + " bytes");
-        }
-        return body;
+        MediaTypes.require(in, MediaTypes.JSON, "send the transaction as application/json");
+        return bodies.read(in);
     }
 
     /** A reference already used with other content conflicts with the stored transaction (409); a bad time is 422. */

@@ -2,7 +2,7 @@ package io.loyaltyhub.hub.http;
 
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 
-/** The HTTP JSON channel for terminals, plus a health check. */
+/** The HTTP JSON channel for terminals. */
 public final class PosHttpRoutes extends EndpointRouteBuilder {
     private final HttpSwipeProcessor swipes;
 
@@ -17,13 +17,9 @@ public final class PosHttpRoutes extends EndpointRouteBuilder {
                 .log(org.apache.camel.LoggingLevel.ERROR, "request failed: ${exception.message}")
                 .process(e -> ProblemResponses.answer(e, 500, "internal-error", "unexpected error; nothing was accepted"));
 
-        from(platformHttp("/pos/v1/transactions").httpMethodRestrict("POST"))
+        // No body handler: the processor authenticates from the headers first, then reads the body (RequestBodies).
+        from(platformHttp("/pos/v1/transactions").httpMethodRestrict("POST").advanced().useBodyHandler(false))
                 .routeId("pos-http-transactions")
                 .process(swipes);
-
-        from(platformHttp("/health").httpMethodRestrict("GET"))
-                .routeId("hub-health")
-                .setHeader("Content-Type", constant("application/json"))
-                .setBody(constant("{\"status\":\"up\"}"));
     }
 }

@@ -2,6 +2,7 @@ package io.loyaltyhub.hub.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -15,15 +16,10 @@ public final class ProblemResponses {
 
     public static void answer(Exchange exchange, HttpProblem problem) {
         answer(exchange, problem.status(), problem.code(), problem.getMessage());
+        problem.headers().forEach(exchange.getMessage()::setHeader);
     }
 
     public static void answer(Exchange exchange, int status, String code, String detail) {
-        ObjectNode body = MAPPER.createObjectNode()
-                .put("type", "urn:loyalty-hub:problem:" + code)
-                .put("title", title(status))
-                .put("status", status)
-                .put("code", code)
-                .put("detail", detail);
         Message out = exchange.getMessage();
         out.removeHeaders("*");
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
@@ -31,7 +27,17 @@ public final class ProblemResponses {
         if (status == 401) {
             out.setHeader("WWW-Authenticate", "Basic realm=\"loyalty-hub\"");
         }
-        out.setBody(ResponseBodies.whole(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        out.setBody(ResponseBodies.whole(body(status, code, detail).toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The problem document itself, for answers written outside a Camel exchange (the HTTP server's own errors). */
+    public static ObjectNode body(int status, String code, String detail) {
+        return MAPPER.createObjectNode()
+                .put("type", "urn:loyalty-hub:problem:" + code)
+                .put("title", title(status))
+                .put("status", status)
+                .put("code", code)
+                .put("detail", detail);
     }
 
     private static String title(int status) {
@@ -41,10 +47,12 @@ public final class ProblemResponses {
             case 403 -> "Forbidden";
             case 404 -> "Not found";
             case 405 -> "Method not allowed";
+            case 408 -> "Request timeout";
             case 413 -> "Request body too large";
             case 409 -> "Conflict";
             case 415 -> "Unsupported media type";
             case 422 -> "Unprocessable transaction";
+            case 429 -> "Too many requests";
             case 503 -> "Service unavailable";
             default -> status >= 500 ? "Internal error" : "Request rejected";
         };

@@ -13,7 +13,6 @@ import io.loyaltyhub.hub.csv.InboxUris;
 import io.loyaltyhub.hub.csv.MerchantInboxProcessor;
 import io.loyaltyhub.hub.csv.MerchantInboxRoutes;
 import io.loyaltyhub.hub.csv.ProcessedFiles;
-import io.loyaltyhub.hub.http.TerminalAuthenticator;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -40,7 +39,7 @@ public final class PosLogChannel implements HubExtension {
                 currency.isBlank() ? null : Money.currencyOf(currency));
         PosLogIntake intake = new PosLogIntake(new PosLogReader(limits), new PosLogMapper(hub.terminals(), hub.cardReader(), defaults));
 
-        PosLogHttpProcessor http = new PosLogHttpProcessor(new TerminalAuthenticator(hub.terminals()), hub.requestSignatures(),
+        PosLogHttpProcessor http = new PosLogHttpProcessor(hub.terminalAuthenticator(), hub.requestSignatures(),
                 intake, hub.gateway(),
                 settings.millis("hub.poslog.reply-timeout-ms"), maxBytes);
         Path root = settings.dataDir().resolve("poslog");

@@ -7,7 +7,9 @@ import io.loyaltyhub.adapters.poslog.PosLogResultWriter;
 import io.loyaltyhub.adapters.poslog.PosLogTransactionResult;
 import io.loyaltyhub.domain.terminal.TerminalIdentity;
 import io.loyaltyhub.hub.http.HttpProblem;
+import io.loyaltyhub.hub.http.MediaTypes;
 import io.loyaltyhub.hub.http.ProblemResponses;
+import io.loyaltyhub.hub.http.RequestBodies;
 import io.loyaltyhub.hub.http.RequestSignatureCheck;
 import io.loyaltyhub.hub.http.TerminalAuthenticator;
 import io.loyaltyhub.hub.swipe.SwipeGateway;
@@ -15,7 +17,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -38,7 +39,7 @@ final class PosLogHttpProcessor extends AsyncProcessorSupport {
     private final PosLogIntake intake;
     private final SwipeGateway gateway;
     private final Duration replyTimeout;
-    private final long maxDocumentBytes;
+    private final RequestBodies bodies;
     private final PosLogResultWriter writer = new PosLogResultWriter();
 
     PosLogHttpProcessor(TerminalAuthenticator authenticator, RequestSignatureCheck signatures, PosLogIntake intake,
@@ -48,7 +49,7 @@ final class PosLogHttpProcessor extends AsyncProcessorSupport {
         this.intake = intake;
         this.gateway = gateway;
         this.replyTimeout = replyTimeout;
-        this.maxDocumentBytes = maxDocumentBytes;
+        this.bodies = new RequestBodies(maxDocumentBytes, PosLogDocumentException.Reason.TOO_LARGE.code(), "the document");
     }
 
     @Override
@@ -56,7 +57,7 @@ final class PosLogHttpProcessor extends AsyncProcessorSupport {
         PosLogIntake.Submission submission;
         try {
             Message in = exchange.getMessage();
-            TerminalIdentity terminal = authenticator.authenticate(in.getHeader("Authorization", String.class));
+            TerminalIdentity terminal = authenticator.authenticate(in);
             byte[] body = body(in);
             signatures.check(terminal, "POST", PosLogClient.PATH, name -> in.getHeader(name, String.class), body);
             submission = intake.submit(terminal.merchantId(), new ByteArrayInputStream(body), gateway::submit);
@@ -88,23 +89,14 @@ final class PosLogHttpProcessor extends AsyncProcessorSupport {
         out.setBody(body.toByteArray());
     }
 
+    /** Read only now that the caller is authenticated, and never beyond the limit (see {@link RequestBodies}). */
     private byte[] body(Message in) {
-        String contentType = in.getHeader(Exchange.CONTENT_TYPE, String.class);
-        if (contentType != null && !isXml(contentType.toLowerCase(Locale.ROOT))) {
-            throw new HttpProblem(415, "unsupported-media-type", "send the POSLog document as application/xml");
-        }
-        byte[] body = in.getBody(byte[].class);
-        if (body == null || body.length == 0) {
+        MediaTypes.require(in, MediaTypes.XML, "send the POSLog document as application/xml");
+        byte[] body = bodies.read(in);
+        if (body.length == 0) {
             throw new HttpProblem(400, "malformed-xml", "the request has no POSLog document");
         }
-        if (body.length > maxDocumentBytes) {
-            throw new HttpProblem(413, PosLogDocumentException.Reason.TOO_LARGE.code(), "the document exceeds " + maxDocumentBytes + " bytes");
-        }
         return body;
-    }
-
-    private static boolean isXml(String contentType) {
-        return contentType.startsWith("application/xml") || contentType.startsWith("text/xml") || contentType.contains("+xml");
     }
 
     private static boolean answered(Exchange exchange, AsyncCallback callback, int status, String code, String detail) {

@@ -23,7 +23,8 @@ final class PosLogHttpRoutes extends EndpointRouteBuilder {
                 .process(e -> ProblemResponses.answer(e, 500, "internal-error",
                         "unexpected error; transactions already stored are answered as duplicates when the document is sent again"));
 
-        from(platformHttp("/pos/v1/poslog").httpMethodRestrict("POST"))
+        // No body handler: the processor authenticates from the headers first, then reads the document (RequestBodies).
+        from(platformHttp("/pos/v1/poslog").httpMethodRestrict("POST").advanced().useBodyHandler(false))
                 .routeId(ROUTE_ID)
                 .process(documents);
     }

@@ -34,7 +34,7 @@ final class DownloadsListProcessor implements Processor {
         Message in = exchange.getMessage();
         byte[] body;
         try {
-            MerchantPrincipal who = authenticator.authenticate(in.getHeader("Authorization", String.class));
+            MerchantPrincipal who = authenticator.authenticate(in);
             Optional<Long> id = downloadId(in);
             if (id.isEmpty()) {
                 ArrayNode list = JSON.createArrayNode();

@@ -11,6 +11,7 @@ import io.loyaltyhub.domain.report.ReportSink;
 import io.loyaltyhub.hub.HubExtension;
 import io.loyaltyhub.hub.LoyaltyHub;
 import io.loyaltyhub.hub.config.HubSettings;
+import io.loyaltyhub.hub.http.VerificationSlots;
 import io.loyaltyhub.hub.pgp.MerchantPgpKeys;
 import io.loyaltyhub.hub.pgp.OpenPgpReportSink;
 import java.time.Clock;
@@ -26,6 +27,9 @@ import org.apache.camel.builder.ThreadPoolProfileBuilder;
  * streamed report downloads and their audit trail.
  */
 public final class MerchantReportsExtension implements HubExtension {
+    /** How long a login waits for an Argon2id verification slot before it is told to come back (503). */
+    static final Duration LOGIN_SLOT_WAIT = Duration.ofSeconds(2);
+
     private MerchantCredentials credentials;
     private ReportDownloads downloads;
 
@@ -47,7 +51,8 @@ public final class MerchantReportsExtension implements HubExtension {
         ExecutorService writers = hub.camel().getExecutorServiceManager().newThreadPool(this, "merchant-report-writers",
                 new ThreadPoolProfileBuilder("merchant-report-writers").poolSize(concurrent).maxPoolSize(concurrent)
                         .maxQueueSize(0).rejectedPolicy(ThreadPoolRejectedPolicy.Abort).build());
-        MerchantAuthenticator authenticator = new MerchantAuthenticator(credentials);
+        MerchantAuthenticator authenticator = new MerchantAuthenticator(credentials, hub.loginThrottle(),
+                new VerificationSlots(settings.integer("hub.reports.concurrent-logins"), LOGIN_SLOT_WAIT));
         return List.of(new MerchantHttpRoutes(
                 new ReportDownloadProcessor(authenticator, reports, writers,
                         Duration.ofSeconds(settings.integer("hub.reports.stall-timeout-seconds"))),

@@ -49,7 +49,7 @@ final class ReportDownloadProcessor implements Processor {
         MerchantReports.PreparedReport report;
         Map<String, String> params;
         try {
-            MerchantPrincipal who = authenticator.authenticate(in.getHeader("Authorization", String.class));
+            MerchantPrincipal who = authenticator.authenticate(in);
             params = QueryParameters.parse(in.getHeader(Exchange.HTTP_RAW_QUERY, String.class));
             report = reports.prepare(who, reportName(in), params);
         } catch (HttpProblem p) {

@@ -23,7 +23,7 @@ final class ReportListProcessor implements Processor {
     public void process(Exchange exchange) throws Exception {
         Message in = exchange.getMessage();
         try {
-            authenticator.authenticate(in.getHeader("Authorization", String.class));
+            authenticator.authenticate(in);
         } catch (HttpProblem p) {
             ProblemResponses.answer(exchange, p);
             return;
