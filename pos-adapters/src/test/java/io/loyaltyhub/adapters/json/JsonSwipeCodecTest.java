@@ -26,7 +26,7 @@ class JsonSwipeCodecTest {
                 () -> codec.decode("3".repeat(67).getBytes(StandardCharsets.US_ASCII), TILL));
 
         assertThat(refusal.code()).isEqualTo("malformed-json");
-        assertThat(refusal.getMessage()).contains("numbers of 20 digits").doesNotContain("333333");
+        assertThat(refusal.getMessage()).contains("numbers of at most 20 digits").doesNotContain("333333");
     }
 
     @Test
