@@ -15,6 +15,8 @@ import io.loyaltyhub.domain.persistence.entity.ReportDownloadEntity;
 import io.loyaltyhub.domain.persistence.entity.Store;
 import io.loyaltyhub.domain.persistence.entity.Terminal;
 import java.sql.Connection;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -35,9 +37,14 @@ public final class Database implements AutoCloseable {
 
     private final DatabaseConfig config;
     private final HikariDataSource dataSource;
-    private final SessionFactory sessionFactory;
+    /**
+     * Built in the background: the swipe path uses plain JDBC and never waits for it, so a restarting hub answers
+     * terminals while Hibernate is still booting (a cold start's largest single step).
+     */
+    private final CompletableFuture<SessionFactory> sessionFactory;
 
-    private Database(DatabaseConfig config, HikariDataSource dataSource, SessionFactory sessionFactory) {
+    private Database(DatabaseConfig config, HikariDataSource dataSource,
+                     CompletableFuture<SessionFactory> sessionFactory) {
         this.config = config;
         this.dataSource = dataSource;
         this.sessionFactory = sessionFactory;
@@ -47,7 +54,17 @@ public final class Database implements AutoCloseable {
         HikariDataSource dataSource = new HikariDataSource(poolConfig(config));
         try {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-            return new Database(config, dataSource, sessionFactory(dataSource));
+            CompletableFuture<SessionFactory> sessions = new CompletableFuture<>();
+            Thread boot = new Thread(() -> {
+                try {
+                    sessions.complete(sessionFactory(dataSource));
+                } catch (RuntimeException | Error e) {
+                    sessions.completeExceptionally(e);
+                }
+            }, "hibernate-boot");
+            boot.setDaemon(true);
+            boot.start();
+            return new Database(config, dataSource, sessions);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -105,6 +122,14 @@ public final class Database implements AutoCloseable {
         return configuration.buildSessionFactory();
     }
 
+    private SessionFactory sessions() {
+        try {
+            return sessionFactory.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }
@@ -118,12 +143,12 @@ public final class Database implements AutoCloseable {
         if (merchant == null) {
             throw new IllegalArgumentException("a merchant is required for a merchant session");
         }
-        return sessionFactory.withOptions().tenantIdentifier(merchant.value()).openSession();
+        return sessions().withOptions().tenantIdentifier(merchant.value()).openSession();
     }
 
     /** The operator's session: sees every merchant. Used only by operator tooling, never by merchant-facing code. */
     public Session openOperatorSession() {
-        return sessionFactory.withOptions().tenantIdentifier(OperatorTenant.ROOT).openSession();
+        return sessions().withOptions().tenantIdentifier(OperatorTenant.ROOT).openSession();
     }
 
     public <T> T inMerchantTransaction(MerchantId merchant, Function<Session, T> work) {
@@ -182,7 +207,10 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        sessionFactory.close();
-        dataSource.close();
+        try {
+            sessions().close();
+        } finally {
+            dataSource.close();
+        }
     }
 }

@@ -95,7 +95,7 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
     private final String replyAddress;
     private final String incarnation = UUID.randomUUID().toString().substring(0, 8) + "/";
     private final EngineLag engineLag;
-    private final Duration overloadedAfter;
+    private final long overloadedAfterMillis;
     private final Lane[] lanes;
     private final ConcurrentHashMap<String, Pending> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger senderThreads = new AtomicInteger();
@@ -125,7 +125,7 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
         this.messages = messages;
         this.replyAddress = BrokerAddresses.REPLIES_PREFIX + nodeId;
         this.engineLag = engineLag;
-        this.overloadedAfter = overloadedAfter;
+        this.overloadedAfterMillis = overloadedAfter.toMillis();
         this.lanes = new Lane[lanes];
         for (int i = 0; i < lanes; i++) {
             this.lanes[i] = new Lane("lane-" + i);
@@ -169,7 +169,7 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
             return Submitted.refused(new NotStoredException("not-accepted", true,
                     "the hub cannot reach its queue just now; send it again", null));
         }
-        if (ONLINE.contains(transaction.channel()) && engineLag.behind().compareTo(overloadedAfter) > 0) {
+        if (ONLINE.contains(transaction.channel()) && engineLag.behindMillis() > overloadedAfterMillis) {
             refusedOverloaded.incrementAndGet();
             return Submitted.refused(new NotStoredException("overloaded", true,
                     "the hub is over capacity; send it again shortly", null));

@@ -29,8 +29,13 @@ public final class EngineLag {
 
     /** The engine's current delay behind the queue. */
     public Duration behind() {
+        return Duration.ofMillis(behindMillis());
+    }
+
+    /** {@link #behind()} in milliseconds, without an object (read on every swipe). */
+    public long behindMillis() {
         long stuck = stuckSinceNanos;
         long stuckMillis = stuck == 0 ? 0 : (System.nanoTime() - stuck) / 1_000_000;
-        return Duration.ofMillis(lastQueueWaitMillis + stuckMillis);
+        return lastQueueWaitMillis + stuckMillis;
     }
 }
