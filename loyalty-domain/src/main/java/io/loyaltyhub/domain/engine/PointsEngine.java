@@ -51,6 +51,11 @@ public final class PointsEngine {
         this.window = window;
     }
 
+    /** The same engine with another window on occurredAt: for loading history (a demo's seed), never for terminals. */
+    public PointsEngine withWindow(OccurredAtWindow otherWindow) {
+        return new PointsEngine(database, ids, clock, maxAttempts, otherWindow);
+    }
+
     public TransactionOutcome apply(PosTransaction transaction) {
         return applyBatch(List.of(transaction)).get(0);
     }

@@ -23,13 +23,13 @@ import java.util.Optional;
  * exceptions. The card number is handed to the {@link CardReader} and goes no further.
  *
  * <p>References: a transaction is identified, as ISO 8583 does in field 90, by its transmission date and
- * time (field 7) and STAN (field 11) at its terminal, so {@code txnRef = <field 7>-<field 11>}, for every
- * message including reversals: a repeat (0201, 0401...) carries the same fields 7 and 11 and is a copy; a
- * reversal sent again with a new STAN is another message, and the engine declines it as already reversed.
- * A reversal names its original in field 90, or, without field 90, by carrying the original's fields 7 and 11
- * (the usual way terminals build a reversal: a copy of the original with a new MTI; then its own reference is
- * its original's, which is safe because the transaction type is part of the idempotency key). A refund
- * (processing code 20) names the sale it refunds in field 90 the same way; without field 90 it is unlinked.
+ * time (field 7) and STAN (field 11) at its terminal, so {@code txnRef = <field 7>-<field 11>}. A reversal
+ * names its original in field 90, or, without field 90, by carrying the original's fields 7 and 11 (the
+ * usual way terminals build a reversal: a copy of the original with a new MTI). A reversal's own
+ * reference is its original's, which is safe because the transaction type is part of the idempotency key:
+ * so every reversal of one original — its repeat, or one sent again with a new STAN — is a copy of the first
+ * and gets its answer. A refund (processing code 20) names the sale it refunds in field 90 the same way, and
+ * has its own reference; without field 90 it is unlinked.
  */
 public final class TransactionRequestReader {
 
@@ -125,7 +125,7 @@ public final class TransactionRequestReader {
 
         try {
             return new Understood(new PosTransaction(terminal.merchantId(), terminal.storeId(), terminal.terminalId(),
-                    ownReference, type, card, amount, occurredAt, List.of(),
+                    kind.isReversal() ? originalReference : ownReference, type, card, amount, occurredAt, List.of(),
                     originalReference, redeemPoints, Channel.ISO8583));
         } catch (IllegalArgumentException e) {
             // PosTransaction's messages name fields and rules; the card number is already a token here.

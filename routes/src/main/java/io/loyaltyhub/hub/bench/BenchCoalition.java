@@ -53,13 +53,14 @@ final class BenchCoalition {
         return coalition;
     }
 
+    /** A sale of one cent per card (0 points): only an applied sale gives a new card its account. */
     private void activateCards(LoyaltyHub hub) {
         TerminalIdentity till = hub.terminals().authenticate(http.credentialId(), http.secret()).orElseThrow();
         List<PosTransaction> batch = new ArrayList<>();
         for (int i = 0; i < CARDS; i++) {
             String card = TestCards.luhnCard("628000", 16, 1 + i);
             batch.add(new PosTransaction(till.merchantId(), till.storeId(), till.terminalId(), new TxnRef("activate-" + i),
-                    TransactionType.BALANCE_INQUIRY, hub.cardReader().read(card), Money.of(0, "EUR"), OffsetDateTime.now(),
+                    TransactionType.SALE, hub.cardReader().read(card), Money.of(1, "EUR"), OffsetDateTime.now(),
                     List.of(), null, 0, Channel.HTTP_JSON));
             if (batch.size() == 500) {
                 hub.engine().applyBatch(batch);

@@ -1,10 +1,12 @@
 package io.loyaltyhub.hub.cli;
 
 import io.loyaltyhub.adapters.simulator.TestCards;
+import io.loyaltyhub.domain.engine.PointsEngine;
 import io.loyaltyhub.domain.model.Money;
 import io.loyaltyhub.domain.model.TxnRef;
 import io.loyaltyhub.domain.terminal.TerminalIdentity;
 import io.loyaltyhub.domain.txn.Channel;
+import io.loyaltyhub.domain.txn.OccurredAtWindow;
 import io.loyaltyhub.domain.txn.PosTransaction;
 import io.loyaltyhub.domain.txn.TransactionType;
 import io.loyaltyhub.hub.LoyaltyHub;
@@ -49,8 +51,10 @@ final class DemoPurchases {
                         hub.cardReader().read(card), Money.of(cents, "EUR"), at, List.of(), null, 0, Channel.HTTP_JSON));
             }
         }
+        // The seed is six months of invented history, older than the engine takes from terminals (hub.engine.max-age-days).
+        PointsEngine history = hub.engine().withWindow(OccurredAtWindow.of(60, 366));
         for (int i = 0; i < sales.size(); i += 200) {
-            hub.engine().applyBatch(sales.subList(i, Math.min(sales.size(), i + 200)));
+            history.applyBatch(sales.subList(i, Math.min(sales.size(), i + 200)));
         }
         return sales.size();
     }

@@ -170,8 +170,9 @@ class Iso8583ListenerTest {
         String card = newCard();
         TerminalRequests requests = requests(plain);
         try (Iso8583Client till = connect(binaryPort, Framing.BINARY_2, null)) {
-            till.exchange(requests.sale(card, 10000));
-            Iso8583Client.Exchange refund = till.exchange(requests.refund(card, 2000));
+            Iso8583Message sale = requests.sale(card, 10000);
+            till.exchange(sale);
+            Iso8583Client.Exchange refund = till.exchange(requests.refundOf(sale, card, 2000));
             Iso8583Client.Exchange redemption = till.exchange(requests.redemption(card, 30));
             Iso8583Client.Exchange tooMuch = till.exchange(requests.redemption(card, 1000));
             Iso8583Client.Exchange balance = till.exchange(requests.balanceInquiry(card));

@@ -63,7 +63,9 @@ class ChunkedSwipesTest {
             });
             long chunks = gateway.chunksSent() - chunksBefore;
             long sent = gateway.transactionsSent() - sentBefore;
-            assertThat(sent).isEqualTo(2L * CARDS);
+            // The copy shares the first one's message while that is in flight; once it is answered the copy goes to
+            // the engine (answers are not kept at the edge, they would show an old balance), which answers it once more.
+            assertThat(sent).isBetween(2L * CARDS, 2L * CARDS + 1);
             assertThat(chunks).as("swipes submitted faster than one message each is sent share messages").isLessThan(sent);
             assertThat(fixture.queryLong("SELECT COUNT(*) FROM purchase WHERE merchant_id = ?", shop.id().value()))
                     .isEqualTo(2L * CARDS);
