@@ -42,6 +42,10 @@ public final class CoalitionAdmin {
         requireCode(code, "merchant code");
         long id = ids.nextId();
         database.inOperatorTransaction(s -> {
+            if (s.createSelectionQuery("from Merchant where code = :code", Merchant.class).setParameter("code", code)
+                    .uniqueResultOptional().isPresent()) {
+                throw new IllegalArgumentException("merchant " + code + " already exists");
+            }
             s.persist(new Merchant(id, code, name, now()));
             return null;
         });
@@ -75,6 +79,10 @@ public final class CoalitionAdmin {
         requireCode(code, "store code");
         long id = ids.nextId();
         database.inMerchantTransaction(merchant, s -> {
+            if (s.createSelectionQuery("from Store where code = :code", Store.class).setParameter("code", code)
+                    .uniqueResultOptional().isPresent()) {
+                throw new IllegalArgumentException("the merchant already has a store " + code);
+            }
             s.persist(new Store(id, code, name));
             return null;
         });
@@ -90,6 +98,10 @@ public final class CoalitionAdmin {
             Store store = s.createSelectionQuery("from Store where code = :code", Store.class)
                     .setParameter("code", storeCode).uniqueResultOptional()
                     .orElseThrow(() -> new IllegalArgumentException("merchant has no store with code " + storeCode));
+            if (s.createSelectionQuery("from Terminal where code = :code", Terminal.class).setParameter("code", terminalCode)
+                    .uniqueResultOptional().isPresent()) {
+                throw new IllegalArgumentException("the merchant already has a terminal " + terminalCode);
+            }
             s.persist(new Terminal(id, store.getId(), terminalCode, credentialId, SecretHasher.hash(secret)));
             return null;
         });
@@ -119,6 +131,9 @@ public final class CoalitionAdmin {
 
     public CardProgramme createCardProgramme(String name, String prefix, int length, CheckDigitRule checkDigit) {
         CardProgramme programme = new CardProgramme(ids.nextId(), name, prefix, length, checkDigit);
+        if (findCardProgramme(name).isPresent()) {
+            throw new IllegalArgumentException("card programme " + name + " already exists");
+        }
         database.inOperatorTransaction(s -> {
             s.persist(new CardProgrammeEntity(programme));
             return null;

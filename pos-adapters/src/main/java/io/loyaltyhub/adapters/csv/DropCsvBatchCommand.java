@@ -37,7 +37,8 @@ public final class DropCsvBatchCommand implements Callable<Integer> {
     @Option(names = "--lines", defaultValue = "10", description = "made-up sales to write (default: ${DEFAULT-VALUE})")
     long lines;
 
-    @Option(names = "--store", defaultValue = "S1", description = "store code of the made-up sales (default: ${DEFAULT-VALUE})")
+    @Option(names = "--store", defaultValue = "B01",
+            description = "store code of the made-up sales (default: ${DEFAULT-VALUE}, the store of run --demo's merchant books)")
     String store;
 
     @Option(names = "--terminal", defaultValue = "T1", description = "terminal code of the made-up sales (default: ${DEFAULT-VALUE})")

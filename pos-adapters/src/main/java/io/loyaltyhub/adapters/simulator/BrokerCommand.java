@@ -47,12 +47,12 @@ final class BrokerCommand implements Callable<Integer> {
     String body;
     @Option(names = "--card", description = "card number (default: test cards from --card-prefix)")
     String card;
-    @Option(names = "--card-prefix", defaultValue = "628000") String prefix;
-    @Option(names = "--card-length", defaultValue = "16") int length;
+    @Option(names = "--card-prefix", defaultValue = "628000", description = "card programme prefix of the test cards (default: ${DEFAULT-VALUE})") String prefix;
+    @Option(names = "--card-length", defaultValue = "16", description = "length of the test card numbers (default: ${DEFAULT-VALUE})") int length;
     @Option(names = "--type", defaultValue = "SALE", description = "SALE, REFUND, VOID, REVERSAL, REDEEM, BALANCE_INQUIRY")
     String type;
     @Option(names = "--amount", defaultValue = "1999", description = "minor units (default ${DEFAULT-VALUE})") long amount;
-    @Option(names = "--currency", defaultValue = "EUR") String currency;
+    @Option(names = "--currency", defaultValue = "EUR", description = "currency of the transactions (default: ${DEFAULT-VALUE})") String currency;
     @Option(names = "--original-txn-ref", description = "for REFUND, VOID, REVERSAL") String original;
     @Option(names = "--redeem-points", description = "for REDEEM") Long redeemPoints;
     @Option(names = "--txn-ref", description = "reference of the first transaction (default: a run id); more get -1, -2...")

@@ -33,10 +33,10 @@ final class HttpLoadCommand implements Callable<Integer> {
     int concurrency;
     @Option(names = "--cards", defaultValue = "1000", description = "distinct cards to cycle through")
     int cards;
-    @Option(names = "--card-prefix", defaultValue = "628000") String prefix;
-    @Option(names = "--card-length", defaultValue = "16") int length;
+    @Option(names = "--card-prefix", defaultValue = "628000", description = "card programme prefix of the test cards (default: ${DEFAULT-VALUE})") String prefix;
+    @Option(names = "--card-length", defaultValue = "16", description = "length of the test card numbers (default: ${DEFAULT-VALUE})") int length;
     @Option(names = "--amount", defaultValue = "1999", description = "minor units per sale") long amount;
-    @Option(names = "--currency", defaultValue = "EUR") String currency;
+    @Option(names = "--currency", defaultValue = "EUR", description = "currency of the transactions (default: ${DEFAULT-VALUE})") String currency;
     @Option(names = "--ref-prefix", defaultValue = "", description = "prefix for transaction references (default: a run id)")
     String refPrefix;
 

@@ -27,7 +27,7 @@ class DropCsvBatchCommandTest {
     Path inbox;
 
     @Test
-    void dropsAMadeUpFileThatTheHubsProcessorCreditsLineByLine() throws Exception {
+    void dropsAMadeUpFileForTheDemoStoreThatTheHubsProcessorCreditsLineByLine() throws Exception {
         int exit = new CommandLine(new DropCsvBatchCommand()).execute("--inbox", inbox.toString(), "--merchant", "acme",
                 "--file-name", "eod-1.csv", "--lines", "25", "--cards", "5", "--amount-minor", "999");
 
@@ -40,7 +40,7 @@ class DropCsvBatchCommandTest {
 
         MerchantId merchant = new MerchantId(3);
         TestTerminalDirectory terminals = new TestTerminalDirectory();
-        terminals.add(merchant, "S1", "T1");
+        terminals.add(merchant, "B01", "T1"); // run --demo's books: store B01, till T1, the defaults
         List<PosTransaction> credited = new ArrayList<>();
         CsvBatchProcessor processor = new CsvBatchProcessor(new CsvLineMapper(terminals, new TestCardReader()), t -> {
             credited.add(t);

@@ -33,8 +33,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--mysql-url", defaultValue = "jdbc:mysql://127.0.0.1:3306/",
             description = "server to benchmark on (a fresh database is created and dropped); empty to skip (default ${DEFAULT-VALUE})")
     String mysqlUrl;
-    @Option(names = "--mysql-user", defaultValue = "root") String mysqlUser;
-    @Option(names = "--mysql-password", defaultValue = "") String mysqlPassword;
+    @Option(names = "--mysql-user", defaultValue = "root", description = "user of the MySQL-compatible server (default: ${DEFAULT-VALUE})") String mysqlUser;
+    @Option(names = "--mysql-password", defaultValue = "", description = "its password (default: none)") String mysqlPassword;
     @Option(names = "--seconds", defaultValue = "20", description = "length of each timed measurement (default ${DEFAULT-VALUE})")
     int seconds;
     @Option(names = "--rates", defaultValue = "500,2000,5000", split = ",", description = "offered rates for latency (swipes/s)")

@@ -48,8 +48,8 @@ public final class ReportBenchmarkCommand implements Callable<Integer> {
     @Option(names = "--mysql-url", defaultValue = "jdbc:mysql://127.0.0.1:3306/",
             description = "server to benchmark on (a fresh database is created and dropped); empty to skip")
     String mysqlUrl;
-    @Option(names = "--mysql-user", defaultValue = "root") String mysqlUser;
-    @Option(names = "--mysql-password", defaultValue = "") String mysqlPassword;
+    @Option(names = "--mysql-user", defaultValue = "root", description = "user of the MySQL-compatible server (default: ${DEFAULT-VALUE})") String mysqlUser;
+    @Option(names = "--mysql-password", defaultValue = "", description = "its password (default: none)") String mysqlPassword;
     @Option(names = "--skip-embedded", description = "only MySQL") boolean skipEmbedded;
 
     @Override

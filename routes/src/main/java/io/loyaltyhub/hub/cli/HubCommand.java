@@ -30,13 +30,31 @@ public final class HubCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /**
+     * A command that fails says why in one line. A database constraint that refused a change (two operators adding
+     * the same code at once) is told as such, never as the SQL statement the driver puts in its message.
+     */
+    static final CommandLine.IExecutionExceptionHandler EXECUTION_ERRORS = (e, commandLine, parseResult) -> {
+        commandLine.getErr().println("error: " + (refusedByAConstraint(e)
+                ? "that already exists (the database refused a duplicate); list what is there and try again"
+                : e.getMessage()));
+        return 2;
+    };
+
+    private static boolean refusedByAConstraint(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLIntegrityConstraintViolationException
+                    || t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static void main(String[] args) {
         avoidThreadPerTaskFutures();
         CommandLine cli = new CommandLine(new HubCommand());
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("error: " + e.getMessage());
-            return 2;
-        });
+        cli.setExecutionExceptionHandler(EXECUTION_ERRORS);
         int code = cli.execute(args);
         if (code != 0 || args.length == 0 || !"run".equals(args[0])) {
             System.exit(code);

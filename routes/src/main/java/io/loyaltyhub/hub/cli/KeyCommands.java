@@ -30,7 +30,7 @@ final class KeyCommands {
 
         @Override
         public Integer call() {
-            HubSettings s = settings.load();
+            HubSettings s = settings.loadForNewData();
             HubKeyStore keys = HubKeys.create(s);
             System.out.printf("keystore created at %s; back it up, and keep its passphrase apart from it%n", keys.file());
             keys.describe().forEach(line -> System.out.println("  " + line));

@@ -77,7 +77,8 @@ final class MemberCommands {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        throw new IllegalArgumentException("card " + card.token() + " has not been activated yet (swipe it once)");
+                        // CardToken's text is "card ****1238" already
+                        throw new IllegalArgumentException(card.token() + " has not been activated yet (swipe it once)");
                     }
                     long account = rs.getLong(1);
                     c.rollback();
@@ -93,9 +94,9 @@ final class MemberCommands {
             description = "Record a member's personal data, encrypted (operator-side, or --by-merchant for a merchant's own enrolment).")
     static final class Enrol extends MemberCommand {
         @ArgGroup(multiplicity = "1") Member member;
-        @Option(names = "--name", required = true) String name;
-        @Option(names = "--email") String email;
-        @Option(names = "--phone") String phone;
+        @Option(names = "--name", required = true, description = "the member's name (stored encrypted)") String name;
+        @Option(names = "--email", description = "the member's e-mail address (stored encrypted)") String email;
+        @Option(names = "--phone", description = "the member's phone number (stored encrypted)") String phone;
         @Option(names = "--birth-date", description = "YYYY-MM-DD") LocalDate birthDate;
         @Option(names = "--consent", split = ",", description = "merchant codes the member agreed to hear from")
         List<String> consent = new ArrayList<>();
@@ -141,7 +142,7 @@ final class MemberCommands {
     @Command(name = "merchant-offboard", mixinStandardHelpOptions = true,
             description = "Offboard a merchant: destroy its data keys (its personal data becomes unreadable) and disable its terminals.")
     static final class Offboard extends MemberCommand {
-        @Option(names = "--merchant", required = true) String merchant;
+        @Option(names = "--merchant", required = true, description = "code of the merchant leaving the coalition") String merchant;
 
         @Override
         public Integer call() {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 final class MerchantPgpKeyCommand implements Callable<Integer> {
     @Mixin
     SettingsOptions settings;
-    @Option(names = "--merchant", required = true) String merchant;
+    @Option(names = "--merchant", required = true, description = "merchant code") String merchant;
     @Option(names = "--file", required = true, description = "the armored public key") Path file;
 
     @Override

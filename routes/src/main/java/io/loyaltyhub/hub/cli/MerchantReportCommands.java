@@ -8,11 +8,9 @@ import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.DatabaseConfig;
 import io.loyaltyhub.domain.persistence.IdGenerator;
-import io.loyaltyhub.domain.persistence.entity.Merchant;
-import io.loyaltyhub.domain.persistence.entity.ReportDownloadEntity;
-import io.loyaltyhub.domain.report.ReportDownloads;
 import io.loyaltyhub.hub.config.HubSettings;
 import java.io.PrintStream;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -90,28 +88,28 @@ final class MerchantReportCommands {
 
     @Command(name = "report-downloads", mixinStandardHelpOptions = true,
             description = "List report downloads (newest first, at most 1000), of all merchants or of one.")
-    static final class Downloads extends DatabaseCommand {
+    static final class Downloads implements Callable<Integer> {
+        @Mixin
+        SettingsOptions settings;
+
         @Option(names = "--merchant", description = "only this merchant's (code)") String merchant;
 
         @Override
-        public Integer call() {
-            IdGenerator ids = ids();
-            withDatabase(db -> {
-                CoalitionAdmin admin = new CoalitionAdmin(db, ids, Clock.systemUTC());
-                ReportDownloads downloads = new ReportDownloads(db, ids, Clock.systemUTC());
-                Map<Long, String> codes = admin.listMerchantsAcrossTenants().stream()
-                        .collect(Collectors.toMap(Merchant::getId, Merchant::getCode));
-                List<ReportDownloadEntity> rows = merchant == null ? downloads.listAcrossTenants()
-                        : downloads.list(admin.merchantByCode(merchant));
+        public Integer call() throws SQLException {
+            try (OperatorReadOnlyDatabase db = OperatorReadOnlyDatabase.open(settings.load())) {
+                Map<Long, String> codes = db.merchantsAcrossTenants().stream()
+                        .collect(Collectors.toMap(OperatorReadOnlyDatabase.MerchantRow::id, OperatorReadOnlyDatabase.MerchantRow::code));
+                List<OperatorReadOnlyDatabase.DownloadRow> rows = merchant == null ? db.downloadsAcrossTenants()
+                        : db.downloads(db.merchantId(merchant)
+                                .orElseThrow(() -> new IllegalArgumentException("no merchant with code " + merchant)));
                 System.out.printf("%-24s %-10s %-22s %-10s %-10s %9s %-5s %s%n", "started (UTC)", "merchant", "credential",
                         "report", "outcome", "rows", "fmt", "parameters");
-                for (ReportDownloadEntity d : rows) {
-                    System.out.printf("%-24s %-10s %-22s %-10s %-10s %9d %-5s %s%n", d.getStartedAt(),
-                            codes.getOrDefault(d.getMerchantId(), "?"), d.getCredentialId(), d.getReport(),
-                            d.getOutcome(), d.getRowCount(), d.getFormat(), d.getParameters());
+                for (OperatorReadOnlyDatabase.DownloadRow d : rows) {
+                    System.out.printf("%-24s %-10s %-22s %-10s %-10s %9d %-5s %s%n", d.startedAt(),
+                            codes.getOrDefault(d.merchantId(), "?"), d.credentialId(), d.report(),
+                            d.outcome(), d.rowCount(), d.format(), d.parameters());
                 }
-                return null;
-            });
+            }
             return 0;
         }
     }

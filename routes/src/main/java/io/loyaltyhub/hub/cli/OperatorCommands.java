@@ -10,6 +10,7 @@ import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.DatabaseConfig;
 import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.hub.config.HubSettings;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -40,9 +41,9 @@ final class OperatorCommands {
 
     @Command(name = "merchant-add", mixinStandardHelpOptions = true, description = "Onboard a merchant with an earn rate.")
     static final class MerchantAdd extends OperatorCommand {
-        @Option(names = "--code", required = true) String code;
-        @Option(names = "--name", required = true) String name;
-        @Option(names = "--currency", defaultValue = "EUR") String currency;
+        @Option(names = "--code", required = true, description = "the merchant's code: its inbox folder, what terminals name it by (letters, digits, _ or -)") String code;
+        @Option(names = "--name", required = true, description = "the merchant's name, for people") String name;
+        @Option(names = "--currency", defaultValue = "EUR", description = "ISO 4217 currency the earn rate is for (default: ${DEFAULT-VALUE})") String currency;
         @Option(names = "--points", defaultValue = "1", description = "points earned per --per minor units (default 1)") long points;
         @Option(names = "--per", defaultValue = "100", description = "minor units per --points (default 100)") long per;
 
@@ -60,22 +61,24 @@ final class OperatorCommands {
     }
 
     @Command(name = "merchants", mixinStandardHelpOptions = true, description = "List merchants.")
-    static final class MerchantList extends OperatorCommand {
+    static final class MerchantList implements Callable<Integer> {
+        @Mixin
+        SettingsOptions settings;
+
         @Override
-        public Integer call() {
-            withAdmin(a -> {
-                a.listMerchantsAcrossTenants().forEach(m -> System.out.printf("%-20s %-10s %s%n", m.getCode(), m.getStatus(), m.getName()));
-                return null;
-            });
+        public Integer call() throws SQLException {
+            try (OperatorReadOnlyDatabase db = OperatorReadOnlyDatabase.open(settings.load())) {
+                db.merchantsAcrossTenants().forEach(m -> System.out.printf("%-20s %-10s %s%n", m.code(), m.status(), m.name()));
+            }
             return 0;
         }
     }
 
     @Command(name = "store-add", mixinStandardHelpOptions = true, description = "Add a store to a merchant.")
     static final class StoreAdd extends OperatorCommand {
-        @Option(names = "--merchant", required = true) String merchant;
-        @Option(names = "--code", required = true) String code;
-        @Option(names = "--name", required = true) String name;
+        @Option(names = "--merchant", required = true, description = "merchant code") String merchant;
+        @Option(names = "--code", required = true, description = "the store's code, unique within the merchant") String code;
+        @Option(names = "--name", required = true, description = "the store's name, for people") String name;
 
         @Override
         public Integer call() {
@@ -88,9 +91,9 @@ final class OperatorCommands {
     @Command(name = "terminal-add", mixinStandardHelpOptions = true,
             description = "Add a terminal to a store; prints its credential once.")
     static final class TerminalAdd extends OperatorCommand {
-        @Option(names = "--merchant", required = true) String merchant;
-        @Option(names = "--store", required = true) String store;
-        @Option(names = "--code", required = true) String code;
+        @Option(names = "--merchant", required = true, description = "merchant code") String merchant;
+        @Option(names = "--store", required = true, description = "code of the merchant's store the terminal stands in") String store;
+        @Option(names = "--code", required = true, description = "the terminal's code, unique within the merchant") String code;
 
         @Override
         public Integer call() {
@@ -102,8 +105,8 @@ final class OperatorCommands {
 
     @Command(name = "terminal-reset", mixinStandardHelpOptions = true, description = "Give a terminal a new secret; prints it once.")
     static final class TerminalReset extends OperatorCommand {
-        @Option(names = "--merchant", required = true) String merchant;
-        @Option(names = "--code", required = true) String code;
+        @Option(names = "--merchant", required = true, description = "merchant code") String merchant;
+        @Option(names = "--code", required = true, description = "terminal code") String code;
 
         @Override
         public Integer call() {
@@ -114,9 +117,9 @@ final class OperatorCommands {
 
     @Command(name = "programme-add", mixinStandardHelpOptions = true, description = "Define a card programme.")
     static final class ProgrammeAdd extends OperatorCommand {
-        @Option(names = "--name", required = true) String name;
-        @Option(names = "--prefix", required = true) String prefix;
-        @Option(names = "--length", required = true) int length;
+        @Option(names = "--name", required = true, description = "the programme's name (range-issue --programme names it)") String name;
+        @Option(names = "--prefix", required = true, description = "digits every card number of the programme starts with") String prefix;
+        @Option(names = "--length", required = true, description = "how many digits its card numbers have") int length;
         @Option(names = "--check-digit", defaultValue = "LUHN", description = "LUHN or NONE") CheckDigitRule rule;
 
         @Override
@@ -130,9 +133,9 @@ final class OperatorCommands {
     @Command(name = "range-issue", mixinStandardHelpOptions = true,
             description = "Issue a range of cards of a programme; they activate at their first swipe.")
     static final class RangeIssue extends OperatorCommand {
-        @Option(names = "--programme", required = true) String programme;
-        @Option(names = "--first", required = true) String first;
-        @Option(names = "--last", required = true) String last;
+        @Option(names = "--programme", required = true, description = "the card programme's name") String programme;
+        @Option(names = "--first", required = true, description = "first card number of the range") String first;
+        @Option(names = "--last", required = true, description = "last card number of the range (inclusive)") String last;
 
         @Override
         public Integer call() {

@@ -20,7 +20,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        HubSettings loaded = settings.load();
+        HubSettings loaded = settings.loadForNewData();
         List<HubExtension> extensions = HubExtensions.all();
         LoyaltyHub hub = LoyaltyHub.start(loaded, extensions);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** Options every command shares: where the configuration comes from. */
+/**
+ * Options every command shares: where the configuration comes from. {@link #load()} is for commands that work
+ * on an existing hub's data (and refuse to create any); {@link #loadForNewData()} for run and keys-init.
+ */
 final class SettingsOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "properties file with hub.* settings")
     Path configFile;
@@ -15,6 +18,10 @@ final class SettingsOptions {
     Map<String, String> overrides = new LinkedHashMap<>();
 
     HubSettings load() {
+        return ExistingHubData.require(loadForNewData());
+    }
+
+    HubSettings loadForNewData() {
         return HubSettings.load(configFile, overrides);
     }
 }

@@ -28,8 +28,8 @@ final class SigningCommands {
     static final class TerminalSigningKey implements Callable<Integer> {
         @Mixin
         SettingsOptions settings;
-        @Option(names = "--merchant", required = true) String merchant;
-        @Option(names = "--terminal", required = true) String terminal;
+        @Option(names = "--merchant", required = true, description = "merchant code") String merchant;
+        @Option(names = "--terminal", required = true, description = "terminal code") String terminal;
         @ArgGroup(multiplicity = "1")
         Action action;
 
@@ -65,7 +65,7 @@ final class SigningCommands {
     static final class SignRequest implements Callable<Integer> {
         @Option(names = "--secret", required = true, description = "the terminal's signing secret") String secret;
         @Option(names = "--body", required = true, description = "the exact JSON body that will be sent") String body;
-        @Option(names = "--path", defaultValue = "/pos/v1/transactions") String path;
+        @Option(names = "--path", defaultValue = "/pos/v1/transactions", description = "the request path that will be signed (default: ${DEFAULT-VALUE})") String path;
 
         @Override
         public Integer call() {

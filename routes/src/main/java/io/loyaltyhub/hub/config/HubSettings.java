@@ -114,7 +114,9 @@ public final class HubSettings {
         values.putAll(overrides);
         for (String key : values.keySet()) {
             if (key.startsWith("hub.") && !DEFAULTS.containsKey(key)) {
-                throw new IllegalArgumentException("unknown setting " + key + "; known settings: " + DEFAULTS.keySet());
+                throw new IllegalArgumentException("unknown setting " + key + ClosestSetting.to(key, DEFAULTS.keySet())
+                        .map(closest -> "; did you mean " + closest + "?")
+                        .orElse("; every setting is listed in the README's Configuration table"));
             }
         }
         return new HubSettings(values);

@@ -48,7 +48,7 @@ public final class Iso8583MacKeyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        HubSettings settings = HubSettings.load(configFile, overrides);
+        HubSettings settings = io.loyaltyhub.hub.cli.ExistingHubData.require(HubSettings.load(configFile, overrides));
         DatabaseConfig config = settings.databaseConfig(2);
         try (Database database = Database.open(config)) {
             TerminalIdentity identity = new JdbcTerminalDirectory(database, Clock.systemUTC(), Duration.ZERO)

@@ -61,9 +61,15 @@ public final class HubKeys {
         return created;
     }
 
-    /** For operator commands: the keystore must exist. */
+    /** For operator commands: the keystore must exist (they never create one). */
     public static HubKeyStore open(HubSettings settings) {
-        return HubKeyStore.open(keystoreFile(settings), passphrase(settings, false));
+        Path file = keystoreFile(settings);
+        if (!Files.exists(file)) {
+            throw new IllegalStateException("no keystore at " + file.toAbsolutePath() + ": run this command in the folder "
+                    + "the hub runs in, or point it at the hub's data with -s hub.data-dir=DIR (or " + FILE + "); "
+                    + "'keys-init' creates a new keystore");
+        }
+        return HubKeyStore.open(file, passphrase(settings, false));
     }
 
     /** {@code keys-init} and first start: a new store, importing a pre-keystore card key file as version 1. */

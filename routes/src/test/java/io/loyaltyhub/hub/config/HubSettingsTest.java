@@ -33,6 +33,18 @@ class HubSettingsTest {
     }
 
     @Test
+    void aMisspeltSettingSuggestsTheClosestNameInsteadOfListingThemAll() {
+        assertThatThrownBy(() -> HubSettings.load(null, Map.of("hub.http.prot", "1")))
+                .hasMessage("unknown setting hub.http.prot; did you mean hub.http.port?");
+        assertThatThrownBy(() -> HubSettings.load(null, Map.of("hub.swipe.reply-timeout", "1")))
+                .hasMessage("unknown setting hub.swipe.reply-timeout; did you mean hub.swipe.reply-timeout-ms?");
+        assertThatThrownBy(() -> HubSettings.load(null, Map.of("hub.brokr.mqt.port", "1")))
+                .hasMessage("unknown setting hub.brokr.mqt.port; did you mean hub.broker.mqtt.port?");
+        assertThatThrownBy(() -> HubSettings.load(null, Map.of("hub.something-else-entirely", "1")))
+                .hasMessage("unknown setting hub.something-else-entirely; every setting is listed in the README's Configuration table");
+    }
+
+    @Test
     void environmentNamesFollowTheKeys() {
         assertThat(HubSettings.environmentName("hub.swipe.reply-timeout-ms")).isEqualTo("HUB_SWIPE_REPLY_TIMEOUT_MS");
     }

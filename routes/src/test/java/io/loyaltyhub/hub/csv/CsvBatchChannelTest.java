@@ -115,7 +115,7 @@ class CsvBatchChannelTest {
         HubFixture.Merchant merchant = fixture.merchant();
 
         int exit = new CommandLine(new DropCsvBatchCommand()).execute("--inbox", root.resolve("inbox").toString(),
-                "--merchant", merchant.code(), "--file-name", "simulated.csv", "--lines", "40", "--cards", "7",
+                "--merchant", merchant.code(), "--store", "S1", "--file-name", "simulated.csv", "--lines", "40", "--cards", "7",
                 "--amount-minor", "1000");
 
         assertThat(exit).isZero();

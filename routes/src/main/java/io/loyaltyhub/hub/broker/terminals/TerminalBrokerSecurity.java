@@ -31,6 +31,11 @@ public final class TerminalBrokerSecurity implements ActiveMQSecurityManager5 {
     public static final String HUB_ROLE = "hub";
     public static final String TERMINAL_ROLE = "terminal";
     private static final Set<String> TERMINAL_PROTOCOLS = Set.of("MQTT", "AMQP", "STOMP");
+    /**
+     * Artemis names an MQTT connection "MQTT" while it connects, and an MQTT 5 one "MQTT5" from then on (the
+     * protocol level appended); every later check (SUBSCRIBE, PUBLISH) authenticates again under that name.
+     */
+    private static final String MQTT_5 = "MQTT5";
 
     private final BrokerLogin hub;
     private final TerminalDirectory terminals;
@@ -53,7 +58,7 @@ public final class TerminalBrokerSecurity implements ActiveMQSecurityManager5 {
         if (hub.user().equals(user)) {
             return sameSecret(password, hub.password()) ? subject(hub.user(), HUB_ROLE) : null;
         }
-        if (terminals == null || connection == null || !TERMINAL_PROTOCOLS.contains(connection.getProtocolName())) {
+        if (terminals == null || connection == null || !isTerminalProtocol(connection.getProtocolName())) {
             return null;
         }
         Optional<TerminalIdentity> terminal = terminals.authenticate(user, password);
@@ -77,6 +82,10 @@ public final class TerminalBrokerSecurity implements ActiveMQSecurityManager5 {
             return granted;
         }
         return ownAddress(subject, address);
+    }
+
+    private static boolean isTerminalProtocol(String protocolName) {
+        return TERMINAL_PROTOCOLS.contains(protocolName) || MQTT_5.equals(protocolName);
     }
 
     private static boolean ownAddress(Subject subject, String address) {

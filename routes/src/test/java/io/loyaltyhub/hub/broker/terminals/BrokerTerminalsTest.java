@@ -80,6 +80,30 @@ class BrokerTerminalsTest {
     }
 
     @Test
+    void anMqtt5TerminalSubscribesPublishesAndIsAnsweredLikeAnMqtt311One() throws Exception {
+        String card = HubFixture.card(SERIALS.incrementAndGet());
+        try (Mqtt5Terminal till = Mqtt5Terminal.of(port("mqtt"), pharma)) {
+            assertThat(till.listen(MqttTerminal.replyTopic(pharma))).as("SUBACK reason code: QoS 1 granted").isEqualTo(1);
+            assertThat(till.publish(MqttTerminal.ingressTopic(pharma), sale("mq5-1", card, 4_200))).as("PUBACK reason code").isZero();
+
+            JsonNode reply = till.nextReply(REPLY);
+            assertThat(reply.get("status").asText()).isEqualTo("approved");
+            assertThat(reply.get("txnRef").asText()).isEqualTo("mq5-1");
+            assertThat(reply.get("points").asLong()).isEqualTo(42);
+        }
+        assertThat(fixture.balanceOf(card)).isEqualTo(42);
+    }
+
+    @Test
+    void anMqtt5TerminalIsStillRefusedAnotherTerminalsTopics() throws Exception {
+        try (Mqtt5Terminal till = Mqtt5Terminal.of(port("mqtt"), pharma)) {
+            assertThat(till.listen(MqttTerminal.replyTopic(books))).as("not authorized").isEqualTo(0x87);
+            assertThat(till.publish(MqttTerminal.ingressTopic(books), sale("mq5-x", HubFixture.card(SERIALS.incrementAndGet()), 100)))
+                    .as("not authorized").isEqualTo(0x87);
+        }
+    }
+
+    @Test
     void anAmqpSaleIsCreditedAndAnsweredOnTheTerminalsReplyAddress() throws Exception {
         String card = HubFixture.card(SERIALS.incrementAndGet());
         JmsConnectionFactory amqp = new JmsConnectionFactory("amqp://127.0.0.1:" + port("amqp"));
