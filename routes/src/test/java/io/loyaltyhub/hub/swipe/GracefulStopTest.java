@@ -59,6 +59,8 @@ class GracefulStopTest {
             for (int i = 0; i < SWIPES; i++) {
                 answers.add(sendAsync(http, url, shop, "g-" + i, HubFixture.card(940_001 + i % 25)));
                 if (i == SWIPES / 3) {
+                    // under load: some answered, more in flight, the rest still to come
+                    await().atMost(Duration.ofSeconds(60)).until(() -> answers.stream().filter(CompletableFuture::isDone).count() >= 20);
                     hub.destroy(); // SIGTERM
                 }
             }
