@@ -4,6 +4,7 @@ import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 
@@ -29,7 +30,12 @@ final class HubHttpServer extends VertxPlatformHttpServer {
             throw new IllegalStateException("HTTP cannot listen on " + host + ":" + port + " (" + whyNotListening()
                     + "); is another process using the port? Change it with hub.http.port");
         }
+        // Both the server's router and Camel's sub-router under it: a failure while matching a route (a query that
+        // cannot be decoded, on a path with parameters) is answered by the sub-router's own error handlers.
         if (getServer().requestHandler() instanceof Router router) {
+            ServerErrors.install(router, getCamelContext());
+        }
+        for (VertxPlatformHttpRouter router : getCamelContext().getRegistry().findByType(VertxPlatformHttpRouter.class)) {
             ServerErrors.install(router, getCamelContext());
         }
     }
