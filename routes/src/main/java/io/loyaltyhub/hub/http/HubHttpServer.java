@@ -1,16 +1,17 @@
 package io.loyaltyhub.hub.http;
 
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 
 /**
  * Camel's Vert.x HTTP server, with two things it does not do itself: a port it cannot listen on fails the start
- * (Camel only logs the failure and the hub would report itself running while deaf), and the server's own errors are
- * answered as problem+json ({@link ServerErrors}).
+ * (Camel throws the failure on a Vert.x thread, where it is only logged, and the hub would report itself running while
+ * deaf), and the server's own errors are answered as problem+json ({@link ServerErrors}).
  */
 final class HubHttpServer extends VertxPlatformHttpServer {
     private final String host;
@@ -24,23 +25,39 @@ final class HubHttpServer extends VertxPlatformHttpServer {
 
     @Override
     protected void startServer() throws Exception {
-        super.startServer();
-        if (getServer() == null || getServer().actualPort() <= 0) {
-            throw new IllegalStateException("HTTP cannot listen on " + host + ":" + port + " (" + whyNotListening()
+        Vertx vertx = getVertx();
+        Handler<Throwable> previous = vertx.exceptionHandler();
+        AtomicReference<Throwable> listenFailure = new AtomicReference<>();
+        vertx.exceptionHandler(failure -> {
+            if (!listenFailure.compareAndSet(null, failure) && previous != null) {
+                previous.handle(failure);
+            }
+        });
+        try {
+            super.startServer();
+        } finally {
+            vertx.exceptionHandler(previous);
+        }
+        boolean listening = getServer() != null && getServer().actualPort() > 0 && (port == 0 || getServer().actualPort() == port);
+        if (listenFailure.get() != null || !listening) {
+            throw new IllegalStateException("HTTP cannot listen on " + host + ":" + port + " (" + reason(listenFailure.get())
                     + "); is another process using the port? Change it with hub.http.port");
         }
+        // Both the server's router and Camel's sub-router under it: a failure while matching a route (a query that
+        // cannot be decoded, on a path with parameters) is answered by the sub-router's own error handlers.
         if (getServer().requestHandler() instanceof Router router) {
+            ServerErrors.install(router, getCamelContext());
+        }
+        for (VertxPlatformHttpRouter router : getCamelContext().getRegistry().findByType(VertxPlatformHttpRouter.class)) {
             ServerErrors.install(router, getCamelContext());
         }
     }
 
-    /** The operating system's reason, found by trying to bind the same address (Vert.x only logs its own). */
-    private String whyNotListening() {
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.bind(new InetSocketAddress(host, port));
-            return "the server did not start";
-        } catch (IOException e) {
-            return e.getMessage();
+    private static String reason(Throwable failure) {
+        Throwable root = failure;
+        while (root != null && root.getCause() != null) {
+            root = root.getCause();
         }
+        return root == null ? "the server did not start" : root.getMessage();
     }
 }

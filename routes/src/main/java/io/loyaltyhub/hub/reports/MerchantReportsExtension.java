@@ -32,6 +32,7 @@ public final class MerchantReportsExtension implements HubExtension {
 
     private MerchantCredentials credentials;
     private ReportDownloads downloads;
+    private VerificationSlots loginSlots;
 
     @Override
     public List<RoutesBuilder> routes(LoyaltyHub hub) {
@@ -51,8 +52,8 @@ public final class MerchantReportsExtension implements HubExtension {
         ExecutorService writers = hub.camel().getExecutorServiceManager().newThreadPool(this, "merchant-report-writers",
                 new ThreadPoolProfileBuilder("merchant-report-writers").poolSize(concurrent).maxPoolSize(concurrent)
                         .maxQueueSize(0).rejectedPolicy(ThreadPoolRejectedPolicy.Abort).build());
-        MerchantAuthenticator authenticator = new MerchantAuthenticator(credentials, hub.loginThrottle(),
-                new VerificationSlots(settings.integer("hub.reports.concurrent-logins"), LOGIN_SLOT_WAIT));
+        loginSlots = new VerificationSlots(settings.integer("hub.reports.concurrent-logins"), LOGIN_SLOT_WAIT);
+        MerchantAuthenticator authenticator = new MerchantAuthenticator(credentials, hub.loginThrottle(), loginSlots);
         return List.of(new MerchantHttpRoutes(
                 new ReportDownloadProcessor(authenticator, reports, writers,
                         Duration.ofSeconds(settings.integer("hub.reports.stall-timeout-seconds"))),
@@ -82,6 +83,11 @@ public final class MerchantReportsExtension implements HubExtension {
             throw new IllegalStateException("the merchant reports extension has not been started");
         }
         return credentials;
+    }
+
+    /** The most Argon2id login verifications that ran at once so far (bounded by hub.reports.concurrent-logins). */
+    public int loginVerificationsAtOnce() {
+        return loginSlots == null ? 0 : loginSlots.peakInFlight();
     }
 
     public ReportDownloads downloads() {
