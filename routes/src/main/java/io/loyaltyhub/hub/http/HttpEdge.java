@@ -39,12 +39,12 @@ public final class HttpEdge {
         camel.getRegistry().bind("hub-vertx-options",
                 new VertxOptions().setWorkerPoolSize(settings.integer("hub.http.worker-threads")));
         VertxPlatformHttpEngine engine = new VertxPlatformHttpEngine();
-        engine.setHandlers(List.of(new UnreadBodyGuard(largestBody(settings))));
+        engine.setHandlers(List.of(new UnreadBodyGuard(4 * largestBody(settings))));
         camel.getRegistry().bind(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME, engine);
         return new HubHttpServer(http);
     }
 
-    /** The most any endpoint reads of a body, which is also the most discarded of one that is refused unread. */
+    /** The most any endpoint reads of a body (four times that is discarded of one refused unread, then it is cut). */
     static long largestBody(HubSettings settings) {
         return Math.max(settings.integer("hub.http.max-body-bytes"), settings.integer("hub.poslog.max-document-bytes"));
     }

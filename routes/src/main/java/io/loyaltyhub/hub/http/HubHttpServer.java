@@ -1,17 +1,20 @@
 package io.loyaltyhub.hub.http;
 
-import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
+import io.vertx.core.net.impl.TCPServerBase;
 import io.vertx.ext.web.Router;
-import java.util.concurrent.atomic.AtomicReference;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 
 /**
- * Camel's Vert.x HTTP server, with two things it does not do itself: a port it cannot listen on fails the start
- * (Camel throws the failure on a Vert.x thread, where it is only logged, and the hub would report itself running while
- * deaf), and the server's own errors are answered as problem+json ({@link ServerErrors}).
+ * Camel's Vert.x HTTP server, with two things it does not do itself: a port it cannot listen on fails the start, and
+ * the server's own errors are answered as problem+json ({@link ServerErrors}). Camel reports a failed listen only by
+ * throwing on a Vert.x thread after it has let the start go on, where it is merely logged, and Vert.x then still
+ * reports the configured port as its own: so the port is tried first, and the server asked afterwards whether it
+ * listens.
  */
 final class HubHttpServer extends VertxPlatformHttpServer {
     private final String host;
@@ -25,23 +28,13 @@ final class HubHttpServer extends VertxPlatformHttpServer {
 
     @Override
     protected void startServer() throws Exception {
-        Vertx vertx = getVertx();
-        Handler<Throwable> previous = vertx.exceptionHandler();
-        AtomicReference<Throwable> listenFailure = new AtomicReference<>();
-        vertx.exceptionHandler(failure -> {
-            if (!listenFailure.compareAndSet(null, failure) && previous != null) {
-                previous.handle(failure);
-            }
-        });
-        try {
-            super.startServer();
-        } finally {
-            vertx.exceptionHandler(previous);
+        if (port != 0) {
+            requireFree();
         }
-        boolean listening = getServer() != null && getServer().actualPort() > 0 && (port == 0 || getServer().actualPort() == port);
-        if (listenFailure.get() != null || !listening) {
-            throw new IllegalStateException("HTTP cannot listen on " + host + ":" + port + " (" + reason(listenFailure.get())
-                    + "); is another process using the port? Change it with hub.http.port");
+        super.startServer();
+        if (getServer() == null || getServer().actualPort() <= 0
+                || getServer() instanceof TCPServerBase server && !server.isListening()) {
+            throw cannotListen("the server did not start; see the log above");
         }
         // Both the server's router and Camel's sub-router under it: a failure while matching a route (a query that
         // cannot be decoded, on a path with parameters) is answered by the sub-router's own error handlers.
@@ -53,11 +46,18 @@ final class HubHttpServer extends VertxPlatformHttpServer {
         }
     }
 
-    private static String reason(Throwable failure) {
-        Throwable root = failure;
-        while (root != null && root.getCause() != null) {
-            root = root.getCause();
+    /** Binds the address for a moment (as Vert.x will, with SO_REUSEADDR): the operating system says why it cannot. */
+    private void requireFree() {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(host, port));
+        } catch (IOException e) {
+            throw cannotListen(e.getMessage());
         }
-        return root == null ? "the server did not start" : root.getMessage();
+    }
+
+    private IllegalStateException cannotListen(String reason) {
+        return new IllegalStateException("HTTP cannot listen on " + host + ":" + port + " (" + reason
+                + "); is another process using the port? Change it with hub.http.port");
     }
 }
