@@ -32,10 +32,23 @@ final class ServerErrors {
         ServerErrors errors = new ServerErrors(camel);
         router.errorHandler(400, c -> errors.answer(c, 400, "bad-request",
                 "the request's path or query cannot be decoded (check its percent-encoding)"));
-        router.errorHandler(404, c -> errors.answer(c, 404, "not-found", "no endpoint has this path"));
+        router.errorHandler(404, errors::notFound);
         router.errorHandler(405, errors::methodNotAllowed);
         router.errorHandler(413, c -> errors.answer(c, 413, "body-too-large", "the body is larger than any endpoint takes"));
         router.errorHandler(500, errors::internalError);
+    }
+
+    /**
+     * While the hub stops, its routes leave the server before the server closes: a till that reaches it then hears
+     * "stopping, send it again" (as the routes say while they drain), never a 404 that would make it give up.
+     */
+    private void notFound(RoutingContext context) {
+        if (camel.getStatus().isStopping() || camel.getStatus().isStopped()) {
+            context.response().putHeader("Retry-After", "1");
+            answer(context, 503, "shutting-down", "the hub is stopping; send it again");
+        } else {
+            answer(context, 404, "not-found", "no endpoint has this path");
+        }
     }
 
     private void methodNotAllowed(RoutingContext context) {
