@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.MissingResourceException;
+import java.util.regex.Pattern;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -20,6 +21,7 @@ import javax.xml.stream.XMLStreamReader;
 public final class PosLogReader {
 
     private static final XMLInputFactory FACTORY = HardenedXmlInputFactory.create();
+    private static final Pattern QUOTABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z_.-]{0,39}");
 
     private final PosLogLimits limits;
 
@@ -94,8 +96,13 @@ public final class PosLogReader {
 
     private static void requirePosLogRoot(XMLStreamReader xml) {
         if (!"POSLog".equals(xml.getLocalName()) || !PosLogNamespaces.isArts(xml.getNamespaceURI())) {
-            throw new PosLogDocumentException(Reason.NOT_POSLOG, "found element " + xml.getLocalName());
+            throw new PosLogDocumentException(Reason.NOT_POSLOG, "found element " + shown(xml.getLocalName()));
         }
+    }
+
+    /** An element name quoted in a refusal, unless it could carry document content such as a loyalty number. */
+    private static String shown(String name) {
+        return QUOTABLE_NAME.matcher(name).matches() ? name : "(name not shown)";
     }
 
     private static boolean isTransaction(XMLStreamReader xml) {

@@ -114,6 +114,16 @@ class PosLogReaderTest {
                 .message().doesNotContain("root:").doesNotContain("passwd");
     }
 
+    /** Found by PosLogFuzzTest: the refusal quoted the root element's name, whatever it held. */
+    @Test
+    void refusesAnotherRootElementWithoutQuotingANameThatHoldsDigits() {
+        assertThatThrownBy(() -> reader.read(xml("<POS6280001234567895Log xmlns='http://www.nrf-arts.org/IXRetail/namespace/'/>")))
+                .isInstanceOfSatisfying(PosLogDocumentException.class,
+                        e -> assertThat(e.reason()).isEqualTo(PosLogDocumentException.Reason.NOT_POSLOG))
+                .message().doesNotContain("628000").contains("(name not shown)");
+        assertThatThrownBy(() -> reader.read(xml("<Envelope/>"))).message().contains("found element Envelope");
+    }
+
     /** Found by PosLogFuzzTest: the parser's report of this fault escaped as a MissingResourceException. */
     @Test
     void refusesADoctypeWithAControlCharacterInsideAsADtd() {

@@ -2,6 +2,8 @@ package io.loyaltyhub.hub.iso8583;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.loyaltyhub.adapters.iso8583.Framing;
@@ -10,6 +12,9 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.slf4j.LoggerFactory;
 
 /**
  * The listener's framing under the fuzzer: a TCP stream, arriving in arbitrary pieces, is cut into exactly the
@@ -20,6 +25,21 @@ import java.util.List;
  * Kept inputs: src/test/resources/io/loyaltyhub/hub/iso8583/LengthHeaderFrameDecoderFuzzTestInputs/.
  */
 class LengthHeaderFrameDecoderFuzzTest {
+
+    private static final Logger DECODER_LOG = (Logger) LoggerFactory.getLogger(LengthHeaderFrameDecoder.class);
+    private static Level levelBefore;
+
+    /** Every out-of-step stream is logged as a warning: at fuzzing speed the console, not the decoder, would be measured. */
+    @BeforeAll
+    static void quietDecoderLog() {
+        levelBefore = DECODER_LOG.getLevel();
+        DECODER_LOG.setLevel(Level.ERROR);
+    }
+
+    @AfterAll
+    static void restoreDecoderLog() {
+        DECODER_LOG.setLevel(levelBefore);
+    }
 
     @FuzzTest
     void anyByteStreamIsCutIntoTheAnnouncedFramesOrTheConnectionIsClosed(FuzzedDataProvider data) {
