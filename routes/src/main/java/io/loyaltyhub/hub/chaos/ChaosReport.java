@@ -118,6 +118,26 @@ final class ChaosReport {
         return list;
     }
 
+    /** Per channel: transactions sent, acknowledged by kind, and lost (acknowledged, then gone). */
+    static Map<Channel, Map<String, Long>> byChannel(SetUpResult result) {
+        Map<Channel, Map<String, Long>> channels = new EnumMap<>(Channel.class);
+        for (SwipeRecord record : result.records()) {
+            Map<String, Long> counts = channels.computeIfAbsent(record.channel(), c -> new LinkedHashMap<>());
+            counts.merge("sent", 1L, Long::sum);
+            Answer ack = record.acknowledgment();
+            if (ack != null) {
+                counts.merge(ack.kind().name().toLowerCase(Locale.ROOT), 1L, Long::sum);
+            }
+            counts.merge("resends", (long) record.retries(), Long::sum);
+        }
+        for (Finding finding : result.findings()) {
+            if (finding.record() != null && (finding.problem() == Problem.LOST || finding.problem() == Problem.PENDING_LOST)) {
+                channels.get(finding.record().channel()).merge("lost", 1L, Long::sum);
+            }
+        }
+        return channels;
+    }
+
     /** The label of the first disruption at or after {@code at}, or null when none followed. */
     static String disruptionAfter(List<RunEvent> events, long at) {
         return events.stream().filter(e -> e.at() >= at).findFirst().map(RunEvent::label).orElse(null);
@@ -138,6 +158,8 @@ final class ChaosReport {
                 + " pending, never credited; other: outcome, ledger, balance or card mismatches, unanswered, rejected;"
                 + " p50/max: kill -9 until the engine answered again)");
         for (SetUpResult result : results) {
+            out.println("[" + result.setUp().optionName() + "] by channel: " + byChannel(result).entrySet().stream()
+                    .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue()).toList());
             result.notes().forEach(note -> out.println("[" + result.setUp().optionName() + "] note: " + note));
             Map<Problem, Long> problems = problemCounts(result);
             if (!problems.isEmpty()) {
@@ -212,6 +234,9 @@ final class ChaosReport {
         ObjectNode node = mapper.createObjectNode();
         node.put("setUp", result.setUp().optionName());
         node.put("passed", !result.failed());
+        if (result.aborted() != null) {
+            node.put("aborted", result.aborted());
+        }
         ArrayNode channels = node.putArray("channels");
         result.channels().forEach(c -> channels.add(c.name().toLowerCase(Locale.ROOT)));
         node.put("seconds", (result.endedAt() - result.startedAt()) / 1000);
@@ -237,6 +262,11 @@ final class ChaosReport {
                 r.put("killToAnsweringMaxSeconds", Double.parseDouble(row.outagePercentile(100)));
             }
         }
+        ObjectNode channelCounts = node.putObject("byChannel");
+        byChannel(result).forEach((channel, counts) -> {
+            ObjectNode c = channelCounts.putObject(channel.name().toLowerCase(Locale.ROOT));
+            counts.forEach(c::put);
+        });
         ArrayNode events = node.putArray("events");
         for (RunEvent event : result.events()) {
             ObjectNode e = events.addObject();

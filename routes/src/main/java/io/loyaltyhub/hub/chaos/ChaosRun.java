@@ -30,6 +30,7 @@ final class ChaosRun {
     private final JavaLauncher launcher;
     private final Consumer<String> progress;
     private final List<String> notes = new ArrayList<>();
+    private String aborted;
 
     ChaosRun(SetUp setUp, ChaosOptions options, JavaLauncher launcher, Consumer<String> progress) {
         this.setUp = setUp;
@@ -54,7 +55,10 @@ final class ChaosRun {
             }
             Map<String, String> allSettings = new LinkedHashMap<>(settings);
             allSettings.putAll(secrets);
+            long onboarding = System.currentTimeMillis();
             Map<String, TerminalLogin> logins = new Onboarding(HubProcess.settingOptions(allSettings)).onboard(terminals());
+            progress.accept(String.format("onboarded with the operator commands in %.1f s: merchant %s, %d terminals",
+                    (System.currentTimeMillis() - onboarding) / 1000.0, Onboarding.MERCHANT, logins.size()));
             HubProcess hub = new HubProcess(launcher, settings, secrets, dir.root().resolve("hub.log"));
             components.add(0, hub);
             return drive(dir, hub, components, allSettings, logins, startedAt);
@@ -90,8 +94,14 @@ final class ChaosRun {
 
         List<RunEvent> events = new ArrayList<>();
         try {
-            events.addAll(new ChaosMonkey(options.seed() * 7 + setUp.ordinal(), components, hub, probe, options.timing(), progress)
-                    .run(options.cycles()));
+            new ChaosMonkey(options.seed() * 7 + setUp.ordinal(), components, hub, probe, options.timing(), progress)
+                    .run(options.cycles(), events);
+        } catch (IllegalStateException e) {
+            aborted = "stopped after " + events.size() + " of " + options.cycles() + " cycles: " + e.getMessage();
+            progress.accept(aborted);
+            notes.add(aborted);
+            hub.kill9();
+            hub.start();
         } finally {
             control.stopNewSwipes(options.drainTimeout());
             progress.accept("load ends: tills finish the transaction in hand");
@@ -132,7 +142,7 @@ final class ChaosRun {
                         + " s and was restarted by hand (" + events.stream().filter(RunEvent::hubRestartedByHand).count()
                         + " time(s))"));
         progress.accept(String.format("audited %d transactions: %d finding(s)", records.size(), findings.size()));
-        return new SetUpResult(setUp, setUp.channels(), events, records, findings, List.copyOf(notes), startedAt,
+        return new SetUpResult(setUp, setUp.channels(), events, records, findings, List.copyOf(notes), aborted, startedAt,
                 System.currentTimeMillis());
     }
 
