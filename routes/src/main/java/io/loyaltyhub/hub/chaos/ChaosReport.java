@@ -119,10 +119,10 @@ final class ChaosReport {
     }
 
     /** Per channel: transactions sent, acknowledged by kind, and lost (acknowledged, then gone). */
-    static Map<Channel, Map<String, Long>> byChannel(SetUpResult result) {
-        Map<Channel, Map<String, Long>> channels = new EnumMap<>(Channel.class);
+    static Map<String, Map<String, Long>> byChannel(SetUpResult result) {
+        Map<String, Map<String, Long>> channels = new java.util.TreeMap<>();
         for (SwipeRecord record : result.records()) {
-            Map<String, Long> counts = channels.computeIfAbsent(record.channel(), c -> new LinkedHashMap<>());
+            Map<String, Long> counts = channels.computeIfAbsent(channelOf(record), c -> new LinkedHashMap<>());
             counts.merge("sent", 1L, Long::sum);
             Answer ack = record.acknowledgment();
             if (ack != null) {
@@ -132,10 +132,15 @@ final class ChaosReport {
         }
         for (Finding finding : result.findings()) {
             if (finding.record() != null && (finding.problem() == Problem.LOST || finding.problem() == Problem.PENDING_LOST)) {
-                channels.get(finding.record().channel()).merge("lost", 1L, Long::sum);
+                channels.get(channelOf(finding.record())).merge("lost", 1L, Long::sum);
             }
         }
         return channels;
+    }
+
+    /** The channel's name; the recovery probe's balance inquiries (HTTP) apart. */
+    private static String channelOf(SwipeRecord record) {
+        return RecoveryProbe.TERMINAL.equals(record.terminal()) ? "probe" : record.channel().name().toLowerCase(Locale.ROOT);
     }
 
     /** The label of the first disruption at or after {@code at}, or null when none followed. */
@@ -159,7 +164,7 @@ final class ChaosReport {
                 + " p50/max: kill -9 until the engine answered again)");
         for (SetUpResult result : results) {
             out.println("[" + result.setUp().optionName() + "] by channel: " + byChannel(result).entrySet().stream()
-                    .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue()).toList());
+                    .map(e -> e.getKey() + " " + e.getValue()).toList());
             result.notes().forEach(note -> out.println("[" + result.setUp().optionName() + "] note: " + note));
             Map<Problem, Long> problems = problemCounts(result);
             if (!problems.isEmpty()) {
@@ -190,9 +195,19 @@ final class ChaosReport {
         text.append(finding.detail());
         RunEvent next = result.events().stream().filter(e -> finding.at() >= 0 && e.at() >= finding.at()).findFirst().orElse(null);
         if (next != null) {
-            text.append(String.format(Locale.ROOT, " (%d ms before %s, cycle %d)", next.at() - finding.at(), next.label(), next.cycle()));
+            text.append(String.format(Locale.ROOT, " (sent %d ms before %s, cycle %d%s)", next.at() - finding.at(), next.label(),
+                    next.cycle(), answeredBefore(finding, next)));
         }
         return text.toString();
+    }
+
+    /** When the answer was noted, relative to the disruption (a busy machine may note it a little after). */
+    private static String answeredBefore(Finding finding, RunEvent next) {
+        if (finding.record() == null || finding.record().acknowledgment() == null) {
+            return "";
+        }
+        long before = next.at() - finding.record().acknowledgment().atMillis();
+        return before >= 0 ? ", answered " + before + " ms before it" : ", answer noted " + -before + " ms after it";
     }
 
     boolean passed() {
@@ -264,7 +279,7 @@ final class ChaosReport {
         }
         ObjectNode channelCounts = node.putObject("byChannel");
         byChannel(result).forEach((channel, counts) -> {
-            ObjectNode c = channelCounts.putObject(channel.name().toLowerCase(Locale.ROOT));
+            ObjectNode c = channelCounts.putObject(channel);
             counts.forEach(c::put);
         });
         ArrayNode events = node.putArray("events");
@@ -300,7 +315,10 @@ final class ChaosReport {
             if (next != null) {
                 j.put("disruption", next.label());
                 j.put("cycle", next.cycle());
-                j.put("answeredMsBeforeIt", next.at() - f.at());
+                j.put("sentMsBeforeIt", next.at() - f.at());
+                if (f.record() != null && f.record().acknowledgment() != null) {
+                    j.put("answeredMsBeforeIt", next.at() - f.record().acknowledgment().atMillis());
+                }
             }
         });
         node.put("findingsLeftOut", Math.max(0, result.findings().size() - FINDINGS_IN_JSON));

@@ -73,7 +73,7 @@ final class ChaosRun {
         CardBook cards = new CardBook(options.cards());
         RunControl control = new RunControl(options.answerTimeout(), options.thinkTime());
         HubSettings hubSettings = HubSettings.load(null, settings);
-        RecoveryProbe probe = new RecoveryProbe(new HttpTill("P1", logins.get("P1"), hubSettings.integer("hub.http.port"), cards,
+        RecoveryProbe probe = new RecoveryProbe(new HttpTill(RecoveryProbe.TERMINAL, logins.get(RecoveryProbe.TERMINAL), hubSettings.integer("hub.http.port"), cards,
                 notebook, new SwipePlanner(options.seed(), cards, Set.of()), control), options.cards());
         progress.accept("starting the hub");
         hub.start();
@@ -205,7 +205,7 @@ final class ChaosRun {
                 codes.add(prefix(channel) + i);
             }
         }
-        codes.add("P1");
+        codes.add(RecoveryProbe.TERMINAL);
         return codes;
     }
 

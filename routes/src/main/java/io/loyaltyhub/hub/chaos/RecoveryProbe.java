@@ -11,6 +11,8 @@ import java.util.OptionalLong;
  * like every other transaction.
  */
 final class RecoveryProbe {
+    /** The probe's terminal code. */
+    static final String TERMINAL = "P1";
     private static final Duration INTERVAL = Duration.ofMillis(200);
 
     private final HttpTill till;
