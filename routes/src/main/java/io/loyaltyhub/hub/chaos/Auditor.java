@@ -100,7 +100,8 @@ final class Auditor {
         Answer again = record.recheck();
         if (again == null || !again.kind().fromEngine()) {
             findings.add(new Finding(Problem.PENDING_NEVER_CREDITED, record, "answered pending, "
-                    + (again == null ? "its resend at the end was never answered" : "still pending at the end"), record.acknowledgedSentAt()));
+                    + (again == null ? "its resend at the end was never answered" : "still pending at the end"),
+                    record.acknowledgedSentAt()));
             return;
         }
         if (appliedAnew(record, again, end)) {

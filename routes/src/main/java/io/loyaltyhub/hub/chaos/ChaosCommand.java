@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
         description = "Kill the hub, its database server and its broker under load; audit every transaction and balance.")
 public final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--setup", split = ",", defaultValue = "embedded,mysql",
-            description = "set-ups to run: embedded (H2 + embedded Artemis), mysql (MariaDB server + external broker); default ${DEFAULT-VALUE}")
+            description = "set-ups to run: embedded (H2 + embedded Artemis), mysql (MariaDB server + external broker); "
+                    + "default ${DEFAULT-VALUE}")
     List<String> setUps;
     @Option(names = "--cycles", defaultValue = "10", description = "kill cycles per set-up (default ${DEFAULT-VALUE})")
     int cycles;

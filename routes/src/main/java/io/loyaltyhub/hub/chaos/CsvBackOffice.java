@@ -24,7 +24,8 @@ import java.util.List;
  * A line's content never changes between its drops. While two files wait for their result, no new one is sent.
  */
 final class CsvBackOffice implements Runnable {
-    private static final String HEADER = "store_code,terminal_code,txn_ref,type,occurred_at,card_number,amount_minor,currency,original_txn_ref";
+    private static final String HEADER =
+            "store_code,terminal_code,txn_ref,type,occurred_at,card_number,amount_minor,currency,original_txn_ref";
     private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration GONE_WITHOUT_RESULT = Duration.ofSeconds(2);
     /** A back office sends its next file while at most this many wait for their result (not a pile while the hub is down). */

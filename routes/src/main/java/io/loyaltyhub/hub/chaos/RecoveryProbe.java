@@ -54,9 +54,4 @@ final class RecoveryProbe {
             RunControl.pause(INTERVAL);
         }
     }
-
-    /** The probe's till, for the resends at the end of the run. */
-    HttpTill till() {
-        return till;
-    }
 }

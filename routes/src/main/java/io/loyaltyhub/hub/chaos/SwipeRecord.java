@@ -75,7 +75,10 @@ final class SwipeRecord {
         }
     }
 
-    /** An answer to a send during the run: the first one that settles it is the acknowledgment, an engine answer after "pending" is kept too. */
+    /**
+     * An answer to a send during the run: the first one that settles it is the acknowledgment; an engine answer after
+     * "pending" is kept too.
+     */
     synchronized void answered(Answer answer) {
         if (acknowledgment == null) {
             acknowledgment = answer;
