@@ -30,6 +30,7 @@ final class ChaosRun {
     private final Consumer<String> progress;
     private final List<String> notes = new ArrayList<>();
     private String aborted;
+    private final List<String> suiteErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ChaosRun(SetUp setUp, ChaosOptions options, JavaLauncher launcher, Consumer<String> progress) {
         this.setUp = setUp;
@@ -97,6 +98,10 @@ final class ChaosRun {
         List<SwipeRecord> records = notebook.all();
         List<Finding> findings = Auditor.audit(records, afterLoad, stop.at(), end);
         noteHubsRestartedByHand(events);
+        if (!suiteErrors.isEmpty() && aborted == null) {
+            aborted = suiteErrors.get(0) + (suiteErrors.size() > 1 ? " (and " + (suiteErrors.size() - 1) + " more)" : "");
+            notes.add(aborted);
+        }
         progress.accept(String.format("audited %d transactions: %d finding(s)", records.size(), findings.size()));
         return new SetUpResult(setUp, setUp.channels(), events, records, findings, List.copyOf(notes), aborted, startedAt,
                 System.currentTimeMillis());
@@ -280,9 +285,15 @@ final class ChaosRun {
         return Integer.parseInt(listener.substring(listener.indexOf(':') + 1));
     }
 
-    private static Thread started(String name, Runnable work) {
+    /** A till's thread; should it fail (a fault of the suite, not of the hub), the run says so and fails. */
+    private Thread started(String name, Runnable work) {
         Thread thread = new Thread(work, name);
         thread.setDaemon(true);
+        thread.setUncaughtExceptionHandler((t, e) -> {
+            String error = "a till of the suite failed (" + name + "): " + e;
+            suiteErrors.add(error);
+            progress.accept(error);
+        });
         thread.start();
         return thread;
     }
