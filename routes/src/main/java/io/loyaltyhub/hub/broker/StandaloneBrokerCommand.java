@@ -41,11 +41,7 @@ public final class StandaloneBrokerCommand implements Callable<Integer> {
         if (secret.isBlank()) {
             throw new IllegalArgumentException("give the hub nodes' password with --password or HUB_BROKER_PASSWORD");
         }
-        BrokerLogin login = new BrokerLogin(user, secret);
-        EmbeddedBroker broker = new EmbeddedBroker(dataDir, host, port, journalSyncNanos, TerminalBrokerSecurity.hubOnly(login),
-                config -> config.putSecurityRoles("#", Set.of(new Role(TerminalBrokerSecurity.HUB_ROLE,
-                        true, true, true, true, true, true, true, true, true, true, true, true))));
-        broker.start();
+        EmbeddedBroker broker = start(dataDir, host, port, new BrokerLogin(user, secret), journalSyncNanos);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             broker.close();
@@ -55,5 +51,14 @@ public final class StandaloneBrokerCommand implements Callable<Integer> {
                 dataDir.toAbsolutePath());
         stopped.await();
         return 0;
+    }
+
+    /** Starts the broker: the hub's address settings, one login with every right, the core acceptor on host:port. */
+    static EmbeddedBroker start(Path dataDir, String host, int port, BrokerLogin login, long journalSyncNanos) {
+        EmbeddedBroker broker = new EmbeddedBroker(dataDir, host, port, journalSyncNanos, TerminalBrokerSecurity.hubOnly(login),
+                config -> config.putSecurityRoles("#", Set.of(new Role(TerminalBrokerSecurity.HUB_ROLE,
+                        true, true, true, true, true, true, true, true, true, true, true, true))));
+        broker.start();
+        return broker;
     }
 }

@@ -48,12 +48,12 @@ final class Auditor {
             return;
         }
         if (first.kind() == AnswerKind.REJECTED) {
-            findings.add(new Finding(Problem.REJECTED, record, "refused: " + first.code(), first.atMillis()));
+            findings.add(new Finding(Problem.REJECTED, record, "refused: " + first.code(), record.acknowledgedSentAt()));
             return;
         }
         if (record.onlyNotStoredBefore() && Boolean.TRUE.equals(first.duplicate())) {
             findings.add(new Finding(Problem.NOT_STORED_BUT_STORED, record, "answered 'not stored' before an answer marked duplicate",
-                    first.atMillis()));
+                    record.acknowledgedSentAt()));
         }
         if (first.kind().fromEngine()) {
             checkAnswered(record, first, afterLoad, afterLoadAt, end, findings);
@@ -69,30 +69,30 @@ final class Auditor {
             LedgerSnapshot.StoredPurchase stored = afterLoad.purchase(record.key());
             if (stored == null) {
                 findings.add(new Finding(Problem.LOST, record, "answered " + first + ", no trace of it after the restart",
-                        first.atMillis()));
+                        record.acknowledgedSentAt()));
                 lost = true;
             } else if (!storedAs(stored, first, record.channel())) {
                 findings.add(new Finding(Problem.OUTCOME_MISMATCH, record, "answered " + first + ", stored as " + stored.result()
-                        + " with " + stored.points() + " points", first.atMillis()));
+                        + " with " + stored.points() + " points", record.acknowledgedSentAt()));
             }
         }
         Answer again = record.recheck();
         if (again == null) {
             findings.add(new Finding(Problem.UNANSWERED, record, "its resend at the end of the run was never answered",
-                    first.atMillis()));
+                    record.acknowledgedSentAt()));
             return;
         }
         if (appliedAnew(record, again, end)) {
             if (!lost) {
                 findings.add(new Finding(Problem.LOST, record, "answered " + first + ", sent again at the end and applied anew: "
-                        + again, first.atMillis()));
+                        + again, record.acknowledgedSentAt()));
             }
             return;
         }
         boolean same = record.channel().flagsDuplicates() ? again.sameOutcomeAs(first) : again.repeats(first);
         if (!same && !lost) {
             findings.add(new Finding(Problem.OUTCOME_MISMATCH, record, "answered " + first + ", sent again: " + again,
-                    first.atMillis()));
+                    record.acknowledgedSentAt()));
         }
     }
 
@@ -100,18 +100,19 @@ final class Auditor {
         Answer again = record.recheck();
         if (again == null || !again.kind().fromEngine()) {
             findings.add(new Finding(Problem.PENDING_NEVER_CREDITED, record, "answered pending, "
-                    + (again == null ? "its resend at the end was never answered" : "still pending at the end"), first.atMillis()));
+                    + (again == null ? "its resend at the end was never answered" : "still pending at the end"),
+                    record.acknowledgedSentAt()));
             return;
         }
         if (appliedAnew(record, again, end)) {
             findings.add(new Finding(Problem.PENDING_LOST, record, "answered pending, never stored: applied only when sent again at "
-                    + "the end (" + again + ")", first.atMillis()));
+                    + "the end (" + again + ")", record.acknowledgedSentAt()));
             return;
         }
         Answer during = record.laterAnswer();
         if (during != null && !(record.channel().flagsDuplicates() ? again.sameOutcomeAs(during) : again.repeats(during))) {
             findings.add(new Finding(Problem.OUTCOME_MISMATCH, record, "answered " + during + " after pending, sent again: " + again,
-                    first.atMillis()));
+                    record.acknowledgedSentAt()));
         }
     }
 
@@ -151,7 +152,7 @@ final class Auditor {
         end.purchases().forEach((key, purchase) -> {
             LedgerSnapshot.LedgerTotal ledger = end.ledgerOf(purchase.id());
             SwipeRecord record = byPurchase.get(purchase.id());
-            long at = record != null && record.acknowledgment() != null ? record.acknowledgment().atMillis() : -1;
+            long at = record != null && record.acknowledgment() != null ? record.acknowledgedSentAt() : -1;
             String what = key.terminal() + " " + key.ref() + " " + key.kind();
             if (ledger.entries() > 1 || purchase.points() != 0 && ledger.points() != purchase.points()
                     && ledger.points() % purchase.points() == 0 && ledger.points() / purchase.points() > 1) {

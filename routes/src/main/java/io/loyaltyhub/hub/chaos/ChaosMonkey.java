@@ -38,8 +38,11 @@ final class ChaosMonkey {
         this.progress = progress;
     }
 
-    List<RunEvent> run(int cycles) throws Exception {
-        List<RunEvent> events = new ArrayList<>();
+    /**
+     * Runs the cycles, adding each kill to {@code events} as it is done (so that a run stopped by a hub that no longer
+     * answers keeps what it did).
+     */
+    void run(int cycles, List<RunEvent> events) throws Exception {
         for (int cycle = 1; cycle <= cycles && !Thread.currentThread().isInterrupted(); cycle++) {
             RunControl.pause(between(timing.minLoad(), timing.maxLoad()));
             Component victim = nextVictim();
@@ -69,7 +72,6 @@ final class ChaosMonkey {
             progress.accept(String.format("cycle %d/%d: %s killed, answering again after %.1f s%s", cycle, cycles, victim.name(),
                     event.outageMillis() / 1000.0, byHand ? " (hub restarted by hand)" : ""));
         }
-        return events;
     }
 
     private Component nextVictim() {

@@ -118,6 +118,31 @@ final class ChaosReport {
         return list;
     }
 
+    /** Per channel: transactions sent, acknowledged by kind, and lost (acknowledged, then gone). */
+    static Map<String, Map<String, Long>> byChannel(SetUpResult result) {
+        Map<String, Map<String, Long>> channels = new java.util.TreeMap<>();
+        for (SwipeRecord record : result.records()) {
+            Map<String, Long> counts = channels.computeIfAbsent(channelOf(record), c -> new LinkedHashMap<>());
+            counts.merge("sent", 1L, Long::sum);
+            Answer ack = record.acknowledgment();
+            if (ack != null) {
+                counts.merge(ack.kind().name().toLowerCase(Locale.ROOT), 1L, Long::sum);
+            }
+            counts.merge("resends", (long) record.retries(), Long::sum);
+        }
+        for (Finding finding : result.findings()) {
+            if (finding.record() != null && (finding.problem() == Problem.LOST || finding.problem() == Problem.PENDING_LOST)) {
+                channels.get(channelOf(finding.record())).merge("lost", 1L, Long::sum);
+            }
+        }
+        return channels;
+    }
+
+    /** The channel's name; the recovery probe's balance inquiries (HTTP) apart. */
+    private static String channelOf(SwipeRecord record) {
+        return RecoveryProbe.TERMINAL.equals(record.terminal()) ? "probe" : record.channel().name().toLowerCase(Locale.ROOT);
+    }
+
     /** The label of the first disruption at or after {@code at}, or null when none followed. */
     static String disruptionAfter(List<RunEvent> events, long at) {
         return events.stream().filter(e -> e.at() >= at).findFirst().map(RunEvent::label).orElse(null);
@@ -138,6 +163,8 @@ final class ChaosReport {
                 + " pending, never credited; other: outcome, ledger, balance or card mismatches, unanswered, rejected;"
                 + " p50/max: kill -9 until the engine answered again)");
         for (SetUpResult result : results) {
+            out.println("[" + result.setUp().optionName() + "] by channel: " + byChannel(result).entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).toList());
             result.notes().forEach(note -> out.println("[" + result.setUp().optionName() + "] note: " + note));
             Map<Problem, Long> problems = problemCounts(result);
             if (!problems.isEmpty()) {
@@ -168,9 +195,19 @@ final class ChaosReport {
         text.append(finding.detail());
         RunEvent next = result.events().stream().filter(e -> finding.at() >= 0 && e.at() >= finding.at()).findFirst().orElse(null);
         if (next != null) {
-            text.append(String.format(Locale.ROOT, " (%d ms before %s, cycle %d)", next.at() - finding.at(), next.label(), next.cycle()));
+            text.append(String.format(Locale.ROOT, " (sent %d ms before %s, cycle %d%s)", next.at() - finding.at(), next.label(),
+                    next.cycle(), answeredBefore(finding, next)));
         }
         return text.toString();
+    }
+
+    /** When the answer was noted, relative to the disruption (a busy machine may note it a little after). */
+    private static String answeredBefore(Finding finding, RunEvent next) {
+        if (finding.record() == null || finding.record().acknowledgment() == null) {
+            return "";
+        }
+        long before = next.at() - finding.record().acknowledgment().atMillis();
+        return before >= 0 ? ", answered " + before + " ms before it" : ", answer noted " + -before + " ms after it";
     }
 
     boolean passed() {
@@ -212,6 +249,9 @@ final class ChaosReport {
         ObjectNode node = mapper.createObjectNode();
         node.put("setUp", result.setUp().optionName());
         node.put("passed", !result.failed());
+        if (result.aborted() != null) {
+            node.put("aborted", result.aborted());
+        }
         ArrayNode channels = node.putArray("channels");
         result.channels().forEach(c -> channels.add(c.name().toLowerCase(Locale.ROOT)));
         node.put("seconds", (result.endedAt() - result.startedAt()) / 1000);
@@ -237,6 +277,11 @@ final class ChaosReport {
                 r.put("killToAnsweringMaxSeconds", Double.parseDouble(row.outagePercentile(100)));
             }
         }
+        ObjectNode channelCounts = node.putObject("byChannel");
+        byChannel(result).forEach((channel, counts) -> {
+            ObjectNode c = channelCounts.putObject(channel);
+            counts.forEach(c::put);
+        });
         ArrayNode events = node.putArray("events");
         for (RunEvent event : result.events()) {
             ObjectNode e = events.addObject();
@@ -270,7 +315,10 @@ final class ChaosReport {
             if (next != null) {
                 j.put("disruption", next.label());
                 j.put("cycle", next.cycle());
-                j.put("answeredMsBeforeIt", next.at() - f.at());
+                j.put("sentMsBeforeIt", next.at() - f.at());
+                if (f.record() != null && f.record().acknowledgment() != null) {
+                    j.put("answeredMsBeforeIt", next.at() - f.record().acknowledgment().atMillis());
+                }
             }
         });
         node.put("findingsLeftOut", Math.max(0, result.findings().size() - FINDINGS_IN_JSON));

@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -30,6 +29,8 @@ final class ChaosRun {
     private final JavaLauncher launcher;
     private final Consumer<String> progress;
     private final List<String> notes = new ArrayList<>();
+    private String aborted;
+    private final List<String> suiteErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ChaosRun(SetUp setUp, ChaosOptions options, JavaLauncher launcher, Consumer<String> progress) {
         this.setUp = setUp;
@@ -54,7 +55,10 @@ final class ChaosRun {
             }
             Map<String, String> allSettings = new LinkedHashMap<>(settings);
             allSettings.putAll(secrets);
+            long onboarding = System.currentTimeMillis();
             Map<String, TerminalLogin> logins = new Onboarding(HubProcess.settingOptions(allSettings)).onboard(terminals());
+            progress.accept(String.format("onboarded with the operator commands in %.1f s: merchant %s, %d terminals",
+                    (System.currentTimeMillis() - onboarding) / 1000.0, Onboarding.MERCHANT, logins.size()));
             HubProcess hub = new HubProcess(launcher, settings, secrets, dir.root().resolve("hub.log"));
             components.add(0, hub);
             return drive(dir, hub, components, allSettings, logins, startedAt);
@@ -69,71 +73,99 @@ final class ChaosRun {
         CardBook cards = new CardBook(options.cards());
         RunControl control = new RunControl(options.answerTimeout(), options.thinkTime());
         HubSettings hubSettings = HubSettings.load(null, settings);
-        RecoveryProbe probe = new RecoveryProbe(new HttpTill("P1", logins.get("P1"), hubSettings.integer("hub.http.port"), cards,
-                notebook, new SwipePlanner(options.seed(), cards, Set.of()), control), options.cards());
-        progress.accept("starting the hub");
-        hub.start();
-        long start = System.currentTimeMillis();
-        if (probe.awaitAnswering(options.timing().hubStart()).isEmpty()) {
-            throw new IllegalStateException("the hub did not answer within " + options.timing().hubStart().toSeconds()
-                    + " s of its first start (see " + dir.root().resolve("hub.log") + "; --keep keeps it)");
-        }
-        progress.accept(String.format("hub answering after %.1f s; %d tills ringing (%s), %d kill cycles over %s",
-                (System.currentTimeMillis() - start) / 1000.0, logins.size() - 1, channelList(), options.cycles(),
-                components.stream().map(Component::name).toList()));
-
+        HttpTill probeTill = new HttpTill(RecoveryProbe.TERMINAL, logins.get(RecoveryProbe.TERMINAL),
+                hubSettings.integer("hub.http.port"), cards, notebook, new SwipePlanner(options.seed(), cards, Set.of()), control);
+        RecoveryProbe probe = new RecoveryProbe(probeTill, options.cards());
+        startHub(hub, probe, dir, "its first start");
+        progress.accept(String.format("%d tills ringing (%s), %d kill cycles over %s", logins.size() - 1, channelList(),
+                options.cycles(), components.stream().map(Component::name).toList()));
         List<OnlineTill<?>> tills = onlineTills(logins, hubSettings, cards, notebook, control);
         List<CsvBackOffice> backOffices = backOffices(hubSettings, cards, notebook, control);
+
+        List<RunEvent> events = ringAndKill(tills, backOffices, components, hub, probe, control);
+        RunEvent stop = stopHubAtTheEndOfTheLoad(hub);
+        events.add(stop);
+        LedgerSnapshotReader reader = new LedgerSnapshotReader(hubSettings.databaseConfig(2), Onboarding.MERCHANT);
+        LedgerSnapshot afterLoad = reader.read();
+
+        progress.accept("restarting the hub; every acknowledged transaction is sent again");
+        startHub(hub, probe, dir, "its restart after the load");
+        resendAcknowledged(tills, probeTill, backOffices, control);
+        hub.stop();
+        LedgerSnapshot end = reader.read();
+        components.stream().filter(component -> component != hub).forEach(Component::stop);
+
+        List<SwipeRecord> records = notebook.all();
+        List<Finding> findings = Auditor.audit(records, afterLoad, stop.at(), end);
+        noteHubsRestartedByHand(events);
+        if (!suiteErrors.isEmpty() && aborted == null) {
+            aborted = suiteErrors.get(0) + (suiteErrors.size() > 1 ? " (and " + (suiteErrors.size() - 1) + " more)" : "");
+            notes.add(aborted);
+        }
+        progress.accept(String.format("audited %d transactions: %d finding(s)", records.size(), findings.size()));
+        return new SetUpResult(setUp, setUp.channels(), events, records, findings, List.copyOf(notes), aborted, startedAt,
+                System.currentTimeMillis());
+    }
+
+    private void startHub(HubProcess hub, RecoveryProbe probe, WorkDir dir, String which) throws Exception {
+        long start = System.currentTimeMillis();
+        hub.start();
+        if (probe.awaitAnswering(options.timing().hubStart()).isEmpty()) {
+            throw new IllegalStateException("the hub did not answer within " + options.timing().hubStart().toSeconds()
+                    + " s of " + which + " (see " + dir.root().resolve("hub.log") + "; --keep keeps it)");
+        }
+        progress.accept(String.format("hub answering %.1f s after %s", (System.currentTimeMillis() - start) / 1000.0, which));
+    }
+
+    /** The load with its kills; at the end the tills finish the transaction in hand. A hub that no longer answers ends it early. */
+    private List<RunEvent> ringAndKill(List<OnlineTill<?>> tills, List<CsvBackOffice> backOffices, List<Component> components,
+                                       HubProcess hub, RecoveryProbe probe, RunControl control) throws Exception {
         List<Thread> threads = new ArrayList<>();
         tills.forEach(till -> threads.add(started("chaos-till", till)));
         backOffices.forEach(office -> threads.add(started("chaos-csv", office)));
-
         List<RunEvent> events = new ArrayList<>();
         try {
-            events.addAll(new ChaosMonkey(options.seed() * 7 + setUp.ordinal(), components, hub, probe, options.timing(), progress)
-                    .run(options.cycles()));
+            new ChaosMonkey(options.seed() * 7 + setUp.ordinal(), components, hub, probe, options.timing(), progress)
+                    .run(options.cycles(), events);
+        } catch (IllegalStateException e) {
+            aborted = "stopped after " + events.size() + " of " + options.cycles() + " cycles: " + e.getMessage();
+            progress.accept(aborted);
+            notes.add(aborted);
+            hub.kill9();
+            hub.start();
         } finally {
             control.stopNewSwipes(options.drainTimeout());
             progress.accept("load ends: tills finish the transaction in hand");
             joinAll(threads);
         }
+        return events;
+    }
+
+    private RunEvent stopHubAtTheEndOfTheLoad(HubProcess hub) {
         long stoppedAt = System.currentTimeMillis();
         boolean byItself = hub.stop();
-        events.add(new RunEvent(0, "hub", "SIGTERM", stoppedAt, System.currentTimeMillis(), -1, false, byItself));
-        progress.accept(byItself ? String.format("hub stopped with SIGTERM in %.1f s", (System.currentTimeMillis() - stoppedAt) / 1000.0)
+        RunEvent stop = new RunEvent(0, "hub", "SIGTERM", stoppedAt, System.currentTimeMillis(), -1, false, byItself);
+        progress.accept(byItself ? String.format("hub stopped with SIGTERM in %.1f s", (stop.backAt() - stop.at()) / 1000.0)
                 : "hub did not stop within 60 s of SIGTERM: killed");
-        LedgerSnapshotReader reader = new LedgerSnapshotReader(hubSettings.databaseConfig(2), Onboarding.MERCHANT);
-        LedgerSnapshot afterLoad = reader.read();
+        return stop;
+    }
 
-        progress.accept("restarting the hub; every acknowledged transaction is sent again");
-        hub.start();
-        OptionalLong answering = probe.awaitAnswering(options.timing().hubStart());
-        if (answering.isEmpty()) {
-            throw new IllegalStateException("the hub did not answer within " + options.timing().hubStart().toSeconds()
-                    + " s of its restart after the load");
-        }
+    /** Every till sends each transaction it was answered for once more; the run's resend deadline bounds it. */
+    private void resendAcknowledged(List<OnlineTill<?>> tills, HttpTill probeTill, List<CsvBackOffice> backOffices,
+                                    RunControl control) throws InterruptedException {
         control.resendUntil(options.recheckTimeout());
         List<Thread> rechecks = new ArrayList<>();
         tills.forEach(till -> rechecks.add(started("chaos-recheck", till::recheckAll)));
-        rechecks.add(started("chaos-recheck", probe.till()::recheckAll));
+        rechecks.add(started("chaos-recheck", probeTill::recheckAll));
         backOffices.forEach(office -> rechecks.add(started("chaos-recheck", office::recheckAll)));
         joinAll(rechecks);
-        hub.stop();
-        LedgerSnapshot end = reader.read();
-        for (Component component : components) {
-            if (component != hub) {
-                component.stop();
-            }
-        }
-        List<SwipeRecord> records = notebook.all();
-        List<Finding> findings = Auditor.audit(records, afterLoad, stoppedAt, end);
-        events.stream().filter(RunEvent::hubRestartedByHand).findFirst().ifPresent(e -> notes.add(
-                "after a " + e.component() + " kill the hub did not answer within " + options.timing().recovery().toSeconds()
-                        + " s and was restarted by hand (" + events.stream().filter(RunEvent::hubRestartedByHand).count()
-                        + " time(s))"));
-        progress.accept(String.format("audited %d transactions: %d finding(s)", records.size(), findings.size()));
-        return new SetUpResult(setUp, setUp.channels(), events, records, findings, List.copyOf(notes), startedAt,
-                System.currentTimeMillis());
+    }
+
+    private void noteHubsRestartedByHand(List<RunEvent> events) {
+        long times = events.stream().filter(RunEvent::hubRestartedByHand).count();
+        events.stream().filter(RunEvent::hubRestartedByHand).findFirst().ifPresent(e -> notes.add("the hub did not answer within "
+                + options.timing().recovery().toSeconds() + " s of a " + e.component() + " coming back and was restarted by hand ("
+                + times + " time(s))"));
     }
 
     private Map<String, String> hubSettings(WorkDir dir, FreePorts ports) {
@@ -195,7 +227,7 @@ final class ChaosRun {
                 codes.add(prefix(channel) + i);
             }
         }
-        codes.add("P1");
+        codes.add(RecoveryProbe.TERMINAL);
         return codes;
     }
 
@@ -253,9 +285,15 @@ final class ChaosRun {
         return Integer.parseInt(listener.substring(listener.indexOf(':') + 1));
     }
 
-    private static Thread started(String name, Runnable work) {
+    /** A till's thread; should it fail (a fault of the suite, not of the hub), the run says so and fails. */
+    private Thread started(String name, Runnable work) {
         Thread thread = new Thread(work, name);
         thread.setDaemon(true);
+        thread.setUncaughtExceptionHandler((t, e) -> {
+            String error = "a till of the suite failed (" + name + "): " + e;
+            suiteErrors.add(error);
+            progress.accept(error);
+        });
         thread.start();
         return thread;
     }

@@ -21,12 +21,15 @@ import java.util.List;
  * beside the merchant's inbox and renamed into it; its result file gives each line's answer. A line the hub could
  * not store ({@code rejected,not-accepted}) goes into the next file again; a file that left the inbox without a
  * result (the hub failed in the middle of it) is dropped again under another name, as the documentation says.
- * A line's content never changes between its drops.
+ * A line's content never changes between its drops. While two files wait for their result, no new one is sent.
  */
 final class CsvBackOffice implements Runnable {
-    private static final String HEADER = "store_code,terminal_code,txn_ref,type,occurred_at,card_number,amount_minor,currency,original_txn_ref";
+    private static final String HEADER =
+            "store_code,terminal_code,txn_ref,type,occurred_at,card_number,amount_minor,currency,original_txn_ref";
     private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration GONE_WITHOUT_RESULT = Duration.ofSeconds(2);
+    /** A back office sends its next file while at most this many wait for their result (not a pile while the hub is down). */
+    private static final int MOST_FILES_WAITING = 2;
 
     /** One line as first written, and the till's record of it. */
     record Line(SwipeRecord record, String text) {
@@ -80,7 +83,7 @@ final class CsvBackOffice implements Runnable {
     public void run() {
         long nextDrop = System.nanoTime();
         while (!Thread.currentThread().isInterrupted()) {
-            if (control.takingNewSwipes() && System.nanoTime() >= nextDrop) {
+            if (control.takingNewSwipes() && System.nanoTime() >= nextDrop && waiting.size() < MOST_FILES_WAITING) {
                 List<Line> file = new ArrayList<>(drainSendAgain());
                 for (int i = 0; i < linesPerFile; i++) {
                     file.add(ring(planner.next()));

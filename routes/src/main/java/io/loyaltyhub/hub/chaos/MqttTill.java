@@ -97,7 +97,8 @@ final class MqttTill extends OnlineTill<String> {
             return;
         }
         disconnect();
-        MqttClient fresh = new MqttClient("tcp://127.0.0.1:" + port, "chaos-" + terminal + "-" + System.nanoTime(), new MemoryPersistence());
+        MqttClient fresh = new MqttClient("tcp://127.0.0.1:" + port, "chaos-" + terminal + "-" + System.nanoTime(),
+                new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
         options.setUserName(login.credentialId());
         options.setPassword(login.secret().toCharArray());

@@ -11,6 +11,8 @@ import java.util.OptionalLong;
  * like every other transaction.
  */
 final class RecoveryProbe {
+    /** The probe's terminal code. */
+    static final String TERMINAL = "P1";
     private static final Duration INTERVAL = Duration.ofMillis(200);
 
     private final HttpTill till;
@@ -51,10 +53,5 @@ final class RecoveryProbe {
             }
             RunControl.pause(INTERVAL);
         }
-    }
-
-    /** The probe's till, for the resends at the end of the run. */
-    HttpTill till() {
-        return till;
     }
 }

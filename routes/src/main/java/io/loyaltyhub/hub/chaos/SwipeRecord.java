@@ -14,6 +14,8 @@ final class SwipeRecord {
     private final int card;
     private final long firstSentAt;
     private int attempts;
+    private long lastSentAt = -1;
+    private long acknowledgedSentAt = -1;
     private int notStoredAnswers;
     private int otherRetries;
     private Answer acknowledgment;
@@ -58,8 +60,10 @@ final class SwipeRecord {
         return firstSentAt;
     }
 
+    /** A send is on its way. */
     synchronized void attempted() {
         attempts++;
+        lastSentAt = System.currentTimeMillis();
     }
 
     /** An attempt that got no final answer: {@code notStored} when the hub said it had not stored it (503 not-accepted). */
@@ -71,10 +75,14 @@ final class SwipeRecord {
         }
     }
 
-    /** An answer to a send during the run: the first one that settles it is the acknowledgment, an engine answer after "pending" is kept too. */
+    /**
+     * An answer to a send during the run: the first one that settles it is the acknowledgment; an engine answer after
+     * "pending" is kept too.
+     */
     synchronized void answered(Answer answer) {
         if (acknowledgment == null) {
             acknowledgment = answer;
+            acknowledgedSentAt = lastSentAt >= 0 ? Math.min(lastSentAt, answer.atMillis()) : answer.atMillis();
         } else if (acknowledgment.kind() == AnswerKind.PENDING && laterAnswer == null && answer.kind().fromEngine()) {
             laterAnswer = answer;
         }
@@ -102,6 +110,15 @@ final class SwipeRecord {
 
     synchronized Answer acknowledgment() {
         return acknowledgment;
+    }
+
+    /**
+     * When the send that got the acknowledgment left the till (epoch milliseconds). The answer came between this
+     * and the acknowledgment's own time; on a busy machine a till may note an answer late, but never before it sent
+     * the request — so a disruption after this moment is the one the answer could have been lost to.
+     */
+    synchronized long acknowledgedSentAt() {
+        return acknowledgedSentAt;
     }
 
     synchronized Answer laterAnswer() {

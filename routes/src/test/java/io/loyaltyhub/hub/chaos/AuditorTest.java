@@ -262,7 +262,7 @@ class AuditorTest {
 
         assertThat(problems(findings)).containsExactly(Problem.NOT_STORED_BUT_STORED);
         assertThat(Problem.NOT_STORED_BUT_STORED.failsRun()).isFalse();
-        assertThat(new SetUpResult(SetUp.EMBEDDED, List.of(Channel.HTTP), List.of(), List.of(record), findings, List.of(), 0, 1)
+        assertThat(new SetUpResult(SetUp.EMBEDDED, List.of(Channel.HTTP), List.of(), List.of(record), findings, List.of(), null, 0, 1)
                 .failed()).isFalse();
     }
 

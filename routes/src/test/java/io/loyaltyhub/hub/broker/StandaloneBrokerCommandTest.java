@@ -1,0 +1,59 @@
+package io.loyaltyhub.hub.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.loyaltyhub.hub.broker.terminals.BrokerLogin;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSSecurityException;
+import jakarta.jms.Message;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The standalone broker (the chaos suite's external broker) keeps the hub's messages across a restart and lets only the hub in. */
+class StandaloneBrokerCommandTest {
+    private static final BrokerLogin LOGIN = new BrokerLogin("hub", "s3cret-for-the-test");
+
+    @Test
+    void aMessageTheHubSentIsStillThereAfterTheBrokerRestarts(@TempDir Path dataDir) throws Exception {
+        int port = freePort();
+        try (EmbeddedBroker broker = StandaloneBrokerCommand.start(dataDir, "127.0.0.1", port, LOGIN, 1_000_000);
+             ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
+             Connection connection = factory.createConnection(LOGIN.user(), LOGIN.password())) {
+            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+            session.createProducer(session.createQueue(BrokerAddresses.SWIPES)).send(session.createTextMessage("swipe"));
+            session.commit();
+        }
+        try (EmbeddedBroker broker = StandaloneBrokerCommand.start(dataDir, "127.0.0.1", port, LOGIN, 1_000_000);
+             ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
+             Connection connection = factory.createConnection(LOGIN.user(), LOGIN.password())) {
+            connection.start();
+            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+            Message received = session.createConsumer(session.createQueue(BrokerAddresses.SWIPES)).receive(10_000);
+            session.commit();
+            assertThat(received).isInstanceOf(TextMessage.class);
+            assertThat(((TextMessage) received).getText()).isEqualTo("swipe");
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsRefused(@TempDir Path dataDir) throws Exception {
+        int port = freePort();
+        try (EmbeddedBroker broker = StandaloneBrokerCommand.start(dataDir, "127.0.0.1", port, LOGIN, 1_000_000);
+             ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port)) {
+            assertThatThrownBy(() -> factory.createConnection(LOGIN.user(), "wrong").close())
+                    .isInstanceOf(JMSSecurityException.class);
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
