@@ -221,7 +221,7 @@ final class CsvBackOffice implements Runnable {
                     : AnswerKind.DECLINED, code, number(cells[4]), cells[5].isEmpty() ? null : number(cells[5]),
                     Boolean.parseBoolean(cells[7]), at));
             case "pending" -> Attempt.answered(new Answer(AnswerKind.PENDING, code, null, null, null, at));
-            default -> "not-accepted".equals(code) ? new Attempt.Retry("csv-not-accepted", true, null)
+            default -> JsonAnswers.asksAgain(code) ? new Attempt.Retry("csv-" + code, JsonAnswers.saysNotStored(code), null)
                     : Attempt.answered(new Answer(AnswerKind.REJECTED, code, null, null, null, at));
         };
     }

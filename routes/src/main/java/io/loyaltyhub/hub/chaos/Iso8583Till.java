@@ -91,6 +91,9 @@ final class Iso8583Till extends OnlineTill<Iso8583Message> {
         if ("96".equals(code)) {
             return Attempt.retry("iso8583-96");
         }
+        if ("91".equals(code)) { // not stored: over capacity, stopping, or the hub's queue unreachable (docs/iso8583.md)
+            return new Attempt.Retry("iso8583-91", true, null);
+        }
         if (EDGE_REFUSALS.contains(code)) {
             return Attempt.answered(new Answer(AnswerKind.REJECTED, code, null, null, null, at));
         }

@@ -45,7 +45,7 @@ final class JsonAnswers {
         }
         String code = node.path("code").asText("");
         if (status == 503) {
-            return new Attempt.Retry("http-503-" + code, true, retryAfter(retryAfter));
+            return new Attempt.Retry("http-503-" + code, saysNotStored(code), retryAfter(retryAfter));
         }
         if (status >= 500 || status == 429 || status == 408) {
             return new Attempt.Retry("http-" + status + "-" + code, false, retryAfter(retryAfter));
@@ -53,15 +53,33 @@ final class JsonAnswers {
         return Attempt.answered(new Answer(AnswerKind.REJECTED, status + " " + code, null, null, null, at));
     }
 
-    /** A broker reply: like HTTP, with "rejected" + "not-accepted" / "internal-error" asking for the transaction again. */
+    /**
+     * Whether a "send it again" code says the transaction was certainly not stored (docs/reliability.md): every one but
+     * {@code not-confirmed}, which says it may be stored (and so must be neither lost nor doubled when sent again).
+     */
+    static boolean saysNotStored(String code) {
+        return !"not-confirmed".equals(code);
+    }
+
+    /** The codes of a broker reply or CSV line that ask for the transaction again. */
+    static boolean asksAgain(String code) {
+        return switch (code) {
+            case "not-accepted", "not-confirmed", "overloaded", "shutting-down" -> true;
+            default -> false;
+        };
+    }
+
+    /** A broker reply: like HTTP, with "rejected" + a not-stored code or "internal-error" asking for the transaction again. */
     static Attempt brokerReply(JsonNode reply, long at) {
         Answer answer = outcome(reply, at);
         if (answer != null) {
             return Attempt.answered(answer);
         }
         String code = reply.path("code").asText("");
+        if (asksAgain(code)) {
+            return new Attempt.Retry("broker-" + code, saysNotStored(code), null);
+        }
         return switch (code) {
-            case "not-accepted" -> new Attempt.Retry("broker-not-accepted", true, null);
             case "internal-error", "" -> Attempt.retry("broker-" + (code.isEmpty() ? "unreadable" : code));
             default -> Attempt.answered(new Answer(AnswerKind.REJECTED, code, null, null, null, at));
         };
