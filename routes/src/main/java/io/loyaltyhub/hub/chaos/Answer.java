@@ -16,9 +16,13 @@ record Answer(AnswerKind kind, String code, Long points, Long balance, Boolean d
         return other != null && kind == other.kind && code.equals(other.code) && java.util.Objects.equals(points, other.points);
     }
 
-    /** The same outcome, and the same balance-after: on ISO 8583 that is what marks the first answer repeated. */
+    /**
+     * A copy's answer on a channel with no duplicate flag (ISO 8583): the same outcome. Its balance is the card's balance
+     * now, not the first answer's (docs/http-json.md, copies), so it cannot tell a copy apart; whether the copy was
+     * applied anew is judged from the database ({@code appliedAnew}).
+     */
     boolean repeats(Answer first) {
-        return sameOutcomeAs(first) && java.util.Objects.equals(balance, first.balance);
+        return sameOutcomeAs(first);
     }
 
     @Override

@@ -31,6 +31,7 @@ final class Onboarding {
 
     /** @return each terminal's login, by terminal code */
     Map<String, TerminalLogin> onboard(List<String> terminals) {
+        operator("keys-init"); // as an operator starts a coalition: keys first, then the set-up, then 'run'
         operator("programme-add", "--name", "chaos", "--prefix", CardBook.PREFIX, "--length", "16", "--check-digit", "LUHN");
         operator("range-issue", "--programme", "chaos", "--first", CardBook.FIRST, "--last", CardBook.LAST);
         operator("merchant-add", "--code", MERCHANT, "--name", "Chaos suite", "--currency", "EUR", "--points", "1", "--per", "100");

@@ -18,11 +18,14 @@ public final class ExistingHubData {
     public static HubSettings require(HubSettings settings) {
         if (settings.embeddedDatabase()) {
             Path database = settings.dataDir().resolve("db").resolve("loyalty.mv.db");
-            if (!Files.isRegularFile(database)) {
+            // A data folder made by 'keys-init' (the production way to start a coalition) has its keystore and no
+            // database yet: the first operator command creates the schema, as 'run' would.
+            boolean initialised = Files.isRegularFile(io.loyaltyhub.hub.keys.HubKeys.keystoreFile(settings));
+            if (!Files.isRegularFile(database) && !initialised) {
                 throw new IllegalArgumentException("no hub data in " + settings.dataDir().toAbsolutePath()
                         + " (no database at " + database.toAbsolutePath() + "): run this command in the folder the hub "
                         + "runs in, or point it at the hub's data with -s hub.data-dir=DIR (or --config FILE); "
-                        + "only 'run' and 'keys-init' create a new data folder");
+                        + "only 'run' and 'keys-init' create a new data folder (then any command can set the coalition up)");
             }
         }
         return settings;
