@@ -206,7 +206,7 @@ class AuditorTest {
     }
 
     @Test
-    void anIso8583AnswerThatComesBackWithAnotherBalanceWasNotTheFirstAnswer() {
+    void anIso8583CopyAnsweredWithTheCardsBalanceAsItIsNowIsTheFirstAnswerRepeated() {
         SwipeRecord record = sale(Channel.ISO8583, "1202184443-000010", 7);
         record.attempted();
         record.answered(approvedIso(120, 120, 5_000));
@@ -216,7 +216,8 @@ class AuditorTest {
 
         List<Finding> findings = Auditor.audit(List.of(record), books.snapshot(), LOAD_ENDED, books.snapshot());
 
-        assertThat(problems(findings)).containsExactly(Problem.OUTCOME_MISMATCH);
+        // a copy shows the balance as it is now (issue 12, item 5); one applied anew would be a second purchase row
+        assertThat(findings).isEmpty();
     }
 
     @Test
