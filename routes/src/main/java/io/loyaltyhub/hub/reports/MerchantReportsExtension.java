@@ -85,9 +85,15 @@ public final class MerchantReportsExtension implements HubExtension {
         return credentials;
     }
 
-    /** The most Argon2id login verifications that ran at once so far (bounded by hub.reports.concurrent-logins). */
-    public int loginVerificationsAtOnce() {
-        return loginSlots == null ? 0 : loginSlots.peakInFlight();
+    /**
+     * The Argon2id verification slots of report logins (bounded by hub.reports.concurrent-logins): how many ran at
+     * once so far, and a way for tests to occupy one.
+     */
+    public VerificationSlots loginSlots() {
+        if (loginSlots == null) {
+            throw new IllegalStateException("the merchant reports extension has not been started");
+        }
+        return loginSlots;
     }
 
     public ReportDownloads downloads() {
