@@ -43,11 +43,15 @@ import io.loyaltyhub.hub.swipe.RefreshingCardCatalog;
 import io.loyaltyhub.hub.swipe.SwipeBatchConsumer;
 import io.loyaltyhub.hub.swipe.SwipeGateway;
 import io.loyaltyhub.hub.swipe.SwipeMessages;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
@@ -107,40 +111,24 @@ public final class LoyaltyHub implements AutoCloseable {
     }
 
     private void startAll(List<HubExtension> extensions) throws Exception {
+        StartupPhases phases = new StartupPhases();
         Clock clock = Clock.systemUTC();
-        Path dataDir = settings.dataDir();
-        database = Database.open(settings.databaseConfig(settings.integer("hub.db.pool-size")));
-        started.add(database);
-        IdGenerator ids = new IdGenerator(settings.integer("hub.node-id"));
-        admin = new CoalitionAdmin(database, ids, clock);
-        engine = new PointsEngine(database, ids, clock, 8, OccurredAtWindow.of(
-                settings.integer("hub.engine.future-tolerance-minutes"), settings.integer("hub.engine.max-age-days")));
-        terminals = new JdbcTerminalDirectory(database, clock,
-                Duration.ofSeconds(settings.integer("hub.terminal-cache.ttl-seconds")));
-        catalog = new RefreshingCardCatalog(admin::loadCardCatalog, clock,
-                Duration.ofSeconds(settings.integer("hub.card-catalog.refresh-seconds")));
-        keys = HubKeys.openOrCreate(settings);
+        String brokerUrl = openDatabaseKeystoreAndBroker(phases, clock);
+        phases.done("opening");
         if (keys.masterKeyRotationInProgress()) {
             throw new IllegalStateException("a master key rotation was interrupted: run 'keys-rotate-master-key' again "
                     + "before starting the hub");
         }
+        IdGenerator ids = new IdGenerator(settings.integer("hub.node-id"));
+        admin = new CoalitionAdmin(database, ids, clock);
+        engine = new PointsEngine(database, ids, clock, 8, OccurredAtWindow.of(
+                settings.integer("hub.engine.future-tolerance-minutes"), settings.integer("hub.engine.max-age-days")));
+        catalog = new RefreshingCardCatalog(admin::loadCardCatalog, clock,
+                Duration.ofSeconds(settings.integer("hub.card-catalog.refresh-seconds")));
         cardReader = new ProgrammeCardReader(catalog, new CardKeyRing(keys, () -> HubKeys.open(settings), clock,
                 Duration.ofSeconds(settings.integer("hub.keystore.refresh-seconds"))));
         members = new MemberRegistry(database, new DataKeys(database, keys.masterKey(), ids, clock), clock);
         moveLegacyMacKeys();
-
-        String brokerUrl = settings.text("hub.broker.url");
-        brokerLogin = new BrokerLogin(settings.text("hub.broker.user"), settings.text("hub.broker.password"));
-        if (settings.embeddedBroker()) {
-            brokerLogin = BrokerLogin.forHub(settings);
-            EmbeddedBroker broker = new EmbeddedBroker(dataDir.resolve("broker"), settings.text("hub.broker.embedded.host"),
-                    settings.integer("hub.broker.embedded.port"), settings.text("hub.broker.journal-type"),
-                    settings.integer("hub.broker.journal-sync-nanos"),
-                    new TerminalBrokerSecurity(brokerLogin, terminals), TerminalBrokerSetup.fromSettings(settings)::configure);
-            broker.start();
-            started.add(broker);
-            brokerUrl = "vm://0";
-        }
         ActiveMQConnectionFactory factory = brokerConnections(brokerUrl);
         started.add(factory);
         brokerFactory = factory;
@@ -157,6 +145,7 @@ public final class LoyaltyHub implements AutoCloseable {
         artemisGateway.start();
         started.add(artemisGateway);
         swipeGateway = artemisGateway;
+        phases.done("engine and gateway");
 
         readiness = new Readiness();
         started.add(readiness);
@@ -186,11 +175,82 @@ public final class LoyaltyHub implements AutoCloseable {
         }
         camel.start();
         started.add(camel);
+        phases.done("routes");
         HttpEdge.requireRoutesReadTheirBodies(camel);
-        log.info("Loyalty Hub listening: HTTP on {}:{}, database {}, broker {}", settings.text("hub.http.host"),
+        log.info("Loyalty Hub listening: HTTP on {}:{}, database {}, broker {}; started in {}", settings.text("hub.http.host"),
                 httpPort(), database.config().displayUrl(), settings.embeddedBroker()
                         ? "embedded (tcp://" + settings.text("hub.broker.embedded.host") + ":"
-                        + settings.integer("hub.broker.embedded.port") + ")" : brokerUrl);
+                        + settings.integer("hub.broker.embedded.port") + ")" : brokerUrl, phases.summary());
+    }
+
+    /**
+     * The three slowest steps of a start do not depend on each other, so they run at the same time: the database
+     * (pool and migrations) and the keystore open on two threads while the embedded broker starts on this one. The
+     * broker asks for the terminal directory only when a terminal logs in, so it waits for the database then, not
+     * now. Whatever opened is closed again if any of them fails.
+     *
+     * @return the URL the hub's broker clients use
+     */
+    private String openDatabaseKeystoreAndBroker(StartupPhases phases, Clock clock) {
+        ExecutorService openers = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "hub-start");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            CompletableFuture<Database> databaseOpening = CompletableFuture.supplyAsync(() -> phases.timed("database",
+                    () -> Database.open(settings.databaseConfig(settings.integer("hub.db.pool-size")))), openers);
+            CompletableFuture<HubKeyStore> keysOpening = CompletableFuture.supplyAsync(
+                    () -> phases.timed("keystore", () -> HubKeys.openOrCreate(settings)), openers);
+            CompletableFuture<TerminalDirectory> terminalsOpening = databaseOpening.thenApply(opened ->
+                    new JdbcTerminalDirectory(opened, clock, Duration.ofSeconds(settings.integer("hub.terminal-cache.ttl-seconds"))));
+            List<RuntimeException> failures = new ArrayList<>();
+            String brokerUrl = null;
+            try {
+                brokerUrl = phases.timed("broker", () -> startBroker(terminalsOpening::join));
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+            database = awaitOpened(databaseOpening, failures);
+            if (database != null) {
+                started.add(database);
+                terminals = terminalsOpening.join();
+            }
+            keys = awaitOpened(keysOpening, failures);
+            if (!failures.isEmpty()) {
+                RuntimeException first = failures.get(0);
+                failures.stream().skip(1).forEach(first::addSuppressed);
+                throw first;
+            }
+            return brokerUrl;
+        } finally {
+            openers.shutdown();
+        }
+    }
+
+    private static <T> T awaitOpened(CompletableFuture<T> opening, List<RuntimeException> failures) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            failures.add(e.getCause() instanceof RuntimeException r ? r : e);
+            return null;
+        }
+    }
+
+    /** Starts the embedded broker unless an external one is configured; returns the URL the hub's clients use. */
+    private String startBroker(Supplier<TerminalDirectory> terminalDirectory) {
+        brokerLogin = new BrokerLogin(settings.text("hub.broker.user"), settings.text("hub.broker.password"));
+        if (!settings.embeddedBroker()) {
+            return settings.text("hub.broker.url");
+        }
+        brokerLogin = BrokerLogin.forHub(settings);
+        EmbeddedBroker broker = new EmbeddedBroker(settings.dataDir().resolve("broker"),
+                settings.text("hub.broker.embedded.host"), settings.integer("hub.broker.embedded.port"),
+                settings.text("hub.broker.journal-type"), settings.integer("hub.broker.journal-sync-nanos"),
+                new TerminalBrokerSecurity(brokerLogin, terminalDirectory), TerminalBrokerSetup.fromSettings(settings)::configure);
+        broker.start();
+        started.add(broker);
+        return "vm://0";
     }
 
     /**

@@ -51,6 +51,9 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(DatabaseConfig config) {
+        if (config.isEmbeddedFile()) {
+            StaleH2LockFile.removeIfOwnerIsGone(config.embeddedFile());
+        }
         HikariDataSource dataSource = new HikariDataSource(poolConfig(config));
         try {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();

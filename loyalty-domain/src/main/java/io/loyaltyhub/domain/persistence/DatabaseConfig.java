@@ -43,6 +43,16 @@ public record DatabaseConfig(String url, String user, String password, int poolS
         return url.startsWith("jdbc:h2:file:");
     }
 
+    /** The embedded database's file, as named in its URL (H2 adds {@code .mv.db}); only for {@link #isEmbeddedFile}. */
+    public Path embeddedFile() {
+        if (!isEmbeddedFile()) {
+            throw new IllegalStateException("not an embedded database file: " + displayUrl());
+        }
+        String rest = url.substring("jdbc:h2:file:".length());
+        int options = rest.indexOf(';');
+        return Path.of(options < 0 ? rest : rest.substring(0, options));
+    }
+
     public boolean isMySql() {
         return url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:");
     }

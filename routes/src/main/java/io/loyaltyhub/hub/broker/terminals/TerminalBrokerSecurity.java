@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.Principal;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.security.auth.Subject;
 import org.apache.activemq.artemis.core.security.CheckType;
 import org.apache.activemq.artemis.core.security.Role;
@@ -38,9 +39,13 @@ public final class TerminalBrokerSecurity implements ActiveMQSecurityManager5 {
     private static final String MQTT_5 = "MQTT5";
 
     private final BrokerLogin hub;
-    private final TerminalDirectory terminals;
+    private final Supplier<TerminalDirectory> terminals;
 
-    public TerminalBrokerSecurity(BrokerLogin hub, TerminalDirectory terminals) {
+    /**
+     * @param terminals asked at each terminal login, not before: a starting hub opens its database while the broker
+     *                  starts, and a login that comes in meanwhile waits for it
+     */
+    public TerminalBrokerSecurity(BrokerLogin hub, Supplier<TerminalDirectory> terminals) {
         this.hub = hub;
         this.terminals = terminals;
     }
@@ -61,7 +66,7 @@ public final class TerminalBrokerSecurity implements ActiveMQSecurityManager5 {
         if (terminals == null || connection == null || !isTerminalProtocol(connection.getProtocolName())) {
             return null;
         }
-        Optional<TerminalIdentity> terminal = terminals.authenticate(user, password);
+        Optional<TerminalIdentity> terminal = terminals.get().authenticate(user, password);
         return terminal.map(t -> subject(new TerminalAddress(t.merchantCode(), t.terminalCode()).brokerUser(), TERMINAL_ROLE))
                 .orElse(null);
     }

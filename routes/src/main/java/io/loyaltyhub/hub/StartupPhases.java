@@ -1,0 +1,72 @@
+package io.loyaltyhub.hub;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * How long each part of the hub's start took, logged as one line once it listens — the figure an operator looks at
+ * when a restart is slow (docs/reliability.md, "Restart"). Steps run at the same time are timed each on its own
+ * thread and listed under the phase they belong to.
+ */
+final class StartupPhases {
+    private record Step(String name, long millis) {
+    }
+
+    private record Phase(String name, long millis, List<Step> atOnce) {
+    }
+
+    private final List<Phase> phases = new ArrayList<>();
+    private final List<Step> runningAtOnce = new ArrayList<>();
+    private long phaseStart = System.nanoTime();
+
+    /** Ends the running phase under {@code name} (with the steps timed during it) and starts the next one. */
+    synchronized void done(String name) {
+        long now = System.nanoTime();
+        phases.add(new Phase(name, (now - phaseStart) / 1_000_000, List.copyOf(runningAtOnce)));
+        runningAtOnce.clear();
+        phaseStart = now;
+    }
+
+    /** Runs one of the steps of the current phase that run at the same time (on any thread), timing it. */
+    <T> T timed(String name, Supplier<T> step) {
+        long start = System.nanoTime();
+        try {
+            return step.get();
+        } finally {
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            synchronized (this) {
+                runningAtOnce.add(new Step(name, millis));
+            }
+        }
+    }
+
+    /**
+     * For example {@code "4.1 s since the JVM started (JVM and settings 0.9 s, opening 1.5 s [database 1.0 s, broker
+     * 1.4 s, keystore 1.1 s at once], engine and gateway 0.3 s, routes 1.0 s)"}.
+     */
+    synchronized String summary() {
+        long sinceJvmStart = ManagementFactory.getRuntimeMXBean().getUptime();
+        long measured = phases.stream().mapToLong(Phase::millis).sum();
+        StringBuilder text = new StringBuilder(seconds(sinceJvmStart)).append(" since the JVM started (JVM and settings ")
+                .append(seconds(Math.max(0, sinceJvmStart - measured)));
+        for (Phase phase : phases) {
+            text.append(", ").append(phase.name()).append(' ').append(seconds(phase.millis()));
+            if (!phase.atOnce().isEmpty()) {
+                text.append(" [");
+                for (int i = 0; i < phase.atOnce().size(); i++) {
+                    Step step = phase.atOnce().get(i);
+                    text.append(i == 0 ? "" : ", ").append(step.name()).append(' ').append(seconds(step.millis()));
+                }
+                text.append(" at once]");
+            }
+        }
+        return text.append(')').toString();
+    }
+
+    private static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+}
