@@ -70,6 +70,7 @@ public final class LoyaltyHub implements AutoCloseable {
 
     private final HubSettings settings;
     private final List<AutoCloseable> started = new ArrayList<>();
+    private final CompletableFuture<String> failure = new CompletableFuture<>();
     private Database database;
     private CoalitionAdmin admin;
     private PointsEngine engine;
@@ -250,6 +251,7 @@ public final class LoyaltyHub implements AutoCloseable {
                 new TerminalBrokerSecurity(brokerLogin, terminalDirectory), TerminalBrokerSetup.fromSettings(settings)::configure);
         broker.start();
         started.add(broker);
+        broker.unexpectedStop().thenAccept(failure::complete);
         return "vm://0";
     }
 
@@ -401,6 +403,14 @@ public final class LoyaltyHub implements AutoCloseable {
     /** How far the engine is behind the swipe queue (for readiness and the benchmark). */
     public EngineLag engineLag() {
         return engineLag;
+    }
+
+    /**
+     * Completes, with the reason, when this hub can no longer take swipes and will not recover by itself (its embedded
+     * broker stopped): the process should exit so that its supervisor starts it again.
+     */
+    public CompletableFuture<String> failure() {
+        return failure;
     }
 
     /**

@@ -1,11 +1,15 @@
 package io.loyaltyhub.hub.broker;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.io.aio.AIOSequentialFileFactory;
+import org.apache.activemq.artemis.core.server.ActivateCallback;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -23,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedBroker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
     private final EmbeddedActiveMQ server = new EmbeddedActiveMQ();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CompletableFuture<String> unexpectedStop = new CompletableFuture<>();
 
     public EmbeddedBroker(Path directory, String tcpHost, int tcpPort, long journalSyncNanos,
                           ActiveMQSecurityManager security, BrokerChannels channels) {
@@ -122,10 +128,48 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw new IllegalStateException("the embedded broker is not listening for " + String.join(", ", down)
                     + " (a port taken? change it with hub.broker.*.port)");
         }
+        watchForUnexpectedStop(server.getActiveMQServer());
+    }
+
+    /**
+     * Completes, with the reason, when the broker stops without having been closed — a journal write failed (Artemis
+     * stops itself on a critical I/O error), or it was stopped from outside. The hub cannot take a swipe without it,
+     * and the broker does not come back by itself: the process has to be restarted.
+     */
+    public CompletableFuture<String> unexpectedStop() {
+        return unexpectedStop;
+    }
+
+    private void watchForUnexpectedStop(ActiveMQServer running) {
+        running.registerIOCriticalErrorListener((code, message, file) ->
+                stoppedUnexpectedly("critical journal I/O error " + code + " (" + message + ")"));
+        running.registerActivateCallback(new ActivateCallback() {
+            @Override
+            public void deActivate() {
+                stoppedUnexpectedly("the embedded broker stopped");
+            }
+
+            @Override
+            public void stop(ActiveMQServer server) {
+                stoppedUnexpectedly("the embedded broker stopped");
+            }
+        });
+    }
+
+    private void stoppedUnexpectedly(String reason) {
+        if (!closing.get() && unexpectedStop.complete(reason)) {
+            log.error("{}: no swipe can be taken until the hub is restarted", reason);
+        }
+    }
+
+    /** The running Artemis server (for tests that stop it behind the hub's back). */
+    ActiveMQServer artemis() {
+        return server.getActiveMQServer();
     }
 
     @Override
     public void close() {
+        closing.set(true);
         try {
             server.stop();
         } catch (Exception e) {

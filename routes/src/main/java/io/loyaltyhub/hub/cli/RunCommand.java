@@ -12,6 +12,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Start the hub and keep it running until Ctrl-C.")
 final class RunCommand implements Callable<Integer> {
+    /** The exit status of a hub that stopped working and must be started again (EX_SOFTWARE of sysexits.h). */
+    static final int EXIT_FAILED = 70;
+
     @Mixin
     SettingsOptions settings;
 
@@ -28,6 +31,11 @@ final class RunCommand implements Callable<Integer> {
             hub.stopGracefully();
             stopped.countDown();
         }, "hub-shutdown"));
+        hub.failure().thenAccept(reason -> {
+            System.err.println("error: " + reason + "; the hub exits (status " + EXIT_FAILED + ") so that it is started again");
+            // On its own thread: System.exit waits for the shutdown hook, which closes what called this.
+            new Thread(() -> System.exit(EXIT_FAILED), "hub-exit").start();
+        });
         System.out.printf("Loyalty Hub is running. HTTP: http://%s:%d  (data in %s)%n",
                 "0.0.0.0".equals(loaded.text("hub.http.host")) ? "127.0.0.1" : loaded.text("hub.http.host"),
                 hub.httpPort(), loaded.dataDir().toAbsolutePath());

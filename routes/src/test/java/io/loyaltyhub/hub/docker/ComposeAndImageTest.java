@@ -60,6 +60,14 @@ class ComposeAndImageTest {
     }
 
     @Test
+    void aHubThatExitsOnAFailureIsStartedAgain() throws Exception {
+        Map<String, Object> services = map(compose().get("services"));
+        for (String hub : List.of("hub-1", "hub-2")) {
+            assertThat(map(services.get(hub)).get("restart")).as(hub).isEqualTo("on-failure");
+        }
+    }
+
+    @Test
     void everyHubWaitsForAHealthyDatabaseAndBroker() throws Exception {
         Map<String, Object> services = map(compose().get("services"));
         for (String hub : List.of("hub-1", "hub-2")) {
