@@ -114,6 +114,9 @@ public final class LoyaltyHub implements AutoCloseable {
     private void startAll(List<HubExtension> extensions) throws Exception {
         StartupPhases phases = new StartupPhases();
         Clock clock = Clock.systemUTC();
+        loginThrottle = new LoginThrottle(settings.integer("hub.auth.credential-failures-before-lockout"),
+                settings.integer("hub.auth.address-failures-before-lockout"),
+                Duration.ofSeconds(settings.integer("hub.auth.lockout-max-seconds")), clock);
         String brokerUrl = openDatabaseKeystoreAndBroker(phases, clock);
         phases.done("opening");
         if (keys.masterKeyRotationInProgress()) {
@@ -156,9 +159,6 @@ public final class LoyaltyHub implements AutoCloseable {
         camel.getPropertiesComponent().setInitialProperties(settings.asProperties());
         httpServer = HttpEdge.server(camel, settings);
         camel.addService(httpServer);
-        loginThrottle = new LoginThrottle(settings.integer("hub.auth.credential-failures-before-lockout"),
-                settings.integer("hub.auth.address-failures-before-lockout"),
-                Duration.ofSeconds(settings.integer("hub.auth.lockout-max-seconds")), clock);
         terminalAuthenticator = new TerminalAuthenticator(terminals, loginThrottle);
         JsonSwipeCodec json = new JsonSwipeCodec(cardReader, clock);
         signingKeys = new TerminalSigningKeys(database, keys.masterKey(), clock,
@@ -248,7 +248,7 @@ public final class LoyaltyHub implements AutoCloseable {
         EmbeddedBroker broker = new EmbeddedBroker(settings.dataDir().resolve("broker"),
                 settings.text("hub.broker.embedded.host"), settings.integer("hub.broker.embedded.port"),
                 settings.text("hub.broker.journal-type"), settings.integer("hub.broker.journal-sync-nanos"),
-                new TerminalBrokerSecurity(brokerLogin, terminalDirectory), TerminalBrokerSetup.fromSettings(settings)::configure);
+                new TerminalBrokerSecurity(brokerLogin, terminalDirectory, loginThrottle), TerminalBrokerSetup.fromSettings(settings)::configure);
         broker.start();
         started.add(broker);
         broker.unexpectedStop().thenAccept(failure::complete);

@@ -49,13 +49,18 @@ public final class LoginThrottle {
      * @throws HttpProblem 429 while the credential or the address is locked out
      */
     public void admit(String credential, String address) {
-        Instant now = clock.instant();
-        Duration wait = longer(remaining(credentialKey(credential), now), remaining(addressKey(address), now));
+        Duration wait = lockedOutFor(credential, address);
         if (!wait.isZero()) {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
             throw new HttpProblem(429, "too-many-failed-logins", "too many failed logins with this credential or from "
                     + "this address; try again in " + seconds + " s", Map.of("Retry-After", Long.toString(seconds)));
         }
+    }
+
+    /** How long the credential or the address (whichever longer) is still locked out; zero when neither is. */
+    public Duration lockedOutFor(String credential, String address) {
+        Instant now = clock.instant();
+        return longer(remaining(credentialKey(credential), now), remaining(addressKey(address), now));
     }
 
     public void failed(String credential, String address) {

@@ -22,7 +22,7 @@ public final class TerminalAuthenticator {
     public TerminalIdentity authenticate(Message request) {
         BasicCredentials presented = BasicCredentials.from(request.getHeader("Authorization", String.class),
                 "the terminal's credential");
-        String credential = "terminal:" + presented.id();
+        String credential = TerminalCredentials.throttleKey(presented.id());
         String address = ClientAddress.of(request);
         throttle.admit(credential, address);
         Optional<TerminalIdentity> terminal = terminals.authenticate(presented.id(), presented.secret());

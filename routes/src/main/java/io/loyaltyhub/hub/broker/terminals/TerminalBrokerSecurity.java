@@ -2,6 +2,8 @@ package io.loyaltyhub.hub.broker.terminals;
 
 import io.loyaltyhub.domain.terminal.TerminalDirectory;
 import io.loyaltyhub.domain.terminal.TerminalIdentity;
+import io.loyaltyhub.hub.http.LoginThrottle;
+import io.loyaltyhub.hub.http.TerminalCredentials;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.Principal;
@@ -40,19 +42,23 @@ public final class TerminalBrokerSecurity implements ActiveMQSecurityManager5 {
 
     private final BrokerLogin hub;
     private final Supplier<TerminalDirectory> terminals;
+    private final LoginThrottle throttle;
 
     /**
      * @param terminals asked at each terminal login, not before: a starting hub opens its database while the broker
      *                  starts, and a login that comes in meanwhile waits for it
+     * @param throttle  the hub's failed-login throttle, shared with HTTP: a terminal credential or an address locked
+     *                  out there is locked out here, and failures here count there
      */
-    public TerminalBrokerSecurity(BrokerLogin hub, Supplier<TerminalDirectory> terminals) {
+    public TerminalBrokerSecurity(BrokerLogin hub, Supplier<TerminalDirectory> terminals, LoginThrottle throttle) {
         this.hub = hub;
         this.terminals = terminals;
+        this.throttle = throttle;
     }
 
     /** A broker only the hub logs in to (the broker benchmark): no terminal is ever accepted. */
     public static TerminalBrokerSecurity hubOnly(BrokerLogin hub) {
-        return new TerminalBrokerSecurity(hub, null);
+        return new TerminalBrokerSecurity(hub, null, null);
     }
 
     @Override
@@ -66,9 +72,29 @@ public final class TerminalBrokerSecurity implements ActiveMQSecurityManager5 {
         if (terminals == null || connection == null || !isTerminalProtocol(connection.getProtocolName())) {
             return null;
         }
+        String credential = TerminalCredentials.throttleKey(user);
+        String address = clientAddress(connection);
+        if (!throttle.lockedOutFor(credential, address).isZero()) {
+            return null; // refused without looking at the secret, as over HTTP
+        }
         Optional<TerminalIdentity> terminal = terminals.get().authenticate(user, password);
+        if (terminal.isPresent()) {
+            throttle.succeeded(credential, address);
+        } else {
+            throttle.failed(credential, address);
+        }
         return terminal.map(t -> subject(new TerminalAddress(t.merchantCode(), t.terminalCode()).brokerUser(), TERMINAL_ROLE))
                 .orElse(null);
+    }
+
+    /** The client's IP address, without the port: {@code /10.0.0.7:53122} → {@code 10.0.0.7}. */
+    static String clientAddress(RemotingConnection connection) {
+        String remote = String.valueOf(connection.getRemoteAddress());
+        int slash = remote.lastIndexOf('/');
+        String hostAndPort = slash >= 0 ? remote.substring(slash + 1) : remote;
+        int colon = hostAndPort.lastIndexOf(':');
+        String host = colon > 0 ? hostAndPort.substring(0, colon) : hostAndPort;
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     @Override
