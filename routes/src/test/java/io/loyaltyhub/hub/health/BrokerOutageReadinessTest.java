@@ -7,6 +7,7 @@ import static io.loyaltyhub.hub.health.ReadinessTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loyaltyhub.hub.HubFixture;
+import io.loyaltyhub.hub.testing.TcpRelay;
 import io.loyaltyhub.hub.broker.EmbeddedBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.loyaltyhub.domain.persistence.DatabaseConfig;
 import io.loyaltyhub.domain.testing.TestDatabases;
 import io.loyaltyhub.hub.HubFixture;
+import io.loyaltyhub.hub.testing.TcpRelay;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;

@@ -11,7 +11,7 @@ import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.HubFixture.Merchant;
 import io.loyaltyhub.hub.broker.BrokerAddresses;
 import io.loyaltyhub.hub.testing.StandaloneBroker;
-import io.loyaltyhub.hub.testing.TcpProxy;
+import io.loyaltyhub.hub.testing.TcpRelay;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +77,7 @@ class OutagesTest {
         DatabaseConfig mysql = TestDatabases.freshMySql();
         Matcher hostPort = Pattern.compile("//([^:/]+):(\\d+)/").matcher(mysql.url());
         assertThat(hostPort.find()).isTrue();
-        try (TcpProxy network = new TcpProxy(hostPort.group(1), Integer.parseInt(hostPort.group(2)))) {
+        try (TcpRelay network = new TcpRelay(hostPort.group(1), Integer.parseInt(hostPort.group(2)))) {
             String proxied = mysql.url().replace(hostPort.group(0), "//127.0.0.1:" + network.port() + "/");
             try (HubFixture fixture = HubFixture.start(Map.of("hub.db.url", proxied, "hub.db.user", mysql.user(),
                     "hub.db.password", mysql.password(), "hub.swipe.reply-timeout-ms", "1500"), java.util.List.of())) {
@@ -85,7 +85,7 @@ class OutagesTest {
                 String card = HubFixture.card(930_101);
                 assertThat(fixture.swipe(shop, sale("d-1", card, 1000)).statusCode()).isEqualTo(200);
 
-                network.cut();
+                network.drop();
                 HttpResponse<String> stored = fixture.swipe(shop, sale("d-2", card, 2000));
                 assertThat(stored.statusCode()).as(stored.body()).isEqualTo(202);
                 // Longer than five redeliveries would take if an outage counted against them.
@@ -94,7 +94,7 @@ class OutagesTest {
                 assertThat(meanwhile.statusCode()).isEqualTo(503);
                 assertThat(JSON.readTree(meanwhile.body()).get("code").asText()).isEqualTo("overloaded");
 
-                network.restore();
+                network.forward();
                 await().atMost(Duration.ofSeconds(60)).until(() -> fixture.hub().engineLag().behind().isZero()
                         && fixture.swipe(shop, sale("d-3", card, 3000)).statusCode() == 200);
                 JsonNode copy = JSON.readTree(fixture.swipe(shop, sale("d-2", card, 2000)).body());

@@ -1,4 +1,4 @@
-package io.loyaltyhub.hub.health;
+package io.loyaltyhub.hub.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link #hang()} — connections stay open but nothing gets through, new ones are accepted and ignored (a partition);
  * {@link #forward()} — back to normal.
  */
-final class TcpRelay implements AutoCloseable {
+public final class TcpRelay implements AutoCloseable {
     private enum Mode { FORWARD, HANG, DROP }
 
     private final ServerSocket listener;
@@ -24,7 +24,7 @@ final class TcpRelay implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile Mode mode = Mode.FORWARD;
 
-    TcpRelay(String targetHost, int targetPort) throws IOException {
+    public TcpRelay(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         this.listener = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
@@ -33,20 +33,20 @@ final class TcpRelay implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
-    void drop() {
+    public void drop() {
         mode = Mode.DROP;
         closeAll();
     }
 
-    void hang() {
+    public void hang() {
         mode = Mode.HANG;
     }
 
-    synchronized void forward() {
+    public synchronized void forward() {
         mode = Mode.FORWARD;
         notifyAll();
     }
