@@ -9,6 +9,7 @@ import io.loyaltyhub.domain.persistence.DatabaseConfig;
 import io.loyaltyhub.domain.testing.TestDatabases;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.HubFixture.Merchant;
+import io.loyaltyhub.hub.broker.BrokerAddresses;
 import io.loyaltyhub.hub.testing.StandaloneBroker;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * lane of the swipe queue (its engine workers took each lane's message group first). The survivor gets the lanes
  * within seconds — the short connection TTL ({@code hub.broker.connection-ttl-ms}) — and credits every swipe sent
  * to it, where the broker's default one-minute TTL kept the dead node's groups, and the swipes behind them, for a
- * minute.
+ * minute. Nothing is left on the broker named after the dead process.
  */
 class NodeTakeoverTest {
     private static final int CARDS = 32; // several cards per lane: every one of the eight lanes is used
@@ -92,6 +93,9 @@ class NodeTakeoverTest {
                 }
                 assertThat(nodeOne.queryLong("SELECT COUNT(*) FROM purchase WHERE merchant_id = ?", shop.id().value()))
                         .isEqualTo(2L * CARDS);
+                // One reply queue per node, whatever happened to the node: nothing named after a dead process stays.
+                assertThat(broker.queueNames()).containsExactlyInAnyOrder(BrokerAddresses.SWIPES,
+                        BrokerAddresses.DEAD_LETTERS, "hub.replies.1", "hub.replies.2");
             }
         } finally {
             if (nodeTwo != null) {

@@ -46,6 +46,15 @@ public final class StandaloneBroker implements AutoCloseable {
         return q == null ? 0 : q.getMessageCount();
     }
 
+    /** The names of every queue on the broker but its own internal ones ({@code $sys.…}). */
+    public java.util.Set<String> queueNames() {
+        return server.getActiveMQServer().getPostOffice().getAllBindings()
+                .filter(binding -> binding instanceof org.apache.activemq.artemis.core.postoffice.QueueBinding)
+                .map(binding -> binding.getUniqueName().toString())
+                .filter(name -> !name.startsWith("$sys."))
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     public void stop() throws Exception {
         if (server != null) {
             server.stop();
