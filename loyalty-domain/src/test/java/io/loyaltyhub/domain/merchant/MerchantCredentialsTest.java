@@ -103,7 +103,10 @@ class MerchantCredentialsTest {
         credentials.authenticate(third.credentialId(), third.secret());
         assertThat(credentials.cachedVerifications()).isEqualTo(2);
 
-        now.set(now.get().plusSeconds(61));
+        now.set(now.get().plusSeconds(59));
+        assertThat(credentials.recentlyVerified(third.credentialId(), third.secret())).as("within the TTL").isPresent();
+        now.set(now.get().plusSeconds(2));
+        assertThat(credentials.recentlyVerified(third.credentialId(), third.secret())).as("forgotten after the TTL").isEmpty();
         assertThat(credentials.authenticate(third.credentialId(), third.secret())).isPresent(); // verified again
         assertThat(credentials.authenticate(third.credentialId(), third.secret() + "x")).isEmpty();
     }
