@@ -77,6 +77,19 @@ class LoginThrottleTest {
     }
 
     @Test
+    void aCountIsForgottenTwiceTheLongestLockoutAfterItsLastFailure() {
+        fail("terminal:t1", "10.0.0.1", 4);
+        clock.advance(Duration.ofSeconds(600));
+        fail("terminal:t1", "10.0.0.1", 1);
+        assertThat(retryAfter("terminal:t1", "10.0.0.1")).as("still counted: the fifth failure in a row").isEqualTo(1);
+
+        fail("terminal:t2", "10.0.0.2", 4);
+        clock.advance(Duration.ofSeconds(601).plusMillis(1));
+        fail("terminal:t2", "10.0.0.2", 1);
+        assertThatCode(() -> throttle.admit("terminal:t2", "10.0.0.2")).as("the count began again").doesNotThrowAnyException();
+    }
+
+    @Test
     void aThresholdOfZeroTurnsAnAddressLockoutOff() {
         LoginThrottle behindAProxy = new LoginThrottle(5, 0, Duration.ofSeconds(300), clock);
         for (int i = 0; i < 100; i++) {
