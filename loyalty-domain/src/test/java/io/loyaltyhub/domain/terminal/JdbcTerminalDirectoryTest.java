@@ -8,15 +8,13 @@ import io.loyaltyhub.domain.admin.TerminalCredential;
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.domain.testing.CoalitionFixture;
+import io.loyaltyhub.domain.testing.MovableClock;
 import io.loyaltyhub.domain.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,29 +118,6 @@ class JdbcTerminalDirectoryTest {
         try (Connection c = database.connection(); Statement s = c.createStatement()) {
             s.execute(statement);
             c.commit();
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-23T10:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
