@@ -1,6 +1,7 @@
 package io.loyaltyhub.hub.broker.terminals;
 
 import io.loyaltyhub.domain.terminal.TerminalDirectory;
+import io.loyaltyhub.hub.broker.BrokerLogin;
 import io.loyaltyhub.domain.terminal.TerminalIdentity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
