@@ -16,8 +16,8 @@ import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.domain.terminal.JdbcTerminalDirectory;
 import io.loyaltyhub.domain.terminal.TerminalDirectory;
+import io.loyaltyhub.hub.broker.BrokerLogin;
 import io.loyaltyhub.hub.broker.EmbeddedBroker;
-import io.loyaltyhub.hub.broker.terminals.BrokerLogin;
 import io.loyaltyhub.hub.broker.terminals.TerminalBrokerSecurity;
 import io.loyaltyhub.hub.broker.terminals.TerminalBrokerSetup;
 import io.loyaltyhub.hub.config.HubSettings;
@@ -136,15 +136,13 @@ public final class LoyaltyHub implements AutoCloseable {
         ActiveMQConnectionFactory factory = brokerConnections(brokerUrl);
         started.add(factory);
         brokerFactory = factory;
-        String user = brokerLogin.user();
-        String password = brokerLogin.password();
         SwipeMessages messages = new SwipeMessages();
         engineLag = new EngineLag();
-        consumer = new SwipeBatchConsumer(factory, user, password, engine, database::isReachable, messages, engineLag,
+        consumer = new SwipeBatchConsumer(factory, brokerLogin, engine, database::isReachable, messages, engineLag,
                 settings.integer("hub.engine.consumers"), settings.integer("hub.engine.batch-size"));
         consumer.start();
         started.add(consumer);
-        ArtemisSwipeGateway artemisGateway = new ArtemisSwipeGateway(factory, user, password, messages, 8,
+        ArtemisSwipeGateway artemisGateway = new ArtemisSwipeGateway(factory, brokerLogin, messages, 8,
                 settings.text("hub.node-id"), engineLag, settings.millis("hub.swipe.overloaded-after-ms"));
         artemisGateway.start();
         started.add(artemisGateway);
@@ -153,7 +151,7 @@ public final class LoyaltyHub implements AutoCloseable {
 
         readiness = new Readiness();
         started.add(readiness);
-        started.add(HubHealth.start(settings, readiness, database.config(), brokerUrl, user, password));
+        started.add(HubHealth.start(settings, readiness, database.config(), brokerUrl, brokerLogin));
 
         camel = new DefaultCamelContext();
         camel.getPropertiesComponent().setInitialProperties(settings.asProperties());
@@ -240,11 +238,10 @@ public final class LoyaltyHub implements AutoCloseable {
 
     /** Starts the embedded broker unless an external one is configured; returns the URL the hub's clients use. */
     private String startBroker(Supplier<TerminalDirectory> terminalDirectory) {
-        brokerLogin = new BrokerLogin(settings.text("hub.broker.user"), settings.text("hub.broker.password"));
+        brokerLogin = BrokerLogin.forHub(settings);
         if (!settings.embeddedBroker()) {
             return settings.text("hub.broker.url");
         }
-        brokerLogin = BrokerLogin.forHub(settings);
         EmbeddedBroker broker = new EmbeddedBroker(settings.dataDir().resolve("broker"),
                 settings.text("hub.broker.embedded.host"), settings.integer("hub.broker.embedded.port"),
                 settings.text("hub.broker.journal-type"), settings.integer("hub.broker.journal-sync-nanos"),
@@ -338,8 +335,7 @@ public final class LoyaltyHub implements AutoCloseable {
 
     /** A new, not yet started connection to the hub's broker under the hub's own login (the caller closes it). */
     public jakarta.jms.Connection openBrokerConnection() throws jakarta.jms.JMSException {
-        return brokerLogin.user().isBlank() ? brokerFactory.createConnection()
-                : brokerFactory.createConnection(brokerLogin.user(), brokerLogin.password());
+        return brokerLogin.connect(brokerFactory);
     }
 
     /**

@@ -5,20 +5,7 @@ public enum CheckDigitRule {
     LUHN {
         @Override
         public boolean accepts(CharSequence digits) {
-            int sum = 0;
-            boolean doubleIt = false;
-            for (int i = digits.length() - 1; i >= 0; i--) {
-                int d = digits.charAt(i) - '0';
-                if (doubleIt) {
-                    d *= 2;
-                    if (d > 9) {
-                        d -= 9;
-                    }
-                }
-                sum += d;
-                doubleIt = !doubleIt;
-            }
-            return sum % 10 == 0;
+            return Luhn.isValid(digits);
         }
     },
     /** Membership ids with no check digit (e.g. 25-digit NCR loyalty ids). */

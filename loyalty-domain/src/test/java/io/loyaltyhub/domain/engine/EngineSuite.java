@@ -206,7 +206,7 @@ abstract class EngineSuite {
     @Test
     void aCardOutsideEveryIssuedRangeIsDeclinedAsInvalid() {
         String body = "628000999999999";
-        String outside = body + CoalitionFixture.luhnDigit(body);
+        String outside = body + io.loyaltyhub.domain.card.Luhn.checkDigit(body);
 
         TransactionOutcome outcome = engine.apply(coalition.sale(merchantA, ref(), outside, 1_000));
 

@@ -7,12 +7,9 @@ import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.domain.testing.CoalitionFixture;
+import io.loyaltyhub.domain.testing.MovableClock;
 import io.loyaltyhub.domain.testing.TestDatabases;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +18,7 @@ class MerchantCredentialsTest {
     private Database database;
     private MerchantId a;
     private MerchantId b;
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T10:00:00Z"));
+    private final MovableClock clock = new MovableClock();
     private MerchantCredentials credentials;
 
     @BeforeEach
@@ -30,22 +27,6 @@ class MerchantCredentialsTest {
         CoalitionFixture coalition = new CoalitionFixture(database);
         a = coalition.merchant("credA").id();
         b = coalition.merchant("credB").id();
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
         // A cheap Argon2id cost for tests; the hub uses Argon2idHasher.recommended().
         credentials = new MerchantCredentials(database, new IdGenerator(5), clock, new Argon2idHasher(64, 1, 1),
                 Duration.ofSeconds(60), 2);
@@ -103,7 +84,10 @@ class MerchantCredentialsTest {
         credentials.authenticate(third.credentialId(), third.secret());
         assertThat(credentials.cachedVerifications()).isEqualTo(2);
 
-        now.set(now.get().plusSeconds(61));
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(credentials.recentlyVerified(third.credentialId(), third.secret())).as("within the TTL").isPresent();
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(credentials.recentlyVerified(third.credentialId(), third.secret())).as("forgotten after the TTL").isEmpty();
         assertThat(credentials.authenticate(third.credentialId(), third.secret())).isPresent(); // verified again
         assertThat(credentials.authenticate(third.credentialId(), third.secret() + "x")).isEmpty();
     }

@@ -6,6 +6,7 @@ import io.loyaltyhub.domain.card.CardCatalog;
 import io.loyaltyhub.domain.card.CardProgramme;
 import io.loyaltyhub.domain.card.CardReader;
 import io.loyaltyhub.domain.card.CheckDigitRule;
+import io.loyaltyhub.domain.card.Luhn;
 import io.loyaltyhub.domain.card.ProgrammeCardReader;
 import io.loyaltyhub.domain.crypto.CardTokenizer;
 import io.loyaltyhub.domain.model.EarnRate;
@@ -80,24 +81,7 @@ public final class CoalitionFixture {
     /** A valid card number in the issued range: serial {@code n}, Luhn check digit appended. */
     public static String cardNumber(long n) {
         String body = "628000" + String.format("%09d", n);
-        return body + luhnDigit(body);
-    }
-
-    public static char luhnDigit(String body) {
-        int sum = 0;
-        boolean doubleIt = true;
-        for (int i = body.length() - 1; i >= 0; i--) {
-            int d = body.charAt(i) - '0';
-            if (doubleIt) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-            doubleIt = !doubleIt;
-        }
-        return (char) ('0' + (10 - sum % 10) % 10);
+        return body + Luhn.checkDigit(body);
     }
 
     public PosTransaction sale(TestMerchant m, String ref, String card, long cents) {

@@ -1,6 +1,6 @@
 package io.loyaltyhub.adapters.csv;
 
-import io.loyaltyhub.adapters.simulator.TestCards;
+import io.loyaltyhub.adapters.simulator.TestCardOptions;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,14 +44,8 @@ public final class DropCsvBatchCommand implements Callable<Integer> {
     @Option(names = "--terminal", defaultValue = "T1", description = "terminal code of the made-up sales (default: ${DEFAULT-VALUE})")
     String terminal;
 
-    @Option(names = "--card-prefix", defaultValue = "628000", description = "card programme prefix (default: ${DEFAULT-VALUE})")
-    String cardPrefix;
-
-    @Option(names = "--card-length", defaultValue = "16", description = "card number length (default: ${DEFAULT-VALUE})")
-    int cardLength;
-
-    @Option(names = "--no-check-digit", description = "the programme has no Luhn check digit")
-    boolean noCheckDigit;
+    @CommandLine.Mixin
+    TestCardOptions testCards;
 
     @Option(names = "--cards", defaultValue = "100", description = "how many different cards the sales use (default: ${DEFAULT-VALUE})")
     int cards;
@@ -99,16 +93,9 @@ public final class DropCsvBatchCommand implements Callable<Integer> {
                 }
                 written++;
                 return new CsvBatchRecord(store, terminal, refPrefix + "-" + written, "SALE", start.plusSeconds(written),
-                        cardNumber(written % cards), amountMinor, currency, null);
+                        testCards.card(written % cards), amountMinor, currency, null);
             }
         };
-    }
-
-    private String cardNumber(long serial) {
-        if (noCheckDigit) {
-            return cardPrefix + String.format("%0" + (cardLength - cardPrefix.length()) + "d", serial);
-        }
-        return TestCards.luhnCard(cardPrefix, cardLength, serial);
     }
 
     public static void main(String[] args) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,20 +40,18 @@ final class BrokerCommand implements Callable<Integer> {
     String merchant;
     @Option(names = "--terminal", required = true, description = "terminal code (part of the till's addresses)")
     String terminal;
-    @Option(names = "--credential", required = true, description = "terminal credential id")
-    String credential;
-    @Option(names = "--secret", required = true, description = "terminal secret")
-    String secret;
+    @Mixin
+    TerminalLoginOptions login;
     @Option(names = "--body", description = "send this JSON as is (once) instead of generated transactions")
     String body;
     @Option(names = "--card", description = "card number (default: test cards from --card-prefix)")
     String card;
-    @Option(names = "--card-prefix", defaultValue = "628000", description = "card programme prefix of the test cards (default: ${DEFAULT-VALUE})") String prefix;
-    @Option(names = "--card-length", defaultValue = "16", description = "length of the test card numbers (default: ${DEFAULT-VALUE})") int length;
+    @Mixin
+    TestCardOptions testCards;
     @Option(names = "--type", defaultValue = "SALE", description = "SALE, REFUND, VOID, REVERSAL, REDEEM, BALANCE_INQUIRY")
     String type;
-    @Option(names = "--amount", defaultValue = "1999", description = "minor units (default ${DEFAULT-VALUE})") long amount;
-    @Option(names = "--currency", defaultValue = "EUR", description = "currency of the transactions (default: ${DEFAULT-VALUE})") String currency;
+    @Mixin
+    AmountOptions sale;
     @Option(names = "--original-txn-ref", description = "for REFUND, VOID, REVERSAL") String original;
     @Option(names = "--redeem-points", description = "for REDEEM") Long redeemPoints;
     @Option(names = "--txn-ref", description = "reference of the first transaction (default: a run id); more get -1, -2...")
@@ -66,7 +65,7 @@ final class BrokerCommand implements Callable<Integer> {
         int brokerPort = port != null ? port : "stomp".equalsIgnoreCase(protocol) ? 61613 : 11883;
         Set<String> waiting = new LinkedHashSet<>();
         boolean allAnswered = true;
-        try (BrokerTill till = BrokerTill.open(protocol, host, brokerPort, merchant, terminal, credential, secret)) {
+        try (BrokerTill till = BrokerTill.open(protocol, host, brokerPort, merchant, terminal, login.credential, login.secret)) {
             if (body != null) {
                 till.send(body);
                 waiting.add(RAW);
@@ -74,7 +73,7 @@ final class BrokerCommand implements Callable<Integer> {
                 String run = txnRef != null ? txnRef : "sim" + Long.toString(System.currentTimeMillis(), 36);
                 for (int i = 0; i < count; i++) {
                     String ref = i == 0 ? run : run + "-" + i;
-                    till.send(transaction(ref, card != null ? card : TestCards.luhnCard(prefix, length, 1 + i)));
+                    till.send(transaction(ref, card != null ? card : testCards.card(1 + i)));
                     waiting.add(ref);
                 }
             }
@@ -105,7 +104,7 @@ final class BrokerCommand implements Callable<Integer> {
         ObjectNode t = JSON.createObjectNode().put("txnRef", ref).put("type", type).put("cardNumber", cardNumber);
         if (!"BALANCE_INQUIRY".equalsIgnoreCase(type) && !"REDEEM".equalsIgnoreCase(type)
                 && !"VOID".equalsIgnoreCase(type) && !"REVERSAL".equalsIgnoreCase(type)) {
-            t.put("amount", amount).put("currency", currency);
+            t.put("amount", sale.amount).put("currency", sale.currency);
         }
         if (original != null) {
             t.put("originalTxnRef", original);

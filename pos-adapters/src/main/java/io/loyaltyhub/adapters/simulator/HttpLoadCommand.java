@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,10 +22,8 @@ import picocli.CommandLine.Option;
 final class HttpLoadCommand implements Callable<Integer> {
     @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "hub base URL (default ${DEFAULT-VALUE})")
     String url;
-    @Option(names = "--credential", required = true, description = "terminal credential id")
-    String credential;
-    @Option(names = "--secret", required = true, description = "terminal secret")
-    String secret;
+    @Mixin
+    TerminalLoginOptions login;
     @Option(names = "--signing-secret", description = "the terminal's request-signing secret, if it has one (requests are then signed)")
     String signingSecret;
     @Option(names = "--count", defaultValue = "1", description = "sales to send (default ${DEFAULT-VALUE})")
@@ -33,16 +32,16 @@ final class HttpLoadCommand implements Callable<Integer> {
     int concurrency;
     @Option(names = "--cards", defaultValue = "1000", description = "distinct cards to cycle through")
     int cards;
-    @Option(names = "--card-prefix", defaultValue = "628000", description = "card programme prefix of the test cards (default: ${DEFAULT-VALUE})") String prefix;
-    @Option(names = "--card-length", defaultValue = "16", description = "length of the test card numbers (default: ${DEFAULT-VALUE})") int length;
-    @Option(names = "--amount", defaultValue = "1999", description = "minor units per sale") long amount;
-    @Option(names = "--currency", defaultValue = "EUR", description = "currency of the transactions (default: ${DEFAULT-VALUE})") String currency;
+    @Mixin
+    TestCardOptions testCards;
+    @Mixin
+    AmountOptions sale;
     @Option(names = "--ref-prefix", defaultValue = "", description = "prefix for transaction references (default: a run id)")
     String refPrefix;
 
     @Override
     public Integer call() throws Exception {
-        HttpJsonTill till = new HttpJsonTill(url, credential, secret, signingSecret);
+        HttpJsonTill till = new HttpJsonTill(url, login.credential, login.secret, signingSecret);
         String run = refPrefix.isEmpty() ? "sim" + Long.toString(System.currentTimeMillis(), 36) : refPrefix;
         Semaphore inFlight = new Semaphore(concurrency);
         Recorder latencies = new Recorder(3);
@@ -51,9 +50,9 @@ final class HttpLoadCommand implements Callable<Integer> {
         CompletableFuture<?>[] all = new CompletableFuture<?>[count];
         for (int i = 0; i < count; i++) {
             inFlight.acquire();
-            String card = TestCards.luhnCard(prefix, length, 1 + (i % cards));
+            String card = testCards.card(1 + (i % cards));
             long sent = System.nanoTime();
-            all[i] = till.send(HttpJsonTill.sale(run + "-" + i, card, amount, currency))
+            all[i] = till.send(HttpJsonTill.sale(run + "-" + i, card, sale.amount, sale.currency))
                     .whenComplete((response, failure) -> {
                         latencies.recordValue(Math.max(1, (System.nanoTime() - sent) / 1_000));
                         statuses.computeIfAbsent(label(response, failure), k -> new AtomicLong()).incrementAndGet();

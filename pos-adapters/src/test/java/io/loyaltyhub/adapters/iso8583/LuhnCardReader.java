@@ -2,6 +2,7 @@ package io.loyaltyhub.adapters.iso8583;
 
 import io.loyaltyhub.domain.card.CardReader;
 import io.loyaltyhub.domain.card.InvalidCardNumberException;
+import io.loyaltyhub.domain.card.Luhn;
 import io.loyaltyhub.domain.model.CardToken;
 import io.loyaltyhub.domain.txn.PresentedCard;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ final class LuhnCardReader implements CardReader {
         if (!number.matches("628[0-9]{13}")) {
             throw new InvalidCardNumberException(InvalidCardNumberException.Reason.FORMAT);
         }
-        if (!luhnValid(number)) {
+        if (!Luhn.isValid(number)) {
             throw new InvalidCardNumberException(InvalidCardNumberException.Reason.CHECK_DIGIT);
         }
         try {
@@ -32,20 +33,5 @@ final class LuhnCardReader implements CardReader {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static boolean luhnValid(String number) {
-        int sum = 0;
-        for (int i = 0; i < number.length(); i++) {
-            int digit = number.charAt(number.length() - 1 - i) - '0';
-            if (i % 2 == 1) {
-                digit *= 2;
-                if (digit > 9) {
-                    digit -= 9;
-                }
-            }
-            sum += digit;
-        }
-        return sum % 10 == 0;
     }
 }

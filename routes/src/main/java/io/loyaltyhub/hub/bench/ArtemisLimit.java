@@ -1,8 +1,8 @@
 package io.loyaltyhub.hub.bench;
 
 import io.loyaltyhub.hub.broker.BrokerAddresses;
+import io.loyaltyhub.hub.broker.BrokerLogin;
 import io.loyaltyhub.hub.broker.EmbeddedBroker;
-import io.loyaltyhub.hub.broker.terminals.BrokerLogin;
 import io.loyaltyhub.hub.broker.terminals.TerminalBrokerSecurity;
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
@@ -43,7 +43,7 @@ final class ArtemisLimit {
             List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
             AtomicLong received = new AtomicLong();
             List<Thread> threads = new ArrayList<>();
-            try (Connection connection = factory.createConnection(login.user(), login.password())) {
+            try (Connection connection = login.connect(factory)) {
                 connection.start();
                 for (int p = 0; p < producers; p++) {
                     Session s = connection.createSession(true, Session.SESSION_TRANSACTED);

@@ -1,6 +1,5 @@
 package io.loyaltyhub.hub.broker;
 
-import io.loyaltyhub.hub.broker.terminals.BrokerLogin;
 import io.loyaltyhub.hub.broker.terminals.TerminalBrokerSecurity;
 import java.nio.file.Path;
 import java.util.Set;

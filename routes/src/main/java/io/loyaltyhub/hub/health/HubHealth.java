@@ -1,6 +1,7 @@
 package io.loyaltyhub.hub.health;
 
 import io.loyaltyhub.domain.persistence.DatabaseConfig;
+import io.loyaltyhub.hub.broker.BrokerLogin;
 import io.loyaltyhub.hub.config.HubSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,13 +22,13 @@ public final class HubHealth implements AutoCloseable {
      * @param brokerUrl the broker the hub's own connections use ({@code vm://0} for the embedded one)
      */
     public static HubHealth start(HubSettings settings, Readiness readiness, DatabaseConfig database, String brokerUrl,
-                                  String brokerUser, String brokerPassword) {
+                                  BrokerLogin brokerLogin) {
         Clock clock = Clock.systemUTC();
         Duration interval = settings.millis("hub.health.probe-interval-ms");
         Duration timeout = settings.millis("hub.health.probe-timeout-ms");
         HubHealth health = new HubHealth();
         PeriodicProbe db = new PeriodicProbe("database", new DatabaseProbe(database, timeout), interval, timeout, clock);
-        SwipeQueueProbe queue = new SwipeQueueProbe(brokerUrl, brokerUser, brokerPassword, timeout, clock);
+        SwipeQueueProbe queue = new SwipeQueueProbe(brokerUrl, brokerLogin, timeout, clock);
         PeriodicProbe broker = new PeriodicProbe("broker", queue, interval, timeout, clock);
         readiness.register(db);
         readiness.register(broker);

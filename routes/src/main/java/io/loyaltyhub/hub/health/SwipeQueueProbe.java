@@ -1,6 +1,7 @@
 package io.loyaltyhub.hub.health;
 
 import io.loyaltyhub.hub.broker.BrokerAddresses;
+import io.loyaltyhub.hub.broker.BrokerLogin;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -21,8 +22,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  */
 final class SwipeQueueProbe implements PeriodicProbe.Probe, AutoCloseable {
     private final ActiveMQConnectionFactory factory;
-    private final String user;
-    private final String password;
+    private final BrokerLogin login;
     private final Clock clock;
     private Connection connection;
     private volatile Measured lastMeasured;
@@ -31,7 +31,7 @@ final class SwipeQueueProbe implements PeriodicProbe.Probe, AutoCloseable {
     record Measured(Duration oldestWaiting, Instant at) {
     }
 
-    SwipeQueueProbe(String brokerUrl, String user, String password, Duration timeout, Clock clock) {
+    SwipeQueueProbe(String brokerUrl, BrokerLogin login, Duration timeout, Clock clock) {
         this.factory = new ActiveMQConnectionFactory(brokerUrl);
         factory.setCallTimeout(timeout.toMillis());
         factory.setCallFailoverTimeout(timeout.toMillis());
@@ -40,8 +40,7 @@ final class SwipeQueueProbe implements PeriodicProbe.Probe, AutoCloseable {
         factory.setClientFailureCheckPeriod(Math.max(1_000, timeout.toMillis()));
         factory.setConnectionTTL(Math.max(2_000, 2 * timeout.toMillis()));
         factory.setConsumerWindowSize(0);
-        this.user = user;
-        this.password = password;
+        this.login = login;
         this.clock = clock;
     }
 
@@ -49,7 +48,7 @@ final class SwipeQueueProbe implements PeriodicProbe.Probe, AutoCloseable {
     public Optional<String> run() {
         try {
             if (connection == null) {
-                connection = user.isBlank() ? factory.createConnection() : factory.createConnection(user, password);
+                connection = login.connect(factory);
                 connection.setExceptionListener(e -> closeConnection());
                 connection.start();
             }

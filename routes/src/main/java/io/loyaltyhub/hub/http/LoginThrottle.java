@@ -2,6 +2,7 @@ package io.loyaltyhub.hub.http;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.loyaltyhub.domain.time.ClockTicker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import java.util.Map;
  * While locked out, attempts are refused with 429 {@code too-many-failed-logins} and {@code Retry-After}, without
  * their secret being looked at (so a lockout costs no hashing and tells nothing). A success ends the count of its
  * credential and of its address, so tills that log in fine keep a shared address (a store behind one router) open
- * even while one misconfigured till fails. A count is forgotten twice {@code maxLockout} after its last failure.
+ * even while one misconfigured till fails. A count is forgotten twice {@code maxLockout} (and a second) after its last failure, on the given clock.
  * Failures against unknown credential ids count like wrong secrets. Memory is bounded ({@link #MAX_TRACKED} keys).
  */
 public final class LoginThrottle {
@@ -40,7 +41,7 @@ public final class LoginThrottle {
         this.addressFailures = addressFailuresBeforeLockout;
         this.maxLockout = maxLockout;
         this.clock = clock;
-        this.failures = Caffeine.newBuilder().maximumSize(MAX_TRACKED)
+        this.failures = Caffeine.newBuilder().ticker(ClockTicker.of(clock)).maximumSize(MAX_TRACKED)
                 .expireAfterWrite(maxLockout.multipliedBy(2).plus(FIRST_LOCKOUT)).build();
     }
 

@@ -6,6 +6,7 @@ import io.loyaltyhub.domain.txn.PosTransaction;
 import io.loyaltyhub.domain.txn.Submitted;
 import io.loyaltyhub.domain.txn.TransactionOutcome;
 import io.loyaltyhub.hub.broker.BrokerAddresses;
+import io.loyaltyhub.hub.broker.BrokerLogin;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -120,7 +121,7 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
         return t;
     });
 
-    public ArtemisSwipeGateway(ConnectionFactory factory, String user, String password, SwipeMessages messages, int lanes,
+    public ArtemisSwipeGateway(ConnectionFactory factory, BrokerLogin login, SwipeMessages messages, int lanes,
                                String nodeId, EngineLag engineLag, Duration overloadedAfter) {
         this.messages = messages;
         this.replyAddress = BrokerAddresses.REPLIES_PREFIX + nodeId;
@@ -130,7 +131,7 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
         for (int i = 0; i < lanes; i++) {
             this.lanes[i] = new Lane("lane-" + i);
         }
-        this.broker = new BrokerConnection("swipe-gateway", factory, user, password, this::openLanes);
+        this.broker = new BrokerConnection("swipe-gateway", factory, login, this::openLanes);
     }
 
     /** Connects; when the broker is not reachable yet, keeps trying in the background (swipes are refused meanwhile). */

@@ -1,5 +1,6 @@
 package io.loyaltyhub.hub.swipe;
 
+import io.loyaltyhub.hub.broker.BrokerLogin;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -23,8 +24,7 @@ public final class BrokerConnection implements AutoCloseable {
 
     private final String name;
     private final ConnectionFactory factory;
-    private final String user;
-    private final String password;
+    private final BrokerLogin login;
     private final Setup onConnected;
     private final ScheduledExecutorService reconnector;
     private volatile Connection current;
@@ -38,11 +38,10 @@ public final class BrokerConnection implements AutoCloseable {
         void on(Connection connection) throws JMSException;
     }
 
-    public BrokerConnection(String name, ConnectionFactory factory, String user, String password, Setup onConnected) {
+    public BrokerConnection(String name, ConnectionFactory factory, BrokerLogin login, Setup onConnected) {
         this.name = name;
         this.factory = factory;
-        this.user = user;
-        this.password = password;
+        this.login = login;
         this.onConnected = onConnected;
         this.reconnector = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, name + "-reconnect");
@@ -91,7 +90,7 @@ public final class BrokerConnection implements AutoCloseable {
         }
         Connection c = null;
         try {
-            c = user.isBlank() ? factory.createConnection() : factory.createConnection(user, password);
+            c = login.connect(factory);
             Connection failed = c;
             c.setExceptionListener(e -> lost(failed, e));
             onConnected.on(c);

@@ -5,6 +5,7 @@ import io.loyaltyhub.domain.engine.PointsEngine;
 import io.loyaltyhub.domain.txn.PosTransaction;
 import io.loyaltyhub.domain.txn.TransactionOutcome;
 import io.loyaltyhub.hub.broker.BrokerAddresses;
+import io.loyaltyhub.hub.broker.BrokerLogin;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
@@ -64,7 +65,7 @@ public final class SwipeBatchConsumer implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    public SwipeBatchConsumer(ConnectionFactory factory, String user, String password, PointsEngine engine,
+    public SwipeBatchConsumer(ConnectionFactory factory, BrokerLogin login, PointsEngine engine,
                               BooleanSupplier databaseReachable, SwipeMessages messages, EngineLag lag, int workers, int batchSize) {
         this.engine = engine;
         this.databaseReachable = databaseReachable;
@@ -72,7 +73,7 @@ public final class SwipeBatchConsumer implements AutoCloseable {
         this.lag = lag;
         this.workers = workers;
         this.batchSize = batchSize;
-        this.broker = new BrokerConnection("swipe-engine", factory, user, password, connection -> { });
+        this.broker = new BrokerConnection("swipe-engine", factory, login, connection -> { });
     }
 
     public void start() {

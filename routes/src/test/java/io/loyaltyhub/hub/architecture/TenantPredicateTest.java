@@ -38,8 +38,8 @@ class TenantPredicateTest {
     private static final Map<String, String> ACROSS_TENANTS = Map.of(
             "JdbcTerminalDirectory.java", "terminal log-in: the credential id is what finds the merchant",
             "JdbcLimit.java", "benchmark tool: sets up and removes its own fixed benchmark merchant, never merchant-facing",
-            "TerminalSigningKeys.java", "operator key rotation: re-wraps every terminal's signing secret under a new master key",
-            "JdbcTerminalMacKeys.java", "operator key migration: moves every terminal's MAC key from the legacy key file to the master key",
+            "WrappedTerminalSecrets.java", "operator key rotation and migration: re-wraps every terminal's signing secret and "
+                    + "MAC key under a new master key, or moves them from the legacy key file to the master key",
             "OperatorReadOnlyDatabase.java", "operator command report-downloads without --merchant: the audit of every merchant's downloads");
 
     private static final Pattern TABLE_DDL = Pattern.compile("CREATE TABLE (\\w+) \\((.*?)\\n\\);", Pattern.DOTALL);

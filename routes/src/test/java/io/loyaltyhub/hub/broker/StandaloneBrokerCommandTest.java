@@ -3,7 +3,6 @@ package io.loyaltyhub.hub.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.loyaltyhub.hub.broker.terminals.BrokerLogin;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSSecurityException;
 import jakarta.jms.Message;
@@ -24,14 +23,14 @@ class StandaloneBrokerCommandTest {
         int port = freePort();
         try (EmbeddedBroker broker = StandaloneBrokerCommand.start(dataDir, "127.0.0.1", port, LOGIN, 1_000_000);
              ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
-             Connection connection = factory.createConnection(LOGIN.user(), LOGIN.password())) {
+             Connection connection = LOGIN.connect(factory)) {
             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
             session.createProducer(session.createQueue(BrokerAddresses.SWIPES)).send(session.createTextMessage("swipe"));
             session.commit();
         }
         try (EmbeddedBroker broker = StandaloneBrokerCommand.start(dataDir, "127.0.0.1", port, LOGIN, 1_000_000);
              ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
-             Connection connection = factory.createConnection(LOGIN.user(), LOGIN.password())) {
+             Connection connection = LOGIN.connect(factory)) {
             connection.start();
             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
             Message received = session.createConsumer(session.createQueue(BrokerAddresses.SWIPES)).receive(10_000);

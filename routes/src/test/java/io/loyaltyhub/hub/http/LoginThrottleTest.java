@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.time.Clock;
+import io.loyaltyhub.domain.testing.MovableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The back-off of docs/security.md: 5 failures lock a credential for 1 s, each further one doubles it, capped. */
@@ -77,6 +74,19 @@ class LoginThrottleTest {
     }
 
     @Test
+    void aCountIsForgottenTwiceTheLongestLockoutAfterItsLastFailure() {
+        fail("terminal:t1", "10.0.0.1", 4);
+        clock.advance(Duration.ofSeconds(600));
+        fail("terminal:t1", "10.0.0.1", 1);
+        assertThat(retryAfter("terminal:t1", "10.0.0.1")).as("still counted: the fifth failure in a row").isEqualTo(1);
+
+        fail("terminal:t2", "10.0.0.2", 4);
+        clock.advance(Duration.ofSeconds(601).plusMillis(1));
+        fail("terminal:t2", "10.0.0.2", 1);
+        assertThatCode(() -> throttle.admit("terminal:t2", "10.0.0.2")).as("the count began again").doesNotThrowAnyException();
+    }
+
+    @Test
     void aThresholdOfZeroTurnsAnAddressLockoutOff() {
         LoginThrottle behindAProxy = new LoginThrottle(5, 0, Duration.ofSeconds(300), clock);
         for (int i = 0; i < 100; i++) {
@@ -84,28 +94,5 @@ class LoginThrottleTest {
         }
 
         assertThatCode(() -> behindAProxy.admit("terminal:t1", "10.0.0.1")).doesNotThrowAnyException();
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

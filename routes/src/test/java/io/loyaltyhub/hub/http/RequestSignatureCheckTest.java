@@ -7,12 +7,11 @@ import io.loyaltyhub.domain.crypto.RequestSigning;
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.terminal.TerminalIdentity;
 import io.loyaltyhub.domain.testing.CoalitionFixture;
+import io.loyaltyhub.domain.testing.MovableClock;
 import io.loyaltyhub.domain.testing.TestDatabases;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,32 +71,5 @@ class RequestSignatureCheckTest {
         assertThatThrownBy(() -> check.check(till, "POST", "/p", oneMore::get, BODY))
                 .isInstanceOfSatisfying(HttpProblem.class, p -> assertThat(p.code()).isEqualTo("signature-replayed"));
         assertThat(check.noncesHeld(till.terminalId().value())).isEqualTo(RequestSignatureCheck.MAX_NONCES_PER_TERMINAL);
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -8,10 +8,10 @@ import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.DatabaseConfig;
 import io.loyaltyhub.domain.terminal.TerminalIdentity;
 import io.loyaltyhub.domain.testing.CoalitionFixture;
+import io.loyaltyhub.domain.testing.MovableClock;
 import io.loyaltyhub.domain.testing.TestDatabases;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -83,24 +83,7 @@ class JdbcTerminalMacKeysTest {
             CoalitionFixture.TestMerchant a = new CoalitionFixture(database).merchant("A");
             byte[] master = new byte[32];
             java.util.Arrays.fill(master, (byte) 7);
-            Instant start = Instant.parse("2026-11-23T10:00:00Z");
-            java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(start);
-            Clock clock = new Clock() {
-                @Override
-                public java.time.ZoneId getZone() {
-                    return java.time.ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(java.time.ZoneId zone) {
-                    return this;
-                }
-
-                @Override
-                public Instant instant() {
-                    return now.get();
-                }
-            };
+            MovableClock clock = new MovableClock();
             JdbcTerminalMacKeys listener = new JdbcTerminalMacKeys(database, master, clock, Duration.ofSeconds(60));
             JdbcTerminalMacKeys command = new JdbcTerminalMacKeys(database, master, Clock.systemUTC());
             assertThat(listener.keyOf(identity(a))).isEmpty();
@@ -108,7 +91,7 @@ class JdbcTerminalMacKeysTest {
             command.assign(a.id(), a.terminal(), KEY);
 
             assertThat(listener.keyOf(identity(a))).as("within the TTL the remembered answer stands").isEmpty();
-            now.set(start.plusSeconds(61));
+            clock.advance(Duration.ofSeconds(61));
             assertThat(listener.keyOf(identity(a))).as("after the TTL the new key is seen").contains(MacKey.ofHex(KEY));
             listener.remove(a.id(), a.terminal());
             assertThat(listener.keyOf(identity(a))).as("a removal on this node is seen at once").isEmpty();

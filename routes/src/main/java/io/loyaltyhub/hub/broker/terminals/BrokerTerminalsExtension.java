@@ -5,7 +5,6 @@ import io.loyaltyhub.hub.HubExtension;
 import io.loyaltyhub.hub.LoyaltyHub;
 import io.loyaltyhub.hub.config.HubSettings;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -29,10 +28,12 @@ public final class BrokerTerminalsExtension implements HubExtension {
             log.info("broker-native terminals are off: they need the embedded broker (hub.broker.url is set)");
             return List.of();
         }
-        Duration ttl = Duration.ofSeconds(settings.integer("hub.terminal-cache.ttl-seconds"));
         JsonSwipeCodec codec = new JsonSwipeCodec(hub.cardReader(), Clock.systemUTC());
         int maxBytes = settings.integer("hub.broker.terminals.max-message-bytes");
-        IngressCheck check = new IngressCheck(new RecentTerminals(hub.terminals(), Clock.systemUTC(), ttl)::find, codec, maxBytes);
+        // The directory caches this look-up for hub.terminal-cache.ttl-seconds, as for HTTP: a terminal the operator
+        // disables stops being served within that time even while its broker connection stays open. Deliberately
+        // across merchants: the pair comes from the broker login.
+        IngressCheck check = new IngressCheck(hub.terminals()::findTerminalAcrossMerchants, codec, maxBytes);
         TerminalIngress ingress = new TerminalIngress(hub::openBrokerConnection, check, codec, hub.gateway(),
                 settings.millis("hub.swipe.reply-timeout-ms"), settings.integer("hub.broker.terminals.consumers"), maxBytes);
         TerminalBrokerSetup setup = TerminalBrokerSetup.fromSettings(settings);

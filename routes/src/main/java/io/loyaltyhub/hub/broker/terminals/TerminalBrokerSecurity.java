@@ -1,6 +1,7 @@
 package io.loyaltyhub.hub.broker.terminals;
 
 import io.loyaltyhub.domain.terminal.TerminalDirectory;
+import io.loyaltyhub.hub.broker.BrokerLogin;
 import io.loyaltyhub.domain.terminal.TerminalIdentity;
 import io.loyaltyhub.hub.http.LoginThrottle;
 import io.loyaltyhub.hub.http.TerminalCredentials;
