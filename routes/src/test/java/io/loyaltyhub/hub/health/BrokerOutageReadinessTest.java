@@ -43,11 +43,10 @@ class BrokerOutageReadinessTest {
     @Test
     void aBrokerThatCannotBeReachedMakesTheHubUnreadyNamingTheBroker() throws Exception {
         Path brokerDir = Files.createTempDirectory("external-broker");
-        int brokerPort = HubFixture.freePort();
-        EmbeddedBroker external = new EmbeddedBroker(brokerDir, "127.0.0.1", brokerPort, "nio", 1_000_000, new HubOnly(),
+        EmbeddedBroker external = new EmbeddedBroker(brokerDir, "127.0.0.1", 0, "nio", 1_000_000, new HubOnly(),
                 config -> { });
         external.start();
-        try (TcpRelay relay = new TcpRelay("127.0.0.1", brokerPort);
+        try (TcpRelay relay = new TcpRelay("127.0.0.1", external.corePort());
              HubFixture fixture = HubFixture.start(Map.of("hub.broker.url", "tcp://127.0.0.1:" + relay.port(),
                      "hub.broker.user", USER, "hub.broker.password", PASSWORD, "hub.health.probe-interval-ms", "500",
                      "hub.health.probe-timeout-ms", "1000"), List.of())) {

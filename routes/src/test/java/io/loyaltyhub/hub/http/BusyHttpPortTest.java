@@ -42,9 +42,9 @@ class BusyHttpPortTest {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), "io.loyaltyhub.hub.cli.HubCommand", "run",
                     "-s", "hub.data-dir=" + dataDir, "-s", "hub.http.host=127.0.0.1", "-s", "hub.http.port=" + port,
-                    "-s", "hub.broker.embedded.port=" + HubFixture.freePort(), "-s", "hub.broker.terminals.host=127.0.0.1"));
+                    "-s", "hub.broker.embedded.port=0", "-s", "hub.broker.terminals.host=127.0.0.1"));
             for (String protocol : List.of("mqtt", "amqp", "stomp")) {
-                command.addAll(List.of("-s", "hub.broker." + protocol + ".port=" + HubFixture.freePort()));
+                command.addAll(List.of("-s", "hub.broker." + protocol + ".port=0"));
             }
             File out = dataDir.resolve("stdout.txt").toFile();
             File err = dataDir.resolve("stderr.txt").toFile();

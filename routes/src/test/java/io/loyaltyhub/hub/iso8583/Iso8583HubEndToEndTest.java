@@ -46,13 +46,14 @@ class Iso8583HubEndToEndTest {
 
     @BeforeAll
     static void startHub() throws Exception {
-        binaryPort = HubFixture.freePort();
-        asciiPort = HubFixture.freePort();
+        Iso8583Extension iso8583 = new Iso8583Extension();
         fixture = HubFixture.start(Map.of(
                 "hub.swipe.reply-timeout-ms", "15000",
                 "hub.iso8583.host", "127.0.0.1",
-                "hub.iso8583.listeners", "binary-2:" + binaryPort + ",ascii-4:" + asciiPort),
-                List.of(new Iso8583Extension()));
+                "hub.iso8583.listeners", "binary-2:0,ascii-4:0"),
+                List.of(iso8583));
+        binaryPort = iso8583.listeningPort(Framing.BINARY_2);
+        asciiPort = iso8583.listeningPort(Framing.ASCII_4);
         books = fixture.merchant().code();
         HubFixture.Merchant signing = fixture.merchant();
         pharma = signing.code();

@@ -9,6 +9,7 @@ import io.loyaltyhub.domain.persistence.DatabaseConfig;
 import io.loyaltyhub.domain.testing.TestDatabases;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.HubFixture.Merchant;
+import io.loyaltyhub.hub.testing.ChildHub;
 import io.loyaltyhub.hub.testing.StandaloneBroker;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,10 +51,10 @@ class NodeTakeoverTest {
     @Test
     void whenANodeIsKilledTheOtherTakesItsLanesWithinSecondsAndCreditsEverySwipe() throws Exception {
         DatabaseConfig mysql = TestDatabases.freshMySql();
-        StandaloneBroker broker = new StandaloneBroker(brokerDir, HubFixture.freePort()).start();
+        StandaloneBroker broker = new StandaloneBroker(brokerDir).start();
         Map<String, String> shared = Map.of("hub.broker.url", broker.url(), "hub.db.url", mysql.url(),
                 "hub.db.user", mysql.user(), "hub.db.password", mysql.password(), "hub.swipe.reply-timeout-ms", "3000");
-        Process nodeTwo = null;
+        ChildHub nodeTwo = null;
         try {
             Merchant shop;
             try (HubFixture setUp = HubFixture.startIn(nodeOneDir, withNode(shared, 1), List.of())) {
@@ -63,9 +64,8 @@ class NodeTakeoverTest {
             }
             copyKeystore(nodeOneDir, nodeTwoDir); // one coalition, one card key: both nodes tokenize alike
 
-            int nodeTwoPort = HubFixture.freePort();
-            nodeTwo = startNode(nodeTwoDir, withNode(shared, 2), nodeTwoPort);
-            String nodeTwoUrl = "http://127.0.0.1:" + nodeTwoPort + "/pos/v1/transactions";
+            nodeTwo = ChildHub.run(nodeTwoDir, withNode(shared, 2));
+            String nodeTwoUrl = "http://127.0.0.1:" + nodeTwo.awaitHttpPort(Duration.ofSeconds(90)) + "/pos/v1/transactions";
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             // Alone on the queue, node two's engine workers become the owners of every lane's message group.
             for (int i = 0; i < CARDS; i++) {
@@ -76,8 +76,8 @@ class NodeTakeoverTest {
             }
 
             try (HubFixture nodeOne = HubFixture.startIn(nodeOneDir, withNode(shared, 1), List.of())) {
-                nodeTwo.destroyForcibly(); // SIGKILL: its broker sessions are not closed, the broker has to notice
-                nodeTwo.waitFor();
+                nodeTwo.process().destroyForcibly(); // SIGKILL: its broker sessions are not closed, the broker has to notice
+                nodeTwo.process().waitFor();
 
                 List<String> cards = new ArrayList<>();
                 for (int i = 0; i < CARDS; i++) {
@@ -95,7 +95,7 @@ class NodeTakeoverTest {
             }
         } finally {
             if (nodeTwo != null) {
-                nodeTwo.destroyForcibly();
+                nodeTwo.close();
             }
             broker.close();
             TestDatabases.dropMySql(mysql);
@@ -121,17 +121,6 @@ class NodeTakeoverTest {
         for (String file : List.of("hub.bcfks", "keystore.pass")) {
             Files.copy(from.resolve("keys").resolve(file), to.resolve("keys").resolve(file));
         }
-    }
-
-    private static Process startNode(Path dataDir, Map<String, String> settings, int httpPort) throws Exception {
-        Map<String, String> all = new HashMap<>(settings);
-        all.putAll(Map.of("hub.data-dir", dataDir.toString(), "hub.http.host", "127.0.0.1",
-                "hub.http.port", Integer.toString(httpPort), "hub.iso8583.listeners", "",
-                "hub.broker.mqtt.port", "", "hub.broker.amqp.port", "", "hub.broker.stomp.port", ""));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.loyaltyhub.hub.cli.HubCommand", "run"));
-        all.forEach((k, v) -> command.addAll(List.of("-s", k + "=" + v)));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dataDir.resolve("hub.log").toFile()).start();
     }
 
     private static HttpResponse<String> send(HttpClient http, String url, Merchant shop, String body) throws Exception {

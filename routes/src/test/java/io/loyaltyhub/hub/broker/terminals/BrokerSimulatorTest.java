@@ -42,7 +42,7 @@ class BrokerSimulatorTest {
         StringWriter out = new StringWriter();
         CommandLine cli = new CommandLine(new PosSimulator()).setOut(new PrintWriter(out, true));
         List<String> args = new java.util.ArrayList<>(List.of("broker", "--protocol", protocol,
-                "--port", fixture.hub().settings().text("hub.broker." + protocol + ".port"),
+                "--port", Integer.toString(fixture.brokerTerminalPort(protocol)),
                 "--merchant", merchant.code(), "--terminal", merchant.till().terminalCode(),
                 "--credential", merchant.till().credentialId(), "--secret", merchant.till().secret()));
         args.addAll(List.of(more));

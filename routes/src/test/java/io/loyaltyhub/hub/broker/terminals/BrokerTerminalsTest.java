@@ -54,7 +54,7 @@ class BrokerTerminalsTest {
     }
 
     static int port(String protocol) {
-        return fixture.hub().settings().integer("hub.broker." + protocol + ".port");
+        return fixture.brokerTerminalPort(protocol);
     }
 
     static String sale(String ref, String card, long amount) {
@@ -182,7 +182,7 @@ class BrokerTerminalsTest {
 
     @Test
     void aTerminalCredentialIsNoGoodOnTheCorePort() {
-        String core = "tcp://127.0.0.1:" + fixture.hub().settings().text("hub.broker.embedded.port");
+        String core = "tcp://127.0.0.1:" + fixture.hub().embeddedBrokerPort();
         assertThatThrownBy(() -> new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(core)
                 .createConnection(books.till().credentialId(), books.till().secret()).close())
                 .isInstanceOf(JMSSecurityException.class);

@@ -31,7 +31,7 @@ class JsonLimitsOverBrokerTest {
     @Test
     void aStringTooLongDeepNestingAndATooLongNumberAreMalformedJsonOverMqtt() throws Exception {
         long purchases = fixture.count("purchase");
-        try (MqttTerminal till = MqttTerminal.of(fixture.hub().settings().integer("hub.broker.mqtt.port"), books)) {
+        try (MqttTerminal till = MqttTerminal.of(fixture.hub().mqttPort(), books)) {
             till.listen(MqttTerminal.replyTopic(books));
             for (String body : List.of("{\"txnRef\":\"" + "x".repeat(4_097) + "\"}",
                     "{\"txnRef\":\"n\",\"lineItems\":" + "[".repeat(8) + "]".repeat(8) + "}",
