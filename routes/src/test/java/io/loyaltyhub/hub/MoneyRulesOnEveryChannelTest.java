@@ -15,6 +15,7 @@ import io.loyaltyhub.adapters.iso8583.LoyaltyData;
 import io.loyaltyhub.adapters.iso8583.TerminalRequests;
 import io.loyaltyhub.adapters.poslog.PosLogClient;
 import io.loyaltyhub.adapters.simulator.BrokerTill;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.broker.terminals.BrokerTerminalsExtension;
 import io.loyaltyhub.hub.cli.HubCommand;
 import io.loyaltyhub.hub.csv.CsvBatchChannel;
@@ -47,6 +48,7 @@ import picocli.CommandLine;
  * ISO 8583 over TCP, STOMP on the broker, CSV files in the inbox and POSLog over HTTP. The engine decides once;
  * each channel must answer its decision in its own protocol, the same way.
  */
+@Slow
 class MoneyRulesOnEveryChannelTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();

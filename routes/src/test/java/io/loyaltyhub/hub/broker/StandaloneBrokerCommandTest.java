@@ -3,6 +3,7 @@ package io.loyaltyhub.hub.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.broker.terminals.BrokerLogin;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSSecurityException;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The standalone broker (the chaos suite's external broker) keeps the hub's messages across a restart and lets only the hub in. */
+@Slow
 class StandaloneBrokerCommandTest {
     private static final BrokerLogin LOGIN = new BrokerLogin("hub", "s3cret-for-the-test");
 

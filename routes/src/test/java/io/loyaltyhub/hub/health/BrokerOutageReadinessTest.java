@@ -6,6 +6,7 @@ import static io.loyaltyhub.hub.health.ReadinessTest.get;
 import static io.loyaltyhub.hub.health.ReadinessTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.broker.EmbeddedBroker;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * Issue 12, item 19: the hub on an external Artemis (a real broker in this JVM) reached through a relay the test
  * breaks: while the broker cannot be reached the hub is unready, naming the broker; when it is back, ready again.
  */
+@Slow
 class BrokerOutageReadinessTest {
     private static final String USER = "hub";
     private static final String PASSWORD = "broker-secret";

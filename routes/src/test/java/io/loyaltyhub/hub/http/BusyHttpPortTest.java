@@ -3,6 +3,7 @@ package io.loyaltyhub.hub.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import java.io.File;
 import java.net.InetAddress;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * Issue 12, item 18: Vert.x only logs a port it cannot bind, and the hub used to print "running" anyway. Now the
  * start fails naming the port, and the command exits non-zero — as the broker's ports already did.
  */
+@Slow
 class BusyHttpPortTest {
 
     @Test

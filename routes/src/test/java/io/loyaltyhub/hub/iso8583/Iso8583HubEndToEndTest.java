@@ -12,6 +12,7 @@ import io.loyaltyhub.adapters.iso8583.LoyaltyData;
 import io.loyaltyhub.adapters.iso8583.MacKey;
 import io.loyaltyhub.adapters.iso8583.TerminalRequests;
 import io.loyaltyhub.domain.model.TerminalId;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,6 +33,7 @@ import picocli.CommandLine;
  * Artemis, the engine consumer and an embedded H2 database; terminals talk to it over real sockets with
  * real bytes. Every swipe crosses the durable queue before the engine answers.
  */
+@Slow
 class Iso8583HubEndToEndTest {
 
     private static final String MAC_KEY = "0123456789ABCDEFFEDCBA9876543210";

@@ -15,6 +15,7 @@ import io.loyaltyhub.adapters.iso8583.Iso8583Client;
 import io.loyaltyhub.adapters.iso8583.TerminalRequests;
 import io.loyaltyhub.adapters.poslog.PosLogClient;
 import io.loyaltyhub.domain.persistence.DatabaseConfig;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.domain.testing.TestDatabases;
 import io.loyaltyhub.hub.HubExtension;
 import io.loyaltyhub.hub.HubFixture;
@@ -63,6 +64,7 @@ import org.slf4j.LoggerFactory;
  * Nothing may be found. The same search must
  * then find a number planted in each place, so the test cannot pass because it looked in the wrong place.
  */
+@Slow
 class CardDataLeakScanTest {
     private final Iso8583Extension iso8583 = new Iso8583Extension();
     private final List<HubExtension> channels = List.of(iso8583, new PosLogChannel(), new CsvBatchChannel(),

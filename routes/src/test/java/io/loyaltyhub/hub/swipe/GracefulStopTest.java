@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.HubFixture.Merchant;
 import io.loyaltyhub.hub.testing.ChildHub;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stopping and to send them again), answers what it has taken, exits with 0, and after the restart every swipe
  * answered approved or pending is credited exactly once.
  */
+@Slow
 class GracefulStopTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SWIPES = 300;

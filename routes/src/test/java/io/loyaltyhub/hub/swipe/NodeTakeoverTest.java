@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.loyaltyhub.domain.card.CardProgramme;
 import io.loyaltyhub.domain.card.CheckDigitRule;
 import io.loyaltyhub.domain.persistence.DatabaseConfig;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.domain.testing.TestDatabases;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.HubFixture.Merchant;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * to it, where the broker's default one-minute TTL kept the dead node's groups, and the swipes behind them, for a
  * minute.
  */
+@Slow
 class NodeTakeoverTest {
     private static final int CARDS = 32; // several cards per lane: every one of the eight lanes is used
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loyaltyhub.domain.persistence.DatabaseConfig;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.domain.testing.TestDatabases;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.HubFixture.Merchant;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * terminals only what is true meanwhile (a coded "send it again", or "pending" for what is stored), never
  * dead-letters a swipe because of an outage, and credits everything exactly once.
  */
+@Slow
 class OutagesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.loyaltyhub.adapters.simulator.PosSimulator;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.HubFixture.Merchant;
 import java.io.PrintWriter;
@@ -20,6 +21,7 @@ import picocli.CommandLine;
  * The POS simulator's broker subcommand against a real hub whose reply timeout is zero, so every terminal first
  * hears "pending" and then, on the same reply address, the answer.
  */
+@Slow
 class BrokerSimulatorTest {
     private static HubFixture fixture;
     private static Merchant merchant;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loyaltyhub.adapters.simulator.BrokerTill;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.HubFixture.Merchant;
 import io.loyaltyhub.hub.broker.BrokerAddresses;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Broker-native terminals against a real hub: real MQTT, AMQP and STOMP clients over TCP to the embedded Artemis. */
+@Slow
 class BrokerTerminalsTest {
     private static final Duration REPLY = Duration.ofSeconds(10);
     private static final AtomicLong SERIALS = new AtomicLong(5_000);
