@@ -26,7 +26,7 @@ import io.loyaltyhub.hub.health.HubHealth;
 import io.loyaltyhub.hub.health.Readiness;
 import io.loyaltyhub.hub.http.HttpEdge;
 import io.loyaltyhub.hub.http.HttpSwipeProcessor;
-import io.loyaltyhub.hub.http.LoginThrottle;
+import io.loyaltyhub.hub.auth.LoginThrottle;
 import io.loyaltyhub.hub.http.PosHttpRoutes;
 import io.loyaltyhub.hub.http.RequestSignatureCheck;
 import io.loyaltyhub.hub.http.TerminalSigningKeys;
@@ -289,6 +289,31 @@ public final class LoyaltyHub implements AutoCloseable {
     /** The port HTTP actually listens on (useful when configured as 0). */
     public int httpPort() {
         return httpServer.getServer() != null ? httpServer.getServer().actualPort() : settings.integer("hub.http.port");
+    }
+
+    /** The port of the embedded broker's core TCP acceptor, {@code hub.broker.embedded.port} (useful when configured as 0). */
+    public int embeddedBrokerPort() {
+        return embeddedBroker().corePort();
+    }
+
+    /** The port broker-native terminals speak MQTT on, {@code hub.broker.mqtt.port} (useful when configured as 0). */
+    public int mqttPort() {
+        return embeddedBroker().acceptorPort("mqtt");
+    }
+
+    /** The port broker-native terminals speak AMQP on, {@code hub.broker.amqp.port} (useful when configured as 0). */
+    public int amqpPort() {
+        return embeddedBroker().acceptorPort("amqp");
+    }
+
+    /** The port broker-native terminals speak STOMP on, {@code hub.broker.stomp.port} (useful when configured as 0). */
+    public int stompPort() {
+        return embeddedBroker().acceptorPort("stomp");
+    }
+
+    private EmbeddedBroker embeddedBroker() {
+        return started.stream().filter(EmbeddedBroker.class::isInstance).map(EmbeddedBroker.class::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException("this hub runs no embedded broker (hub.broker.url is set)"));
     }
 
     public HubSettings settings() {

@@ -7,7 +7,6 @@ import io.loyaltyhub.domain.model.EarnRate;
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.hub.config.HubSettings;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +25,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real hub for tests: embedded broker and database in a temporary data directory, every port free,
+ * A real hub for tests: embedded broker and database in a temporary data directory, every port chosen by the hub
+ * when it binds (port 0; read back through {@link LoyaltyHub}),
  * a card programme (prefix 628000, 16 digits, Luhn) with an issued range, and helpers to onboard
  * merchants and call the HTTP channel. Other channels pass their {@link HubExtension}s and extra settings.
  */
@@ -71,32 +71,23 @@ public final class HubFixture implements AutoCloseable {
 
     /** A hub on an existing data directory (a restart: the card programme is already there), on fresh ports. */
     public static HubFixture startIn(Path dataDir, Map<String, String> settings, List<HubExtension> extensions) {
-        try {
-            Map<String, String> all = new HashMap<>();
-            all.put("hub.data-dir", dataDir.toString());
-            all.put("hub.http.host", "127.0.0.1");
-            all.put("hub.http.port", Integer.toString(freePort()));
-            all.put("hub.broker.embedded.port", Integer.toString(freePort()));
-            // Terminal acceptors on free ports too: this machine may run other brokers on the standard ones.
-            all.put("hub.broker.terminals.host", "127.0.0.1");
-            for (String protocol : List.of("mqtt", "amqp", "stomp")) {
-                all.put("hub.broker." + protocol + ".port", Integer.toString(freePort()));
-            }
-            // Tests replay dated files (POSLog exports of 2017, end-of-day files of November 2026): the engine's
-            // window on occurredAt would refuse them as too old. Tests of that window set the setting back.
-            all.put("hub.engine.max-age-days", "36500");
-            all.putAll(settings);
-            LoyaltyHub hub = LoyaltyHub.start(HubSettings.load(null, all), extensions);
-            return new HubFixture(dataDir, hub, extensions);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        Map<String, String> all = new HashMap<>();
+        all.put("hub.data-dir", dataDir.toString());
+        all.put("hub.http.host", "127.0.0.1");
+        // Port 0 everywhere: the hub binds free ports itself (no other process can take one between a test choosing
+        // it and the hub binding it) and says which it got: httpPort(), embeddedBrokerPort(), mqttPort()...
+        all.put("hub.http.port", "0");
+        all.put("hub.broker.embedded.port", "0");
+        all.put("hub.broker.terminals.host", "127.0.0.1");
+        for (String protocol : List.of("mqtt", "amqp", "stomp")) {
+            all.put("hub.broker." + protocol + ".port", "0");
         }
-    }
-
-    public static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        // Tests replay dated files (POSLog exports of 2017, end-of-day files of November 2026): the engine's
+        // window on occurredAt would refuse them as too old. Tests of that window set the setting back.
+        all.put("hub.engine.max-age-days", "36500");
+        all.putAll(settings);
+        LoyaltyHub hub = LoyaltyHub.start(HubSettings.load(null, all), extensions);
+        return new HubFixture(dataDir, hub, extensions);
     }
 
     public LoyaltyHub hub() {
@@ -155,6 +146,16 @@ public final class HubFixture implements AutoCloseable {
         return post(m.basicAuth(), "application/json", json);
     }
 
+    /** The port the hub's broker takes terminals' messages on for this protocol: "mqtt", "amqp" or "stomp". */
+    public int brokerTerminalPort(String protocol) {
+        return switch (protocol) {
+            case "mqtt" -> hub.mqttPort();
+            case "amqp" -> hub.amqpPort();
+            case "stomp" -> hub.stompPort();
+            default -> throw new IllegalArgumentException("no broker terminal protocol " + protocol);
+        };
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + hub.httpPort();
     }
@@ -185,7 +186,10 @@ public final class HubFixture implements AutoCloseable {
                 hub.cardReader().read(cardNumber).token().hash());
     }
 
-    /** Stops the hub and starts it again on the same data, settings and ports (as an operator's restart does). */
+    /**
+     * Stops the hub and starts it again on the same data and settings, as an operator's restart does; ports configured
+     * as 0 are chosen afresh, so read them from {@link #hub()} again ({@link #baseUrl()} does).
+     */
     public void restart() {
         HubSettings settings = hub.settings();
         hub.close();

@@ -15,6 +15,7 @@ import io.loyaltyhub.adapters.iso8583.LoyaltyData;
 import io.loyaltyhub.adapters.iso8583.TerminalRequests;
 import io.loyaltyhub.adapters.poslog.PosLogClient;
 import io.loyaltyhub.adapters.simulator.BrokerTill;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.broker.terminals.BrokerTerminalsExtension;
 import io.loyaltyhub.hub.cli.HubCommand;
 import io.loyaltyhub.hub.csv.CsvBatchChannel;
@@ -47,6 +48,7 @@ import picocli.CommandLine;
  * ISO 8583 over TCP, STOMP on the broker, CSV files in the inbox and POSLog over HTTP. The engine decides once;
  * each channel must answer its decision in its own protocol, the same way.
  */
+@Slow
 class MoneyRulesOnEveryChannelTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,18 +57,17 @@ class MoneyRulesOnEveryChannelTest {
     private static final DateTimeFormatter FIELD_7 = DateTimeFormatter.ofPattern("MMddHHmmss");
 
     private static HubFixture fixture;
-    private static int isoPort;
+    private static final Iso8583Extension ISO_8583 = new Iso8583Extension();
 
     @BeforeAll
     static void startHub() throws Exception {
-        isoPort = HubFixture.freePort();
         fixture = HubFixture.start(Map.of(
                 "hub.engine.max-age-days", "90",
                 "hub.engine.future-tolerance-minutes", "60",
                 "hub.swipe.reply-timeout-ms", "20000",
                 "hub.iso8583.host", "127.0.0.1",
-                "hub.iso8583.listeners", "binary-2:" + isoPort),
-                List.of(new Iso8583Extension(), new CsvBatchChannel(), new PosLogChannel(), new BrokerTerminalsExtension()));
+                "hub.iso8583.listeners", "binary-2:0"),
+                List.of(ISO_8583, new CsvBatchChannel(), new PosLogChannel(), new BrokerTerminalsExtension()));
     }
 
     @AfterAll
@@ -316,11 +317,11 @@ class MoneyRulesOnEveryChannelTest {
     }
 
     private static Iso8583Client connect() throws Exception {
-        return Iso8583Client.connect("127.0.0.1", isoPort, Framing.BINARY_2, WAIT, null);
+        return Iso8583Client.connect("127.0.0.1", ISO_8583.listeningPort(Framing.BINARY_2), Framing.BINARY_2, WAIT, null);
     }
 
     private static BrokerTill stomp(HubFixture.Merchant shop) throws Exception {
-        return BrokerTill.open("stomp", "127.0.0.1", fixture.hub().settings().integer("hub.broker.stomp.port"), shop.code(),
+        return BrokerTill.open("stomp", "127.0.0.1", fixture.hub().stompPort(), shop.code(),
                 "T1", shop.till().credentialId(), shop.till().secret());
     }
 

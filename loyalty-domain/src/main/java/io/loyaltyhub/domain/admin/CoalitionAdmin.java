@@ -135,7 +135,8 @@ public final class CoalitionAdmin {
             throw new IllegalArgumentException("card programme " + name + " already exists");
         }
         database.inOperatorTransaction(s -> {
-            s.persist(new CardProgrammeEntity(programme));
+            s.persist(new CardProgrammeEntity(programme.id(), programme.name(), programme.prefix(), programme.length(),
+                    programme.checkDigit().name()));
             return null;
         });
         return programme;
@@ -148,7 +149,7 @@ public final class CoalitionAdmin {
         }
         CardRange range = new CardRange(ids.nextId(), programme.id(), firstNumber, lastNumber);
         database.inOperatorTransaction(s -> {
-            s.persist(new CardRangeEntity(range, now()));
+            s.persist(new CardRangeEntity(range.id(), range.programmeId(), range.firstNumber(), range.lastNumber(), now()));
             return null;
         });
         return range;
@@ -157,9 +158,18 @@ public final class CoalitionAdmin {
     public CardCatalog loadCardCatalog() {
         return database.inOperatorTransaction(s -> new CardCatalog(
                 s.createSelectionQuery("from CardProgrammeEntity", CardProgrammeEntity.class).getResultList().stream()
-                        .map(CardProgrammeEntity::toProgramme).toList(),
+                        .map(CoalitionAdmin::programme).toList(),
                 s.createSelectionQuery("from CardRangeEntity", CardRangeEntity.class).getResultList().stream()
-                        .map(CardRangeEntity::toRange).toList()));
+                        .map(CoalitionAdmin::range).toList()));
+    }
+
+    private static CardProgramme programme(CardProgrammeEntity row) {
+        return new CardProgramme(row.getId(), row.getName(), row.getPrefix(), row.getPanLength(),
+                CheckDigitRule.valueOf(row.getCheckDigit()));
+    }
+
+    private static CardRange range(CardRangeEntity row) {
+        return new CardRange(row.getId(), row.getProgrammeId(), row.getFirstNumber(), row.getLastNumber());
     }
 
     private LocalDateTime now() {

@@ -1,8 +1,10 @@
 package io.loyaltyhub.domain.engine;
 
 import io.loyaltyhub.domain.persistence.DatabaseConfig;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.domain.testing.TestDatabases;
 
+@Slow
 class MySqlMoneyRulesTest extends MoneyRulesSuite {
     @Override
     DatabaseConfig newDatabase() {

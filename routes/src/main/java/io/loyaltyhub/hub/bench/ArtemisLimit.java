@@ -30,10 +30,9 @@ final class ArtemisLimit {
 
     static double messagesPerSecond(long journalSyncNanos, int producers, int consumers, int batch,
                                     Duration duration) throws Exception {
-        int port = BenchmarkCommand.freePort();
         Path dir = Files.createTempDirectory("bench-artemis");
         BrokerLogin login = new BrokerLogin("bench", java.util.UUID.randomUUID().toString());
-        try (EmbeddedBroker broker = new EmbeddedBroker(dir, "127.0.0.1", port, journalSyncNanos,
+        try (EmbeddedBroker broker = new EmbeddedBroker(dir, "127.0.0.1", 0, journalSyncNanos,
                 TerminalBrokerSecurity.hubOnly(login), config -> config.putSecurityRoles("#", java.util.Set.of(
                         new org.apache.activemq.artemis.core.security.Role(TerminalBrokerSecurity.HUB_ROLE, true, true, true, true,
                                 true, true, true, true, true, true, true, true))));

@@ -1,11 +1,13 @@
 package io.loyaltyhub.hub.bench;
 
 import io.loyaltyhub.domain.persistence.Database;
+import io.loyaltyhub.adapters.iso8583.Framing;
 import io.loyaltyhub.domain.persistence.DatabaseConfig;
+import io.loyaltyhub.hub.HubExtension;
 import io.loyaltyhub.hub.LoyaltyHub;
 import io.loyaltyhub.hub.cli.HubExtensions;
 import io.loyaltyhub.hub.config.HubSettings;
-import java.net.ServerSocket;
+import io.loyaltyhub.hub.iso8583.Iso8583Extension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -100,16 +102,15 @@ public final class BenchmarkCommand implements Callable<Integer> {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("hub.data-dir", data.toString());
         settings.put("hub.http.host", "127.0.0.1");
-        settings.put("hub.http.port", Integer.toString(freePort()));
-        settings.put("hub.broker.embedded.port", Integer.toString(freePort()));
+        // Port 0: the hub binds free ports itself and says which it got (nothing can take one in between).
+        settings.put("hub.http.port", "0");
+        settings.put("hub.broker.embedded.port", "0");
         settings.put("hub.broker.terminals.host", "127.0.0.1");
-        int mqttPort = freePort();
-        settings.put("hub.broker.mqtt.port", Integer.toString(mqttPort));
+        settings.put("hub.broker.mqtt.port", "0");
         settings.put("hub.broker.amqp.port", "");
         settings.put("hub.broker.stomp.port", "");
-        int isoPort = freePort();
         settings.put("hub.iso8583.host", "127.0.0.1");
-        settings.put("hub.iso8583.listeners", "binary-2:" + isoPort);
+        settings.put("hub.iso8583.listeners", "binary-2:0");
         if (db.isMySql()) {
             settings.put("hub.db.url", db.url());
             settings.put("hub.db.user", db.user());
@@ -117,7 +118,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
         }
         settings.putAll(hubSettings);
         String group = "hub " + label;
-        try (LoyaltyHub hub = LoyaltyHub.start(HubSettings.load(null, settings), HubExtensions.all())) {
+        List<HubExtension> extensions = HubExtensions.all();
+        Iso8583Extension iso8583 = extensions.stream().filter(Iso8583Extension.class::isInstance)
+                .map(Iso8583Extension.class::cast).findFirst().orElseThrow();
+        try (LoyaltyHub hub = LoyaltyHub.start(HubSettings.load(null, settings), extensions)) {
             BenchCoalition coalition = BenchCoalition.seed(hub);
             Duration patience = Duration.ofMinutes(10);
             if (channels.contains("csv")) {
@@ -128,7 +132,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             }
             if (channels.contains("mqtt")) {
                 HubWork work = HubWork.start(hub);
-                QueueFirstLoad.Result r = QueueFirstLoad.mqtt(mqttPort, coalition.mqtt, mqttMessages, patience);
+                QueueFirstLoad.Result r = QueueFirstLoad.mqtt(hub.mqttPort(), coalition.mqtt, mqttMessages, patience);
                 table.hub(group, "MQTT till, " + r.total() + " sales, until all answered (" + r.approved() + " approved)",
                         r.perSecond(), limit, null, work.finish());
             }
@@ -139,7 +143,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 }
             }
             if (channels.contains("iso8583")) {
-                try (SwipeClient client = new Iso8583SwipeClient("127.0.0.1", isoPort, CONNECTIONS, BenchCoalition.MERCHANT,
+                try (SwipeClient client = new Iso8583SwipeClient("127.0.0.1", iso8583.listeningPort(Framing.BINARY_2), CONNECTIONS, BenchCoalition.MERCHANT,
                         coalition.iso8583.terminalCode())) {
                     online(hub, group, "ISO 8583", client, 128, window, limit);
                 }
@@ -195,12 +199,6 @@ public final class BenchmarkCommand implements Callable<Integer> {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (Exception e) {
             return "unknown";
-        }
-    }
-
-    static int freePort() throws java.io.IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

@@ -167,6 +167,26 @@ public final class EmbeddedBroker implements AutoCloseable {
         return server.getActiveMQServer();
     }
 
+    /** The port of the core TCP acceptor (the configured one, or the one the operating system chose for port 0). */
+    public int corePort() {
+        return acceptorPort("tcp");
+    }
+
+    /**
+     * The port a TCP acceptor listens on, by its name ({@code tcp} for the core protocol; {@code mqtt}, {@code amqp} and
+     * {@code stomp} for terminals): the configured port, or the one the operating system chose for port 0.
+     *
+     * @throws IllegalStateException when the broker has no such acceptor listening
+     */
+    public int acceptorPort(String name) {
+        var acceptor = server.getActiveMQServer() == null ? null
+                : server.getActiveMQServer().getRemotingService().getAcceptor(name);
+        if (acceptor instanceof org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptor tcp && tcp.getActualPort() > 0) {
+            return tcp.getActualPort();
+        }
+        throw new IllegalStateException("the embedded broker has no " + name + " acceptor listening");
+    }
+
     @Override
     public void close() {
         closing.set(true);

@@ -24,7 +24,7 @@ public final class StandaloneBrokerCommand implements Callable<Integer> {
     Path dataDir;
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "address of the core acceptor (default ${DEFAULT-VALUE})")
     String host;
-    @Option(names = "--port", defaultValue = "61616", description = "port of the core acceptor (default ${DEFAULT-VALUE})")
+    @Option(names = "--port", defaultValue = "61616", description = "port of the core acceptor (default ${DEFAULT-VALUE}; 0 = a free one, printed at start)")
     int port;
     @Option(names = "--user", required = true, description = "the hub nodes' login")
     String user;
@@ -46,7 +46,7 @@ public final class StandaloneBrokerCommand implements Callable<Integer> {
             broker.close();
             stopped.countDown();
         }, "broker-shutdown"));
-        System.out.printf("Artemis broker listening on tcp://%s:%d (data in %s). Press Ctrl-C to stop.%n", host, port,
+        System.out.printf("Artemis broker listening on tcp://%s:%d (data in %s). Press Ctrl-C to stop.%n", host, broker.corePort(),
                 dataDir.toAbsolutePath());
         stopped.await();
         return 0;

@@ -1,5 +1,7 @@
 package io.loyaltyhub.hub.http;
 
+import io.loyaltyhub.hub.auth.LoginThrottle;
+import io.loyaltyhub.hub.auth.TerminalCredentials;
 import io.loyaltyhub.domain.terminal.TerminalDirectory;
 import io.loyaltyhub.domain.terminal.TerminalIdentity;
 import java.util.Optional;
@@ -24,7 +26,7 @@ public final class TerminalAuthenticator {
                 "the terminal's credential");
         String credential = TerminalCredentials.throttleKey(presented.id());
         String address = ClientAddress.of(request);
-        throttle.admit(credential, address);
+        LoginLockout.refuseIfLockedOut(throttle, credential, address);
         Optional<TerminalIdentity> terminal = terminals.authenticate(presented.id(), presented.secret());
         if (terminal.isEmpty()) {
             throttle.failed(credential, address);

@@ -1,6 +1,13 @@
 package io.loyaltyhub.hub.iso8583;
 
+import io.netty.channel.ServerChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.ImmediateEventExecutor;
+import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 
 /**
@@ -12,10 +19,16 @@ import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
  * add is the length-header decoder. Being a route, each listener shows up in Camel's health and JMX and
  * can be stopped like any other route. The answer is produced asynchronously, so a terminal waiting
  * for the engine holds no thread.
+ *
+ * <p>Each listener's channels (its server socket and the connections it accepted) are kept in a channel group of
+ * its own, so that the port it really listens on can be read back: a listener configured on port 0 gets a free
+ * port from the operating system when its route starts.
  */
 public final class Iso8583Routes extends EndpointRouteBuilder {
 
     private final List<Iso8583Listener> listeners;
+    /** Listener name → the channels of that listener. */
+    private final Map<String, ChannelGroup> channels = new ConcurrentHashMap<>();
 
     public Iso8583Routes(List<Iso8583Listener> listeners) {
         this.listeners = List.copyOf(listeners);
@@ -28,6 +41,10 @@ public final class Iso8583Routes extends EndpointRouteBuilder {
             String decoder = "iso8583-decoder-" + settings.name();
             String encoder = "iso8583-encoder-" + settings.name();
             String idle = "iso8583-idle-" + settings.name();
+            String group = "iso8583-channels-" + settings.name();
+            ChannelGroup listenerChannels = new DefaultChannelGroup(group, ImmediateEventExecutor.INSTANCE);
+            channels.put(settings.name(), listenerChannels);
+            getContext().getRegistry().bind(group, listenerChannels);
             getContext().getRegistry().bind(decoder,
                     LengthHeaderFrameDecoder.factory(settings.framing(), settings.maxMessageLength(), settings.name()));
             getContext().getRegistry().bind(encoder, new LengthHeaderFrameEncoder(settings.framing()));
@@ -42,9 +59,28 @@ public final class Iso8583Routes extends EndpointRouteBuilder {
                     .reuseAddress(true)
                     .decoders(decoders)
                     .encoders("#" + encoder)
-                    .advanced().disconnectOnNoReply(true))
+                    .advanced().disconnectOnNoReply(true).channelGroup("#" + group))
                     .routeId("iso8583-" + settings.name())
                     .process(new Iso8583AnswerProcessor(listener.handler()));
         }
+    }
+
+    /**
+     * The port a listener listens on: the configured one, or the one the operating system chose when it was
+     * configured as 0.
+     *
+     * @throws IllegalArgumentException when no listener has that name
+     * @throws IllegalStateException when the listener's route is not running
+     */
+    public int listeningPort(String listenerName) {
+        ChannelGroup group = channels.get(listenerName);
+        if (group == null) {
+            throw new IllegalArgumentException("no ISO 8583 listener is named " + listenerName);
+        }
+        return group.stream()
+                .filter(ServerChannel.class::isInstance)
+                .map(server -> ((InetSocketAddress) server.localAddress()).getPort())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("ISO 8583 listener " + listenerName + " is not listening"));
     }
 }

@@ -12,7 +12,8 @@ import java.util.Locale;
  * The ISO 8583 channel's settings, read from the hub's:
  * <ul>
  * <li>{@code hub.iso8583.listeners}: comma-separated {@code framing:port} pairs, e.g.
- * {@code binary-2:8583,ascii-4:8584}; empty (the default) means no ISO 8583 listener. Off by default
+ * {@code binary-2:8583,ascii-4:8584}; empty (the default) means no ISO 8583 listener. Port 0 takes a free port
+ * (tests do): {@link Iso8583Extension#listeningPort} says which. Off by default
  * because terminals without a MAC key are trusted by the network the listener is reachable from, so
  * opening it is a decision for the operator.</li>
  * <li>{@code hub.iso8583.host}: the address every listener binds to.</li>
@@ -56,7 +57,12 @@ public final class Iso8583Settings {
                 throw new IllegalArgumentException(LISTENERS + ": framing must be binary-2 or ascii-4, not '" + parts[0] + "'");
             }
             int port = Integer.parseInt(parts[1]);
-            listeners.add(new Iso8583ListenerSettings(parts[0].trim().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + port,
+            String name = parts[0].trim().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + port;
+            if (listeners.stream().anyMatch(listener -> listener.name().equals(name))) {
+                // two listeners of one framing on port 0 would both be named so: their routes would collide
+                throw new IllegalArgumentException(LISTENERS + " names " + entry.trim() + " twice");
+            }
+            listeners.add(new Iso8583ListenerSettings(name,
                     settings.text(HOST), port, framing, settings.integer(MAX_MESSAGE_BYTES),
                     Duration.ofMillis(settings.integer(REPLY_TIMEOUT)), Boolean.parseBoolean(settings.text(MAC_REQUIRED)),
                     Duration.ofSeconds(settings.integer(IDLE_TIMEOUT))));

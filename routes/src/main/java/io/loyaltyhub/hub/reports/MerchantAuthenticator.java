@@ -1,11 +1,12 @@
 package io.loyaltyhub.hub.reports;
 
+import io.loyaltyhub.hub.auth.LoginThrottle;
+import io.loyaltyhub.hub.http.LoginLockout;
 import io.loyaltyhub.domain.merchant.MerchantCredentials;
 import io.loyaltyhub.domain.merchant.MerchantPrincipal;
 import io.loyaltyhub.hub.http.BasicCredentials;
 import io.loyaltyhub.hub.http.ClientAddress;
 import io.loyaltyhub.hub.http.HttpProblem;
-import io.loyaltyhub.hub.http.LoginThrottle;
 import io.loyaltyhub.hub.http.VerificationSlots;
 import java.util.Optional;
 import org.apache.camel.Message;
@@ -32,7 +33,7 @@ final class MerchantAuthenticator {
                 "the merchant credential");
         String credential = "merchant:" + presented.id();
         String address = ClientAddress.of(request);
-        throttle.admit(credential, address);
+        LoginLockout.refuseIfLockedOut(throttle, credential, address);
         Optional<MerchantPrincipal> who = credentials.recentlyVerified(presented.id(), presented.secret());
         if (who.isEmpty()) {
             who = slots.verify(() -> credentials.authenticate(presented.id(), presented.secret()));

@@ -2,9 +2,8 @@ package io.loyaltyhub.hub.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.loyaltyhub.hub.broker.terminals.BrokerLogin;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.broker.terminals.TerminalBrokerSecurity;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -14,16 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
  * An embedded broker that stops behind the hub's back (Artemis stops itself on a critical journal error) is reported,
  * so the process can exit and be restarted instead of refusing every swipe for ever; closing it is not.
  */
+@Slow
 class EmbeddedBrokerStopTest {
     @TempDir
     Path directory;
 
     private EmbeddedBroker startBroker() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        EmbeddedBroker broker = new EmbeddedBroker(directory, "127.0.0.1", port, "nio", 1_000_000,
+        EmbeddedBroker broker = new EmbeddedBroker(directory, "127.0.0.1", 0, "nio", 1_000_000,
                 TerminalBrokerSecurity.hubOnly(new BrokerLogin("hub", "secret")), config -> { });
         broker.start();
         return broker;

@@ -2,6 +2,7 @@ package io.loyaltyhub.hub.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubExtension;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.reports.MerchantReportsExtension;
@@ -30,6 +31,7 @@ import picocli.CommandLine;
  * run as printed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Slow
 class MerchantReportCommandsTest {
     private static final Pattern CURL = Pattern.compile("curl -s (?:--compressed )?-u '([^']+)' '([^']+)' ; echo");
 

@@ -6,6 +6,7 @@ import io.loyaltyhub.domain.admin.CoalitionAdmin;
 import io.loyaltyhub.domain.card.CheckDigitRule;
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.IdGenerator;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.config.HubSettings;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /** The operator's command line as an operator meets it: its help, its refusals, and what a command opens. */
+@Slow
 class OperatorCommandLineTest {
 
     @TempDir

@@ -7,6 +7,7 @@ import io.loyaltyhub.adapters.csv.CsvBatchFileWriter;
 import io.loyaltyhub.adapters.csv.CsvBatchLayout;
 import io.loyaltyhub.adapters.csv.CsvBatchProcessor;
 import io.loyaltyhub.adapters.csv.CsvLineMapper;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.domain.txn.PosTransaction;
 import io.loyaltyhub.domain.txn.TransactionOutcome;
 import io.loyaltyhub.hub.HubExtension;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
  * goes to error/ without being recorded as processed, the lines stored before the failure stay stored, and the same
  * file dropped again credits every line exactly once.
  */
+@Slow
 class CsvBatchBrokerOutageTest {
 
     private static final AtomicBoolean BROKER_DOWN_AFTER_THIRD_LINE = new AtomicBoolean(true);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.loyaltyhub.adapters.csv.CsvBatchFileWriter;
 import io.loyaltyhub.adapters.csv.CsvBatchLayout;
 import io.loyaltyhub.adapters.csv.DropCsvBatchCommand;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.CapturedLogs;
 import io.loyaltyhub.hub.HubFixture;
 import java.io.ByteArrayInputStream;
@@ -26,6 +27,7 @@ import picocli.CommandLine;
  * The CSV batch channel end to end: real files written into a running hub's inbox folder, result files and
  * moves to done/ and error/ checked on disk, credits checked in the hub's database.
  */
+@Slow
 class CsvBatchChannelTest {
 
     private static HubFixture fixture;

@@ -6,6 +6,7 @@ import static io.loyaltyhub.hub.health.ReadinessTest.get;
 import static io.loyaltyhub.hub.health.ReadinessTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.testing.TcpRelay;
 import io.loyaltyhub.hub.broker.EmbeddedBroker;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * Issue 12, item 19: the hub on an external Artemis (a real broker in this JVM) reached through a relay the test
  * breaks: while the broker cannot be reached the hub is unready, naming the broker; when it is back, ready again.
  */
+@Slow
 class BrokerOutageReadinessTest {
     private static final String USER = "hub";
     private static final String PASSWORD = "broker-secret";
@@ -44,11 +46,10 @@ class BrokerOutageReadinessTest {
     @Test
     void aBrokerThatCannotBeReachedMakesTheHubUnreadyNamingTheBroker() throws Exception {
         Path brokerDir = Files.createTempDirectory("external-broker");
-        int brokerPort = HubFixture.freePort();
-        EmbeddedBroker external = new EmbeddedBroker(brokerDir, "127.0.0.1", brokerPort, "nio", 1_000_000, new HubOnly(),
+        EmbeddedBroker external = new EmbeddedBroker(brokerDir, "127.0.0.1", 0, "nio", 1_000_000, new HubOnly(),
                 config -> { });
         external.start();
-        try (TcpRelay relay = new TcpRelay("127.0.0.1", brokerPort);
+        try (TcpRelay relay = new TcpRelay("127.0.0.1", external.corePort());
              HubFixture fixture = HubFixture.start(Map.of("hub.broker.url", "tcp://127.0.0.1:" + relay.port(),
                      "hub.broker.user", USER, "hub.broker.password", PASSWORD, "hub.health.probe-interval-ms", "500",
                      "hub.health.probe-timeout-ms", "1000"), List.of())) {

@@ -7,6 +7,7 @@ import static io.loyaltyhub.hub.health.ReadinessTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loyaltyhub.domain.persistence.DatabaseConfig;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.domain.testing.TestDatabases;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.testing.TcpRelay;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * hub unready within seconds, /health/ready keeps answering at once (the check never waits on the pool or on a
  * server that does not answer), and the hub is ready again when the database is back.
  */
+@Slow
 class DatabaseOutageReadinessTest {
 
     @Test

@@ -2,6 +2,7 @@ package io.loyaltyhub.hub.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.HubFixture.Merchant;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * limit, and never to disk. Each test sends the headers and only part of the body (or none yet) and expects the answer
  * meanwhile: a hub that read the whole body first would not answer at all.
  */
+@Slow
 class BodiesAfterAuthenticationTest {
     private static HubFixture fixture;
     private static Merchant books;

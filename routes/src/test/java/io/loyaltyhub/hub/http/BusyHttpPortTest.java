@@ -3,6 +3,7 @@ package io.loyaltyhub.hub.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import java.io.File;
 import java.net.InetAddress;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * Issue 12, item 18: Vert.x only logs a port it cannot bind, and the hub used to print "running" anyway. Now the
  * start fails naming the port, and the command exits non-zero — as the broker's ports already did.
  */
+@Slow
 class BusyHttpPortTest {
 
     @Test
@@ -42,9 +44,9 @@ class BusyHttpPortTest {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), "io.loyaltyhub.hub.cli.HubCommand", "run",
                     "-s", "hub.data-dir=" + dataDir, "-s", "hub.http.host=127.0.0.1", "-s", "hub.http.port=" + port,
-                    "-s", "hub.broker.embedded.port=" + HubFixture.freePort(), "-s", "hub.broker.terminals.host=127.0.0.1"));
+                    "-s", "hub.broker.embedded.port=0", "-s", "hub.broker.terminals.host=127.0.0.1"));
             for (String protocol : List.of("mqtt", "amqp", "stomp")) {
-                command.addAll(List.of("-s", "hub.broker." + protocol + ".port=" + HubFixture.freePort()));
+                command.addAll(List.of("-s", "hub.broker." + protocol + ".port=0"));
             }
             File out = dataDir.resolve("stdout.txt").toFile();
             File err = dataDir.resolve("stderr.txt").toFile();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loyaltyhub.domain.card.Luhn;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.HubFixture.Merchant;
 import java.net.http.HttpResponse;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The HTTP JSON channel over real HTTP, against a real hub (embedded Artemis, embedded database). */
+@Slow
 class HttpChannelTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicLong SERIALS = new AtomicLong(100);

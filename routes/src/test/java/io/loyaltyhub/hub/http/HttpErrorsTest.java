@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.HubFixture.Merchant;
 import io.loyaltyhub.hub.poslog.PosLogChannel;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * Issue 12, item 16: every HTTP error is problem+json with a stable code, as docs/http-json.md says — the codec's JSON
  * limits, the server's own 404/405/400, 413 and 415 — and a client's malformed request is not logged as an ERROR.
  */
+@Slow
 class HttpErrorsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loyaltyhub.domain.merchant.MerchantCredential;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.HubFixture.Merchant;
 import io.loyaltyhub.hub.reports.MerchantReportsExtension;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * credentials alike), and anonymous report logins run their Argon2id verifications one at a time, so that they can
  * take at most one core from the tills.
  */
+@Slow
 class LoginThrottlingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();

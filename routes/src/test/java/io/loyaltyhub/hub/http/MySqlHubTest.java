@@ -3,6 +3,7 @@ package io.loyaltyhub.hub.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loyaltyhub.domain.persistence.DatabaseConfig;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.domain.testing.TestDatabases;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.HubFixture.Merchant;
@@ -11,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The whole hub on a MySQL-compatible server through MySQL Connector/J: swipe, copy, refund. */
+@Slow
 class MySqlHubTest {
 
     @Test

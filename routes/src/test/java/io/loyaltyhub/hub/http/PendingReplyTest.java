@@ -3,6 +3,7 @@ package io.loyaltyhub.hub.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.HubFixture.Merchant;
 import java.net.http.HttpResponse;
@@ -12,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** When the answer takes longer than the reply timeout, the terminal hears "accepted, pending" and the swipe is still credited. */
+@Slow
 class PendingReplyTest {
 
     @Test

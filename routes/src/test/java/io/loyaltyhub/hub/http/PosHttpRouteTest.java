@@ -2,6 +2,7 @@ package io.loyaltyhub.hub.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.HubFixture.Merchant;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The route itself: advised by its routeId to observe what it answers, waited on with NotifyBuilder. */
+@Slow
 class PosHttpRouteTest {
     private static HubFixture fixture;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.loyaltyhub.adapters.simulator.HttpJsonTill;
 import io.loyaltyhub.domain.crypto.RequestSigning;
 import io.loyaltyhub.domain.model.TerminalId;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Signed terminal requests over real HTTP: accepted when signed, and each kind of bad signature refused with its own code. */
+@Slow
 class SignedRequestTest {
     private static HubFixture fixture;
     private static HubFixture.Merchant shop;

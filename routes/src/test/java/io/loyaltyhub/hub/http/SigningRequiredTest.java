@@ -1,11 +1,13 @@
 package io.loyaltyhub.hub.http;
 
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** hub.http.signing-required=true: a terminal without a signing key is refused. */
+@Slow
 class SigningRequiredTest {
 
     @Test

@@ -12,6 +12,7 @@ import io.loyaltyhub.adapters.iso8583.LoyaltyData;
 import io.loyaltyhub.adapters.iso8583.MacKey;
 import io.loyaltyhub.adapters.iso8583.TerminalRequests;
 import io.loyaltyhub.domain.model.TerminalId;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,6 +33,7 @@ import picocli.CommandLine;
  * Artemis, the engine consumer and an embedded H2 database; terminals talk to it over real sockets with
  * real bytes. Every swipe crosses the durable queue before the engine answers.
  */
+@Slow
 class Iso8583HubEndToEndTest {
 
     private static final String MAC_KEY = "0123456789ABCDEFFEDCBA9876543210";
@@ -46,13 +48,14 @@ class Iso8583HubEndToEndTest {
 
     @BeforeAll
     static void startHub() throws Exception {
-        binaryPort = HubFixture.freePort();
-        asciiPort = HubFixture.freePort();
+        Iso8583Extension iso8583 = new Iso8583Extension();
         fixture = HubFixture.start(Map.of(
                 "hub.swipe.reply-timeout-ms", "15000",
                 "hub.iso8583.host", "127.0.0.1",
-                "hub.iso8583.listeners", "binary-2:" + binaryPort + ",ascii-4:" + asciiPort),
-                List.of(new Iso8583Extension()));
+                "hub.iso8583.listeners", "binary-2:0,ascii-4:0"),
+                List.of(iso8583));
+        binaryPort = iso8583.listeningPort(Framing.BINARY_2);
+        asciiPort = iso8583.listeningPort(Framing.ASCII_4);
         books = fixture.merchant().code();
         HubFixture.Merchant signing = fixture.merchant();
         pharma = signing.code();

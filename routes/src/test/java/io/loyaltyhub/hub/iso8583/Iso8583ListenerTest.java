@@ -1,6 +1,7 @@
 package io.loyaltyhub.hub.iso8583;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.loyaltyhub.adapters.iso8583.Framing;
@@ -23,7 +24,6 @@ import io.loyaltyhub.hub.swipe.SwipeGateway;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -82,29 +82,30 @@ class Iso8583ListenerTest {
         SwipeGateway neverAnswers = transaction -> new Submitted(CompletableFuture.completedFuture(null), new CompletableFuture<>());
 
         JdbcTerminalDirectory terminals = new JdbcTerminalDirectory(database, Clock.systemUTC(), Duration.ofMinutes(1));
-        binaryPort = freePort();
-        asciiPort = freePort();
-        latePort = freePort();
-        unusableKeysPort = freePort();
-        idlePort = freePort();
         TerminalMacKeys unusable = terminal -> {
             throw new IllegalStateException("the MAC key of terminal " + terminal.terminalId().value() + " does not unwrap");
         };
         List<Iso8583Listener> listeners = List.of(
-                Iso8583Listener.create(settings("binary", binaryPort, Framing.BINARY_2, Duration.ofSeconds(10)),
+                Iso8583Listener.create(settings("binary", Framing.BINARY_2, Duration.ofSeconds(10)),
                         terminals, macKeys, coalition.cards(), throughTheEngine, Clock.systemUTC()),
-                Iso8583Listener.create(settings("ascii", asciiPort, Framing.ASCII_4, Duration.ofSeconds(10)),
+                Iso8583Listener.create(settings("ascii", Framing.ASCII_4, Duration.ofSeconds(10)),
                         terminals, macKeys, coalition.cards(), throughTheEngine, Clock.systemUTC()),
-                Iso8583Listener.create(settings("late", latePort, Framing.BINARY_2, Duration.ofMillis(300)),
+                Iso8583Listener.create(settings("late", Framing.BINARY_2, Duration.ofMillis(300)),
                         terminals, macKeys, coalition.cards(), neverAnswers, Clock.systemUTC()),
-                Iso8583Listener.create(settings("unusable-keys", unusableKeysPort, Framing.BINARY_2, Duration.ofSeconds(10)),
+                Iso8583Listener.create(settings("unusable-keys", Framing.BINARY_2, Duration.ofSeconds(10)),
                         terminals, unusable, coalition.cards(), throughTheEngine, Clock.systemUTC()),
-                Iso8583Listener.create(new Iso8583ListenerSettings("idle", "127.0.0.1", idlePort, Framing.ASCII_4, 4096,
+                Iso8583Listener.create(new Iso8583ListenerSettings("idle", "127.0.0.1", 0, Framing.ASCII_4, 4096,
                                 Duration.ofSeconds(1), false, Duration.ofSeconds(2)),
                         terminals, macKeys, coalition.cards(), throughTheEngine, Clock.systemUTC()));
         camel = new DefaultCamelContext();
-        camel.addRoutes(new Iso8583Routes(listeners));
+        Iso8583Routes routes = new Iso8583Routes(listeners);
+        camel.addRoutes(routes);
         camel.start();
+        binaryPort = routes.listeningPort("binary");
+        asciiPort = routes.listeningPort("ascii");
+        latePort = routes.listeningPort("late");
+        unusableKeysPort = routes.listeningPort("unusable-keys");
+        idlePort = routes.listeningPort("idle");
     }
 
     @AfterAll
@@ -362,6 +363,14 @@ class Iso8583ListenerTest {
     }
 
     @Test
+    void listenersConfiguredOnPortZeroEachSayWhichPortTheyGot() {
+        assertThat(java.util.Set.of(binaryPort, asciiPort, latePort, unusableKeysPort, idlePort)).hasSize(5)
+                .allSatisfy(port -> assertThat(port).isPositive());
+        assertThatThrownBy(() -> new Iso8583Routes(List.of()).listeningPort("binary"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no ISO 8583 listener is named binary");
+    }
+
+    @Test
     void theSimulatorDrivesTheListenerFromTheCommandLine() {
         StringWriter output = new StringWriter();
         int exit = new CommandLine(new Iso8583Simulator()).setOut(new PrintWriter(output)).execute(
@@ -374,8 +383,9 @@ class Iso8583ListenerTest {
                 .contains("response code 00, points -30, balance 0");
     }
 
-    private static Iso8583ListenerSettings settings(String name, int port, Framing framing, Duration timeout) {
-        return new Iso8583ListenerSettings(name, "127.0.0.1", port, framing, 4096, timeout, false, Duration.ZERO);
+    /** A listener on a port the operating system chooses (read back with {@link Iso8583Routes#listeningPort}). */
+    private static Iso8583ListenerSettings settings(String name, Framing framing, Duration timeout) {
+        return new Iso8583ListenerSettings(name, "127.0.0.1", 0, framing, 4096, timeout, false, Duration.ZERO);
     }
 
     private static TerminalRequests requests(CoalitionFixture.TestMerchant merchant) {
@@ -400,12 +410,6 @@ class Iso8583ListenerTest {
             long points = rs.getLong(1);
             c.rollback();
             return points;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -44,6 +44,14 @@ class Iso8583SettingsTest {
     }
 
     @Test
+    void theSameListenerTwiceIsRefusedSoTwoOnPortZeroCannotShareAName() {
+        assertThat(Iso8583Settings.listeners(HubSettings.load(null, Map.of("hub.iso8583.listeners", "binary-2:0,ascii-4:0"))))
+                .extracting(Iso8583ListenerSettings::port).containsExactly(0, 0);
+        assertThatThrownBy(() -> Iso8583Settings.listeners(HubSettings.load(null, Map.of("hub.iso8583.listeners",
+                "binary-2:0, binary-2:0")))).hasMessageContaining("names binary-2:0 twice");
+    }
+
+    @Test
     void anIdleTimeoutShorterThanTheReplyTimeoutIsRefused() {
         assertThatThrownBy(() -> Iso8583Settings.listeners(HubSettings.load(null, Map.of(
                 "hub.iso8583.listeners", "binary-2:8583",

@@ -9,6 +9,7 @@ import io.loyaltyhub.domain.persistence.DatabaseConfig;
 import io.loyaltyhub.domain.terminal.TerminalIdentity;
 import io.loyaltyhub.domain.testing.CoalitionFixture;
 import io.loyaltyhub.domain.testing.MovableClock;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.domain.testing.TestDatabases;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The MAC key store on the embedded database and, when one is reachable, on MySQL/MariaDB. */
+@Slow
 class JdbcTerminalMacKeysTest {
 
     private static final String KEK = "42".repeat(32);

@@ -3,6 +3,7 @@ package io.loyaltyhub.hub.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loyaltyhub.domain.card.CardRekeyJob;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * And the same while the hub runs (issue 12, item 17): it reads the rotated keystore by itself and keeps every
  * card on its account.
  */
+@Slow
 class CardKeyRotationTest {
 
     @Test

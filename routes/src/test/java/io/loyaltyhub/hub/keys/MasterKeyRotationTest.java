@@ -11,6 +11,7 @@ import io.loyaltyhub.domain.model.TerminalId;
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.DatabaseConfig;
 import io.loyaltyhub.domain.terminal.TerminalIdentity;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.config.HubSettings;
 import io.loyaltyhub.hub.iso8583.JdbcTerminalMacKeys;
@@ -22,6 +23,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** A master key rotation on a real hub's data: every wrapped row opens under the new key, and nothing under the old. */
+@Slow
 class MasterKeyRotationTest {
     private static final String MAC_KEY = "0123456789ABCDEFFEDCBA9876543210";
 

@@ -7,6 +7,7 @@ import io.loyaltyhub.domain.crypto.KeyWrap;
 import io.loyaltyhub.domain.member.DataKeys;
 import io.loyaltyhub.domain.member.MemberContacts;
 import io.loyaltyhub.domain.member.MemberEnrolment;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Members' personal data on a real hub: encrypted at rest, per-merchant consent, erasure, and offboarding by crypto-shredding. */
+@Slow
 class MemberPersonalDataTest {
     private static HubFixture fixture;
 

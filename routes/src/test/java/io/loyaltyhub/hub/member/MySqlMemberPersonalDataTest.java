@@ -7,6 +7,7 @@ import io.loyaltyhub.domain.member.DataKeys;
 import io.loyaltyhub.domain.member.MemberContacts;
 import io.loyaltyhub.domain.member.MemberEnrolment;
 import io.loyaltyhub.domain.persistence.DatabaseConfig;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.domain.testing.TestDatabases;
 import io.loyaltyhub.hub.HubFixture;
 import java.time.LocalDate;
@@ -16,6 +17,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Enrolment, consent, erasure and offboarding on a MySQL-compatible server through MySQL Connector/J. */
+@Slow
 class MySqlMemberPersonalDataTest {
 
     @Test

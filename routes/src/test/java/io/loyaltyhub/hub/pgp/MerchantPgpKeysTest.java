@@ -3,6 +3,7 @@ package io.loyaltyhub.hub.pgp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * fingerprint gpg itself reports, and altered or wrong blocks refused. Without gpg the test is skipped with a message,
  * unless LOYALTY_REQUIRE_GPG=true.
  */
+@Slow
 class MerchantPgpKeysTest {
     @TempDir
     Path gnupgHome;

@@ -3,6 +3,7 @@ package io.loyaltyhub.hub.pgp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.loyaltyhub.domain.testing.Slow;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * end) and gpg decrypts it to the same bytes; a key that cannot encrypt is refused. Skipped with a message without
  * gpg, unless LOYALTY_REQUIRE_GPG=true.
  */
+@Slow
 class OpenPgpEncryptionTest {
     @TempDir
     Path gnupgHome;

@@ -10,6 +10,7 @@ import io.loyaltyhub.domain.card.CardProgramme;
 import io.loyaltyhub.domain.card.CheckDigitRule;
 import io.loyaltyhub.domain.model.EarnRate;
 import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.csv.CsvBatchChannel;
 import java.io.ByteArrayInputStream;
@@ -36,6 +37,7 @@ import picocli.CommandLine;
  * The POSLog channel end to end: real POSLog bytes POSTed over HTTP to a running hub, and POSLog files
  * dropped into a real inbox folder; credits checked in the hub's database.
  */
+@Slow
 class PosLogChannelTest {
 
     private static final Path FIXTURES = Path.of("../pos-adapters/src/test/resources/poslog");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loyaltyhub.adapters.poslog.PosLogClient;
 import io.loyaltyhub.domain.model.TerminalId;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The POSLog HTTP endpoint checks request signatures like the JSON one. */
+@Slow
 class SignedPosLogTest {
 
     @Test

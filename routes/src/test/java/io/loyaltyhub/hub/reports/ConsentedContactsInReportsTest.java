@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loyaltyhub.domain.member.MemberEnrolment;
 import io.loyaltyhub.domain.merchant.MerchantCredential;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.HubFixture.Merchant;
 import java.net.URI;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * marketing consent for one merchant shows name, email and phone in that merchant's report, and in no other
  * merchant's report, although both merchants have the same shopper as a customer.
  */
+@Slow
 class ConsentedContactsInReportsTest {
     private final HttpClient http = HttpClient.newHttpClient();
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loyaltyhub.domain.merchant.MerchantCredential;
 import io.loyaltyhub.domain.testing.ReportDataSet;
 import io.loyaltyhub.domain.testing.ReportDataSet.Shop;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.TestInstance;
  * a MySQL-compatible server.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Slow
 abstract class CrossMerchantReportsSuite {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PSEUDONYM = Pattern.compile("c-[0-9a-f]{32}");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.loyaltyhub.domain.merchant.MerchantCredential;
 import io.loyaltyhub.domain.testing.ReportDataSet;
 import io.loyaltyhub.domain.testing.ReportDataSet.Shop;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.pgp.ArmoredPublicKey;
 import io.loyaltyhub.hub.pgp.Gpg;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * got before, under AES-256 with integrity protection and never gzip-wrapped; merchant B, without a key, still gets
  * plain reports. Skipped with a message without gpg, unless LOYALTY_REQUIRE_GPG=true.
  */
+@Slow
 class EncryptedReportDownloadTest {
     private static final String PERIOD = "from=" + ReportDataSet.FROM + "&to=" + ReportDataSet.TO;
     private static final String FILE = "customers-" + ReportDataSet.FROM + "-" + ReportDataSet.TO;

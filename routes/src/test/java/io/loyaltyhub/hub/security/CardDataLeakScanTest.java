@@ -15,6 +15,7 @@ import io.loyaltyhub.adapters.iso8583.Iso8583Client;
 import io.loyaltyhub.adapters.iso8583.TerminalRequests;
 import io.loyaltyhub.adapters.poslog.PosLogClient;
 import io.loyaltyhub.domain.persistence.DatabaseConfig;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.domain.testing.TestDatabases;
 import io.loyaltyhub.hub.HubExtension;
 import io.loyaltyhub.hub.HubFixture;
@@ -63,9 +64,11 @@ import org.slf4j.LoggerFactory;
  * Nothing may be found. The same search must
  * then find a number planted in each place, so the test cannot pass because it looked in the wrong place.
  */
+@Slow
 class CardDataLeakScanTest {
-    private static final List<HubExtension> CHANNELS = List.of(new Iso8583Extension(), new PosLogChannel(),
-            new CsvBatchChannel(), new BrokerTerminalsExtension());
+    private final Iso8583Extension iso8583 = new Iso8583Extension();
+    private final List<HubExtension> channels = List.of(iso8583, new PosLogChannel(), new CsvBatchChannel(),
+            new BrokerTerminalsExtension());
 
     @Test
     void noCardNumberOrTrackReachesDatabaseBrokerDeadLettersResultsOrLogsOnTheEmbeddedDatabase() throws Exception {
@@ -83,12 +86,11 @@ class CardDataLeakScanTest {
     }
 
     private void scan(Map<String, String> database, int serials) throws Exception {
-        int iso = HubFixture.freePort();
         Map<String, String> settings = new java.util.HashMap<>(database);
-        settings.putAll(Map.of("hub.iso8583.listeners", "binary-2:" + iso, "hub.iso8583.host", "127.0.0.1",
+        settings.putAll(Map.of("hub.iso8583.listeners", "binary-2:0", "hub.iso8583.host", "127.0.0.1",
                 "hub.poslog.default-currency", "EUR", "hub.swipe.reply-timeout-ms", "15000"));
         Set<String> secrets = new LinkedHashSet<>();
-        try (CapturedLogs logs = new CapturedLogs(); HubFixture fixture = HubFixture.start(settings, CHANNELS)) {
+        try (CapturedLogs logs = new CapturedLogs(); HubFixture fixture = HubFixture.start(settings, channels)) {
             HubFixture.Merchant shop = fixture.merchant();
 
             // HTTP JSON: keyed, Track 2, Track 1, and bad inputs that carry card data
@@ -122,7 +124,8 @@ class CardDataLeakScanTest {
             String isoTrackPan = secret(secrets, HubFixture.card(serials + 6));
             secret(secrets, isoTrackPan + "=2912101");
             TerminalRequests requests = new TerminalRequests("T1", shop.code(), "978", Clock.systemUTC(), 1);
-            try (Iso8583Client till = Iso8583Client.connect("127.0.0.1", iso, Framing.BINARY_2, Duration.ofSeconds(20), null)) {
+            int isoPort = iso8583.listeningPort(Framing.BINARY_2);
+            try (Iso8583Client till = Iso8583Client.connect("127.0.0.1", isoPort, Framing.BINARY_2, Duration.ofSeconds(20), null)) {
                 assertThat(till.exchange(requests.sale(isoPan, 1000)).response().field(39)).hasValue("00");
                 assertThat(till.exchange(requests.sale(isoTrackPan + "=29121010000099", 1000)).response().field(39)).hasValue("00");
                 assertThat(till.exchange(requests.sale(badLuhn, 1000)).response().field(39)).hasValue("14");
@@ -144,7 +147,7 @@ class CardDataLeakScanTest {
 
             // MQTT broker terminal: a sale, and a rejected message (dead-lettered as a redacted copy)
             String mqttCard = secret(secrets, HubFixture.card(serials + 10));
-            try (MqttTerminal till = MqttTerminal.of(fixture.hub().settings().integer("hub.broker.mqtt.port"), shop)) {
+            try (MqttTerminal till = MqttTerminal.of(fixture.hub().mqttPort(), shop)) {
                 till.listen(MqttTerminal.replyTopic(shop));
                 till.publish(MqttTerminal.ingressTopic(shop), json("q1", "cardNumber", mqttCard));
                 assertThat(till.nextReply(Duration.ofSeconds(30)).path("status").asText()).isEqualTo("approved");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.HubFixture.Merchant;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * detection still drops the copy) from the database once no reply comes. Either way: the first answer, marked
  * as a duplicate, and nothing credited twice.
  */
+@Slow
 class AnswersAcrossRestartTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.loyaltyhub.domain.model.Money;
 import io.loyaltyhub.domain.model.TxnRef;
 import io.loyaltyhub.domain.terminal.TerminalIdentity;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.domain.txn.Channel;
 import io.loyaltyhub.domain.txn.PosTransaction;
 import io.loyaltyhub.domain.txn.ResultCode;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Swipes share broker messages under load, and still reach the engine once each and in each card's order. */
+@Slow
 class ChunkedSwipesTest {
     private static final int CARDS = 300;
 

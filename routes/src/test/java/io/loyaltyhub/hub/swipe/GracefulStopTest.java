@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.HubFixture.Merchant;
+import io.loyaltyhub.hub.testing.ChildHub;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stopping and to send them again), answers what it has taken, exits with 0, and after the restart every swipe
  * answered approved or pending is credited exactly once.
  */
+@Slow
 class GracefulStopTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SWIPES = 300;
@@ -36,22 +39,13 @@ class GracefulStopTest {
     @Test
     void aHubToldToStopAnswersWhatItTookExitsCleanlyAndLosesNothing() throws Exception {
         Merchant shop;
-        Map<String, String> settings;
         try (HubFixture setUp = HubFixture.start(Map.of("hub.data-dir", dataDir.toString()), List.of())) {
             shop = setUp.merchant();
-            settings = Map.of("hub.data-dir", dataDir.toString(), "hub.http.host", "127.0.0.1",
-                    "hub.http.port", Integer.toString(HubFixture.freePort()),
-                    "hub.broker.embedded.port", Integer.toString(HubFixture.freePort()),
-                    "hub.broker.mqtt.port", "", "hub.broker.amqp.port", "", "hub.broker.stomp.port", "");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.loyaltyhub.hub.cli.HubCommand", "run"));
-        settings.forEach((k, v) -> command.addAll(List.of("-s", k + "=" + v)));
-        Process hub = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("hub.log").toFile()).start();
-        String url = "http://127.0.0.1:" + settings.get("hub.http.port") + "/pos/v1/transactions";
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        try {
+        try (ChildHub child = ChildHub.run(dataDir, Map.of())) {
+            Process hub = child.process();
+            String url = "http://127.0.0.1:" + child.awaitHttpPort(Duration.ofSeconds(90)) + "/pos/v1/transactions";
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
                     .until(() -> send(http, url, shop, "warm-up", HubFixture.card(940_000)).statusCode() == 200);
 
@@ -66,7 +60,7 @@ class GracefulStopTest {
             }
             assertThat(hub.waitFor(60, TimeUnit.SECONDS)).as("the hub exits on its own").isTrue();
             // 143 = 128 + SIGTERM: how a JVM that ran its shutdown hooks after SIGTERM exits (systemd and Docker count it clean)
-            assertThat(hub.exitValue()).as(java.nio.file.Files.readString(dataDir.resolve("hub.log"))).isEqualTo(143);
+            assertThat(hub.exitValue()).as(child.output()).isEqualTo(143);
 
             List<String> approved = new ArrayList<>();
             List<String> pending = new ArrayList<>();
@@ -96,8 +90,6 @@ class GracefulStopTest {
                 long purchases = restarted.queryLong("SELECT COUNT(*) FROM purchase WHERE merchant_id = ?", shop.id().value());
                 assertThat(credited).as("each stored sale credited once, 10 points each").isEqualTo(10 * purchases);
             }
-        } finally {
-            hub.destroyForcibly();
         }
     }
 

@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 import io.loyaltyhub.domain.card.CardProgramme;
 import io.loyaltyhub.domain.card.CheckDigitRule;
 import io.loyaltyhub.domain.persistence.DatabaseConfig;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.domain.testing.TestDatabases;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.HubFixture.Merchant;
 import io.loyaltyhub.hub.broker.BrokerAddresses;
+import io.loyaltyhub.hub.testing.ChildHub;
 import io.loyaltyhub.hub.testing.StandaloneBroker;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * to it, where the broker's default one-minute TTL kept the dead node's groups, and the swipes behind them, for a
  * minute. Nothing is left on the broker named after the dead process.
  */
+@Slow
 class NodeTakeoverTest {
     private static final int CARDS = 32; // several cards per lane: every one of the eight lanes is used
 
@@ -51,10 +54,10 @@ class NodeTakeoverTest {
     @Test
     void whenANodeIsKilledTheOtherTakesItsLanesWithinSecondsAndCreditsEverySwipe() throws Exception {
         DatabaseConfig mysql = TestDatabases.freshMySql();
-        StandaloneBroker broker = new StandaloneBroker(brokerDir, HubFixture.freePort()).start();
+        StandaloneBroker broker = new StandaloneBroker(brokerDir).start();
         Map<String, String> shared = Map.of("hub.broker.url", broker.url(), "hub.db.url", mysql.url(),
                 "hub.db.user", mysql.user(), "hub.db.password", mysql.password(), "hub.swipe.reply-timeout-ms", "3000");
-        Process nodeTwo = null;
+        ChildHub nodeTwo = null;
         try {
             Merchant shop;
             try (HubFixture setUp = HubFixture.startIn(nodeOneDir, withNode(shared, 1), List.of())) {
@@ -64,9 +67,8 @@ class NodeTakeoverTest {
             }
             copyKeystore(nodeOneDir, nodeTwoDir); // one coalition, one card key: both nodes tokenize alike
 
-            int nodeTwoPort = HubFixture.freePort();
-            nodeTwo = startNode(nodeTwoDir, withNode(shared, 2), nodeTwoPort);
-            String nodeTwoUrl = "http://127.0.0.1:" + nodeTwoPort + "/pos/v1/transactions";
+            nodeTwo = ChildHub.run(nodeTwoDir, withNode(shared, 2));
+            String nodeTwoUrl = "http://127.0.0.1:" + nodeTwo.awaitHttpPort(Duration.ofSeconds(90)) + "/pos/v1/transactions";
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             // Alone on the queue, node two's engine workers become the owners of every lane's message group.
             for (int i = 0; i < CARDS; i++) {
@@ -77,8 +79,8 @@ class NodeTakeoverTest {
             }
 
             try (HubFixture nodeOne = HubFixture.startIn(nodeOneDir, withNode(shared, 1), List.of())) {
-                nodeTwo.destroyForcibly(); // SIGKILL: its broker sessions are not closed, the broker has to notice
-                nodeTwo.waitFor();
+                nodeTwo.process().destroyForcibly(); // SIGKILL: its broker sessions are not closed, the broker has to notice
+                nodeTwo.process().waitFor();
 
                 List<String> cards = new ArrayList<>();
                 for (int i = 0; i < CARDS; i++) {
@@ -99,7 +101,7 @@ class NodeTakeoverTest {
             }
         } finally {
             if (nodeTwo != null) {
-                nodeTwo.destroyForcibly();
+                nodeTwo.close();
             }
             broker.close();
             TestDatabases.dropMySql(mysql);
@@ -125,17 +127,6 @@ class NodeTakeoverTest {
         for (String file : List.of("hub.bcfks", "keystore.pass")) {
             Files.copy(from.resolve("keys").resolve(file), to.resolve("keys").resolve(file));
         }
-    }
-
-    private static Process startNode(Path dataDir, Map<String, String> settings, int httpPort) throws Exception {
-        Map<String, String> all = new HashMap<>(settings);
-        all.putAll(Map.of("hub.data-dir", dataDir.toString(), "hub.http.host", "127.0.0.1",
-                "hub.http.port", Integer.toString(httpPort), "hub.iso8583.listeners", "",
-                "hub.broker.mqtt.port", "", "hub.broker.amqp.port", "", "hub.broker.stomp.port", ""));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.loyaltyhub.hub.cli.HubCommand", "run"));
-        all.forEach((k, v) -> command.addAll(List.of("-s", k + "=" + v)));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dataDir.resolve("hub.log").toFile()).start();
     }
 
     private static HttpResponse<String> send(HttpClient http, String url, Merchant shop, String body) throws Exception {

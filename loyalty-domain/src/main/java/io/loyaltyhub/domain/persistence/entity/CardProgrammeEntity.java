@@ -1,12 +1,11 @@
 package io.loyaltyhub.domain.persistence.entity;
 
-import io.loyaltyhub.domain.card.CardProgramme;
-import io.loyaltyhub.domain.card.CheckDigitRule;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+/** A card programme's row. Plain values, like the other entities: the card package maps it, not the other way round. */
 @Entity
 @Table(name = "card_programme")
 public class CardProgrammeEntity {
@@ -24,15 +23,31 @@ public class CardProgrammeEntity {
     protected CardProgrammeEntity() {
     }
 
-    public CardProgrammeEntity(CardProgramme programme) {
-        this.id = programme.id();
-        this.name = programme.name();
-        this.prefix = programme.prefix();
-        this.panLength = programme.length();
-        this.checkDigit = programme.checkDigit().name();
+    public CardProgrammeEntity(long id, String name, String prefix, int panLength, String checkDigit) {
+        this.id = id;
+        this.name = name;
+        this.prefix = prefix;
+        this.panLength = panLength;
+        this.checkDigit = checkDigit;
     }
 
-    public CardProgramme toProgramme() {
-        return new CardProgramme(id, name, prefix, panLength, CheckDigitRule.valueOf(checkDigit));
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getPrefix() {
+        return prefix;
+    }
+
+    public int getPanLength() {
+        return panLength;
+    }
+
+    public String getCheckDigit() {
+        return checkDigit;
     }
 }

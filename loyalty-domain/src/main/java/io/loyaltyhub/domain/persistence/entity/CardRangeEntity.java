@@ -1,12 +1,12 @@
 package io.loyaltyhub.domain.persistence.entity;
 
-import io.loyaltyhub.domain.card.CardRange;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 
+/** An issued card range's row. Plain values, like the other entities: the card package maps it, not the other way round. */
 @Entity
 @Table(name = "card_range")
 public class CardRangeEntity {
@@ -24,15 +24,27 @@ public class CardRangeEntity {
     protected CardRangeEntity() {
     }
 
-    public CardRangeEntity(CardRange range, LocalDateTime issuedAt) {
-        this.id = range.id();
-        this.programmeId = range.programmeId();
-        this.firstNumber = range.firstNumber();
-        this.lastNumber = range.lastNumber();
+    public CardRangeEntity(long id, long programmeId, String firstNumber, String lastNumber, LocalDateTime issuedAt) {
+        this.id = id;
+        this.programmeId = programmeId;
+        this.firstNumber = firstNumber;
+        this.lastNumber = lastNumber;
         this.issuedAt = issuedAt;
     }
 
-    public CardRange toRange() {
-        return new CardRange(id, programmeId, firstNumber, lastNumber);
+    public Long getId() {
+        return id;
+    }
+
+    public Long getProgrammeId() {
+        return programmeId;
+    }
+
+    public String getFirstNumber() {
+        return firstNumber;
+    }
+
+    public String getLastNumber() {
+        return lastNumber;
     }
 }

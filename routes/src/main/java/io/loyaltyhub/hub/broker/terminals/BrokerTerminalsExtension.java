@@ -41,7 +41,12 @@ public final class BrokerTerminalsExtension implements HubExtension {
             @Override
             public void configure() throws Exception {
                 getContext().addService(ingress, true, true);
-                setup.acceptors().forEach(a -> log.info("broker terminals: {} on {}:{}", a.protocol(), setup.host(), a.port()));
+                setup.acceptors().forEach(a -> log.info("broker terminals: {} on {}:{}", a.protocol(), setup.host(),
+                        switch (a.protocol()) {
+                            case "MQTT" -> hub.mqttPort();
+                            case "AMQP" -> hub.amqpPort();
+                            default -> hub.stompPort();
+                        }));
             }
         });
     }

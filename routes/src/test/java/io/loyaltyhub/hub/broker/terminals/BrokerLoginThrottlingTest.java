@@ -3,6 +3,7 @@ package io.loyaltyhub.hub.broker.terminals;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.HubFixture.Merchant;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * failed-login throttle with HTTP: wrong secrets lock the credential out, and while it is locked out even the right
  * secret is refused without being looked at.
  */
+@Slow
 class BrokerLoginThrottlingTest {
     private static HubFixture fixture;
 
@@ -34,7 +36,7 @@ class BrokerLoginThrottlingTest {
     }
 
     private static int mqttPort() {
-        return fixture.hub().settings().integer("hub.broker.mqtt.port");
+        return fixture.hub().mqttPort();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.loyaltyhub.adapters.simulator.PosSimulator;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.HubFixture.Merchant;
 import java.io.PrintWriter;
@@ -20,6 +21,7 @@ import picocli.CommandLine;
  * The POS simulator's broker subcommand against a real hub whose reply timeout is zero, so every terminal first
  * hears "pending" and then, on the same reply address, the answer.
  */
+@Slow
 class BrokerSimulatorTest {
     private static HubFixture fixture;
     private static Merchant merchant;
@@ -42,7 +44,7 @@ class BrokerSimulatorTest {
         StringWriter out = new StringWriter();
         CommandLine cli = new CommandLine(new PosSimulator()).setOut(new PrintWriter(out, true));
         List<String> args = new java.util.ArrayList<>(List.of("broker", "--protocol", protocol,
-                "--port", fixture.hub().settings().text("hub.broker." + protocol + ".port"),
+                "--port", Integer.toString(fixture.brokerTerminalPort(protocol)),
                 "--merchant", merchant.code(), "--terminal", merchant.till().terminalCode(),
                 "--credential", merchant.till().credentialId(), "--secret", merchant.till().secret()));
         args.addAll(List.of(more));

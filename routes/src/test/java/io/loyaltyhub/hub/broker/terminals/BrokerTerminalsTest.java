@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loyaltyhub.adapters.simulator.BrokerTill;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.HubFixture.Merchant;
 import io.loyaltyhub.hub.broker.BrokerAddresses;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Broker-native terminals against a real hub: real MQTT, AMQP and STOMP clients over TCP to the embedded Artemis. */
+@Slow
 class BrokerTerminalsTest {
     private static final Duration REPLY = Duration.ofSeconds(10);
     private static final AtomicLong SERIALS = new AtomicLong(5_000);
@@ -54,7 +56,7 @@ class BrokerTerminalsTest {
     }
 
     static int port(String protocol) {
-        return fixture.hub().settings().integer("hub.broker." + protocol + ".port");
+        return fixture.brokerTerminalPort(protocol);
     }
 
     static String sale(String ref, String card, long amount) {
@@ -182,7 +184,7 @@ class BrokerTerminalsTest {
 
     @Test
     void aTerminalCredentialIsNoGoodOnTheCorePort() {
-        String core = "tcp://127.0.0.1:" + fixture.hub().settings().text("hub.broker.embedded.port");
+        String core = "tcp://127.0.0.1:" + fixture.hub().embeddedBrokerPort();
         assertThatThrownBy(() -> new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(core)
                 .createConnection(books.till().credentialId(), books.till().secret()).close())
                 .isInstanceOf(JMSSecurityException.class);

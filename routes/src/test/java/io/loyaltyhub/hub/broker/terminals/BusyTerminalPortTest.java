@@ -2,6 +2,7 @@ package io.loyaltyhub.hub.broker.terminals;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Artemis only logs an acceptor that cannot bind; the hub refuses to start instead, naming the port. */
+@Slow
 class BusyTerminalPortTest {
     @Test
     void aTerminalPortThatIsTakenStopsTheHubFromStarting() throws Exception {

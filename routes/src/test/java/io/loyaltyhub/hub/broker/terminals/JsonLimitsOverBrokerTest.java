@@ -3,6 +3,7 @@ package io.loyaltyhub.hub.broker.terminals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.HubFixture.Merchant;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Issue 12, item 16, over MQTT: a body over one of the JSON limits is refused as malformed-json, not internal-error. */
+@Slow
 class JsonLimitsOverBrokerTest {
     private static HubFixture fixture;
     private static Merchant books;
@@ -31,7 +33,7 @@ class JsonLimitsOverBrokerTest {
     @Test
     void aStringTooLongDeepNestingAndATooLongNumberAreMalformedJsonOverMqtt() throws Exception {
         long purchases = fixture.count("purchase");
-        try (MqttTerminal till = MqttTerminal.of(fixture.hub().settings().integer("hub.broker.mqtt.port"), books)) {
+        try (MqttTerminal till = MqttTerminal.of(fixture.hub().mqttPort(), books)) {
             till.listen(MqttTerminal.replyTopic(books));
             for (String body : List.of("{\"txnRef\":\"" + "x".repeat(4_097) + "\"}",
                     "{\"txnRef\":\"n\",\"lineItems\":" + "[".repeat(8) + "]".repeat(8) + "}",

@@ -1,4 +1,4 @@
-package io.loyaltyhub.hub.http;
+package io.loyaltyhub.hub.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -6,14 +6,13 @@ import io.loyaltyhub.domain.time.ClockTicker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * Failed logins slow the next attempts down, counted per credential (from whatever address) and per client address
  * (for whatever credential). Once a credential or an address has failed {@code failuresBeforeLockout} times in a row
  * it is locked out for {@link #FIRST_LOCKOUT}, and every further failure doubles that, up to {@code maxLockout}.
- * While locked out, attempts are refused with 429 {@code too-many-failed-logins} and {@code Retry-After}, without
- * their secret being looked at (so a lockout costs no hashing and tells nothing). A success ends the count of its
+ * While locked out, attempts are refused (over HTTP: {@code LoginLockout}, 429 {@code too-many-failed-logins} with
+ * {@code Retry-After}; over the broker: as a wrong login) without their secret being looked at (so a lockout costs no hashing and tells nothing). A success ends the count of its
  * credential and of its address, so tills that log in fine keep a shared address (a store behind one router) open
  * even while one misconfigured till fails. A count is forgotten twice {@code maxLockout} (and a second) after its last failure, on the given clock.
  * Failures against unknown credential ids count like wrong secrets. Memory is bounded ({@link #MAX_TRACKED} keys).
@@ -43,19 +42,6 @@ public final class LoginThrottle {
         this.clock = clock;
         this.failures = Caffeine.newBuilder().ticker(ClockTicker.of(clock)).maximumSize(MAX_TRACKED)
                 .expireAfterWrite(maxLockout.multipliedBy(2).plus(FIRST_LOCKOUT)).build();
-    }
-
-    /**
-     * @param credential the kind and id of the credential presented, e.g. {@code terminal:term-1a2b…}
-     * @throws HttpProblem 429 while the credential or the address is locked out
-     */
-    public void admit(String credential, String address) {
-        Duration wait = lockedOutFor(credential, address);
-        if (!wait.isZero()) {
-            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-            throw new HttpProblem(429, "too-many-failed-logins", "too many failed logins with this credential or from "
-                    + "this address; try again in " + seconds + " s", Map.of("Retry-After", Long.toString(seconds)));
-        }
     }
 
     /** How long the credential or the address (whichever longer) is still locked out; zero when neither is. */

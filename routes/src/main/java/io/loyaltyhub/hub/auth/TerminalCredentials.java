@@ -1,4 +1,4 @@
-package io.loyaltyhub.hub.http;
+package io.loyaltyhub.hub.auth;
 
 /** How a terminal credential is named in the failed-login throttle, by every channel terminals log in through. */
 public final class TerminalCredentials {

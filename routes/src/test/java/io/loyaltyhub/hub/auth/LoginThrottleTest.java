@@ -1,10 +1,12 @@
-package io.loyaltyhub.hub.http;
+package io.loyaltyhub.hub.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.loyaltyhub.domain.testing.MovableClock;
+import io.loyaltyhub.hub.http.HttpProblem;
+import io.loyaltyhub.hub.http.LoginLockout;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +22,7 @@ class LoginThrottleTest {
     }
 
     private long retryAfter(String credential, String address) {
-        HttpProblem refused = catchThrowableOfType(HttpProblem.class, () -> throttle.admit(credential, address));
+        HttpProblem refused = catchThrowableOfType(HttpProblem.class, () -> LoginLockout.refuseIfLockedOut(throttle, credential, address));
         assertThat(refused).as("locked out").isNotNull();
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.code()).isEqualTo("too-many-failed-logins");
@@ -30,14 +32,14 @@ class LoginThrottleTest {
     @Test
     void fourFailuresLockNothingAndTheFifthLocksTheCredentialForOneSecondFromAnyAddress() {
         fail("terminal:t1", "10.0.0.1", 4);
-        assertThatCode(() -> throttle.admit("terminal:t1", "10.0.0.1")).doesNotThrowAnyException();
+        assertThatCode(() -> LoginLockout.refuseIfLockedOut(throttle, "terminal:t1", "10.0.0.1")).doesNotThrowAnyException();
 
         fail("terminal:t1", "10.0.0.1", 1);
 
         assertThat(retryAfter("terminal:t1", "10.0.0.2")).isEqualTo(1);
-        assertThatCode(() -> throttle.admit("terminal:t2", "10.0.0.2")).doesNotThrowAnyException();
+        assertThatCode(() -> LoginLockout.refuseIfLockedOut(throttle, "terminal:t2", "10.0.0.2")).doesNotThrowAnyException();
         clock.advance(Duration.ofMillis(1_001));
-        assertThatCode(() -> throttle.admit("terminal:t1", "10.0.0.1")).doesNotThrowAnyException();
+        assertThatCode(() -> LoginLockout.refuseIfLockedOut(throttle, "terminal:t1", "10.0.0.1")).doesNotThrowAnyException();
     }
 
     @Test
@@ -58,7 +60,7 @@ class LoginThrottleTest {
         }
 
         assertThat(retryAfter("terminal:another", "10.6.6.6")).isEqualTo(1);
-        assertThatCode(() -> throttle.admit("terminal:another", "10.0.0.1")).doesNotThrowAnyException();
+        assertThatCode(() -> LoginLockout.refuseIfLockedOut(throttle, "terminal:another", "10.0.0.1")).doesNotThrowAnyException();
     }
 
     @Test
@@ -70,7 +72,7 @@ class LoginThrottleTest {
         throttle.succeeded("terminal:t1", "10.0.0.1");
         fail("terminal:t1", "10.0.0.1", 4);
 
-        assertThatCode(() -> throttle.admit("terminal:t1", "10.0.0.1")).doesNotThrowAnyException();
+        assertThatCode(() -> LoginLockout.refuseIfLockedOut(throttle, "terminal:t1", "10.0.0.1")).doesNotThrowAnyException();
     }
 
     @Test
@@ -83,7 +85,7 @@ class LoginThrottleTest {
         fail("terminal:t2", "10.0.0.2", 4);
         clock.advance(Duration.ofSeconds(601).plusMillis(1));
         fail("terminal:t2", "10.0.0.2", 1);
-        assertThatCode(() -> throttle.admit("terminal:t2", "10.0.0.2")).as("the count began again").doesNotThrowAnyException();
+        assertThatCode(() -> LoginLockout.refuseIfLockedOut(throttle, "terminal:t2", "10.0.0.2")).as("the count began again").doesNotThrowAnyException();
     }
 
     @Test
@@ -93,6 +95,6 @@ class LoginThrottleTest {
             behindAProxy.failed("terminal:guess-" + i, "10.0.0.1");
         }
 
-        assertThatCode(() -> behindAProxy.admit("terminal:t1", "10.0.0.1")).doesNotThrowAnyException();
+        assertThatCode(() -> LoginLockout.refuseIfLockedOut(behindAProxy, "terminal:t1", "10.0.0.1")).doesNotThrowAnyException();
     }
 }
