@@ -43,16 +43,18 @@ final class QueueFirstLoad {
     }
 
     static Result csvFile(Path dataDir, TerminalCredential terminal, int lines, Duration patience) throws Exception {
-        String name = "bench-" + System.nanoTime() + ".csv";
+        // Not digits alone: a run of 12+ digits in a file name is masked as a possible card number.
+        String name = "bench-" + Long.toString(System.nanoTime(), 36) + ".csv";
         Path staging = Files.createTempDirectory("bench-csv");
         Path written = CsvBatchFileWriter.drop(staging, name, records(terminal.terminalCode(), lines));
         Path inbox = dataDir.resolve("csv").resolve("inbox").resolve(BenchCoalition.MERCHANT);
         Files.createDirectories(inbox);
-        Path result = dataDir.resolve("csv").resolve("results").resolve(BenchCoalition.MERCHANT).resolve(name + ".result.csv");
+        Path results = dataDir.resolve("csv").resolve("results").resolve(BenchCoalition.MERCHANT);
         long start = System.nanoTime();
         Files.move(written, inbox.resolve(name)); // same file system: the file appears complete, as a real drop does
         long deadline = start + patience.toNanos();
-        while (!Files.exists(result)) {
+        Path result;
+        while ((result = resultOf(results, name)) == null) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("no result file for " + name + " after " + patience);
             }
@@ -61,6 +63,17 @@ final class QueueFirstLoad {
         double seconds = (System.nanoTime() - start) / 1e9;
         long approved = countApproved(result);
         return new Result(approved / seconds, approved, lines);
+    }
+
+    /** The result file of a dropped file ({@code <name>.result.csv}, docs/csv.md), or null while there is none. */
+    private static Path resultOf(Path results, String name) throws java.io.IOException {
+        if (!Files.isDirectory(results)) {
+            return null;
+        }
+        try (var files = Files.list(results)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(name + ".")
+                    && f.getFileName().toString().endsWith(".result.csv")).findFirst().orElse(null);
+        }
     }
 
     private static Iterator<CsvBatchRecord> records(String terminalCode, int lines) {
