@@ -71,17 +71,8 @@ public final class HubFixture implements AutoCloseable {
 
     /** A hub on an existing data directory (a restart: the card programme is already there), on fresh ports. */
     public static HubFixture startIn(Path dataDir, Map<String, String> settings, List<HubExtension> extensions) {
-        Map<String, String> all = new HashMap<>();
-        all.put("hub.data-dir", dataDir.toString());
-        all.put("hub.http.host", "127.0.0.1");
-        // Port 0 everywhere: the hub binds free ports itself (no other process can take one between a test choosing
-        // it and the hub binding it) and says which it got: httpPort(), embeddedBrokerPort(), mqttPort()...
-        all.put("hub.http.port", "0");
-        all.put("hub.broker.embedded.port", "0");
-        all.put("hub.broker.terminals.host", "127.0.0.1");
-        for (String protocol : List.of("mqtt", "amqp", "stomp")) {
-            all.put("hub.broker." + protocol + ".port", "0");
-        }
+        // The hub says which ports it got: httpPort(), embeddedBrokerPort(), mqttPort()...
+        Map<String, String> all = new HashMap<>(HubSettings.localOnFreePorts(dataDir));
         // Tests replay dated files (POSLog exports of 2017, end-of-day files of November 2026): the engine's
         // window on occurredAt would refuse them as too old. Tests of that window set the setting back.
         all.put("hub.engine.max-age-days", "36500");

@@ -99,14 +99,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         double limit = Math.min(jdbc, artemisLimit);
         Path data = db.isMySql() ? Files.createTempDirectory("bench-hub") : Path.of(db.url().substring("jdbc:h2:file:".length(),
                 db.url().indexOf("/db/loyalty")));
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("hub.data-dir", data.toString());
-        settings.put("hub.http.host", "127.0.0.1");
-        // Port 0: the hub binds free ports itself and says which it got (nothing can take one in between).
-        settings.put("hub.http.port", "0");
-        settings.put("hub.broker.embedded.port", "0");
-        settings.put("hub.broker.terminals.host", "127.0.0.1");
-        settings.put("hub.broker.mqtt.port", "0");
+        Map<String, String> settings = new LinkedHashMap<>(HubSettings.localOnFreePorts(data));
         settings.put("hub.broker.amqp.port", "");
         settings.put("hub.broker.stomp.port", "");
         settings.put("hub.iso8583.host", "127.0.0.1");

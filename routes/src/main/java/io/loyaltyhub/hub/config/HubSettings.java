@@ -16,6 +16,24 @@ import java.util.TreeMap;
  * Every setting is listed in the README's configuration table.
  */
 public final class HubSettings {
+
+    /**
+     * Settings of a hub that listens on 127.0.0.1 only, on port 0 everywhere (HTTP, the broker's core acceptor and
+     * its MQTT/AMQP/STOMP acceptors): it binds free ports itself, so no other process can take one between choosing it
+     * and binding it, and says which it got. For tests and the benchmark; callers add or override what they need.
+     */
+    public static Map<String, String> localOnFreePorts(Path dataDir) {
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        settings.put("hub.data-dir", dataDir.toString());
+        settings.put("hub.http.host", "127.0.0.1");
+        settings.put("hub.http.port", "0");
+        settings.put("hub.broker.embedded.port", "0");
+        settings.put("hub.broker.terminals.host", "127.0.0.1");
+        for (String protocol : java.util.List.of("mqtt", "amqp", "stomp")) {
+            settings.put("hub.broker." + protocol + ".port", "0");
+        }
+        return settings;
+    }
     private static final Map<String, String> DEFAULTS = new TreeMap<>(Map.ofEntries(
             Map.entry("hub.data-dir", "hub-data"),
             Map.entry("hub.node-id", "1"),

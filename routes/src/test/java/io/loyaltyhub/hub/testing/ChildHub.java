@@ -1,5 +1,6 @@
 package io.loyaltyhub.hub.testing;
 
+import io.loyaltyhub.hub.config.HubSettings;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -35,11 +36,7 @@ public final class ChildHub implements AutoCloseable {
 
     /** Starts {@code run} on this data directory; {@code settings} are added after (and so win over) the defaults. */
     public static ChildHub run(Path dataDir, Map<String, String> settings) throws IOException {
-        Map<String, String> all = new LinkedHashMap<>();
-        all.put("hub.data-dir", dataDir.toString());
-        all.put("hub.http.host", "127.0.0.1");
-        all.put("hub.http.port", "0");
-        all.put("hub.broker.embedded.port", "0");
+        Map<String, String> all = new LinkedHashMap<>(HubSettings.localOnFreePorts(dataDir));
         all.put("hub.iso8583.listeners", "");
         for (String protocol : List.of("mqtt", "amqp", "stomp")) {
             all.put("hub.broker." + protocol + ".port", "");
