@@ -1,6 +1,5 @@
 package io.loyaltyhub.hub;
 
-import io.loyaltyhub.adapters.json.JsonSwipeCodec;
 import io.loyaltyhub.domain.admin.CoalitionAdmin;
 import io.loyaltyhub.domain.card.CardReader;
 import io.loyaltyhub.domain.card.ProgrammeCardReader;
@@ -25,9 +24,11 @@ import io.loyaltyhub.hub.health.HealthRoutes;
 import io.loyaltyhub.hub.health.HubHealth;
 import io.loyaltyhub.hub.health.Readiness;
 import io.loyaltyhub.hub.http.HttpEdge;
-import io.loyaltyhub.hub.http.HttpSwipeProcessor;
+import io.loyaltyhub.hub.http.HttpJsonChannel;
+import io.loyaltyhub.hub.http.HttpProblems;
+import io.loyaltyhub.hub.intake.CamelIntake;
+import io.loyaltyhub.hub.intake.IntakeRoutes;
 import io.loyaltyhub.hub.auth.LoginThrottle;
-import io.loyaltyhub.hub.http.PosHttpRoutes;
 import io.loyaltyhub.hub.http.RequestSignatureCheck;
 import io.loyaltyhub.hub.http.TerminalSigningKeys;
 import io.loyaltyhub.hub.http.TerminalAuthenticator;
@@ -132,7 +133,7 @@ public final class LoyaltyHub implements AutoCloseable {
         cardReader = new ProgrammeCardReader(catalog, new CardKeyRing(keys, () -> HubKeys.open(settings), clock,
                 Duration.ofSeconds(settings.integer("hub.keystore.refresh-seconds"))));
         members = new MemberRegistry(database, new DataKeys(database, keys.masterKey(), ids, clock), clock);
-        moveLegacyMacKeys();
+        moveLegacyMacKeys(clock);
         ActiveMQConnectionFactory factory = brokerConnections(brokerUrl);
         started.add(factory);
         brokerFactory = factory;
@@ -158,17 +159,20 @@ public final class LoyaltyHub implements AutoCloseable {
         httpServer = HttpEdge.server(camel, settings);
         camel.addService(httpServer);
         terminalAuthenticator = new TerminalAuthenticator(terminals, loginThrottle);
-        JsonSwipeCodec json = new JsonSwipeCodec(cardReader, clock);
         signingKeys = new TerminalSigningKeys(database, keys.masterKey(), clock,
                 Duration.ofSeconds(settings.integer("hub.terminal-cache.ttl-seconds")));
         signatures = new RequestSignatureCheck(signingKeys,
                 Boolean.parseBoolean(settings.text("hub.http.signing-required")),
                 Duration.ofSeconds(settings.integer("hub.http.signature-max-age-seconds")), clock);
+        camel.addRoutes(new HttpProblems());
+        camel.addRoutes(new IntakeRoutes(swipeGateway));
         camel.addRoutes(new HealthRoutes(readiness));
-        camel.addRoutes(new PosHttpRoutes(new HttpSwipeProcessor(terminalAuthenticator, signatures, json, swipeGateway,
-                settings.millis("hub.swipe.reply-timeout-ms"), settings.integer("hub.http.max-body-bytes"))));
-        for (HubExtension extension : extensions) {
-            for (RoutesBuilder routes : extension.routes(this)) {
+        ChannelPorts ports = channelPorts(clock);
+        List<HubExtension> channels = new ArrayList<>();
+        channels.add(new HttpJsonChannel());
+        channels.addAll(extensions);
+        for (HubExtension channel : channels) {
+            for (RoutesBuilder routes : channel.routes(ports)) {
                 camel.addRoutes(routes);
             }
         }
@@ -180,6 +184,20 @@ public final class LoyaltyHub implements AutoCloseable {
                 httpPort(), database.config().displayUrl(), settings.embeddedBroker()
                         ? "embedded (tcp://" + settings.text("hub.broker.embedded.host") + ":"
                         + settings.integer("hub.broker.embedded.port") + ")" : brokerUrl, phases.summary());
+    }
+
+    /** What every channel may use, and nothing else of the hub. */
+    private ChannelPorts channelPorts(Clock clock) {
+        ActiveMQConnectionFactory factory = brokerFactory;
+        BrokerLogin login = brokerLogin;
+        EmbeddedBroker broker = started.stream().filter(EmbeddedBroker.class::isInstance).map(EmbeddedBroker.class::cast)
+                .findFirst().orElse(null);
+        ChannelPorts.BrokerPorts brokerPorts = broker != null ? broker::acceptorPort : protocol -> {
+            throw new IllegalStateException("broker-native terminals need the embedded broker (hub.broker.url is set)");
+        };
+        return new ChannelPorts(settings, clock, new CamelIntake(camel.createProducerTemplate()), terminals, cardReader,
+                admin::findMerchantByCode, database, keys, members, terminalAuthenticator, signatures, loginThrottle,
+                () -> login.connect(factory), brokerPorts);
     }
 
     /**
@@ -277,10 +295,10 @@ public final class LoyaltyHub implements AutoCloseable {
         return new ProgrammeCardReader(catalog, () -> held);
     }
 
-    private void moveLegacyMacKeys() {
+    private void moveLegacyMacKeys(Clock clock) {
         byte[] legacy = LegacyCardKey.read(Iso8583Settings.legacyKeyEncryptionKeyFile(settings));
         if (legacy != null) {
-            int moved = new JdbcTerminalMacKeys(database, keys.masterKey(), Clock.systemUTC()).rewrapFromLegacyKey(legacy);
+            int moved = new JdbcTerminalMacKeys(database, keys.masterKey(), clock).rewrapFromLegacyKey(legacy);
             log.warn("{} ISO 8583 MAC key(s) moved from {} to the keystore's master key; delete that file once the keystore "
                     + "is backed up", moved, Iso8583Settings.legacyKeyEncryptionKeyFile(settings));
         }

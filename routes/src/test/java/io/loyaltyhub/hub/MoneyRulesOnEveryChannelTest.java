@@ -16,6 +16,9 @@ import io.loyaltyhub.adapters.iso8583.TerminalRequests;
 import io.loyaltyhub.adapters.poslog.PosLogClient;
 import io.loyaltyhub.adapters.simulator.BrokerTill;
 import io.loyaltyhub.domain.testing.Slow;
+import io.loyaltyhub.domain.txn.Channel;
+import io.loyaltyhub.domain.txn.PosTransaction;
+import io.loyaltyhub.hub.intake.IntakeRoutes;
 import io.loyaltyhub.hub.broker.terminals.BrokerTerminalsExtension;
 import io.loyaltyhub.hub.cli.HubCommand;
 import io.loyaltyhub.hub.csv.CsvBatchChannel;
@@ -37,7 +40,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,6 +63,8 @@ class MoneyRulesOnEveryChannelTest {
     private static final DateTimeFormatter FIELD_7 = DateTimeFormatter.ofPattern("MMddHHmmss");
 
     private static HubFixture fixture;
+    /** The channels whose transactions passed the intake route. */
+    private static final Set<Channel> CHANNELS_THROUGH_INTAKE = ConcurrentHashMap.newKeySet();
     private static final Iso8583Extension ISO_8583 = new Iso8583Extension();
 
     @BeforeAll
@@ -68,6 +76,8 @@ class MoneyRulesOnEveryChannelTest {
                 "hub.iso8583.host", "127.0.0.1",
                 "hub.iso8583.listeners", "binary-2:0"),
                 List.of(ISO_8583, new CsvBatchChannel(), new PosLogChannel(), new BrokerTerminalsExtension()));
+        AdviceWith.adviceWith(fixture.hub().camel(), IntakeRoutes.ROUTE_ID, intake -> intake.weaveAddFirst()
+                .process(e -> CHANNELS_THROUGH_INTAKE.add(e.getMessage().getBody(PosTransaction.class).channel())));
     }
 
     @AfterAll
@@ -75,6 +85,32 @@ class MoneyRulesOnEveryChannelTest {
         if (fixture != null) {
             fixture.close();
         }
+    }
+
+    // 0. One pipeline: every channel hands its transactions to the intake route, nothing reaches the queue around it
+
+    @Test
+    void everyChannelSendsItsTransactionsThroughTheOneIntakeRoute() throws Exception {
+        HubFixture.Merchant shop = fixture.merchant();
+        String card = card();
+        CHANNELS_THROUGH_INTAKE.clear();
+
+        assertThat(fixture.swipe(shop, sale("i-h", card, 1_000)).statusCode()).isEqualTo(200);
+        try (Iso8583Client iso = connect()) {
+            assertThat(iso.exchange(iso(shop).sale(card, 1_000)).responseCode()).isEqualTo("00");
+        }
+        try (BrokerTill stomp = stomp(shop)) {
+            stomp.send(sale("i-b", card, 1_000));
+            assertThat(JSON.readTree(stomp.nextReply(WAIT)).get("status").asText()).isEqualTo("approved");
+        }
+        String now = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5).toString();
+        assertThat(dropCsv(shop, "intake.csv", "S1,T1,i-c,SALE," + now + "," + card + ",1000,EUR,\n").get(1))
+                .startsWith("2,i-c,approved");
+        assertThat(postPosLog(shop, posLogSale("i-p", card, "10.00", OffsetDateTime.now().minusMinutes(5))).body())
+                .contains("status=\"approved\"");
+
+        assertThat(CHANNELS_THROUGH_INTAKE).containsExactlyInAnyOrder(Channel.values());
+        assertThat(fixture.balanceOf(card)).isEqualTo(50);
     }
 
     // 1. Same reference, other content: a coded refusal on every channel, nothing applied, listed for the operator

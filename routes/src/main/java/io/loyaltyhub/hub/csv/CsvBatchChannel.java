@@ -3,10 +3,9 @@ package io.loyaltyhub.hub.csv;
 import io.loyaltyhub.adapters.csv.CsvBatchProcessor;
 import io.loyaltyhub.adapters.csv.CsvLineMapper;
 import io.loyaltyhub.hub.HubExtension;
-import io.loyaltyhub.hub.LoyaltyHub;
+import io.loyaltyhub.hub.ChannelPorts;
 import io.loyaltyhub.hub.config.HubSettings;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.apache.camel.RoutesBuilder;
 
@@ -19,13 +18,13 @@ public final class CsvBatchChannel implements HubExtension {
     public static final String ROUTE_ID = "csv-batch-inbox";
 
     @Override
-    public List<RoutesBuilder> routes(LoyaltyHub hub) {
-        HubSettings settings = hub.settings();
+    public List<RoutesBuilder> routes(ChannelPorts ports) {
+        HubSettings settings = ports.settings();
         Path root = settings.dataDir().resolve("csv");
-        CsvBatchProcessor processor = new CsvBatchProcessor(new CsvLineMapper(hub.terminals(), hub.cardReader()),
-                hub.gateway()::submit, settings.integer("hub.csv.window"), settings.millis("hub.csv.answer-timeout-ms"));
+        CsvBatchProcessor processor = new CsvBatchProcessor(new CsvLineMapper(ports.terminals(), ports.cardReader()),
+                ports.intake()::submit, settings.integer("hub.csv.window"), settings.millis("hub.csv.answer-timeout-ms"));
         MerchantInboxProcessor inbox = new MerchantInboxProcessor(new CsvBatchFileHandler(processor),
-                hub.admin()::findMerchantByCode, new ProcessedFiles(hub.database(), Clock.systemUTC()), root.resolve("work"));
+                ports.merchantByCode(), new ProcessedFiles(ports.database(), ports.clock()), root.resolve("work"));
         return List.of(new MerchantInboxRoutes(ROUTE_ID, InboxUris.source(settings.text("hub.csv.source-uri"), root, "csv"),
                 InboxUris.result(settings.text("hub.csv.result-uri"), root), inbox));
     }

@@ -2,6 +2,7 @@ package io.loyaltyhub.hub.health;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.loyaltyhub.hub.http.HttpProblems;
 import io.loyaltyhub.hub.http.ProblemResponses;
 import io.loyaltyhub.hub.http.ResponseBodies;
 import java.nio.charset.StandardCharsets;
@@ -30,14 +31,17 @@ public final class HealthRoutes extends EndpointRouteBuilder {
     public void configure() {
         from(platformHttp("/health/live").httpMethodRestrict("GET").advanced().useBodyHandler(false))
                 .routeId("hub-health-live")
+                .routeConfigurationId(HttpProblems.ID)
                 .process(HealthRoutes::live);
 
         from(platformHttp("/health/ready").httpMethodRestrict("GET").advanced().useBodyHandler(false))
                 .routeId("hub-health-ready")
+                .routeConfigurationId(HttpProblems.ID)
                 .process(this::ready);
 
         from(platformHttp("/health").httpMethodRestrict("GET").advanced().useBodyHandler(false))
                 .routeId("hub-health")
+                .routeConfigurationId(HttpProblems.ID)
                 .process(this::ready);
     }
 

@@ -2,8 +2,7 @@ package io.loyaltyhub.hub.iso8583;
 
 import io.loyaltyhub.adapters.iso8583.Framing;
 import io.loyaltyhub.hub.HubExtension;
-import io.loyaltyhub.hub.LoyaltyHub;
-import java.time.Clock;
+import io.loyaltyhub.hub.ChannelPorts;
 import java.time.Duration;
 import java.util.List;
 import org.apache.camel.RoutesBuilder;
@@ -14,21 +13,20 @@ public final class Iso8583Extension implements HubExtension {
     private Iso8583Routes routes;
 
     @Override
-    public List<RoutesBuilder> routes(LoyaltyHub hub) {
-        List<Iso8583ListenerSettings> configured = Iso8583Settings.listeners(hub.settings());
+    public List<RoutesBuilder> routes(ChannelPorts ports) {
+        List<Iso8583ListenerSettings> configured = Iso8583Settings.listeners(ports.settings());
         if (configured.isEmpty()) {
             listeners = List.of();
             routes = null;
             return List.of();
         }
-        TerminalMacKeys macKeys = new JdbcTerminalMacKeys(hub.database(), hub.keys().masterKey(), Clock.systemUTC(),
-                Duration.ofSeconds(hub.settings().integer("hub.terminal-cache.ttl-seconds")));
+        TerminalMacKeys macKeys = new JdbcTerminalMacKeys(ports.database(), ports.keys().masterKey(), ports.clock(),
+                Duration.ofSeconds(ports.settings().integer("hub.terminal-cache.ttl-seconds")));
         listeners = configured.stream()
-                .map(settings -> Iso8583Listener.create(settings, hub.terminals(), macKeys, hub.cardReader(), hub.gateway(),
-                        Clock.systemUTC()))
+                .map(settings -> Iso8583Listener.create(settings, ports.terminals(), macKeys, ports.cardReader(), ports.clock()))
                 .toList();
         routes = new Iso8583Routes(listeners);
-        return List.of(routes);
+        return List.of(new Iso8583Errors(), routes);
     }
 
     /**

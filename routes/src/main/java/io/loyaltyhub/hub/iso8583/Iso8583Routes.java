@@ -1,5 +1,8 @@
 package io.loyaltyhub.hub.iso8583;
 
+import io.loyaltyhub.domain.txn.PosTransaction;
+import io.loyaltyhub.hub.intake.AwaitVerdict;
+import io.loyaltyhub.hub.intake.IntakeRoutes;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -16,7 +19,8 @@ import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
  * <p>Why camel-netty and not a small NIO server of our own: Netty already does non-blocking accept, read
  * and write on a small event loop (the hub shares two cores with the engine and the broker), handles
  * partial reads and slow peers, and starts and stops with the CamelContext; the only protocol code we
- * add is the length-header decoder. Being a route, each listener shows up in Camel's health and JMX and
+ * add is the length-header decoder. Each route reads the request, sends its transaction through the intake
+ * ({@link IntakeRoutes}), awaits the verdict and answers; failures are answered by {@link Iso8583Errors}. Being a route, each listener shows up in Camel's health and JMX and
  * can be stopped like any other route. The answer is produced asynchronously, so a terminal waiting
  * for the engine holds no thread.
  *
@@ -30,8 +34,16 @@ public final class Iso8583Routes extends EndpointRouteBuilder {
     /** Listener name → the channels of that listener. */
     private final Map<String, ChannelGroup> channels = new ConcurrentHashMap<>();
 
+    private final String intakeUri;
+
     public Iso8583Routes(List<Iso8583Listener> listeners) {
+        this(listeners, IntakeRoutes.URI);
+    }
+
+    /** Listeners whose transactions go to another intake than the hub's (tests give one listener a gateway of its own). */
+    public Iso8583Routes(List<Iso8583Listener> listeners, String intakeUri) {
         this.listeners = List.copyOf(listeners);
+        this.intakeUri = intakeUri;
     }
 
     @Override
@@ -61,7 +73,13 @@ public final class Iso8583Routes extends EndpointRouteBuilder {
                     .encoders("#" + encoder)
                     .advanced().disconnectOnNoReply(true).channelGroup("#" + group))
                     .routeId("iso8583-" + settings.name())
-                    .process(new Iso8583AnswerProcessor(listener.handler()));
+                    .routeConfigurationId(Iso8583Errors.ID)
+                    .process(listener.handler()::readRequest)
+                    .filter(body().isInstanceOf(PosTransaction.class))
+                        .to(intakeUri)
+                        .process(new AwaitVerdict(settings.answerTimeout()))
+                        .process(listener.handler()::answerVerdict)
+                    .end();
         }
     }
 

@@ -7,14 +7,14 @@ import io.loyaltyhub.adapters.poslog.PosLogReader;
 import io.loyaltyhub.adapters.poslog.PosLogSettings;
 import io.loyaltyhub.domain.model.Money;
 import io.loyaltyhub.hub.HubExtension;
-import io.loyaltyhub.hub.LoyaltyHub;
+import io.loyaltyhub.hub.ChannelPorts;
 import io.loyaltyhub.hub.config.HubSettings;
 import io.loyaltyhub.hub.csv.InboxUris;
 import io.loyaltyhub.hub.csv.MerchantInboxProcessor;
 import io.loyaltyhub.hub.csv.MerchantInboxRoutes;
 import io.loyaltyhub.hub.csv.ProcessedFiles;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import org.apache.camel.RoutesBuilder;
@@ -29,24 +29,24 @@ public final class PosLogChannel implements HubExtension {
     public static final String FILE_ROUTE_ID = "poslog-file-inbox";
 
     @Override
-    public List<RoutesBuilder> routes(LoyaltyHub hub) {
-        HubSettings settings = hub.settings();
+    public List<RoutesBuilder> routes(ChannelPorts ports) {
+        HubSettings settings = ports.settings();
         long maxBytes = settings.integer("hub.poslog.max-document-bytes");
         PosLogLimits limits = new PosLogLimits(maxBytes, settings.integer("hub.poslog.max-depth"),
                 settings.integer("hub.poslog.max-transactions"));
         String currency = settings.text("hub.poslog.default-currency");
         PosLogSettings defaults = new PosLogSettings(ZoneId.of(settings.text("hub.poslog.local-zone")),
                 currency.isBlank() ? null : Money.currencyOf(currency));
-        PosLogIntake intake = new PosLogIntake(new PosLogReader(limits), new PosLogMapper(hub.terminals(), hub.cardReader(), defaults));
+        PosLogIntake intake = new PosLogIntake(new PosLogReader(limits),
+                new PosLogMapper(ports.terminals(), ports.cardReader(), defaults));
+        Duration replyTimeout = settings.millis("hub.poslog.reply-timeout-ms");
 
-        PosLogHttpProcessor http = new PosLogHttpProcessor(hub.terminalAuthenticator(), hub.requestSignatures(),
-                intake, hub.gateway(),
-                settings.millis("hub.poslog.reply-timeout-ms"), maxBytes);
         Path root = settings.dataDir().resolve("poslog");
         MerchantInboxProcessor inbox = new MerchantInboxProcessor(
-                new PosLogFileHandler(intake, hub.gateway(), settings.millis("hub.poslog.reply-timeout-ms")),
-                hub.admin()::findMerchantByCode, new ProcessedFiles(hub.database(), Clock.systemUTC()), root.resolve("work"));
-        return List.of(new PosLogHttpRoutes(http),
+                new PosLogFileHandler(intake, ports.intake(), replyTimeout),
+                ports.merchantByCode(), new ProcessedFiles(ports.database(), ports.clock()), root.resolve("work"));
+        return List.of(new PosLogHttpRoutes(ports.terminalAuthenticator(), ports.requestSignatures(), maxBytes,
+                        new PosLogDocuments(intake, ports.intake(), replyTimeout)),
                 new MerchantInboxRoutes(FILE_ROUTE_ID, InboxUris.source(settings.text("hub.poslog.source-uri"), root, "xml"),
                         InboxUris.result(settings.text("hub.poslog.result-uri"), root), inbox));
     }

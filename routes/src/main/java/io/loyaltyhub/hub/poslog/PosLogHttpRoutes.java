@@ -1,31 +1,46 @@
 package io.loyaltyhub.hub.poslog;
 
-import io.loyaltyhub.hub.http.ProblemResponses;
-import org.apache.camel.LoggingLevel;
+import io.loyaltyhub.adapters.poslog.PosLogClient;
+import io.loyaltyhub.adapters.poslog.PosLogDocumentException;
+import io.loyaltyhub.hub.http.HttpProblem;
+import io.loyaltyhub.hub.http.HttpProblems;
+import io.loyaltyhub.hub.http.MediaTypes;
+import io.loyaltyhub.hub.http.RequestBodies;
+import io.loyaltyhub.hub.http.RequestSignatureCheck;
+import io.loyaltyhub.hub.http.TerminalAuthenticator;
+import io.loyaltyhub.hub.http.TerminalRequest;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 
-/** The POSLog channel over HTTP: one POSLog document per POST, one result row per transaction in the answer. */
+/** POST /pos/v1/poslog: an ARTS POSLog document of one or more transactions, answered with a result per transaction. */
 final class PosLogHttpRoutes extends EndpointRouteBuilder {
 
     static final String ROUTE_ID = "poslog-http";
 
-    private final PosLogHttpProcessor documents;
+    private final TerminalAuthenticator authenticator;
+    private final RequestSignatureCheck signatures;
+    private final RequestBodies bodies;
+    private final PosLogDocuments documents;
 
-    PosLogHttpRoutes(PosLogHttpProcessor documents) {
+    PosLogHttpRoutes(TerminalAuthenticator authenticator, RequestSignatureCheck signatures, long maxDocumentBytes,
+                     PosLogDocuments documents) {
+        this.authenticator = authenticator;
+        this.signatures = signatures;
+        this.bodies = new RequestBodies(maxDocumentBytes, PosLogDocumentException.Reason.TOO_LARGE.code(), "the document");
         this.documents = documents;
     }
 
     @Override
     public void configure() {
-        onException(Exception.class)
-                .handled(true)
-                .log(LoggingLevel.ERROR, "POSLog request failed: ${exception.message}")
-                .process(e -> ProblemResponses.answer(e, 500, "internal-error",
-                        "unexpected error; transactions already stored are answered as duplicates when the document is sent again"));
-
-        // No body handler: the processor authenticates from the headers first, then reads the document (RequestBodies).
-        from(platformHttp("/pos/v1/poslog").httpMethodRestrict("POST").advanced().useBodyHandler(false))
+        // No body handler: the terminal is authenticated from the headers first, then the document is read.
+        from(platformHttp(PosLogClient.PATH).httpMethodRestrict("POST").advanced().useBodyHandler(false))
                 .routeId(ROUTE_ID)
-                .process(documents);
+                .routeConfigurationId(HttpProblems.ID)
+                .process(TerminalRequest.authenticateTerminal(authenticator))
+                .process(TerminalRequest.readBody(bodies, MediaTypes.XML, "send the POSLog document as application/xml",
+                        () -> new HttpProblem(400, "malformed-xml", "the request has no POSLog document")))
+                .process(TerminalRequest.checkSignature(signatures, "POST", PosLogClient.PATH))
+                .process(documents::submitDocument)
+                .process(documents.awaitResults())
+                .process(documents::answerResults);
     }
 }

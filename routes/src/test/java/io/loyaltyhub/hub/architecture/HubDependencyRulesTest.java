@@ -25,8 +25,8 @@ import picocli.CommandLine.Command;
  * test checks every named break is still there, so fixing one means deleting its entry.
  *
  * <p>A slice is a package under {@code io.loyaltyhub.hub} with its subpackages. The root package itself
- * ({@code LoyaltyHub}, {@code HubExtension}) is not a slice: it assembles the hub from every package and is handed to
- * every channel, the central object the renovation takes apart; until then a cycle through it is not counted.
+ * ({@code LoyaltyHub}, {@code HubExtension}, {@code ChannelPorts}) is not a slice: it assembles the hub from every
+ * package and hands each channel its ports, so every channel and the assembly meet there.
  */
 class HubDependencyRulesTest {
     private static final String[] CHANNELS = {"io.loyaltyhub.hub.http..", "io.loyaltyhub.hub.iso8583..",
@@ -75,6 +75,24 @@ class HubDependencyRulesTest {
                 .and(DescribedPredicate.describe("are not named in CHANNEL_CLASSES_WITH_STORAGE",
                         (JavaClass c) -> !CHANNEL_CLASSES_WITH_STORAGE.containsKey(topLevelName(c))))
                 .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE)
+                .check(hub);
+    }
+
+    @Test
+    void theChannelsGetTheirPortsNotTheHub() {
+        noClasses().that().resideInAnyPackage(CHANNELS)
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.loyaltyhub.hub.LoyaltyHub")
+                .because("a channel gets ChannelPorts, the hub does not hand itself to anyone")
+                .check(hub);
+    }
+
+    @Test
+    void theChannelsReachTheEngineOnlyThroughTheIntake() {
+        noClasses().that().resideInAnyPackage(CHANNELS)
+                .should().dependOnClassesThat(resideInAnyPackage("io.loyaltyhub.hub.swipe..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.type(io.loyaltyhub.hub.swipe.SwipeGateway.class))))
+                .because("every channel hands its transactions to the intake route (or ChannelPorts.intake), never to "
+                        + "the swipe queue's own classes")
                 .check(hub);
     }
 

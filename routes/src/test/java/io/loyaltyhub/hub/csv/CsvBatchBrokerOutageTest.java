@@ -12,7 +12,7 @@ import io.loyaltyhub.domain.txn.PosTransaction;
 import io.loyaltyhub.domain.txn.TransactionOutcome;
 import io.loyaltyhub.hub.HubExtension;
 import io.loyaltyhub.hub.HubFixture;
-import io.loyaltyhub.hub.LoyaltyHub;
+import io.loyaltyhub.hub.ChannelPorts;
 import io.loyaltyhub.domain.txn.NotStoredException;
 import io.loyaltyhub.domain.txn.Submitted;
 import java.io.ByteArrayInputStream;
@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,17 +47,17 @@ class CsvBatchBrokerOutageTest {
     /** The real CSV channel, with a crediting path that refuses from the fourth line on while the "broker" is down. */
     private static final class FlakyBrokerCsvChannel implements HubExtension {
         @Override
-        public List<RoutesBuilder> routes(LoyaltyHub hub) {
+        public List<RoutesBuilder> routes(ChannelPorts ports) {
             AtomicInteger submitted = new AtomicInteger();
-            CsvBatchProcessor processor = new CsvBatchProcessor(new CsvLineMapper(hub.terminals(), hub.cardReader()), transaction -> {
+            CsvBatchProcessor processor = new CsvBatchProcessor(new CsvLineMapper(ports.terminals(), ports.cardReader()), transaction -> {
                 if (BROKER_DOWN_AFTER_THIRD_LINE.get() && submitted.incrementAndGet() > 3) {
                     return Submitted.refused(new NotStoredException("not-accepted", true, "broker unreachable", null));
                 }
-                return hub.gateway().submit(transaction);
+                return ports.intake().submit(transaction);
             }, 4, Duration.ofSeconds(20));
-            root = hub.settings().dataDir().resolve("csv");
-            MerchantInboxProcessor inbox = new MerchantInboxProcessor(new CsvBatchFileHandler(processor), hub.admin()::findMerchantByCode,
-                    new ProcessedFiles(hub.database(), Clock.systemUTC()), root.resolve("work"));
+            root = ports.settings().dataDir().resolve("csv");
+            MerchantInboxProcessor inbox = new MerchantInboxProcessor(new CsvBatchFileHandler(processor), ports.merchantByCode(),
+                    new ProcessedFiles(ports.database(), ports.clock()), root.resolve("work"));
             return List.of(new MerchantInboxRoutes("csv-batch-inbox", InboxUris.source("", root, "csv"), InboxUris.result("", root), inbox));
         }
     }

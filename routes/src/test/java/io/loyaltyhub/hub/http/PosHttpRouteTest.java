@@ -23,7 +23,7 @@ class PosHttpRouteTest {
     static void startHub() throws Exception {
         fixture = HubFixture.start();
         AdviceWith.adviceWith(fixture.hub().camel(), "pos-http-transactions",
-                route -> route.weaveAddLast().to("mock:answered"));
+                route -> route.onCompletion().to("mock:answered"));
     }
 
     @AfterAll

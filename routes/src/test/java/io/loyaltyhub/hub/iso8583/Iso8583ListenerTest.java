@@ -20,6 +20,7 @@ import io.loyaltyhub.domain.testing.CoalitionFixture;
 import io.loyaltyhub.domain.testing.TestDatabases;
 import io.loyaltyhub.domain.txn.Submitted;
 import io.loyaltyhub.hub.CapturedLogs;
+import io.loyaltyhub.hub.intake.IntakeRoutes;
 import io.loyaltyhub.hub.swipe.SwipeGateway;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -85,25 +86,30 @@ class Iso8583ListenerTest {
         TerminalMacKeys unusable = terminal -> {
             throw new IllegalStateException("the MAC key of terminal " + terminal.terminalId().value() + " does not unwrap");
         };
+        Iso8583Listener late = Iso8583Listener.create(settings("late", Framing.BINARY_2, Duration.ofMillis(300)),
+                terminals, macKeys, coalition.cards(), Clock.systemUTC());
         List<Iso8583Listener> listeners = List.of(
                 Iso8583Listener.create(settings("binary", Framing.BINARY_2, Duration.ofSeconds(10)),
-                        terminals, macKeys, coalition.cards(), throughTheEngine, Clock.systemUTC()),
+                        terminals, macKeys, coalition.cards(), Clock.systemUTC()),
                 Iso8583Listener.create(settings("ascii", Framing.ASCII_4, Duration.ofSeconds(10)),
-                        terminals, macKeys, coalition.cards(), throughTheEngine, Clock.systemUTC()),
-                Iso8583Listener.create(settings("late", Framing.BINARY_2, Duration.ofMillis(300)),
-                        terminals, macKeys, coalition.cards(), neverAnswers, Clock.systemUTC()),
+                        terminals, macKeys, coalition.cards(), Clock.systemUTC()),
                 Iso8583Listener.create(settings("unusable-keys", Framing.BINARY_2, Duration.ofSeconds(10)),
-                        terminals, unusable, coalition.cards(), throughTheEngine, Clock.systemUTC()),
+                        terminals, unusable, coalition.cards(), Clock.systemUTC()),
                 Iso8583Listener.create(new Iso8583ListenerSettings("idle", "127.0.0.1", 0, Framing.ASCII_4, 4096,
                                 Duration.ofSeconds(1), false, Duration.ofSeconds(2)),
-                        terminals, macKeys, coalition.cards(), throughTheEngine, Clock.systemUTC()));
+                        terminals, macKeys, coalition.cards(), Clock.systemUTC()));
         camel = new DefaultCamelContext();
+        camel.addRoutes(new Iso8583Errors());
+        camel.addRoutes(new IntakeRoutes(throughTheEngine));
+        camel.addRoutes(new IntakeRoutes("direct:intake-never-answering", "intake-never-answering", neverAnswers));
         Iso8583Routes routes = new Iso8583Routes(listeners);
+        Iso8583Routes lateRoutes = new Iso8583Routes(List.of(late), "direct:intake-never-answering");
         camel.addRoutes(routes);
+        camel.addRoutes(lateRoutes);
         camel.start();
         binaryPort = routes.listeningPort("binary");
         asciiPort = routes.listeningPort("ascii");
-        latePort = routes.listeningPort("late");
+        latePort = lateRoutes.listeningPort("late");
         unusableKeysPort = routes.listeningPort("unusable-keys");
         idlePort = routes.listeningPort("idle");
     }

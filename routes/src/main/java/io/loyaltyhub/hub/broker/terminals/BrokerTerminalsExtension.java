@@ -2,9 +2,8 @@ package io.loyaltyhub.hub.broker.terminals;
 
 import io.loyaltyhub.adapters.json.JsonSwipeCodec;
 import io.loyaltyhub.hub.HubExtension;
-import io.loyaltyhub.hub.LoyaltyHub;
+import io.loyaltyhub.hub.ChannelPorts;
 import io.loyaltyhub.hub.config.HubSettings;
-import java.time.Clock;
 import java.util.List;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -22,19 +21,19 @@ public final class BrokerTerminalsExtension implements HubExtension {
     private static final Logger log = LoggerFactory.getLogger(BrokerTerminalsExtension.class);
 
     @Override
-    public List<RoutesBuilder> routes(LoyaltyHub hub) {
-        HubSettings settings = hub.settings();
+    public List<RoutesBuilder> routes(ChannelPorts ports) {
+        HubSettings settings = ports.settings();
         if (!settings.embeddedBroker()) {
             log.info("broker-native terminals are off: they need the embedded broker (hub.broker.url is set)");
             return List.of();
         }
-        JsonSwipeCodec codec = new JsonSwipeCodec(hub.cardReader(), Clock.systemUTC());
+        JsonSwipeCodec codec = new JsonSwipeCodec(ports.cardReader(), ports.clock());
         int maxBytes = settings.integer("hub.broker.terminals.max-message-bytes");
         // The directory caches this look-up for hub.terminal-cache.ttl-seconds, as for HTTP: a terminal the operator
         // disables stops being served within that time even while its broker connection stays open. Deliberately
         // across merchants: the pair comes from the broker login.
-        IngressCheck check = new IngressCheck(hub.terminals()::findTerminalAcrossMerchants, codec, maxBytes);
-        TerminalIngress ingress = new TerminalIngress(hub::openBrokerConnection, check, codec, hub.gateway(),
+        IngressCheck check = new IngressCheck(ports.terminals()::findTerminalAcrossMerchants, codec, maxBytes);
+        TerminalIngress ingress = new TerminalIngress(ports.brokerConnections(), check, codec, ports.intake(),
                 settings.millis("hub.swipe.reply-timeout-ms"), settings.integer("hub.broker.terminals.consumers"), maxBytes);
         TerminalBrokerSetup setup = TerminalBrokerSetup.fromSettings(settings);
         return List.of(new RouteBuilder() {
@@ -42,11 +41,7 @@ public final class BrokerTerminalsExtension implements HubExtension {
             public void configure() throws Exception {
                 getContext().addService(ingress, true, true);
                 setup.acceptors().forEach(a -> log.info("broker terminals: {} on {}:{}", a.protocol(), setup.host(),
-                        switch (a.protocol()) {
-                            case "MQTT" -> hub.mqttPort();
-                            case "AMQP" -> hub.amqpPort();
-                            default -> hub.stompPort();
-                        }));
+                        ports.brokerPorts().port(a.protocol().toLowerCase(java.util.Locale.ROOT))));
             }
         });
     }
