@@ -6,7 +6,6 @@ import io.loyaltyhub.domain.card.ProgrammeCardReader;
 import io.loyaltyhub.domain.crypto.CardTokenizer;
 import io.loyaltyhub.domain.crypto.KeyDerivation;
 import io.loyaltyhub.domain.engine.PointsEngine;
-import io.loyaltyhub.domain.txn.OccurredAtWindow;
 import io.loyaltyhub.domain.member.DataKeys;
 import io.loyaltyhub.domain.member.MemberContacts;
 import io.loyaltyhub.domain.member.MemberRegistry;
@@ -29,6 +28,9 @@ import io.loyaltyhub.hub.http.HttpProblems;
 import io.loyaltyhub.hub.intake.CamelIntake;
 import io.loyaltyhub.hub.intake.IntakeRoutes;
 import io.loyaltyhub.hub.auth.LoginThrottle;
+import io.loyaltyhub.hub.auth.LoginThrottleSettings;
+import io.loyaltyhub.hub.http.RequestSigningSettings;
+import io.loyaltyhub.hub.swipe.EngineSettings;
 import io.loyaltyhub.hub.http.RequestSignatureCheck;
 import io.loyaltyhub.hub.http.TerminalSigningKeys;
 import io.loyaltyhub.hub.http.TerminalAuthenticator;
@@ -113,25 +115,28 @@ public final class LoyaltyHub implements AutoCloseable {
     }
 
     private void startAll(List<HubExtension> extensions) throws Exception {
+        List<HubExtension> channels = new ArrayList<>();
+        channels.add(new HttpJsonChannel());
+        channels.addAll(extensions);
+        channels.forEach(channel -> channel.checkSettings(settings));
         StartupPhases phases = new StartupPhases();
         Clock clock = Clock.systemUTC();
-        loginThrottle = new LoginThrottle(settings.integer("hub.auth.credential-failures-before-lockout"),
-                settings.integer("hub.auth.address-failures-before-lockout"),
-                Duration.ofSeconds(settings.integer("hub.auth.lockout-max-seconds")), clock);
+        LoginThrottleSettings logins = LoginThrottleSettings.from(settings);
+        EngineSettings engineSettings = EngineSettings.from(settings);
+        loginThrottle = new LoginThrottle(logins.credentialFailures(), logins.addressFailures(), logins.maxLockout(), clock);
         String brokerUrl = openDatabaseKeystoreAndBroker(phases, clock);
         phases.done("opening");
         if (keys.masterKeyRotationInProgress()) {
             throw new IllegalStateException("a master key rotation was interrupted: run 'keys-rotate-master-key' again "
                     + "before starting the hub");
         }
-        IdGenerator ids = new IdGenerator(settings.integer("hub.node-id"));
+        IdGenerator ids = new IdGenerator(engineSettings.nodeId());
         admin = new CoalitionAdmin(database, ids, clock);
-        engine = new PointsEngine(database, ids, clock, 8, OccurredAtWindow.of(
-                settings.integer("hub.engine.future-tolerance-minutes"), settings.integer("hub.engine.max-age-days")));
+        engine = new PointsEngine(database, ids, clock, 8, engineSettings.occurredAt());
         catalog = new RefreshingCardCatalog(admin::loadCardCatalog, clock,
-                Duration.ofSeconds(settings.integer("hub.card-catalog.refresh-seconds")));
+                settings.seconds("hub.card-catalog.refresh-seconds"));
         cardReader = new ProgrammeCardReader(catalog, new CardKeyRing(keys, () -> HubKeys.open(settings), clock,
-                Duration.ofSeconds(settings.integer("hub.keystore.refresh-seconds"))));
+                settings.seconds("hub.keystore.refresh-seconds")));
         members = new MemberRegistry(database, new DataKeys(database, keys.masterKey(), ids, clock), clock);
         moveLegacyMacKeys(clock);
         ActiveMQConnectionFactory factory = brokerConnections(brokerUrl);
@@ -140,11 +145,11 @@ public final class LoyaltyHub implements AutoCloseable {
         SwipeMessages messages = new SwipeMessages();
         engineLag = new EngineLag();
         consumer = new SwipeBatchConsumer(factory, brokerLogin, engine, database::isReachable, messages, engineLag,
-                settings.integer("hub.engine.consumers"), settings.integer("hub.engine.batch-size"));
+                engineSettings.consumers(), engineSettings.batchSize());
         consumer.start();
         started.add(consumer);
         ArtemisSwipeGateway artemisGateway = new ArtemisSwipeGateway(factory, brokerLogin, messages, 8,
-                settings.text("hub.node-id"), engineLag, settings.millis("hub.swipe.overloaded-after-ms"));
+                String.valueOf(engineSettings.nodeId()), engineLag, engineSettings.overloadedAfter());
         artemisGateway.start();
         started.add(artemisGateway);
         swipeGateway = artemisGateway;
@@ -159,18 +164,13 @@ public final class LoyaltyHub implements AutoCloseable {
         httpServer = HttpEdge.server(camel, settings);
         camel.addService(httpServer);
         terminalAuthenticator = new TerminalAuthenticator(terminals, loginThrottle);
-        signingKeys = new TerminalSigningKeys(database, keys.masterKey(), clock,
-                Duration.ofSeconds(settings.integer("hub.terminal-cache.ttl-seconds")));
-        signatures = new RequestSignatureCheck(signingKeys,
-                Boolean.parseBoolean(settings.text("hub.http.signing-required")),
-                Duration.ofSeconds(settings.integer("hub.http.signature-max-age-seconds")), clock);
+        signingKeys = new TerminalSigningKeys(database, keys.masterKey(), clock, settings.seconds("hub.terminal-cache.ttl-seconds"));
+        RequestSigningSettings signing = RequestSigningSettings.from(settings);
+        signatures = new RequestSignatureCheck(signingKeys, signing.required(), signing.maxAge(), clock);
         camel.addRoutes(new HttpProblems());
         camel.addRoutes(new IntakeRoutes(swipeGateway));
         camel.addRoutes(new HealthRoutes(readiness));
         ChannelPorts ports = channelPorts(clock);
-        List<HubExtension> channels = new ArrayList<>();
-        channels.add(new HttpJsonChannel());
-        channels.addAll(extensions);
         for (HubExtension channel : channels) {
             for (RoutesBuilder routes : channel.routes(ports)) {
                 camel.addRoutes(routes);
@@ -220,7 +220,7 @@ public final class LoyaltyHub implements AutoCloseable {
             CompletableFuture<HubKeyStore> keysOpening = CompletableFuture.supplyAsync(
                     () -> phases.timed("keystore", () -> HubKeys.openOrCreate(settings)), openers);
             CompletableFuture<TerminalDirectory> terminalsOpening = databaseOpening.thenApply(opened ->
-                    new JdbcTerminalDirectory(opened, clock, Duration.ofSeconds(settings.integer("hub.terminal-cache.ttl-seconds"))));
+                    new JdbcTerminalDirectory(opened, clock, settings.seconds("hub.terminal-cache.ttl-seconds")));
             List<RuntimeException> failures = new ArrayList<>();
             String brokerUrl = null;
             try {
@@ -461,7 +461,7 @@ public final class LoyaltyHub implements AutoCloseable {
         if (swipeGateway != null) {
             swipeGateway.stopAccepting();
             try {
-                boolean drained = swipeGateway.awaitAnswered(Duration.ofSeconds(settings.integer("hub.shutdown.drain-seconds")));
+                boolean drained = swipeGateway.awaitAnswered(EngineSettings.from(settings).drain());
                 log.info("stopping: {}", drained ? "every swipe taken has its answer"
                         : swipeGateway.inFlight() + " swipe(s) still unanswered stay on the queue for the next start");
             } catch (InterruptedException e) {

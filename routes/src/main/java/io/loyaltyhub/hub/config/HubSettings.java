@@ -164,8 +164,41 @@ public final class HubSettings {
         }
     }
 
+    /** A whole number of at least 1 (sizes, counts, windows). */
+    public int positive(String key) {
+        int value = integer(key);
+        if (value < 1) {
+            throw new IllegalArgumentException("setting " + key + " must be at least 1, not " + value);
+        }
+        return value;
+    }
+
+    /** A duration given in milliseconds; 0 where the setting's description says what zero means. */
     public Duration millis(String key) {
-        return Duration.ofMillis(integer(key));
+        return Duration.ofMillis(notNegative(key));
+    }
+
+    /** A duration given in seconds; 0 where the setting's description says what zero means. */
+    public Duration seconds(String key) {
+        return Duration.ofSeconds(notNegative(key));
+    }
+
+    private int notNegative(String key) {
+        int value = integer(key);
+        if (value < 0) {
+            throw new IllegalArgumentException("setting " + key + " must not be negative, not " + value);
+        }
+        return value;
+    }
+
+    /** {@code true} or {@code false}, nothing else (a misspelt "ture" must not quietly mean false). */
+    public boolean flag(String key) {
+        String value = text(key).trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("setting " + key + " must be true or false, not '" + text(key) + "'");
+        };
     }
 
     public Path dataDir() {

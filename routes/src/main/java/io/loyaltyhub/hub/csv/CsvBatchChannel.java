@@ -18,14 +18,19 @@ public final class CsvBatchChannel implements HubExtension {
     public static final String ROUTE_ID = "csv-batch-inbox";
 
     @Override
+    public void checkSettings(HubSettings settings) {
+        CsvChannelSettings.from(settings);
+    }
+
+    @Override
     public List<RoutesBuilder> routes(ChannelPorts ports) {
-        HubSettings settings = ports.settings();
-        Path root = settings.dataDir().resolve("csv");
+        CsvChannelSettings settings = CsvChannelSettings.from(ports.settings());
+        Path root = ports.settings().dataDir().resolve("csv");
         CsvBatchProcessor processor = new CsvBatchProcessor(new CsvLineMapper(ports.terminals(), ports.cardReader()),
-                ports.intake()::submit, settings.integer("hub.csv.window"), settings.millis("hub.csv.answer-timeout-ms"));
+                ports.intake()::submit, settings.window(), settings.answerTimeout());
         MerchantInboxProcessor inbox = new MerchantInboxProcessor(new CsvBatchFileHandler(processor),
                 ports.merchantByCode(), new ProcessedFiles(ports.database(), ports.clock()), root.resolve("work"));
-        return List.of(new MerchantInboxRoutes(ROUTE_ID, InboxUris.source(settings.text("hub.csv.source-uri"), root, "csv"),
-                InboxUris.result(settings.text("hub.csv.result-uri"), root), inbox));
+        return List.of(new MerchantInboxRoutes(ROUTE_ID, InboxUris.source(settings.sourceUri(), root, "csv"),
+                InboxUris.result(settings.resultUri(), root), inbox));
     }
 }

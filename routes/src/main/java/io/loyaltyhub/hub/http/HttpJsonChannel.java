@@ -2,10 +2,10 @@ package io.loyaltyhub.hub.http;
 
 import io.loyaltyhub.adapters.json.JsonSwipeCodec;
 import io.loyaltyhub.hub.ChannelPorts;
+import io.loyaltyhub.hub.config.HubSettings;
 import io.loyaltyhub.hub.HubExtension;
 import io.loyaltyhub.hub.intake.AwaitVerdict;
 import io.loyaltyhub.hub.intake.IntakeRoutes;
-import java.time.Duration;
 import java.util.List;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
@@ -19,10 +19,15 @@ public final class HttpJsonChannel implements HubExtension {
     static final String PATH = "/pos/v1/transactions";
 
     @Override
+    public void checkSettings(HubSettings settings) {
+        HttpJsonSettings.from(settings);
+    }
+
+    @Override
     public List<RoutesBuilder> routes(ChannelPorts ports) {
         JsonSwipeAnswers json = new JsonSwipeAnswers(new JsonSwipeCodec(ports.cardReader(), ports.clock()));
-        RequestBodies bodies = new RequestBodies(ports.settings().integer("hub.http.max-body-bytes"), "body-too-large", "the body");
-        Duration replyTimeout = ports.settings().millis("hub.swipe.reply-timeout-ms");
+        HttpJsonSettings settings = HttpJsonSettings.from(ports.settings());
+        RequestBodies bodies = new RequestBodies(settings.maxBodyBytes(), "body-too-large", "the body");
         return List.of(new EndpointRouteBuilder() {
             @Override
             public void configure() {
@@ -35,7 +40,7 @@ public final class HttpJsonChannel implements HubExtension {
                         .process(TerminalRequest.checkSignature(ports.requestSignatures(), "POST", PATH))
                         .process(json::decodeSwipe)
                         .to(IntakeRoutes.URI)
-                        .process(new AwaitVerdict(replyTimeout))
+                        .process(new AwaitVerdict(settings.replyTimeout()))
                         .process(json::answerVerdict);
             }
         });

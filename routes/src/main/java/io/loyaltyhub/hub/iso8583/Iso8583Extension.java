@@ -3,6 +3,7 @@ package io.loyaltyhub.hub.iso8583;
 import io.loyaltyhub.adapters.iso8583.Framing;
 import io.loyaltyhub.hub.HubExtension;
 import io.loyaltyhub.hub.ChannelPorts;
+import io.loyaltyhub.hub.config.HubSettings;
 import java.time.Duration;
 import java.util.List;
 import org.apache.camel.RoutesBuilder;
@@ -11,6 +12,11 @@ import org.apache.camel.RoutesBuilder;
 public final class Iso8583Extension implements HubExtension {
     private List<Iso8583Listener> listeners = List.of();
     private Iso8583Routes routes;
+
+    @Override
+    public void checkSettings(HubSettings settings) {
+        Iso8583Settings.listeners(settings);
+    }
 
     @Override
     public List<RoutesBuilder> routes(ChannelPorts ports) {

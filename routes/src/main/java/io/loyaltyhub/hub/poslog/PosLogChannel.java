@@ -1,11 +1,8 @@
 package io.loyaltyhub.hub.poslog;
 
 import io.loyaltyhub.adapters.poslog.PosLogIntake;
-import io.loyaltyhub.adapters.poslog.PosLogLimits;
 import io.loyaltyhub.adapters.poslog.PosLogMapper;
 import io.loyaltyhub.adapters.poslog.PosLogReader;
-import io.loyaltyhub.adapters.poslog.PosLogSettings;
-import io.loyaltyhub.domain.model.Money;
 import io.loyaltyhub.hub.HubExtension;
 import io.loyaltyhub.hub.ChannelPorts;
 import io.loyaltyhub.hub.config.HubSettings;
@@ -15,7 +12,6 @@ import io.loyaltyhub.hub.csv.MerchantInboxRoutes;
 import io.loyaltyhub.hub.csv.ProcessedFiles;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import org.apache.camel.RoutesBuilder;
 
@@ -29,25 +25,24 @@ public final class PosLogChannel implements HubExtension {
     public static final String FILE_ROUTE_ID = "poslog-file-inbox";
 
     @Override
-    public List<RoutesBuilder> routes(ChannelPorts ports) {
-        HubSettings settings = ports.settings();
-        long maxBytes = settings.integer("hub.poslog.max-document-bytes");
-        PosLogLimits limits = new PosLogLimits(maxBytes, settings.integer("hub.poslog.max-depth"),
-                settings.integer("hub.poslog.max-transactions"));
-        String currency = settings.text("hub.poslog.default-currency");
-        PosLogSettings defaults = new PosLogSettings(ZoneId.of(settings.text("hub.poslog.local-zone")),
-                currency.isBlank() ? null : Money.currencyOf(currency));
-        PosLogIntake intake = new PosLogIntake(new PosLogReader(limits),
-                new PosLogMapper(ports.terminals(), ports.cardReader(), defaults));
-        Duration replyTimeout = settings.millis("hub.poslog.reply-timeout-ms");
+    public void checkSettings(HubSettings settings) {
+        PosLogChannelSettings.from(settings);
+    }
 
-        Path root = settings.dataDir().resolve("poslog");
+    @Override
+    public List<RoutesBuilder> routes(ChannelPorts ports) {
+        PosLogChannelSettings settings = PosLogChannelSettings.from(ports.settings());
+        PosLogIntake intake = new PosLogIntake(new PosLogReader(settings.limits()),
+                new PosLogMapper(ports.terminals(), ports.cardReader(), settings.defaults()));
+        Duration replyTimeout = settings.replyTimeout();
+
+        Path root = ports.settings().dataDir().resolve("poslog");
         MerchantInboxProcessor inbox = new MerchantInboxProcessor(
                 new PosLogFileHandler(intake, ports.intake(), replyTimeout),
                 ports.merchantByCode(), new ProcessedFiles(ports.database(), ports.clock()), root.resolve("work"));
-        return List.of(new PosLogHttpRoutes(ports.terminalAuthenticator(), ports.requestSignatures(), maxBytes,
+        return List.of(new PosLogHttpRoutes(ports.terminalAuthenticator(), ports.requestSignatures(), settings.limits().maxDocumentBytes(),
                         new PosLogDocuments(intake, ports.intake(), replyTimeout)),
-                new MerchantInboxRoutes(FILE_ROUTE_ID, InboxUris.source(settings.text("hub.poslog.source-uri"), root, "xml"),
-                        InboxUris.result(settings.text("hub.poslog.result-uri"), root), inbox));
+                new MerchantInboxRoutes(FILE_ROUTE_ID, InboxUris.source(settings.sourceUri(), root, "xml"),
+                        InboxUris.result(settings.resultUri(), root), inbox));
     }
 }

@@ -8,8 +8,8 @@ import io.loyaltyhub.domain.report.MerchantReports;
 import io.loyaltyhub.domain.report.ReportDownloads;
 import io.loyaltyhub.hub.HubExtension;
 import io.loyaltyhub.hub.ChannelPorts;
-import io.loyaltyhub.domain.crypto.KeyDerivation;
 import io.loyaltyhub.hub.config.HubSettings;
+import io.loyaltyhub.domain.crypto.KeyDerivation;
 import io.loyaltyhub.hub.http.VerificationSlots;
 import io.loyaltyhub.hub.pgp.MerchantPgpKeys;
 import io.loyaltyhub.hub.pgp.OpenPgpReportSink;
@@ -31,27 +31,29 @@ public final class MerchantReportsExtension implements HubExtension {
     private VerificationSlots loginSlots;
 
     @Override
+    public void checkSettings(HubSettings settings) {
+        MerchantReportsSettings.from(settings);
+    }
+
+    @Override
     public List<RoutesBuilder> routes(ChannelPorts ports) {
-        HubSettings settings = ports.settings();
+        MerchantReportsSettings settings = MerchantReportsSettings.from(ports.settings());
         Clock clock = ports.clock();
         // Its own id generator: it is the only writer of merchant_credential and report_download in this process
         // (operator commands use node + 512), so ids of these tables cannot collide.
-        IdGenerator ids = new IdGenerator(settings.integer("hub.node-id"));
+        IdGenerator ids = new IdGenerator(settings.nodeId());
         credentials = new MerchantCredentials(ports.database(), ids, clock, Argon2idHasher.recommended(),
-                Duration.ofSeconds(settings.integer("hub.reports.credential-cache-seconds")),
-                settings.integer("hub.reports.credential-cache-entries"));
+                settings.credentialCache(), settings.credentialCacheEntries());
         downloads = new ReportDownloads(ports.database(), ids, clock);
         MerchantReports reports = new MerchantReports(ports.database(),
                 new CustomerPseudonyms(KeyDerivation.derive(ports.keys().derivationSecret(), "report-pseudonyms", 32)),
                 ports.memberContacts(), new OpenPgpReportSink(new MerchantPgpKeys(ports.database(), clock)),
                 downloads, clock);
-        int concurrent = settings.integer("hub.reports.concurrent-downloads");
-        loginSlots = new VerificationSlots(settings.integer("hub.reports.concurrent-logins"), LOGIN_SLOT_WAIT);
+        loginSlots = new VerificationSlots(settings.concurrentLogins(), LOGIN_SLOT_WAIT);
         MerchantAuthenticator authenticator = new MerchantAuthenticator(credentials, ports.loginThrottle(), loginSlots);
-        Duration stallTimeout = Duration.ofSeconds(settings.integer("hub.reports.stall-timeout-seconds"));
         return List.of(new MerchantHttpRoutes(
-                writers -> new ReportDownloadProcessor(authenticator, reports, writers, stallTimeout),
-                concurrent,
+                writers -> new ReportDownloadProcessor(authenticator, reports, writers, settings.stallTimeout()),
+                settings.concurrentDownloads(),
                 new ReportListProcessor(authenticator),
                 new DownloadsListProcessor(authenticator, downloads)));
     }

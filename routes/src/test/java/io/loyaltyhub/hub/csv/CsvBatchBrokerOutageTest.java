@@ -13,6 +13,7 @@ import io.loyaltyhub.domain.txn.TransactionOutcome;
 import io.loyaltyhub.hub.HubExtension;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.ChannelPorts;
+import io.loyaltyhub.hub.config.HubSettings;
 import io.loyaltyhub.domain.txn.NotStoredException;
 import io.loyaltyhub.domain.txn.Submitted;
 import java.io.ByteArrayInputStream;
@@ -46,6 +47,11 @@ class CsvBatchBrokerOutageTest {
 
     /** The real CSV channel, with a crediting path that refuses from the fourth line on while the "broker" is down. */
     private static final class FlakyBrokerCsvChannel implements HubExtension {
+        @Override
+        public void checkSettings(HubSettings settings) {
+            CsvChannelSettings.from(settings);
+        }
+
         @Override
         public List<RoutesBuilder> routes(ChannelPorts ports) {
             AtomicInteger submitted = new AtomicInteger();

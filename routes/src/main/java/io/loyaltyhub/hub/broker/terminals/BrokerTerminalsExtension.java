@@ -21,20 +21,26 @@ public final class BrokerTerminalsExtension implements HubExtension {
     private static final Logger log = LoggerFactory.getLogger(BrokerTerminalsExtension.class);
 
     @Override
+    public void checkSettings(HubSettings settings) {
+        BrokerTerminalSettings.from(settings);
+    }
+
+    @Override
     public List<RoutesBuilder> routes(ChannelPorts ports) {
         HubSettings settings = ports.settings();
         if (!settings.embeddedBroker()) {
             log.info("broker-native terminals are off: they need the embedded broker (hub.broker.url is set)");
             return List.of();
         }
+        BrokerTerminalSettings terminals = BrokerTerminalSettings.from(settings);
         JsonSwipeCodec codec = new JsonSwipeCodec(ports.cardReader(), ports.clock());
-        int maxBytes = settings.integer("hub.broker.terminals.max-message-bytes");
         // The directory caches this look-up for hub.terminal-cache.ttl-seconds, as for HTTP: a terminal the operator
         // disables stops being served within that time even while its broker connection stays open. Deliberately
         // across merchants: the pair comes from the broker login.
-        IngressCheck check = new IngressCheck(ports.terminals()::findTerminalAcrossMerchants, codec, maxBytes);
+        IngressCheck check = new IngressCheck(ports.terminals()::findTerminalAcrossMerchants, codec,
+                terminals.maxMessageBytes());
         TerminalIngress ingress = new TerminalIngress(ports.brokerConnections(), check, codec, ports.intake(),
-                settings.millis("hub.swipe.reply-timeout-ms"), settings.integer("hub.broker.terminals.consumers"), maxBytes);
+                terminals.replyTimeout(), terminals.consumers(), terminals.maxMessageBytes());
         TerminalBrokerSetup setup = TerminalBrokerSetup.fromSettings(settings);
         return List.of(new RouteBuilder() {
             @Override
