@@ -404,24 +404,9 @@ public final class LoyaltyHub implements AutoCloseable {
         return new MerchantOffboarding(database, members);
     }
 
-    /** The check of signed terminal requests, shared by every HTTP endpoint terminals post to (one nonce memory). */
-    public RequestSignatureCheck requestSignatures() {
-        return signatures;
-    }
-
     /** The readiness checks behind /health/ready: register a {@link io.loyaltyhub.hub.health.ReadinessCheck} here. */
     public Readiness readiness() {
         return readiness;
-    }
-
-    /** Failed-login throttling, shared by every HTTP endpoint that takes a credential (one count per credential). */
-    public LoginThrottle loginThrottle() {
-        return loginThrottle;
-    }
-
-    /** The terminal authentication of every HTTP endpoint terminals post to (one throttle). */
-    public TerminalAuthenticator terminalAuthenticator() {
-        return terminalAuthenticator;
     }
 
     /** Terminals' request-signing secrets (wrapped by the master key). */
