@@ -1,7 +1,13 @@
-package io.loyaltyhub.adapters.poslog;
+package io.loyaltyhub.adapters.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loyaltyhub.adapters.poslog.PosLogAnswerCounts;
+import io.loyaltyhub.adapters.poslog.PosLogDecision;
+import io.loyaltyhub.adapters.poslog.PosLogResultWriter;
+import io.loyaltyhub.adapters.poslog.PosLogTotals;
+import io.loyaltyhub.adapters.poslog.PosLogTransaction;
+import io.loyaltyhub.adapters.poslog.PosLogTransactionResult;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
