@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
  * The POS simulator: drives the hub's channels from the command line, for trying things out and for load. A tool of
  * its own ({@code java -jar pos-adapters/simulator/target/pos-simulator.jar}), not a command of the hub.
  */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(name = "pos-simulator", mixinStandardHelpOptions = true,
         description = "POS simulator: send transactions to a hub over its channels.",
         subcommands = {HttpLoadCommand.class, Iso8583Simulator.class, PostPosLogCommand.class, DropCsvBatchCommand.class,
                 BrokerCommand.class})

@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** A script runs `simulate post-poslog` and must be able to tell from its exit code whether the hub took the transactions. */
+/** A script runs `pos-simulator.jar post-poslog` and must be able to tell from its exit code whether the hub took the transactions. */
 class PostPosLogExitCodeTest {
 
     private static final PosLogTransaction SOURCE = new PosLogTransaction(1, true, false, false, "S1", "T1", "R1", null, null,

@@ -1,4 +1,4 @@
-package io.loyaltyhub.adapters.simulator;
+package io.loyaltyhub.adapters.simulator.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
