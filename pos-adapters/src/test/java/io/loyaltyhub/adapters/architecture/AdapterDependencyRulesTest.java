@@ -1,21 +1,18 @@
 package io.loyaltyhub.adapters.architecture;
 
-import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
-import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import io.loyaltyhub.adapters.simulator.PosSimulator;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine.Command;
 
 /**
  * The codecs turn bytes into canonical transactions and back, and nothing more: they know neither the running hub
  * nor how anything is stored, and use only the domain's canonical types (the modules' arrows point one way: routes
- * -> pos-adapters -> loyalty-domain).
+ * -> pos-adapters -> loyalty-domain). The tools that drive them from outside (the POS simulator in pos-adapters/simulator,
+ * the benchmark in routes/bench) depend on them, never the other way round.
  */
 class AdapterDependencyRulesTest {
     private final JavaClasses adapters = new ClassFileImporter()
@@ -55,10 +52,14 @@ class AdapterDependencyRulesTest {
 
     @Test
     void theAdaptersPackagesDependOnEachOtherWithoutCycles() {
-        slices().matching("io.loyaltyhub.adapters.(*)..").should().beFreeOfCycles()
-                // The simulator's root command lists its subcommands, which live with their protocols (iso8583, poslog,
-                // csv) and may use the simulator's helpers: the list is the command line's entry point, not a layer.
-                .ignoreDependency(name(PosSimulator.class.getName()), annotatedWith(Command.class))
+        slices().matching("io.loyaltyhub.adapters.(*)..").should().beFreeOfCycles().check(adapters);
+    }
+
+    @Test
+    void theAdaptersCarryNoCommandLineNorTestClientLibraries() {
+        noClasses().that().resideInAPackage("io.loyaltyhub.adapters..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.loyaltyhub.adapters.simulator..", "picocli..",
+                        "org.HdrHistogram..", "org.eclipse.paho..")
                 .check(adapters);
     }
 }

@@ -69,7 +69,7 @@ final class DemoCoalition {
         String mqttPort = hub.settings().text("hub.broker.mqtt.port");
         if (hub.settings().embeddedBroker() && !mqttPort.isBlank()) {
             out.println("# the same card over MQTT, as a broker-native till (docs/broker-terminals.md)");
-            out.println("java -jar routes/target/loyalty-hub.jar simulate broker --protocol mqtt --port " + mqttPort
+            out.println("java -jar pos-adapters/simulator/target/pos-simulator.jar broker --protocol mqtt --port " + mqttPort
                     + " --merchant books --terminal T1 --credential " + books.credentialId() + " --secret " + books.secret()
                     + " --card " + DEMO_CARD + " --amount 2500");
         }

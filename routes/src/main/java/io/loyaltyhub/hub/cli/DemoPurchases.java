@@ -1,6 +1,6 @@
 package io.loyaltyhub.hub.cli;
 
-import io.loyaltyhub.adapters.simulator.TestCards;
+import io.loyaltyhub.domain.card.Luhn;
 import io.loyaltyhub.domain.engine.PointsEngine;
 import io.loyaltyhub.domain.model.Money;
 import io.loyaltyhub.domain.model.TxnRef;
@@ -36,7 +36,7 @@ final class DemoPurchases {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         List<PosTransaction> sales = new ArrayList<>();
         for (int c = 0; c < customers; c++) {
-            String card = TestCards.luhnCard("628000", 16, firstSerial + c);
+            String card = demoCard(firstSerial + c);
             // Every fifth customer stopped coming three months ago (the lapsed list); the others up to yesterday
             // (never later than now, so no purchase lies in the future).
             boolean lapsed = c % 5 == 0;
@@ -57,5 +57,11 @@ final class DemoPurchases {
             history.applyBatch(sales.subList(i, Math.min(sales.size(), i + 200)));
         }
         return sales.size();
+    }
+
+    /** Card {@code serial} of the demo programme (prefix 628000, 16 digits, Luhn), as the demo coalition issued them. */
+    private static String demoCard(long serial) {
+        String body = "628000" + String.format("%09d", serial);
+        return body + Luhn.checkDigit(body);
     }
 }

@@ -3,7 +3,11 @@ package io.loyaltyhub.hub.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The hub's command line: {@code run} starts it; the other commands are the operator's onboarding tools. */
+/**
+ * The hub's command line: {@code run} starts it; the other commands are the operator's onboarding tools. The tools that
+ * drive a hub from outside have launchers of their own: the POS simulator (pos-adapters/simulator) and the benchmark
+ * and chaos suite (routes/bench).
+ */
 @Command(name = "loyalty-hub", mixinStandardHelpOptions = true, version = "Loyalty Hub 0.1.0",
         description = "Coalition loyalty hub: POS transactions in, points and merchant reports out.",
         subcommands = {RunCommand.class, OperatorCommands.MerchantAdd.class, OperatorCommands.MerchantList.class,
@@ -11,15 +15,13 @@ import picocli.CommandLine.Command;
                 OperatorCommands.ProgrammeAdd.class, OperatorCommands.RangeIssue.class,
                 MerchantReportCommands.CredentialAdd.class, MerchantReportCommands.CredentialRevoke.class,
                 MerchantReportCommands.Downloads.class,
-                io.loyaltyhub.adapters.simulator.PosSimulator.class,
-                io.loyaltyhub.hub.bench.BenchmarkCommand.class, io.loyaltyhub.hub.bench.ReportBenchmarkCommand.class,
                 io.loyaltyhub.hub.iso8583.Iso8583MacKeyCommand.class,
                 KeyCommands.Init.class, KeyCommands.ListKeys.class, KeyCommands.RotateCardKey.class,
                 KeyCommands.RekeyCards.class, KeyCommands.RetireCardKey.class, KeyCommands.RotateMasterKey.class,
                 SigningCommands.TerminalSigningKey.class, SigningCommands.SignRequest.class,
                 MemberCommands.Enrol.class, MemberCommands.Erase.class, MemberCommands.Offboard.class,
                 MerchantPgpKeyCommand.class, ReferenceConflictsCommand.class,
-                io.loyaltyhub.hub.broker.StandaloneBrokerCommand.class, io.loyaltyhub.hub.chaos.ChaosCommand.class})
+                io.loyaltyhub.hub.broker.StandaloneBrokerCommand.class})
 public final class HubCommand implements Runnable {
 
     @CommandLine.Spec
@@ -65,9 +67,10 @@ public final class HubCommand implements Runnable {
      * On a machine with two cores the common fork-join pool has one thread, and then every asynchronous
      * completion without an explicit executor (the JDK's HTTP client completes each response that way) starts
      * a new thread: the benchmark's HTTP till started one per request. Two threads are enough to keep the pool.
-     * Set before anything touches the pool; an explicit setting on the command line wins.
+     * Set before anything touches the pool; an explicit setting on the command line wins. (Public for the benchmark's
+     * own launcher, which starts hubs in its JVM.)
      */
-    private static void avoidThreadPerTaskFutures() {
+    public static void avoidThreadPerTaskFutures() {
         String property = "java.util.concurrent.ForkJoinPool.common.parallelism";
         if (System.getProperty(property) == null && Runtime.getRuntime().availableProcessors() <= 2) {
             System.setProperty(property, "2");

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.loyaltyhub.adapters.csv.CsvBatchFileWriter;
 import io.loyaltyhub.adapters.csv.CsvBatchLayout;
-import io.loyaltyhub.adapters.csv.DropCsvBatchCommand;
+import io.loyaltyhub.adapters.simulator.DropCsvBatchCommand;
 import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.CapturedLogs;
 import io.loyaltyhub.hub.HubFixture;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.loyaltyhub.adapters.poslog.PosLogClient;
-import io.loyaltyhub.adapters.poslog.PostPosLogCommand;
+import io.loyaltyhub.adapters.simulator.PostPosLogCommand;
 import io.loyaltyhub.domain.admin.TerminalCredential;
 import io.loyaltyhub.domain.card.CardProgramme;
 import io.loyaltyhub.domain.card.CheckDigitRule;

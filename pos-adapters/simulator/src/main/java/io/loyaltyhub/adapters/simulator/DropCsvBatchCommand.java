@@ -1,6 +1,7 @@
-package io.loyaltyhub.adapters.csv;
+package io.loyaltyhub.adapters.simulator;
 
-import io.loyaltyhub.adapters.simulator.TestCardOptions;
+import io.loyaltyhub.adapters.csv.CsvBatchFileWriter;
+import io.loyaltyhub.adapters.csv.CsvBatchRecord;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,9 +10,9 @@ import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * POS simulator: puts an end-of-day batch file into a merchant's inbox folder, either a file written

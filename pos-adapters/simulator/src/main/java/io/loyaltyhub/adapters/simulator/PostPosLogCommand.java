@@ -1,15 +1,17 @@
-package io.loyaltyhub.adapters.poslog;
+package io.loyaltyhub.adapters.simulator;
 
+import io.loyaltyhub.adapters.poslog.PosLogAnswerCounts;
+import io.loyaltyhub.adapters.poslog.PosLogClient;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * POS simulator: posts POSLog files to the hub as a store back office would, and prints each answer. Its

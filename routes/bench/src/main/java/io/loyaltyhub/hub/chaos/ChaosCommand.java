@@ -88,7 +88,8 @@ public final class ChaosCommand implements Callable<Integer> {
                         Duration.ofSeconds(recoverySeconds), Duration.ofSeconds(hubStartSeconds)),
                 Duration.ofSeconds(drainSeconds), Duration.ofSeconds(recheckSeconds), csvLines, Duration.ofMillis(csvIntervalMillis),
                 keep, jvmOptions);
-        JavaLauncher launcher = JavaLauncher.ofThisProgram(jvmOptions);
+        JavaLauncher launcher = JavaLauncher.ofTheHub(jvmOptions);
+        say("chaos suite: the hub runs as " + launcher.describe());
         say("chaos suite: seed " + runSeed + ", " + cycles + " kill cycles per set-up, set-ups " + setUps);
         List<SetUpResult> results = new ArrayList<>();
         List<String> broken = new ArrayList<>();
@@ -100,8 +101,11 @@ public final class ChaosCommand implements Callable<Integer> {
                 say("[" + setUp.optionName() + "] the run could not be completed: " + e.getMessage());
             }
         }
-        ChaosReport report = new ChaosReport(results, runSeed, options, launcher.describe() + " chaos " + String.join(" ",
-                List.of("--setup", String.join(",", setUps), "--cycles", Integer.toString(cycles), "--seed", Long.toString(runSeed))));
+        List<String> rerun = new ArrayList<>(List.of("--setup", String.join(",", setUps), "--cycles", Integer.toString(cycles),
+                "--seed", Long.toString(runSeed)));
+        jvmOptions.forEach(option -> rerun.addAll(List.of("--hub-jvm-option", option)));
+        ChaosReport report = new ChaosReport(results, runSeed, options,
+                JavaLauncher.describeThisProgram() + " chaos " + String.join(" ", rerun));
         System.out.println();
         report.print(System.out);
         Path file = out != null ? out : Path.of("chaos-results", "chaos-" + java.time.Instant.now().toString().replace(':', '-') + ".json");

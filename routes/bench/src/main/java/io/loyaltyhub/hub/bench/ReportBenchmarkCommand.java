@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
 /**
  * Seeds one merchant with a large purchase history and measures the purchases export and the customers report
  * (rows per second, wall time, peak heap) on MySQL/MariaDB and on the embedded database. Run it with the heap the
- * target names, e.g. {@code java -Xmx512m -jar routes/target/loyalty-hub.jar report-benchmark}.
+ * target names, e.g. {@code java -Xmx512m -jar routes/bench/target/loyalty-bench.jar report-benchmark}.
  */
 @Command(name = "report-benchmark", mixinStandardHelpOptions = true,
         description = "Seed one merchant with many purchases; measure report export speed and peak heap.")

@@ -1,5 +1,17 @@
-package io.loyaltyhub.adapters.iso8583;
+package io.loyaltyhub.adapters.simulator;
 
+import io.loyaltyhub.adapters.iso8583.Framing;
+import io.loyaltyhub.adapters.iso8583.HexDump;
+import io.loyaltyhub.adapters.iso8583.Iso8583Client;
+import io.loyaltyhub.adapters.iso8583.Iso8583Dialect;
+import io.loyaltyhub.adapters.iso8583.Iso8583Message;
+import io.loyaltyhub.adapters.iso8583.LoyaltyData;
+import io.loyaltyhub.adapters.iso8583.MacKey;
+import io.loyaltyhub.adapters.iso8583.MalformedMessageException;
+import io.loyaltyhub.adapters.iso8583.MessageKind;
+import io.loyaltyhub.adapters.iso8583.ResponseCode;
+import io.loyaltyhub.adapters.iso8583.TerminalRequests;
+import io.loyaltyhub.adapters.iso8583.ZeroPadded;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -7,11 +19,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * A POS terminal on the command line: connects to the hub's ISO 8583 listener and sends sales, refunds,

@@ -1,7 +1,11 @@
-package io.loyaltyhub.adapters.csv;
+package io.loyaltyhub.adapters.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loyaltyhub.adapters.csv.CsvBatchLayout;
+import io.loyaltyhub.adapters.csv.CsvBatchProcessor;
+import io.loyaltyhub.adapters.csv.CsvBatchSummary;
+import io.loyaltyhub.adapters.csv.CsvLineMapper;
 import io.loyaltyhub.adapters.poslog.TestCardReader;
 import io.loyaltyhub.adapters.poslog.TestTerminalDirectory;
 import io.loyaltyhub.domain.model.MerchantId;

@@ -1,14 +1,20 @@
-package io.loyaltyhub.adapters.poslog;
+package io.loyaltyhub.adapters.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loyaltyhub.adapters.poslog.PosLogAnswerCounts;
+import io.loyaltyhub.adapters.poslog.PosLogDecision;
+import io.loyaltyhub.adapters.poslog.PosLogResultWriter;
+import io.loyaltyhub.adapters.poslog.PosLogTotals;
+import io.loyaltyhub.adapters.poslog.PosLogTransaction;
+import io.loyaltyhub.adapters.poslog.PosLogTransactionResult;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** A script runs `simulate post-poslog` and must be able to tell from its exit code whether the hub took the transactions. */
+/** A script runs `pos-simulator.jar post-poslog` and must be able to tell from its exit code whether the hub took the transactions. */
 class PostPosLogExitCodeTest {
 
     private static final PosLogTransaction SOURCE = new PosLogTransaction(1, true, false, false, "S1", "T1", "R1", null, null,

@@ -2,7 +2,6 @@ package io.loyaltyhub.adapters.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.loyaltyhub.adapters.csv.DropCsvBatchCommand;
 import io.loyaltyhub.domain.card.Luhn;
 import java.util.List;
 import org.junit.jupiter.api.Test;

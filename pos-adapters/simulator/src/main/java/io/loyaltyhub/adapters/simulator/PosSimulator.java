@@ -3,11 +3,13 @@ package io.loyaltyhub.adapters.simulator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The POS simulator: drives the hub's channels from the command line, for trying things out and for load. */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+/**
+ * The POS simulator: drives the hub's channels from the command line, for trying things out and for load. A tool of
+ * its own ({@code java -jar pos-adapters/simulator/target/pos-simulator.jar}), not a command of the hub.
+ */
+@Command(name = "pos-simulator", mixinStandardHelpOptions = true,
         description = "POS simulator: send transactions to a hub over its channels.",
-        subcommands = {HttpLoadCommand.class, io.loyaltyhub.adapters.iso8583.Iso8583Simulator.class,
-                io.loyaltyhub.adapters.poslog.PostPosLogCommand.class, io.loyaltyhub.adapters.csv.DropCsvBatchCommand.class,
+        subcommands = {HttpLoadCommand.class, Iso8583Simulator.class, PostPosLogCommand.class, DropCsvBatchCommand.class,
                 BrokerCommand.class})
 public final class PosSimulator implements Runnable {
     @CommandLine.Spec
