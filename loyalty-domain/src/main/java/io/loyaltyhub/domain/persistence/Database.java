@@ -188,9 +188,7 @@ public final class Database implements AutoCloseable {
     public void commitDurably(Connection connection) throws java.sql.SQLException {
         connection.commit();
         if (config.isEmbeddedFile()) {
-            try (java.sql.Statement sync = connection.createStatement()) {
-                sync.execute("CHECKPOINT SYNC");
-            }
+            CoalitionSql.on(connection).execute("CHECKPOINT SYNC");
         }
     }
 
