@@ -1,9 +1,9 @@
 package io.loyaltyhub.domain.card;
 
 import io.loyaltyhub.domain.model.MerchantId;
-import io.loyaltyhub.domain.persistence.MerchantSql;
 import io.loyaltyhub.domain.persistence.CoalitionSql;
 import io.loyaltyhub.domain.persistence.IdGenerator;
+import io.loyaltyhub.domain.persistence.MerchantSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

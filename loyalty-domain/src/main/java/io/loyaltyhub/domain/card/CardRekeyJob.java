@@ -1,8 +1,8 @@
 package io.loyaltyhub.domain.card;
 
-import io.loyaltyhub.domain.persistence.CoalitionSql;
 import io.loyaltyhub.domain.crypto.CardTokenizer;
 import io.loyaltyhub.domain.model.CardToken;
+import io.loyaltyhub.domain.persistence.CoalitionSql;
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.domain.persistence.Sql;

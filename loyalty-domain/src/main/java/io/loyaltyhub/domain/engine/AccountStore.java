@@ -1,7 +1,7 @@
 package io.loyaltyhub.domain.engine;
 
-import io.loyaltyhub.domain.persistence.CoalitionSql;
 import io.loyaltyhub.domain.model.CardToken;
+import io.loyaltyhub.domain.persistence.CoalitionSql;
 import io.loyaltyhub.domain.persistence.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,8 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.Collection;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 

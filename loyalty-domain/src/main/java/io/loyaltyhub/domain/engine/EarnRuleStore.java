@@ -1,8 +1,8 @@
 package io.loyaltyhub.domain.engine;
 
-import io.loyaltyhub.domain.persistence.MerchantSql;
 import io.loyaltyhub.domain.model.EarnRate;
 import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.persistence.MerchantSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

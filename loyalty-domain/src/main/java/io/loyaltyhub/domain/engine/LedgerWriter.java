@@ -1,7 +1,6 @@
 package io.loyaltyhub.domain.engine;
 
 import io.loyaltyhub.domain.persistence.AcrossMerchants;
-import io.loyaltyhub.domain.persistence.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -1,10 +1,10 @@
 package io.loyaltyhub.domain.engine;
 
-import io.loyaltyhub.domain.persistence.AcrossMerchants;
-import io.loyaltyhub.domain.persistence.MerchantSql;
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.model.TerminalId;
 import io.loyaltyhub.domain.model.TxnRef;
+import io.loyaltyhub.domain.persistence.AcrossMerchants;
+import io.loyaltyhub.domain.persistence.MerchantSql;
 import io.loyaltyhub.domain.persistence.Sql;
 import io.loyaltyhub.domain.txn.LineItem;
 import io.loyaltyhub.domain.txn.PosTransaction;

@@ -1,8 +1,8 @@
 package io.loyaltyhub.domain.member;
 
-import io.loyaltyhub.domain.persistence.CoalitionSql;
 import io.loyaltyhub.domain.crypto.KeyWrap;
 import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.persistence.CoalitionSql;
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.IdGenerator;
 import java.security.SecureRandom;

@@ -1,10 +1,10 @@
 package io.loyaltyhub.domain.member;
 
-import io.loyaltyhub.domain.persistence.MerchantSql;
-import io.loyaltyhub.domain.persistence.CoalitionSql;
 import io.loyaltyhub.domain.crypto.KeyWrap;
 import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.persistence.CoalitionSql;
 import io.loyaltyhub.domain.persistence.Database;
+import io.loyaltyhub.domain.persistence.MerchantSql;
 import io.loyaltyhub.domain.persistence.Sql;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

@@ -6,11 +6,8 @@ import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.persistence.entity.CardProgrammeEntity;
 import io.loyaltyhub.domain.persistence.entity.CardRangeEntity;
 import io.loyaltyhub.domain.persistence.entity.EarnRule;
-import io.loyaltyhub.domain.persistence.entity.LedgerEntry;
-import io.loyaltyhub.domain.persistence.entity.MemberAccount;
 import io.loyaltyhub.domain.persistence.entity.Merchant;
 import io.loyaltyhub.domain.persistence.entity.MerchantCredentialEntity;
-import io.loyaltyhub.domain.persistence.entity.Purchase;
 import io.loyaltyhub.domain.persistence.entity.ReportDownloadEntity;
 import io.loyaltyhub.domain.persistence.entity.Store;
 import io.loyaltyhub.domain.persistence.entity.Terminal;
@@ -112,9 +109,6 @@ public final class Database implements AutoCloseable {
                 .addAnnotatedClass(Terminal.class)
                 .addAnnotatedClass(CardProgrammeEntity.class)
                 .addAnnotatedClass(CardRangeEntity.class)
-                .addAnnotatedClass(MemberAccount.class)
-                .addAnnotatedClass(LedgerEntry.class)
-                .addAnnotatedClass(Purchase.class)
                 .addAnnotatedClass(MerchantCredentialEntity.class)
                 .addAnnotatedClass(ReportDownloadEntity.class);
         configuration.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);

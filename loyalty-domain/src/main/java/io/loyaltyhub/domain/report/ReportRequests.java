@@ -1,8 +1,8 @@
 package io.loyaltyhub.domain.report;
 
-import io.loyaltyhub.domain.persistence.MerchantSql;
 import io.loyaltyhub.domain.merchant.MerchantPrincipal;
 import io.loyaltyhub.domain.persistence.Database;
+import io.loyaltyhub.domain.persistence.MerchantSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,8 +1,8 @@
 package io.loyaltyhub.domain.report;
 
-import io.loyaltyhub.domain.persistence.MerchantSql;
 import io.loyaltyhub.domain.member.MemberContacts;
 import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.persistence.MerchantSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -1,7 +1,5 @@
 package io.loyaltyhub.domain.terminal;
 
-import io.loyaltyhub.domain.persistence.MerchantSql;
-import io.loyaltyhub.domain.persistence.AcrossMerchants;
 import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
@@ -10,7 +8,9 @@ import io.loyaltyhub.domain.crypto.SecretHasher;
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.model.StoreId;
 import io.loyaltyhub.domain.model.TerminalId;
+import io.loyaltyhub.domain.persistence.AcrossMerchants;
 import io.loyaltyhub.domain.persistence.Database;
+import io.loyaltyhub.domain.persistence.MerchantSql;
 import io.loyaltyhub.domain.time.ClockTicker;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

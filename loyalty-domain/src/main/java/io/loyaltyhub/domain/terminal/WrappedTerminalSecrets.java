@@ -1,13 +1,13 @@
 package io.loyaltyhub.domain.terminal;
 
-import io.loyaltyhub.domain.persistence.MerchantSql;
-import io.loyaltyhub.domain.persistence.AcrossMerchants;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.loyaltyhub.domain.crypto.KeyWrap;
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.model.TerminalId;
+import io.loyaltyhub.domain.persistence.AcrossMerchants;
 import io.loyaltyhub.domain.persistence.Database;
+import io.loyaltyhub.domain.persistence.MerchantSql;
 import io.loyaltyhub.domain.time.ClockTicker;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,17 +1,15 @@
 package io.loyaltyhub.domain.architecture;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import io.loyaltyhub.domain.persistence.AcrossMerchants;
 import io.loyaltyhub.domain.persistence.CoalitionSql;
+import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.MerchantSql;
 import java.sql.CallableStatement;
 import java.sql.Connection;
@@ -20,6 +18,8 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Tenancy that cannot be forgotten: every JDBC statement is prepared by {@link MerchantSql} (which binds the merchant
@@ -109,6 +109,28 @@ class PersistenceRulesTest {
                                 && !ACROSS_MERCHANTS_USERS.contains(c.getEnclosingClass().map(e -> e.getName()).orElse(""))))
                 .should().dependOnClassesThat().areAssignableTo(AcrossMerchants.class)
                 .because("statements across merchants are a reviewed exception, listed here with their reason")
+                .check(main);
+    }
+
+    /**
+     * Hibernate's escape: the operator's session sees every merchant's entities ({@code @TenantId} is not applied).
+     * The reviewed users: the coalition's own aggregates (merchants, card programmes and ranges), a merchant
+     * credential's log-in (the credential is what finds the merchant), and the operator's download audit.
+     */
+    private static final Set<String> OPERATOR_SESSION_USERS = Set.of(
+            "io.loyaltyhub.domain.admin.CoalitionAdmin",
+            "io.loyaltyhub.domain.merchant.MerchantCredentials",
+            "io.loyaltyhub.domain.report.ReportDownloads");
+
+    @Test
+    void onlyReviewedClassesOpenTheOperatorsSessionAcrossMerchants() {
+        noClasses().that(DescribedPredicate.describe("are not reviewed operator-session users",
+                        c -> !OPERATOR_SESSION_USERS.contains(c.getName())
+                                && !c.getPackageName().equals("io.loyaltyhub.domain.persistence")))
+                .should().callMethodWhere(DescribedPredicate.describe("Database.openOperatorSession/inOperatorTransaction",
+                        (JavaMethodCall call) -> call.getTargetOwner().getName().equals(Database.class.getName())
+                                && Set.of("openOperatorSession", "inOperatorTransaction").contains(call.getName())))
+                .because("an operator session is Hibernate's way across merchants, a reviewed exception like AcrossMerchants")
                 .check(main);
     }
 

@@ -1,7 +1,7 @@
 package io.loyaltyhub.hub.cli;
 
-import io.loyaltyhub.domain.admin.OperatorQueries;
 import io.loyaltyhub.domain.admin.CoalitionAdmin;
+import io.loyaltyhub.domain.admin.OperatorQueries;
 import io.loyaltyhub.domain.crypto.Argon2idHasher;
 import io.loyaltyhub.domain.merchant.MerchantCredential;
 import io.loyaltyhub.domain.merchant.MerchantCredentials;

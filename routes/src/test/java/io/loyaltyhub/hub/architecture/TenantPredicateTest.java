@@ -40,7 +40,7 @@ class TenantPredicateTest {
             "JdbcLimit.java", "benchmark tool: sets up and removes its own fixed benchmark merchant, never merchant-facing",
             "WrappedTerminalSecrets.java", "operator key rotation and migration: re-wraps every terminal's signing secret and "
                     + "MAC key under a new master key, or moves them from the legacy key file to the master key",
-            "OperatorReadOnlyDatabase.java", "operator command report-downloads without --merchant: the audit of every merchant's downloads");
+            "OperatorQueries.java", "operator command report-downloads without --merchant: the audit of every merchant's downloads");
 
     private static final Pattern TABLE_DDL = Pattern.compile("CREATE TABLE (\\w+) \\((.*?)\\n\\);", Pattern.DOTALL);
     private static final Pattern TENANT_COLUMN = Pattern.compile("\\bmerchant_id\\s+BIGINT\\s+NOT NULL");
@@ -100,7 +100,7 @@ class TenantPredicateTest {
 
     private static boolean boundToMerchant(String text, String alias) {
         String column = alias == null ? "(?<![\\w.])merchant_id" : "\\b" + Pattern.quote(alias) + "\\.merchant_id";
-        if (Pattern.compile(column + "\\s*=\\s*\\?").matcher(text).find()) {
+        if (Pattern.compile(column + "\\s*=\\s*(\\?|:merchant\\b)").matcher(text).find()) {
             return true;
         }
         // Joined on another table's merchant_id, which is itself bound: a.merchant_id = b.merchant_id.
@@ -108,7 +108,7 @@ class TenantPredicateTest {
                 .matcher(text);
         while (joined.find()) {
             String other = joined.group(1) != null ? joined.group(1) : joined.group(2);
-            if (!other.equals(alias) && Pattern.compile("\\b" + Pattern.quote(other) + "\\.merchant_id\\s*=\\s*\\?")
+            if (!other.equals(alias) && Pattern.compile("\\b" + Pattern.quote(other) + "\\.merchant_id\\s*=\\s*(\\?|:merchant\\b)")
                     .matcher(text).find()) {
                 return true;
             }
