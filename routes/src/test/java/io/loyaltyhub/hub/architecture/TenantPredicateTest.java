@@ -17,7 +17,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fails when SQL on a tenant table can run without the merchant predicate.
+ * A second line behind the build-time guarantee, kept for the one thing that guarantee does not see: which tables of
+ * a statement its merchant constrains. The guarantee itself is not this text check: the domain's
+ * {@code PersistenceRulesTest} (ArchUnit, over the compiled classes) lets only {@code MerchantSql}, {@code
+ * CoalitionSql} and {@code AcrossMerchants} prepare statements, {@code MerchantSql} binds its merchant itself and
+ * refuses SQL without the {@code :merchant} marker, and {@code CoalitionSql} refuses tenant tables; so no statement on a
+ * tenant table runs without its merchant bound. What that leaves open is a merchant statement that joins a second
+ * tenant table without tying it to the merchant too (a JOIN on store without {@code s.merchant_id}); this test
+ * catches that, reading {@code :merchant} (or a bound {@code ?}) as the merchant.
+ *
+ * <p>Fails when SQL on a tenant table can run without the merchant predicate.
  *
  * <p>How: tenant tables are read from the Flyway migrations (every table whose DDL has {@code merchant_id ... NOT
  * NULL}). Then every SQL text in the main code of all modules is checked: each {@code .sql} file outside the
