@@ -224,6 +224,22 @@ public final class WrappedTerminalSecrets {
         return rewrap(c, new KeyWrap(earlierKey), requireMasterKey(), false);
     }
 
+    /** {@link #adoptFrom(Connection, byte[])} in a transaction of its own. */
+    public int adoptFrom(byte[] earlierKey) {
+        try (Connection c = database.connection()) {
+            try {
+                int moved = adoptFrom(c, earlierKey);
+                c.commit();
+                return moved;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not re-wrap the " + kind.what + "s: " + e.getMessage(), e);
+        }
+    }
+
     private int rewrap(Connection c, KeyWrap from, KeyWrap to, boolean strict) throws SQLException {
         int moved = 0;
         try (PreparedStatement select = AcrossMerchants.on(c, KEY_ROTATION).prepare(kind.selectAll);
