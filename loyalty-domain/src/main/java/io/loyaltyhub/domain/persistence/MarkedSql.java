@@ -44,6 +44,12 @@ final class MarkedSql {
         int position = 0;
         for (int i = 0; i < sql.length(); i++) {
             char ch = sql.charAt(i);
+            int commentEnd = quoted ? -1 : commentEnd(sql, i);
+            if (commentEnd > i) {
+                jdbc.append(sql, i, commentEnd); // a ? or a marker in a comment is no parameter (as for the drivers)
+                i = commentEnd - 1;
+                continue;
+            }
             if (ch == '\'') {
                 quoted = !quoted;
             } else if (!quoted && ch == '?') {
@@ -60,6 +66,19 @@ final class MarkedSql {
         }
         return new MarkedSql(jdbc.toString(), caller.stream().mapToInt(Integer::intValue).toArray(),
                 markers.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Where a comment starting at i ends (exclusive), or -1 when none starts there. */
+    private static int commentEnd(String sql, int i) {
+        if (sql.startsWith("--", i)) {
+            int newline = sql.indexOf('\n', i);
+            return newline < 0 ? sql.length() : newline;
+        }
+        if (sql.startsWith("/*", i)) {
+            int close = sql.indexOf("*/", i + 2);
+            return close < 0 ? sql.length() : close + 2;
+        }
+        return -1;
     }
 
     private static boolean identifierAt(String sql, int i) {

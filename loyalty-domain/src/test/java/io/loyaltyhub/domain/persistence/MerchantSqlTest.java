@@ -110,6 +110,26 @@ class MerchantSqlTest {
     }
 
     @Test
+    void markersAndPlaceholdersInCommentsAreNoParameters() throws SQLException {
+        try (PreparedStatement ps = MerchantSql.on(c, B).prepare("SELECT id FROM store -- which one? see :merchant\n"
+                + "WHERE /* the tenant: */ merchant_id = :merchant AND code = ?")) {
+            ps.setString(1, "S1");
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isEqualTo(21L);
+            }
+        }
+        assertThatThrownBy(() -> MerchantSql.on(c, A).prepare("SELECT id FROM store /* merchant_id = :merchant */"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anUnknownNamedParameterIsRefused() {
+        assertThatThrownBy(() -> MerchantSql.on(c, A).prepare("SELECT id FROM store WHERE merchant_id = :merchant AND code = :code"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown named parameter");
+    }
+
+    @Test
     void aCallerCannotBindBeyondItsOwnParameters() throws SQLException {
         try (PreparedStatement ps = MerchantSql.on(c, A).prepare("SELECT id FROM store WHERE merchant_id = :merchant")) {
             assertThatThrownBy(() -> ps.setLong(1, B.value())).isInstanceOf(SQLException.class);

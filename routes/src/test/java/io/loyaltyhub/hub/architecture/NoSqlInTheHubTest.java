@@ -45,12 +45,34 @@ class NoSqlInTheHubTest {
             .orShould().callMethodWhere(MAKING_A_STATEMENT)
             .because("SQL lives in the domain's stores, where every statement on a tenant table carries its merchant");
 
+    /**
+     * The hub's classes that hold a JDBC connection, and why: each opens one of its own, outside the pool, and runs
+     * nothing on it but through the domain.
+     */
+    static final Set<String> CONNECTION_HOLDERS = Set.of(
+            "io.loyaltyhub.hub.cli.OperatorReadOnlyDatabase", // read-only commands, without the pool or Hibernate
+            "io.loyaltyhub.hub.health.DatabaseProbe"); // readiness: a connection of its own, asked isValid
+
+    private final JavaClasses hub = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.loyaltyhub.hub");
+
     @Test
     void theHubHoldsNoSql() {
-        JavaClasses hub = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.loyaltyhub.hub");
         NO_SQL.check(hub);
+    }
+
+    @Test
+    void onlyTheNamedClassesHoldAJdbcConnection() {
+        noClasses().that().resideInAPackage("io.loyaltyhub.hub..")
+                .and().resideOutsideOfPackages("io.loyaltyhub.hub.bench..", "io.loyaltyhub.hub.chaos..")
+                .and(DescribedPredicate.describe("are not named in CONNECTION_HOLDERS",
+                        c -> !CONNECTION_HOLDERS.contains(c.getName().replaceAll("\\$.*", ""))))
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.sql.Connection")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.DriverManager")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("javax.sql.DataSource")
+                .because("transactions on the database are the domain's stores' business")
+                .check(hub);
     }
 
     /** What the rule exists to refuse (it lives in the test sources, so only this check imports it). */
