@@ -195,7 +195,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** A raw connection from the pool (auto-commit off), for the engine's batch writes and streaming reports. */
+    /**
+     * A connection from the pool (auto-commit off), for the engine's batch writes, streaming reports and the other
+     * JDBC stores. Statements on it are made only by {@link MerchantSql}, {@link CoalitionSql} or the named escape
+     * {@link AcrossMerchants} (PersistenceRulesTest).
+     */
     public Connection connection() throws java.sql.SQLException {
         return dataSource.getConnection();
     }
