@@ -1,2 +1,2 @@
 -- This merchant's stores, for turning store ids into codes in reports.
-SELECT id, code FROM store WHERE merchant_id = ?
+SELECT id, code FROM store WHERE merchant_id = :merchant

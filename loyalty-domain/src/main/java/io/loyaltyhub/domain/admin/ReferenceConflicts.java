@@ -2,6 +2,7 @@ package io.loyaltyhub.domain.admin;
 
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.persistence.Database;
+import io.loyaltyhub.domain.persistence.MerchantSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,13 +34,12 @@ public final class ReferenceConflicts {
     /** The merchant's conflicts, newest first, at most {@code limit}. */
     public List<Conflict> of(MerchantId merchant, int limit) {
         try (Connection c = database.connection();
-             PreparedStatement ps = c.prepareStatement("SELECT rc.seen_at, t.code, rc.txn_ref, rc.kind, rc.channel, "
+             PreparedStatement ps = MerchantSql.on(c, merchant).prepare("SELECT rc.seen_at, t.code, rc.txn_ref, rc.kind, rc.channel, "
                      + "rc.last4, rc.amount_minor, rc.currency, p.last4, p.amount_minor, p.currency, p.result, p.recorded_at "
                      + "FROM reference_conflict rc "
                      + "JOIN terminal t ON t.merchant_id = rc.merchant_id AND t.id = rc.terminal_id "
                      + "JOIN purchase p ON p.merchant_id = rc.merchant_id AND p.id = rc.first_purchase_id "
-                     + "WHERE rc.merchant_id = ? ORDER BY rc.seen_at DESC, rc.id DESC")) {
-            ps.setLong(1, merchant.value());
+                     + "WHERE rc.merchant_id = :merchant ORDER BY rc.seen_at DESC, rc.id DESC")) {
             ps.setMaxRows(limit);
             List<Conflict> conflicts = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

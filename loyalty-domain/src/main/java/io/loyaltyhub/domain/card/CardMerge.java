@@ -1,6 +1,9 @@
 package io.loyaltyhub.domain.card;
 
+import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.persistence.CoalitionSql;
 import io.loyaltyhub.domain.persistence.IdGenerator;
+import io.loyaltyhub.domain.persistence.MerchantSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,20 +40,20 @@ final class CardMerge {
         long moved = 0;
         if (kept.accountId() != duplicate.accountId()) {
             moved = lockedBalance(c, kept.accountId(), duplicate.accountId());
-            for (long merchant : merchants(c)) {
-                reattribute(c, "UPDATE purchase SET account_id = ?, card_id = ? WHERE merchant_id = ? AND account_id = ?",
-                        kept, duplicate, merchant, true);
-                reattribute(c, "UPDATE ledger_entry SET account_id = ? WHERE merchant_id = ? AND account_id = ?",
+            for (MerchantId merchant : merchants(c)) {
+                reattribute(c, "UPDATE purchase SET account_id = ?, card_id = ? WHERE merchant_id = :merchant "
+                        + "AND account_id = ?", kept, duplicate, merchant, true);
+                reattribute(c, "UPDATE ledger_entry SET account_id = ? WHERE merchant_id = :merchant AND account_id = ?",
                         kept, duplicate, merchant, false);
             }
             moveBalance(c, kept.accountId(), duplicate.accountId(), moved);
             movePersonalData(c, kept.accountId(), duplicate.accountId());
         }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM card WHERE id = ?")) {
+        try (PreparedStatement ps = CoalitionSql.on(c).prepare("DELETE FROM card WHERE id = ?")) {
             ps.setLong(1, duplicate.cardId());
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO card_merge (id, kept_card_id, kept_account_id, "
+        try (PreparedStatement ps = CoalitionSql.on(c).prepare("INSERT INTO card_merge (id, kept_card_id, kept_account_id, "
                 + "merged_card_id, merged_account_id, points_moved, merged_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, ids.nextId());
             ps.setLong(2, kept.cardId());
@@ -67,7 +70,7 @@ final class CardMerge {
     /** Locks both accounts in id order (as the engine does) and reads the duplicate's balance. */
     private static long lockedBalance(Connection c, long kept, long duplicate) throws SQLException {
         long balance = 0;
-        try (PreparedStatement ps = c.prepareStatement(
+        try (PreparedStatement ps = CoalitionSql.on(c).prepare(
                 "SELECT id, balance FROM member_account WHERE id IN (?, ?) ORDER BY id FOR UPDATE")) {
             ps.setLong(1, Math.min(kept, duplicate));
             ps.setLong(2, Math.max(kept, duplicate));
@@ -82,33 +85,32 @@ final class CardMerge {
         return balance;
     }
 
-    private static List<Long> merchants(Connection c) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM merchant ORDER BY id");
+    private static List<MerchantId> merchants(Connection c) throws SQLException {
+        List<MerchantId> ids = new ArrayList<>();
+        try (PreparedStatement ps = CoalitionSql.on(c).prepare("SELECT id FROM merchant ORDER BY id");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                ids.add(rs.getLong(1));
+                ids.add(new MerchantId(rs.getLong(1)));
             }
         }
         return ids;
     }
 
-    private static void reattribute(Connection c, String sql, StoredCard kept, StoredCard duplicate, long merchant,
+    private static void reattribute(Connection c, String sql, StoredCard kept, StoredCard duplicate, MerchantId merchant,
                                     boolean withCard) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = MerchantSql.on(c, merchant).prepare(sql)) {
             int i = 1;
             ps.setLong(i++, kept.accountId());
             if (withCard) {
                 ps.setLong(i++, kept.cardId());
             }
-            ps.setLong(i++, merchant);
             ps.setLong(i, duplicate.accountId());
             ps.executeUpdate();
         }
     }
 
     private static void moveBalance(Connection c, long kept, long duplicate, long points) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE member_account SET balance = balance + ? WHERE id = ?")) {
+        try (PreparedStatement ps = CoalitionSql.on(c).prepare("UPDATE member_account SET balance = balance + ? WHERE id = ?")) {
             ps.setLong(1, points);
             ps.setLong(2, kept);
             ps.addBatch();
@@ -126,7 +128,7 @@ final class CardMerge {
             if (keptOwners.contains(owner)) {
                 continue;
             }
-            try (PreparedStatement ps = c.prepareStatement(
+            try (PreparedStatement ps = CoalitionSql.on(c).prepare(
                     "UPDATE member_personal_data SET account_id = ? WHERE owner_ref = ? AND account_id = ?")) {
                 ps.setLong(1, kept);
                 ps.setString(2, owner);
@@ -138,7 +140,7 @@ final class CardMerge {
 
     private static Set<String> owners(Connection c, long account) throws SQLException {
         Set<String> owners = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT owner_ref FROM member_personal_data WHERE account_id = ?")) {
+        try (PreparedStatement ps = CoalitionSql.on(c).prepare("SELECT owner_ref FROM member_personal_data WHERE account_id = ?")) {
             ps.setLong(1, account);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

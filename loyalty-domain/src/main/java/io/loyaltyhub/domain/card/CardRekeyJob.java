@@ -2,6 +2,7 @@ package io.loyaltyhub.domain.card;
 
 import io.loyaltyhub.domain.crypto.CardTokenizer;
 import io.loyaltyhub.domain.model.CardToken;
+import io.loyaltyhub.domain.persistence.CoalitionSql;
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.domain.persistence.Sql;
@@ -60,7 +61,7 @@ public final class CardRekeyJob {
     /** The card key version hub nodes create new cards under. */
     public int coalitionVersion() {
         try (Connection c = database.connection();
-             PreparedStatement ps = c.prepareStatement("SELECT current_version FROM card_key_state WHERE id = 1");
+             PreparedStatement ps = CoalitionSql.on(c).prepare("SELECT current_version FROM card_key_state WHERE id = 1");
              ResultSet rs = ps.executeQuery()) {
             int version = rs.next() ? rs.getInt(1) : 1;
             c.rollback();
@@ -73,7 +74,7 @@ public final class CardRekeyJob {
     /** Makes the current version the one new cards are created under; never moves it back. */
     private void moveCoalitionToCurrentVersion() {
         try (Connection c = database.connection()) {
-            try (PreparedStatement ps = c.prepareStatement(
+            try (PreparedStatement ps = CoalitionSql.on(c).prepare(
                     "UPDATE card_key_state SET current_version = ? WHERE id = 1 AND current_version < ?")) {
                 ps.setInt(1, current.keyVersion());
                 ps.setInt(2, current.keyVersion());
@@ -91,7 +92,7 @@ public final class CardRekeyJob {
     /** Cards still stored under a version below the current one. */
     public long cardsOnEarlierVersions() {
         try (Connection c = database.connection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM card WHERE key_version < ?")) {
+             PreparedStatement ps = CoalitionSql.on(c).prepare("SELECT COUNT(*) FROM card WHERE key_version < ?")) {
             ps.setInt(1, current.keyVersion());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -172,7 +173,7 @@ public final class CardRekeyJob {
             try {
                 List<CardMerge.StoredCard> found = new ArrayList<>();
                 List<String> foundTokens = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT id, token, account_id FROM card WHERE key_version < ? "
+                try (PreparedStatement ps = CoalitionSql.on(c).prepare("SELECT id, token, account_id FROM card WHERE key_version < ? "
                         + "AND token IN (" + Sql.placeholders(currentByEarlier.size()) + ") ORDER BY key_version DESC, id")) {
                     ps.setInt(1, current.keyVersion());
                     int i = 2;
@@ -190,7 +191,7 @@ public final class CardRekeyJob {
                         foundTokens.stream().map(t -> currentByEarlier.get(t).hash()).distinct().toList());
                 CardMerge merge = new CardMerge(ids, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
                 long handled = 0;
-                try (PreparedStatement ps = c.prepareStatement(
+                try (PreparedStatement ps = CoalitionSql.on(c).prepare(
                         "UPDATE card SET token = ?, key_version = ? WHERE id = ? AND key_version < ?")) {
                     for (int i = 0; i < found.size(); i++) {
                         CardToken now = currentByEarlier.get(foundTokens.get(i));
@@ -231,7 +232,7 @@ public final class CardRekeyJob {
         if (tokens.isEmpty()) {
             return cards;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT token, id, account_id FROM card WHERE token IN ("
+        try (PreparedStatement ps = CoalitionSql.on(c).prepare("SELECT token, id, account_id FROM card WHERE token IN ("
                 + Sql.placeholders(tokens.size()) + ")")) {
             int i = 1;
             for (String token : tokens) {

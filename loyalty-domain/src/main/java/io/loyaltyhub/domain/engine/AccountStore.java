@@ -1,6 +1,7 @@
 package io.loyaltyhub.domain.engine;
 
 import io.loyaltyhub.domain.model.CardToken;
+import io.loyaltyhub.domain.persistence.CoalitionSql;
 import io.loyaltyhub.domain.persistence.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,8 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.Collection;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -25,7 +26,7 @@ final class AccountStore {
         if (tokens.isEmpty()) {
             return found;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT token, id, account_id, status, key_version FROM card WHERE token IN ("
+        try (PreparedStatement ps = CoalitionSql.on(c).prepare("SELECT token, id, account_id, status, key_version FROM card WHERE token IN ("
                 + Sql.placeholders(tokens.size()) + ")")) {
             int i = 1;
             for (String token : tokens) {
@@ -45,7 +46,7 @@ final class AccountStore {
      * keys-rekey-cards); null when the table has no row (a database older than the table: anything goes).
      */
     Integer coalitionCardKeyVersion(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT current_version FROM card_key_state WHERE id = 1");
+        try (PreparedStatement ps = CoalitionSql.on(c).prepare("SELECT current_version FROM card_key_state WHERE id = 1");
              ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getInt(1) : null;
         }
@@ -53,7 +54,7 @@ final class AccountStore {
 
     /** Moves a card found under an earlier card key version to the current one (the token is unique, so this is idempotent). */
     void rekey(Connection c, long cardId, CardToken current) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE card SET token = ?, key_version = ? WHERE id = ? AND key_version < ?")) {
+        try (PreparedStatement ps = CoalitionSql.on(c).prepare("UPDATE card SET token = ?, key_version = ? WHERE id = ? AND key_version < ?")) {
             ps.setString(1, current.hash());
             ps.setInt(2, current.keyVersion());
             ps.setLong(3, cardId);
@@ -65,13 +66,13 @@ final class AccountStore {
     /** First swipe of a card from an issued range: a new account with a zero balance, and the card on it. */
     CardHolder activate(Connection c, CardToken token, long rangeId, long accountId, long cardId, LocalDateTime now)
             throws SQLException {
-        try (PreparedStatement account = c.prepareStatement(
+        try (PreparedStatement account = CoalitionSql.on(c).prepare(
                 "INSERT INTO member_account (id, balance, created_at) VALUES (?, 0, ?)")) {
             account.setLong(1, accountId);
             account.setObject(2, now);
             account.executeUpdate();
         }
-        try (PreparedStatement card = c.prepareStatement("INSERT INTO card (id, token, key_version, last4, account_id, "
+        try (PreparedStatement card = CoalitionSql.on(c).prepare("INSERT INTO card (id, token, key_version, last4, account_id, "
                 + "range_id, status, activated_at) VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?)")) {
             card.setLong(1, cardId);
             card.setString(2, token.hash());
@@ -92,7 +93,7 @@ final class AccountStore {
             return balances;
         }
         TreeSet<Long> ordered = new TreeSet<>(accountIds);
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, balance FROM member_account WHERE id IN ("
+        try (PreparedStatement ps = CoalitionSql.on(c).prepare("SELECT id, balance FROM member_account WHERE id IN ("
                 + Sql.placeholders(ordered.size()) + ") ORDER BY id FOR UPDATE")) {
             int i = 1;
             for (Long id : ordered) {
@@ -126,7 +127,7 @@ final class AccountStore {
             sql.append(" WHEN ? THEN ?");
         }
         sql.append(" END WHERE id IN (").append(Sql.placeholders(moved.size())).append(')');
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        try (PreparedStatement ps = CoalitionSql.on(c).prepare(sql.toString())) {
             int i = 1;
             for (Map.Entry<Long, Long> e : moved) {
                 ps.setLong(i++, e.getKey());

@@ -1,5 +1,6 @@
 package io.loyaltyhub.domain.engine;
 
+import io.loyaltyhub.domain.persistence.AcrossMerchants;
 import io.loyaltyhub.domain.txn.PosTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +23,7 @@ final class ConflictLog {
         if (conflicts.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO reference_conflict (id, merchant_id, terminal_id, "
+        try (PreparedStatement ps = AcrossMerchants.on(c, PurchaseJournal.ENGINE_BATCH).prepare("INSERT INTO reference_conflict (id, merchant_id, terminal_id, "
                 + "txn_ref, kind, channel, first_purchase_id, last4, amount_minor, currency, content_digest, seen_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Conflict conflict : conflicts) {

@@ -2,6 +2,7 @@ package io.loyaltyhub.domain.engine;
 
 import io.loyaltyhub.domain.model.EarnRate;
 import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.persistence.MerchantSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,9 +15,8 @@ final class EarnRuleStore {
 
     Map<String, EarnRate> ratesOf(Connection c, MerchantId merchant) throws SQLException {
         Map<String, EarnRate> rates = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT currency, points, per_minor_units FROM earn_rule WHERE merchant_id = ?")) {
-            ps.setLong(1, merchant.value());
+        try (PreparedStatement ps = MerchantSql.on(c, merchant).prepare(
+                "SELECT currency, points, per_minor_units FROM earn_rule WHERE merchant_id = :merchant")) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rates.put(rs.getString(1), new EarnRate(rs.getLong(2), rs.getLong(3)));

@@ -1,6 +1,6 @@
 package io.loyaltyhub.domain.engine;
 
-import io.loyaltyhub.domain.persistence.Sql;
+import io.loyaltyhub.domain.persistence.AcrossMerchants;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -13,7 +13,7 @@ final class LedgerWriter {
         if (entries.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_entry (id, account_id, merchant_id, "
+        try (PreparedStatement ps = AcrossMerchants.on(c, PurchaseJournal.ENGINE_BATCH).prepare("INSERT INTO ledger_entry (id, account_id, merchant_id, "
                 + "purchase_id, entry_type, points, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (NewLedgerEntry e : entries) {
                 ps.setLong(1, e.id());

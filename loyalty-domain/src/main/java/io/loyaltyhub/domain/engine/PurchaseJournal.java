@@ -3,6 +3,8 @@ package io.loyaltyhub.domain.engine;
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.model.TerminalId;
 import io.loyaltyhub.domain.model.TxnRef;
+import io.loyaltyhub.domain.persistence.AcrossMerchants;
+import io.loyaltyhub.domain.persistence.MerchantSql;
 import io.loyaltyhub.domain.persistence.Sql;
 import io.loyaltyhub.domain.txn.LineItem;
 import io.loyaltyhub.domain.txn.PosTransaction;
@@ -26,8 +28,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
-/** The purchase table, as the engine reads and writes it. Every statement carries the merchant predicate. */
+/**
+ * The purchase table, as the engine reads and writes it. Reads and updates are one merchant's ({@link MerchantSql});
+ * the batch's inserts write several merchants' rows in one statement, each row's merchant taken from its own
+ * validated transaction, through the named escape.
+ */
 final class PurchaseJournal {
+    /** Why the engine's batch inserts go {@link AcrossMerchants}. */
+    static final String ENGINE_BATCH = "engine batch: one insert for the whole batch, each row carrying the merchant "
+            + "of its own authenticated transaction";
+
     /**
      * Whether "txn_ref IN (...)" after equalities on merchant and terminal walks the unique key. MySQL's range
      * optimizer does; H2 uses only the equality prefix and scans the terminal's history, so on H2 (in-process,
@@ -85,12 +95,11 @@ final class PurchaseJournal {
 
     private List<StoredPurchase> selectIn(Connection c, MerchantId merchant, long terminalId, Set<String> refs, String tail)
             throws SQLException {
-        String sql = "SELECT " + COLUMNS + " FROM purchase WHERE merchant_id = ? AND terminal_id = ? AND txn_ref IN ("
+        String sql = "SELECT " + COLUMNS + " FROM purchase WHERE merchant_id = :merchant AND terminal_id = ? AND txn_ref IN ("
                 + Sql.placeholders(refs.size()) + ")" + tail;
         List<StoredPurchase> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = MerchantSql.on(c, merchant).prepare(sql)) {
             int i = 1;
-            ps.setLong(i++, merchant.value());
             ps.setLong(i++, terminalId);
             for (String r : refs) {
                 ps.setString(i++, r);
@@ -105,10 +114,9 @@ final class PurchaseJournal {
     }
 
     Optional<StoredPurchase> lockById(Connection c, MerchantId merchant, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM purchase WHERE merchant_id = ? AND id = ? FOR UPDATE")) {
-            ps.setLong(1, merchant.value());
-            ps.setLong(2, id);
+        try (PreparedStatement ps = MerchantSql.on(c, merchant).prepare(
+                "SELECT " + COLUMNS + " FROM purchase WHERE merchant_id = :merchant AND id = ? FOR UPDATE")) {
+            ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
             }
@@ -119,7 +127,7 @@ final class PurchaseJournal {
         if (purchases.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO purchase (id, merchant_id, store_id, terminal_id, "
+        try (PreparedStatement ps = AcrossMerchants.on(c, ENGINE_BATCH).prepare("INSERT INTO purchase (id, merchant_id, store_id, terminal_id, "
                 + "txn_ref, kind, channel, card_id, account_id, last4, amount_minor, currency, occurred_at, "
                 + "occurred_offset, recorded_at, result, points, balance_after, original_id, points_reversed, "
                 + "amount_refunded, voided, content_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)")) {
@@ -156,7 +164,7 @@ final class PurchaseJournal {
         if (purchases.stream().allMatch(p -> p.txn().lineItems().isEmpty())) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO purchase_line (id, merchant_id, purchase_id, sku, "
+        try (PreparedStatement ps = AcrossMerchants.on(c, ENGINE_BATCH).prepare("INSERT INTO purchase_line (id, merchant_id, purchase_id, sku, "
                 + "category, quantity, amount_minor) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (NewPurchase p : purchases) {
                 for (LineItem line : p.txn().lineItems()) {
@@ -180,14 +188,13 @@ final class PurchaseJournal {
         if (changed.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE purchase SET points_reversed = ?, amount_refunded = ?, "
-                + "voided = ? WHERE merchant_id = ? AND id = ?")) {
+        try (PreparedStatement ps = MerchantSql.on(c, merchant).prepare("UPDATE purchase SET points_reversed = ?, "
+                + "amount_refunded = ?, voided = ? WHERE merchant_id = :merchant AND id = ?")) {
             for (StoredPurchase o : changed) {
                 ps.setLong(1, o.pointsReversed);
                 ps.setLong(2, o.amountRefunded);
                 ps.setInt(3, o.voided ? 1 : 0);
-                ps.setLong(4, merchant.value());
-                ps.setLong(5, o.id);
+                ps.setLong(4, o.id);
                 ps.addBatch();
             }
             ps.executeBatch();

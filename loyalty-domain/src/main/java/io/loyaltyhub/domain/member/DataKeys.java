@@ -2,6 +2,7 @@ package io.loyaltyhub.domain.member;
 
 import io.loyaltyhub.domain.crypto.KeyWrap;
 import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.persistence.CoalitionSql;
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.IdGenerator;
 import java.security.SecureRandom;
@@ -45,7 +46,7 @@ public final class DataKeys {
 
     /** The owner's current key, created on first use. */
     DataKey currentFor(Connection c, String ownerRef, MerchantId merchant) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, version, wrapped_key, status FROM data_key WHERE owner_ref = ? "
+        try (PreparedStatement ps = CoalitionSql.on(c).prepare("SELECT id, version, wrapped_key, status FROM data_key WHERE owner_ref = ? "
                 + "ORDER BY version DESC")) {
             ps.setString(1, ownerRef);
             try (ResultSet rs = ps.executeQuery()) {
@@ -60,7 +61,7 @@ public final class DataKeys {
         long id = ids.nextId();
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO data_key (id, owner_ref, merchant_id, version, wrapped_key, "
+        try (PreparedStatement ps = CoalitionSql.on(c).prepare("INSERT INTO data_key (id, owner_ref, merchant_id, version, wrapped_key, "
                 + "status, created_at) VALUES (?, ?, ?, 1, ?, 'ACTIVE', ?)")) {
             ps.setLong(1, id);
             ps.setString(2, ownerRef);
@@ -74,7 +75,7 @@ public final class DataKeys {
 
     /** The key of a given row, for reading; throws {@link DataKeyDestroyedException} once it was destroyed. */
     KeyWrap byId(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT owner_ref, version, wrapped_key, status FROM data_key WHERE id = ?")) {
+        try (PreparedStatement ps = CoalitionSql.on(c).prepare("SELECT owner_ref, version, wrapped_key, status FROM data_key WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -90,7 +91,7 @@ public final class DataKeys {
 
     /** Crypto-shredding: deletes the key material of every version of the owner's keys. Returns how many keys were destroyed. */
     int destroyAll(Connection c, String ownerRef) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE data_key SET wrapped_key = NULL, status = 'DESTROYED', "
+        try (PreparedStatement ps = CoalitionSql.on(c).prepare("UPDATE data_key SET wrapped_key = NULL, status = 'DESTROYED', "
                 + "destroyed_at = ? WHERE owner_ref = ? AND status = 'ACTIVE'")) {
             ps.setTimestamp(1, Timestamp.from(clock.instant()));
             ps.setString(2, ownerRef);
@@ -105,9 +106,9 @@ public final class DataKeys {
     public int rewrapUnder(Connection c, byte[] newMasterKey) throws SQLException {
         KeyWrap next = new KeyWrap(newMasterKey);
         int moved = 0;
-        try (PreparedStatement select = c.prepareStatement("SELECT id, owner_ref, version, wrapped_key FROM data_key "
+        try (PreparedStatement select = CoalitionSql.on(c).prepare("SELECT id, owner_ref, version, wrapped_key FROM data_key "
                 + "WHERE wrapped_key IS NOT NULL ORDER BY id");
-             PreparedStatement update = c.prepareStatement("UPDATE data_key SET wrapped_key = ? WHERE id = ?");
+             PreparedStatement update = CoalitionSql.on(c).prepare("UPDATE data_key SET wrapped_key = ? WHERE id = ?");
              ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 String aad = associatedData(rs.getString(2), rs.getLong(1), rs.getInt(3));
@@ -130,7 +131,7 @@ public final class DataKeys {
     }
 
     Optional<String> statusOf(String ownerRef) {
-        try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(
+        try (Connection c = database.connection(); PreparedStatement ps = CoalitionSql.on(c).prepare(
                 "SELECT status FROM data_key WHERE owner_ref = ? ORDER BY version DESC")) {
             ps.setString(1, ownerRef);
             try (ResultSet rs = ps.executeQuery()) {

@@ -2,7 +2,9 @@ package io.loyaltyhub.domain.member;
 
 import io.loyaltyhub.domain.crypto.KeyWrap;
 import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.persistence.CoalitionSql;
 import io.loyaltyhub.domain.persistence.Database;
+import io.loyaltyhub.domain.persistence.MerchantSql;
 import io.loyaltyhub.domain.persistence.Sql;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -72,7 +74,7 @@ public final class MemberRegistry implements MemberContacts {
     /** The operator's view of a member (support, data subject access requests); empty once erased or never enrolled. */
     public Optional<Map<String, String>> operatorRecord(long accountId) {
         return inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT data_key_id, name_enc, email_enc, phone_enc, birth_date_enc "
+            try (PreparedStatement ps = CoalitionSql.on(c).prepare("SELECT data_key_id, name_enc, email_enc, phone_enc, birth_date_enc "
                     + "FROM member_personal_data WHERE owner_ref = ? AND account_id = ?")) {
                 ps.setString(1, DataKeys.OPERATOR);
                 ps.setLong(2, accountId);
@@ -99,11 +101,11 @@ public final class MemberRegistry implements MemberContacts {
         return inTransaction(c -> {
             requireAccount(c, accountId);
             int deleted;
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM member_personal_data WHERE account_id = ?")) {
+            try (PreparedStatement ps = CoalitionSql.on(c).prepare("DELETE FROM member_personal_data WHERE account_id = ?")) {
                 ps.setLong(1, accountId);
                 deleted = ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE member_account SET erased_at = ? WHERE id = ?")) {
+            try (PreparedStatement ps = CoalitionSql.on(c).prepare("UPDATE member_account SET erased_at = ? WHERE id = ?")) {
                 ps.setTimestamp(1, Timestamp.from(clock.instant()));
                 ps.setLong(2, accountId);
                 ps.executeUpdate();
@@ -120,13 +122,12 @@ public final class MemberRegistry implements MemberContacts {
     private Map<Long, Contact> readContacts(Connection c, MerchantId merchant, List<Long> accountIds) throws SQLException {
         Map<Long, Contact> found = new HashMap<>();
         String owner = DataKeys.ownerOf(merchant);
-        try (PreparedStatement ps = c.prepareStatement("SELECT account_id, data_key_id, name_enc, email_enc, phone_enc "
-                + "FROM member_personal_data WHERE merchant_id = ? AND owner_ref = ? AND marketing_consent = 1 AND account_id IN ("
-                + Sql.placeholders(accountIds.size()) + ")")) {
-            ps.setLong(1, merchant.value());
-            ps.setString(2, owner);
+        try (PreparedStatement ps = MerchantSql.on(c, merchant).prepare("SELECT account_id, data_key_id, name_enc, "
+                + "email_enc, phone_enc FROM member_personal_data WHERE merchant_id = :merchant AND owner_ref = ? "
+                + "AND marketing_consent = 1 AND account_id IN (" + Sql.placeholders(accountIds.size()) + ")")) {
+            ps.setString(1, owner);
             for (int i = 0; i < accountIds.size(); i++) {
-                ps.setLong(i + 3, accountIds.get(i));
+                ps.setLong(i + 2, accountIds.get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 Map<Long, KeyWrap> byKeyId = new HashMap<>();
@@ -148,12 +149,12 @@ public final class MemberRegistry implements MemberContacts {
     private void write(Connection c, String owner, MerchantId merchant, MemberEnrolment member, boolean withBirthDate,
                        boolean consent) throws SQLException {
         DataKeys.DataKey key = keys.currentFor(c, owner, merchant);
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM member_personal_data WHERE owner_ref = ? AND account_id = ?")) {
+        try (PreparedStatement delete = CoalitionSql.on(c).prepare("DELETE FROM member_personal_data WHERE owner_ref = ? AND account_id = ?")) {
             delete.setString(1, owner);
             delete.setLong(2, member.accountId());
             delete.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO member_personal_data (owner_ref, merchant_id, account_id, "
+        try (PreparedStatement ps = CoalitionSql.on(c).prepare("INSERT INTO member_personal_data (owner_ref, merchant_id, account_id, "
                 + "data_key_id, name_enc, email_enc, phone_enc, birth_date_enc, marketing_consent, recorded_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             long account = member.accountId();
@@ -192,7 +193,7 @@ public final class MemberRegistry implements MemberContacts {
     }
 
     private static void requireAccount(Connection c, long accountId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM member_account WHERE id = ?")) {
+        try (PreparedStatement ps = CoalitionSql.on(c).prepare("SELECT 1 FROM member_account WHERE id = ?")) {
             ps.setLong(1, accountId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {

@@ -2,6 +2,7 @@ package io.loyaltyhub.domain.member;
 
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.persistence.Database;
+import io.loyaltyhub.domain.persistence.MerchantSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -28,10 +29,10 @@ public final class MerchantOffboarding {
         try (Connection c = database.connection()) {
             try {
                 int keys = members.destroyMerchantKeys(c, merchant);
-                int terminals = update(c, "UPDATE terminal SET status = 'DISABLED' WHERE merchant_id = ?", merchant);
-                update(c, "DELETE FROM terminal_signing_key WHERE merchant_id = ?", merchant);
-                update(c, "DELETE FROM terminal_mac_key WHERE merchant_id = ?", merchant);
-                if (update(c, "UPDATE merchant SET status = 'OFFBOARDED' WHERE id = ?", merchant) != 1) {
+                int terminals = update(c, "UPDATE terminal SET status = 'DISABLED' WHERE merchant_id = :merchant", merchant);
+                update(c, "DELETE FROM terminal_signing_key WHERE merchant_id = :merchant", merchant);
+                update(c, "DELETE FROM terminal_mac_key WHERE merchant_id = :merchant", merchant);
+                if (update(c, "UPDATE merchant SET status = 'OFFBOARDED' WHERE id = :merchant", merchant) != 1) {
                     throw new IllegalArgumentException("no merchant " + merchant.value());
                 }
                 c.commit();
@@ -46,8 +47,7 @@ public final class MerchantOffboarding {
     }
 
     private static int update(Connection c, String sql, MerchantId merchant) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, merchant.value());
+        try (PreparedStatement ps = MerchantSql.on(c, merchant).prepare(sql)) {
             return ps.executeUpdate();
         }
     }

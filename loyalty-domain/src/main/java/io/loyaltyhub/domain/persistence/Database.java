@@ -6,11 +6,8 @@ import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.persistence.entity.CardProgrammeEntity;
 import io.loyaltyhub.domain.persistence.entity.CardRangeEntity;
 import io.loyaltyhub.domain.persistence.entity.EarnRule;
-import io.loyaltyhub.domain.persistence.entity.LedgerEntry;
-import io.loyaltyhub.domain.persistence.entity.MemberAccount;
 import io.loyaltyhub.domain.persistence.entity.Merchant;
 import io.loyaltyhub.domain.persistence.entity.MerchantCredentialEntity;
-import io.loyaltyhub.domain.persistence.entity.Purchase;
 import io.loyaltyhub.domain.persistence.entity.ReportDownloadEntity;
 import io.loyaltyhub.domain.persistence.entity.Store;
 import io.loyaltyhub.domain.persistence.entity.Terminal;
@@ -112,9 +109,6 @@ public final class Database implements AutoCloseable {
                 .addAnnotatedClass(Terminal.class)
                 .addAnnotatedClass(CardProgrammeEntity.class)
                 .addAnnotatedClass(CardRangeEntity.class)
-                .addAnnotatedClass(MemberAccount.class)
-                .addAnnotatedClass(LedgerEntry.class)
-                .addAnnotatedClass(Purchase.class)
                 .addAnnotatedClass(MerchantCredentialEntity.class)
                 .addAnnotatedClass(ReportDownloadEntity.class);
         configuration.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
@@ -188,9 +182,7 @@ public final class Database implements AutoCloseable {
     public void commitDurably(Connection connection) throws java.sql.SQLException {
         connection.commit();
         if (config.isEmbeddedFile()) {
-            try (java.sql.Statement sync = connection.createStatement()) {
-                sync.execute("CHECKPOINT SYNC");
-            }
+            CoalitionSql.on(connection).execute("CHECKPOINT SYNC");
         }
     }
 
@@ -203,7 +195,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** A raw connection from the pool (auto-commit off), for the engine's batch writes and streaming reports. */
+    /**
+     * A connection from the pool (auto-commit off), for the engine's batch writes, streaming reports and the other
+     * JDBC stores. Statements on it are made only by {@link MerchantSql}, {@link CoalitionSql} or the named escape
+     * {@link AcrossMerchants} (PersistenceRulesTest).
+     */
     public Connection connection() throws java.sql.SQLException {
         return dataSource.getConnection();
     }

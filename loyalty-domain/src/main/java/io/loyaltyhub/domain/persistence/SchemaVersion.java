@@ -52,7 +52,7 @@ public final class SchemaVersion {
     /** The newest successfully applied migration, or empty when the history table is missing or empty. */
     static Optional<List<Integer>> installed(Connection connection) throws SQLException {
         List<List<Integer>> versions = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT version, success FROM flyway_schema_history");
+        try (PreparedStatement select = CoalitionSql.on(connection).prepare("SELECT version, success FROM flyway_schema_history");
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 String version = rows.getString(1);

@@ -22,7 +22,7 @@ final class CustomerAggregates {
 
     static void forEach(ReportRun run, Visitor visitor) throws SQLException, IOException {
         try (PreparedStatement ps = run.streaming(SQL)) {
-            run.bindMerchantAndPeriod(ps, 1);
+            run.bindPeriod(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long customers = rs.getLong(10);

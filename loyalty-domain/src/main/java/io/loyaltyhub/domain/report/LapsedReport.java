@@ -37,9 +37,9 @@ final class LapsedReport implements Report {
         ContactBatch batch = new ContactBatch(run);
         long rows = 0;
         try (PreparedStatement ps = run.streaming(SQL)) {
-            run.bindMerchantAndPeriod(ps, 1);
-            ps.setLong(4, request.minVisits());
-            ps.setTimestamp(5, Timestamp.valueOf(request.period().lastDay().minusDays(request.days()).atStartOfDay()));
+            run.bindPeriod(ps);
+            ps.setLong(3, request.minVisits());
+            ps.setTimestamp(4, Timestamp.valueOf(request.period().lastDay().minusDays(request.days()).atStartOfDay()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     CustomerAggregate c = new CustomerAggregate(rs.getLong(1), rs.getTimestamp(2).toLocalDateTime(),

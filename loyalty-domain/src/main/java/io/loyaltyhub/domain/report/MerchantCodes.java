@@ -30,8 +30,7 @@ final class MerchantCodes {
 
     private static MerchantCodes load(ReportRun run, String sql) throws SQLException {
         Map<Long, String> codes = new HashMap<>();
-        try (PreparedStatement ps = run.connection().prepareStatement(sql)) {
-            ps.setLong(1, run.merchant().value());
+        try (PreparedStatement ps = run.prepare(sql)) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     codes.put(rs.getLong(1), rs.getString(2));

@@ -34,7 +34,7 @@ final class PointsReport implements Report {
     public long write(ReportRun run) throws SQLException, IOException {
         long rows = 0;
         try (PreparedStatement ps = run.streaming(SQL)) {
-            run.bindMerchantAndPeriod(ps, 1);
+            run.bindPeriod(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     run.out().row(rs.getDate(1).toLocalDate().toString(), rs.getLong(2), rs.getLong(3), rs.getLong(4),

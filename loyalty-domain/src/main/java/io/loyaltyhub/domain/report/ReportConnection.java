@@ -1,9 +1,9 @@
 package io.loyaltyhub.domain.report;
 
+import io.loyaltyhub.domain.persistence.CoalitionSql;
 import io.loyaltyhub.domain.persistence.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * A pooled connection set up for one streaming report and put back as it was found. On H2, lazy query execution
@@ -18,9 +18,7 @@ final class ReportConnection implements AutoCloseable {
         this.mySql = database.config().isMySql();
         this.connection = database.connection();
         if (!mySql) {
-            try (Statement s = connection.createStatement()) {
-                s.execute("SET LAZY_QUERY_EXECUTION 1");
-            }
+            CoalitionSql.on(connection).execute("SET LAZY_QUERY_EXECUTION 1");
         }
     }
 
@@ -37,9 +35,7 @@ final class ReportConnection implements AutoCloseable {
         try {
             connection.rollback();
             if (!mySql) {
-                try (Statement s = connection.createStatement()) {
-                    s.execute("SET LAZY_QUERY_EXECUTION 0");
-                }
+                CoalitionSql.on(connection).execute("SET LAZY_QUERY_EXECUTION 0");
             }
         } finally {
             connection.close();

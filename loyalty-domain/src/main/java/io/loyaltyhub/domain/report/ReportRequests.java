@@ -2,6 +2,7 @@ package io.loyaltyhub.domain.report;
 
 import io.loyaltyhub.domain.merchant.MerchantPrincipal;
 import io.loyaltyhub.domain.persistence.Database;
+import io.loyaltyhub.domain.persistence.MerchantSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -64,9 +65,8 @@ final class ReportRequests {
         if (code == null || code.isEmpty() || code.length() > 32) {
             return Optional.empty();
         }
-        try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(STORE_BY_CODE)) {
-            ps.setLong(1, who.merchant().value());
-            ps.setString(2, code);
+        try (Connection c = database.connection(); PreparedStatement ps = MerchantSql.on(c, who.merchant()).prepare(STORE_BY_CODE)) {
+            ps.setString(1, code);
             try (ResultSet rs = ps.executeQuery()) {
                 Optional<Long> found = rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
                 c.rollback();

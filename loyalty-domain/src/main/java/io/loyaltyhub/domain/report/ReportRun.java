@@ -2,6 +2,7 @@ package io.loyaltyhub.domain.report;
 
 import io.loyaltyhub.domain.member.MemberContacts;
 import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.persistence.MerchantSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,21 +16,26 @@ record ReportRun(ReportRequest request, Connection connection, boolean mySql,
         return request.merchant();
     }
 
+    /** A statement on this run's merchant's rows (its {@code :merchant} bound). */
+    PreparedStatement prepare(String sql) throws SQLException {
+        return MerchantSql.on(connection, merchant()).prepare(sql);
+    }
+
     PreparedStatement streaming(String sql) throws SQLException {
-        return ReportSql.streaming(connection, sql, mySql);
+        return ReportSql.streaming(MerchantSql.on(connection, merchant()), sql, mySql);
     }
 
     /**
-     * A streamed statement over this merchant's period (merchant, start and end bound first), narrowed to the
+     * A streamed statement over this merchant's period (start and end bound first), narrowed to the
      * requested store where the query carries the store marker.
      */
     PreparedStatement streamingInPeriodAndStore(String sql) throws SQLException {
         Long store = request.storeId();
         PreparedStatement ps = streaming(sql.replace("/*store*/", store == null ? "" : "AND p.store_id = ?"));
         try {
-            bindMerchantAndPeriod(ps, 1);
+            bindPeriod(ps);
             if (store != null) {
-                ps.setLong(4, store);
+                ps.setLong(3, store);
             }
             return ps;
         } catch (SQLException e) {
@@ -38,10 +44,9 @@ record ReportRun(ReportRequest request, Connection connection, boolean mySql,
         }
     }
 
-    /** Binds merchant, period start and period end at the given positions (the common head of every report query). */
-    void bindMerchantAndPeriod(PreparedStatement ps, int merchantIndex) throws SQLException {
-        ps.setLong(merchantIndex, merchant().value());
-        ps.setTimestamp(merchantIndex + 1, Timestamp.valueOf(request.period().start()));
-        ps.setTimestamp(merchantIndex + 2, Timestamp.valueOf(request.period().end()));
+    /** Binds period start and end as parameters 1 and 2 (the common head of every report query, after its merchant). */
+    void bindPeriod(PreparedStatement ps) throws SQLException {
+        ps.setTimestamp(1, Timestamp.valueOf(request.period().start()));
+        ps.setTimestamp(2, Timestamp.valueOf(request.period().end()));
     }
 }

@@ -1,16 +1,15 @@
 package io.loyaltyhub.domain.report;
 
+import io.loyaltyhub.domain.persistence.MerchantSql;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.stream.Collectors;
 
 /**
- * Report SQL lives in {@code src/main/resources/reports/*.sql} (where the tenant-predicate test reads it too),
+ * Report SQL lives in {@code src/main/resources/reports/*.sql}, each binding its merchant with {@code :merchant},
  * and runs as forward-only, read-only statements that stream rows instead of loading the result.
  */
 final class ReportSql {
@@ -38,9 +37,14 @@ final class ReportSql {
      * {@code Integer.MIN_VALUE}; otherwise it reads the whole result into memory first. H2 honours the fetch size
      * once lazy query execution is on for the session (see {@link ReportConnection}).
      */
-    static PreparedStatement streaming(Connection c, String sql, boolean mySql) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-        ps.setFetchSize(mySql ? Integer.MIN_VALUE : FETCH_SIZE);
+    static PreparedStatement streaming(MerchantSql merchant, String sql, boolean mySql) throws SQLException {
+        PreparedStatement ps = merchant.prepareForwardOnly(sql);
+        try {
+            ps.setFetchSize(mySql ? Integer.MIN_VALUE : FETCH_SIZE);
+        } catch (SQLException e) {
+            ps.close();
+            throw e;
+        }
         return ps;
     }
 }

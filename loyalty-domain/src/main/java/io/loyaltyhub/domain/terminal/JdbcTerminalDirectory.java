@@ -8,7 +8,9 @@ import io.loyaltyhub.domain.crypto.SecretHasher;
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.model.StoreId;
 import io.loyaltyhub.domain.model.TerminalId;
+import io.loyaltyhub.domain.persistence.AcrossMerchants;
 import io.loyaltyhub.domain.persistence.Database;
+import io.loyaltyhub.domain.persistence.MerchantSql;
 import io.loyaltyhub.domain.time.ClockTicker;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,13 +44,19 @@ public final class JdbcTerminalDirectory implements TerminalDirectory {
             + "t.secret_hash, t.status, m.status FROM terminal t JOIN store s ON s.id = t.store_id AND s.merchant_id = t.merchant_id "
             + "JOIN merchant m ON m.id = t.merchant_id ";
     private static final String BY_CREDENTIAL = "WHERE t.credential_id = ?";
-    private static final String IN_MERCHANT = "WHERE t.merchant_id = ? AND s.code = ? AND t.code = ?";
-    private static final String ACROSS_MERCHANTS = "WHERE m.code = ? AND t.code = ?";
+    private static final String IN_MERCHANT = "WHERE t.merchant_id = :merchant AND s.code = ? AND t.code = ?";
+    private static final String BY_MERCHANT_CODE = "WHERE m.code = ? AND t.code = ?";
+    /** Why the two look-ups that do not start from a merchant go {@link AcrossMerchants}. */
+    private static final String LOG_IN = "terminal log-in: the credential id, or the merchant code a message names, "
+            + "is what finds the merchant";
 
-    /** One way of finding a terminal (the statement's condition and its values); the cache's key. */
-    private record Lookup(String where, List<Object> params) {
-        Lookup(String where, Object... params) {
-            this(where, List.of(params));
+    /**
+     * One way of finding a terminal (the statement's condition, the merchant it is scoped to or null for a look-up
+     * that finds the merchant, and the other values); the cache's key.
+     */
+    private record Lookup(String where, MerchantId merchant, List<Object> params) {
+        Lookup(String where, MerchantId merchant, Object... params) {
+            this(where, merchant, List.of(params));
         }
     }
 
@@ -81,7 +89,7 @@ public final class JdbcTerminalDirectory implements TerminalDirectory {
         if (credentialId == null || secret == null || credentialId.length() > 40) {
             return Optional.empty();
         }
-        Entry entry = find(new Lookup(BY_CREDENTIAL, credentialId));
+        Entry entry = find(new Lookup(BY_CREDENTIAL, null, credentialId));
         return entry != null && entry.active() && SecretHasher.matches(secret, entry.secretHash())
                 ? Optional.of(entry.identity()) : Optional.empty();
     }
@@ -89,12 +97,12 @@ public final class JdbcTerminalDirectory implements TerminalDirectory {
     /** Batch files, POSLog documents and ISO 8583 messages name their terminal by codes on every line. */
     @Override
     public Optional<TerminalIdentity> findTerminal(MerchantId merchant, String storeCode, String terminalCode) {
-        return activeIdentity(find(new Lookup(IN_MERCHANT, merchant.value(), storeCode, terminalCode)));
+        return activeIdentity(find(new Lookup(IN_MERCHANT, merchant, storeCode, terminalCode)));
     }
 
     @Override
     public Optional<TerminalIdentity> findTerminalAcrossMerchants(String merchantCode, String terminalCode) {
-        return activeIdentity(find(new Lookup(ACROSS_MERCHANTS, merchantCode, terminalCode)));
+        return activeIdentity(find(new Lookup(BY_MERCHANT_CODE, null, merchantCode, terminalCode)));
     }
 
     private static Optional<TerminalIdentity> activeIdentity(Entry entry) {
@@ -142,8 +150,13 @@ public final class JdbcTerminalDirectory implements TerminalDirectory {
         }
     }
 
+    private static PreparedStatement prepare(Connection c, Lookup lookup) throws SQLException {
+        return lookup.merchant() != null ? MerchantSql.on(c, lookup.merchant()).prepare(SELECT + lookup.where())
+                : AcrossMerchants.on(c, LOG_IN).prepare(SELECT + lookup.where());
+    }
+
     private Optional<Entry> query(Lookup lookup) {
-        try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(SELECT + lookup.where())) {
+        try (Connection c = database.connection(); PreparedStatement ps = prepare(c, lookup)) {
             for (int i = 0; i < lookup.params().size(); i++) {
                 ps.setObject(i + 1, lookup.params().get(i));
             }

@@ -2,6 +2,7 @@ package io.loyaltyhub.domain.terminal;
 
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.model.TerminalId;
+import io.loyaltyhub.domain.persistence.MerchantSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,9 +14,9 @@ public final class TerminalOwnership {
     }
 
     public static void require(Connection c, MerchantId merchant, TerminalId terminal) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM terminal WHERE merchant_id = ? AND id = ?")) {
-            ps.setLong(1, merchant.value());
-            ps.setLong(2, terminal.value());
+        try (PreparedStatement ps = MerchantSql.on(c, merchant).prepare(
+                "SELECT 1 FROM terminal WHERE merchant_id = :merchant AND id = ?")) {
+            ps.setLong(1, terminal.value());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw new IllegalArgumentException("merchant " + merchant + " has no terminal " + terminal.value());

@@ -5,7 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.loyaltyhub.domain.crypto.KeyWrap;
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.model.TerminalId;
+import io.loyaltyhub.domain.persistence.AcrossMerchants;
 import io.loyaltyhub.domain.persistence.Database;
+import io.loyaltyhub.domain.persistence.MerchantSql;
 import io.loyaltyhub.domain.time.ClockTicker;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,20 +30,23 @@ import java.util.Optional;
  */
 public final class WrappedTerminalSecrets {
     private static final String SIGNING_SELECT =
-            "SELECT wrapped_secret FROM terminal_signing_key WHERE merchant_id = ? AND terminal_id = ?";
-    private static final String SIGNING_DELETE = "DELETE FROM terminal_signing_key WHERE merchant_id = ? AND terminal_id = ?";
+            "SELECT wrapped_secret FROM terminal_signing_key WHERE merchant_id = :merchant AND terminal_id = ?";
+    private static final String SIGNING_DELETE = "DELETE FROM terminal_signing_key WHERE merchant_id = :merchant AND terminal_id = ?";
     private static final String SIGNING_INSERT =
-            "INSERT INTO terminal_signing_key (terminal_id, merchant_id, wrapped_secret, created_at) VALUES (?, ?, ?, ?)";
+            "INSERT INTO terminal_signing_key (terminal_id, merchant_id, wrapped_secret, created_at) VALUES (?, :merchant, ?, ?)";
+    /** Why re-wrapping reads every merchant's rows at once. */
+    private static final String KEY_ROTATION = "operator key rotation: every terminal's secret is re-wrapped under "
+            + "the new master key (each row then updated as its own merchant's)";
     private static final String SIGNING_SELECT_ALL = "SELECT merchant_id, terminal_id, wrapped_secret FROM terminal_signing_key";
     private static final String SIGNING_UPDATE =
-            "UPDATE terminal_signing_key SET wrapped_secret = ? WHERE merchant_id = ? AND terminal_id = ?";
+            "UPDATE terminal_signing_key SET wrapped_secret = ? WHERE merchant_id = :merchant AND terminal_id = ?";
 
-    private static final String MAC_SELECT = "SELECT wrapped_key FROM terminal_mac_key WHERE merchant_id = ? AND terminal_id = ?";
-    private static final String MAC_DELETE = "DELETE FROM terminal_mac_key WHERE merchant_id = ? AND terminal_id = ?";
+    private static final String MAC_SELECT = "SELECT wrapped_key FROM terminal_mac_key WHERE merchant_id = :merchant AND terminal_id = ?";
+    private static final String MAC_DELETE = "DELETE FROM terminal_mac_key WHERE merchant_id = :merchant AND terminal_id = ?";
     private static final String MAC_INSERT =
-            "INSERT INTO terminal_mac_key (terminal_id, merchant_id, wrapped_key, check_value, created_at) VALUES (?, ?, ?, ?, ?)";
+            "INSERT INTO terminal_mac_key (terminal_id, merchant_id, wrapped_key, check_value, created_at) VALUES (?, :merchant, ?, ?, ?)";
     private static final String MAC_SELECT_ALL = "SELECT merchant_id, terminal_id, wrapped_key FROM terminal_mac_key";
-    private static final String MAC_UPDATE = "UPDATE terminal_mac_key SET wrapped_key = ? WHERE merchant_id = ? AND terminal_id = ?";
+    private static final String MAC_UPDATE = "UPDATE terminal_mac_key SET wrapped_key = ? WHERE merchant_id = :merchant AND terminal_id = ?";
 
     /** The tables of terminal secrets, each with its statements and its stored form (kept as it always was). */
     public enum Kind {
@@ -153,10 +158,9 @@ public final class WrappedTerminalSecrets {
             try {
                 TerminalOwnership.require(c, merchant, terminal);
                 delete(c, merchant, terminal);
-                try (PreparedStatement ps = c.prepareStatement(kind.insert)) {
+                try (PreparedStatement ps = MerchantSql.on(c, merchant).prepare(kind.insert)) {
                     int column = 1;
                     ps.setLong(column++, terminal.value());
-                    ps.setLong(column++, merchant.value());
                     ps.setString(column++, sealed);
                     for (Object value : moreColumns) {
                         ps.setObject(column++, value);
@@ -220,10 +224,25 @@ public final class WrappedTerminalSecrets {
         return rewrap(c, new KeyWrap(earlierKey), requireMasterKey(), false);
     }
 
+    /** {@link #adoptFrom(Connection, byte[])} in a transaction of its own. */
+    public int adoptFrom(byte[] earlierKey) {
+        try (Connection c = database.connection()) {
+            try {
+                int moved = adoptFrom(c, earlierKey);
+                c.commit();
+                return moved;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not re-wrap the " + kind.what + "s: " + e.getMessage(), e);
+        }
+    }
+
     private int rewrap(Connection c, KeyWrap from, KeyWrap to, boolean strict) throws SQLException {
         int moved = 0;
-        try (PreparedStatement select = c.prepareStatement(kind.selectAll);
-             PreparedStatement update = c.prepareStatement(kind.update);
+        try (PreparedStatement select = AcrossMerchants.on(c, KEY_ROTATION).prepare(kind.selectAll);
              ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 MerchantId merchant = new MerchantId(rs.getLong(1));
@@ -241,14 +260,15 @@ public final class WrappedTerminalSecrets {
                     }
                     continue;
                 }
-                try {
-                    update.setString(1, kind.seal(to, secret, merchant, terminal));
-                } finally {
-                    java.util.Arrays.fill(secret, (byte) 0);
+                try (PreparedStatement update = MerchantSql.on(c, merchant).prepare(kind.update)) {
+                    try {
+                        update.setString(1, kind.seal(to, secret, merchant, terminal));
+                    } finally {
+                        java.util.Arrays.fill(secret, (byte) 0);
+                    }
+                    update.setLong(2, terminal.value());
+                    update.executeUpdate();
                 }
-                update.setLong(2, merchant.value());
-                update.setLong(3, terminal.value());
-                update.executeUpdate();
                 moved++;
             }
         }
@@ -269,9 +289,9 @@ public final class WrappedTerminalSecrets {
 
     private Optional<byte[]> read(TerminalOf key) {
         String stored;
-        try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(kind.select)) {
-            ps.setLong(1, key.merchant().value());
-            ps.setLong(2, key.terminal().value());
+        try (Connection c = database.connection();
+             PreparedStatement ps = MerchantSql.on(c, key.merchant()).prepare(kind.select)) {
+            ps.setLong(1, key.terminal().value());
             try (ResultSet rs = ps.executeQuery()) {
                 stored = rs.next() ? rs.getString(1) : null;
             }
@@ -291,9 +311,8 @@ public final class WrappedTerminalSecrets {
     }
 
     private void delete(Connection c, MerchantId merchant, TerminalId terminal) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(kind.delete)) {
-            ps.setLong(1, merchant.value());
-            ps.setLong(2, terminal.value());
+        try (PreparedStatement ps = MerchantSql.on(c, merchant).prepare(kind.delete)) {
+            ps.setLong(1, terminal.value());
             ps.executeUpdate();
         }
     }

@@ -30,13 +30,15 @@ class JdbcTerminalDirectoryTest {
 
     private final MovableClock clock = new MovableClock();
     private Database database;
+    private CoalitionFixture coalition;
     private CoalitionFixture.TestMerchant shop;
     private JdbcTerminalDirectory directory;
 
     @BeforeEach
     void open() {
         database = Database.open(TestDatabases.h2());
-        shop = new CoalitionFixture(database).merchant("A");
+        coalition = new CoalitionFixture(database);
+        shop = coalition.merchant("A");
         directory = new JdbcTerminalDirectory(database, clock, TTL);
     }
 
@@ -112,6 +114,18 @@ class JdbcTerminalDirectoryTest {
         sql("UPDATE terminal SET status = 'DISABLED' WHERE id = " + shop.terminal().value());
 
         assertThat(uncached.findTerminal(shop.id(), "S1", "T1")).isEmpty();
+    }
+
+    @Test
+    void aMerchantFindsItsOwnTerminalByCodesAndNeverAnotherMerchantsWithTheSameCodes() {
+        CoalitionFixture.TestMerchant other = coalition.merchant("B");
+
+        assertThat(directory.findTerminal(other.id(), "S1", "T1"))
+                .hasValueSatisfying(t -> assertThat(t.merchantId()).isEqualTo(other.id()));
+        assertThat(directory.findTerminal(shop.id(), "S1", "T1"))
+                .hasValueSatisfying(t -> assertThat(t.merchantId()).isEqualTo(shop.id()));
+        assertThat(directory.findTerminalAcrossMerchants("B", "T1"))
+                .hasValueSatisfying(t -> assertThat(t.terminalId()).isEqualTo(other.terminal()));
     }
 
     private void sql(String statement) throws SQLException {

@@ -1,6 +1,7 @@
 package io.loyaltyhub.hub.cli;
 
 import io.loyaltyhub.domain.admin.CoalitionAdmin;
+import io.loyaltyhub.domain.member.CardAccounts;
 import io.loyaltyhub.domain.member.DataKeys;
 import io.loyaltyhub.domain.member.MemberEnrolment;
 import io.loyaltyhub.domain.member.MemberRegistry;
@@ -9,16 +10,11 @@ import io.loyaltyhub.domain.model.CardToken;
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.IdGenerator;
-import io.loyaltyhub.domain.persistence.Sql;
 import io.loyaltyhub.domain.txn.PresentedCard;
 import io.loyaltyhub.hub.LoyaltyHub;
 import io.loyaltyhub.hub.config.HubSettings;
 import io.loyaltyhub.hub.keys.HubKeyStore;
 import io.loyaltyhub.hub.keys.HubKeys;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -70,23 +66,9 @@ final class MemberCommands {
             List<String> tokens = new ArrayList<>();
             tokens.add(card.token().hash());
             card.earlierTokens().stream().map(CardToken::hash).forEach(tokens::add);
-            try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                    "SELECT account_id FROM card WHERE token IN (" + Sql.placeholders(tokens.size()) + ")")) {
-                for (int i = 0; i < tokens.size(); i++) {
-                    ps.setString(i + 1, tokens.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        // CardToken's text is "card ****1238" already
-                        throw new IllegalArgumentException(card.token() + " has not been activated yet (swipe it once)");
-                    }
-                    long account = rs.getLong(1);
-                    c.rollback();
-                    return account;
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
+            // CardToken's text is "card ****1238" already
+            return new CardAccounts(db).accountOf(tokens).orElseThrow(
+                    () -> new IllegalArgumentException(card.token() + " has not been activated yet (swipe it once)"));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.loyaltyhub.hub.cli;
 
 import io.loyaltyhub.domain.admin.CoalitionAdmin;
+import io.loyaltyhub.domain.admin.OperatorQueries;
 import io.loyaltyhub.domain.crypto.Argon2idHasher;
 import io.loyaltyhub.domain.merchant.MerchantCredential;
 import io.loyaltyhub.domain.merchant.MerchantCredentials;
@@ -98,13 +99,13 @@ final class MerchantReportCommands {
         public Integer call() throws SQLException {
             try (OperatorReadOnlyDatabase db = OperatorReadOnlyDatabase.open(settings.load())) {
                 Map<Long, String> codes = db.merchantsAcrossTenants().stream()
-                        .collect(Collectors.toMap(OperatorReadOnlyDatabase.MerchantRow::id, OperatorReadOnlyDatabase.MerchantRow::code));
-                List<OperatorReadOnlyDatabase.DownloadRow> rows = merchant == null ? db.downloadsAcrossTenants()
+                        .collect(Collectors.toMap(OperatorQueries.MerchantRow::id, OperatorQueries.MerchantRow::code));
+                List<OperatorQueries.DownloadRow> rows = merchant == null ? db.downloadsAcrossTenants()
                         : db.downloads(db.merchantId(merchant)
                                 .orElseThrow(() -> new IllegalArgumentException("no merchant with code " + merchant)));
                 System.out.printf("%-24s %-10s %-22s %-10s %-10s %9s %-5s %s%n", "started (UTC)", "merchant", "credential",
                         "report", "outcome", "rows", "fmt", "parameters");
-                for (OperatorReadOnlyDatabase.DownloadRow d : rows) {
+                for (OperatorQueries.DownloadRow d : rows) {
                     System.out.printf("%-24s %-10s %-22s %-10s %-10s %9d %-5s %s%n", d.startedAt(),
                             codes.getOrDefault(d.merchantId(), "?"), d.credentialId(), d.report(),
                             d.outcome(), d.rowCount(), d.format(), d.parameters());

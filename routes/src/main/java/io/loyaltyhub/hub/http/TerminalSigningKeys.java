@@ -5,8 +5,6 @@ import io.loyaltyhub.domain.model.TerminalId;
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.terminal.WrappedTerminalSecrets;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -49,10 +47,5 @@ public final class TerminalSigningKeys {
      */
     public Optional<byte[]> secretOf(MerchantId merchant, TerminalId terminal) {
         return secrets.secretOf(merchant, terminal);
-    }
-
-    /** Master key rotation: re-wraps every signing secret under {@code newMasterKey}; secrets already under it are left alone. */
-    public int rewrapUnder(Connection c, byte[] newMasterKey) throws SQLException {
-        return secrets.rewrapUnder(c, newMasterKey);
     }
 }

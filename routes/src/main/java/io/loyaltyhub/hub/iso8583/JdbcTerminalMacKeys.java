@@ -6,8 +6,6 @@ import io.loyaltyhub.domain.model.TerminalId;
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.terminal.TerminalIdentity;
 import io.loyaltyhub.domain.terminal.WrappedTerminalSecrets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -22,7 +20,6 @@ import java.util.Optional;
  * removed by the operator takes effect on a running hub within that time, and a message costs no database round trip.
  */
 public final class JdbcTerminalMacKeys implements TerminalMacKeys {
-    private final Database database;
     private final WrappedTerminalSecrets keys;
 
     /** @param masterKey the keystore's master key (32 bytes), or null when none is available */
@@ -32,7 +29,6 @@ public final class JdbcTerminalMacKeys implements TerminalMacKeys {
 
     /** As above, remembering each terminal's key (or that it has none) for {@code cacheTtl}. */
     public JdbcTerminalMacKeys(Database database, byte[] masterKey, Clock clock, Duration cacheTtl) {
-        this.database = database;
         this.keys = new WrappedTerminalSecrets(database, WrappedTerminalSecrets.Kind.MAC_KEY, masterKey, clock, cacheTtl);
     }
 
@@ -55,18 +51,7 @@ public final class JdbcTerminalMacKeys implements TerminalMacKeys {
      * is refused, 96, when it calls). Returns how many moved.
      */
     public int rewrapFromLegacyKey(byte[] legacyKeyEncryptionKey) {
-        try (Connection c = database.connection()) {
-            try {
-                int moved = keys.adoptFrom(c, Arrays.copyOf(legacyKeyEncryptionKey, 32));
-                c.commit();
-                return moved;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not re-wrap MAC keys: " + e.getMessage(), e);
-        }
+        return keys.adoptFrom(Arrays.copyOf(legacyKeyEncryptionKey, 32));
     }
 
     /** Gives a terminal of this merchant a MAC key (replacing any previous one); from then on field 64 is mandatory for it. */

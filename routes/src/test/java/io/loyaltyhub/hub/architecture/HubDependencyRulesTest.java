@@ -36,10 +36,10 @@ class HubDependencyRulesTest {
 
     /** Channel classes that use storage themselves today (JDBC, entities or the Database), and why. */
     static final Map<String, String> CHANNEL_CLASSES_WITH_STORAGE = Map.of(
-            "io.loyaltyhub.hub.http.TerminalSigningKeys", "keeps terminals' request-signing secrets in its own JDBC",
-            "io.loyaltyhub.hub.iso8583.JdbcTerminalMacKeys", "keeps terminals' MAC keys in its own JDBC",
+            "io.loyaltyhub.hub.http.TerminalSigningKeys", "opens the domain's store of request-signing secrets on the Database",
+            "io.loyaltyhub.hub.iso8583.JdbcTerminalMacKeys", "opens the domain's store of MAC keys on the Database",
             "io.loyaltyhub.hub.iso8583.Iso8583MacKeyCommand", "the operator command opens the Database itself",
-            "io.loyaltyhub.hub.csv.ProcessedFiles", "remembers processed inbox files in its own JDBC",
+            "io.loyaltyhub.hub.csv.ProcessedFiles", "opens the domain's register of processed inbox files on the Database",
             "io.loyaltyhub.hub.reports.DownloadsListProcessor", "lists the report-download audit from its entities",
             "io.loyaltyhub.hub.reports.MerchantReportsExtension", "makes an IdGenerator (persistence package) for the audit");
 

@@ -17,7 +17,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fails when SQL on a tenant table can run without the merchant predicate.
+ * A second line behind the build-time guarantee, kept for the one thing that guarantee does not see: which tables of
+ * a statement its merchant constrains. The guarantee itself is not this text check: the domain's
+ * {@code PersistenceRulesTest} (ArchUnit, over the compiled classes) lets only {@code MerchantSql}, {@code
+ * CoalitionSql} and {@code AcrossMerchants} prepare statements, {@code MerchantSql} binds its merchant itself and
+ * refuses SQL without the {@code :merchant} marker, and {@code CoalitionSql} refuses tenant tables; so no statement on a
+ * tenant table runs without its merchant bound. What that leaves open is a merchant statement that joins a second
+ * tenant table without tying it to the merchant too (a JOIN on store without {@code s.merchant_id}); this test
+ * catches that, reading {@code :merchant} (or a bound {@code ?}) as the merchant.
+ *
+ * <p>Fails when SQL on a tenant table can run without the merchant predicate.
  *
  * <p>How: tenant tables are read from the Flyway migrations (every table whose DDL has {@code merchant_id ... NOT
  * NULL}). Then every SQL text in the main code of all modules is checked: each {@code .sql} file outside the
@@ -40,7 +49,7 @@ class TenantPredicateTest {
             "JdbcLimit.java", "benchmark tool: sets up and removes its own fixed benchmark merchant, never merchant-facing",
             "WrappedTerminalSecrets.java", "operator key rotation and migration: re-wraps every terminal's signing secret and "
                     + "MAC key under a new master key, or moves them from the legacy key file to the master key",
-            "OperatorReadOnlyDatabase.java", "operator command report-downloads without --merchant: the audit of every merchant's downloads");
+            "OperatorQueries.java", "operator command report-downloads without --merchant: the audit of every merchant's downloads");
 
     private static final Pattern TABLE_DDL = Pattern.compile("CREATE TABLE (\\w+) \\((.*?)\\n\\);", Pattern.DOTALL);
     private static final Pattern TENANT_COLUMN = Pattern.compile("\\bmerchant_id\\s+BIGINT\\s+NOT NULL");
@@ -100,7 +109,7 @@ class TenantPredicateTest {
 
     private static boolean boundToMerchant(String text, String alias) {
         String column = alias == null ? "(?<![\\w.])merchant_id" : "\\b" + Pattern.quote(alias) + "\\.merchant_id";
-        if (Pattern.compile(column + "\\s*=\\s*\\?").matcher(text).find()) {
+        if (Pattern.compile(column + "\\s*=\\s*(\\?|:merchant\\b)").matcher(text).find()) {
             return true;
         }
         // Joined on another table's merchant_id, which is itself bound: a.merchant_id = b.merchant_id.
@@ -108,7 +117,7 @@ class TenantPredicateTest {
                 .matcher(text);
         while (joined.find()) {
             String other = joined.group(1) != null ? joined.group(1) : joined.group(2);
-            if (!other.equals(alias) && Pattern.compile("\\b" + Pattern.quote(other) + "\\.merchant_id\\s*=\\s*\\?")
+            if (!other.equals(alias) && Pattern.compile("\\b" + Pattern.quote(other) + "\\.merchant_id\\s*=\\s*(\\?|:merchant\\b)")
                     .matcher(text).find()) {
                 return true;
             }
