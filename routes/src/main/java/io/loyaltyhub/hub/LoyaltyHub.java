@@ -37,12 +37,15 @@ import io.loyaltyhub.hub.keys.HubKeyStore;
 import io.loyaltyhub.hub.keys.HubKeys;
 import io.loyaltyhub.hub.keys.CardKeyRing;
 import io.loyaltyhub.hub.keys.LegacyCardKey;
+import io.loyaltyhub.hub.metrics.MetricsRoutes;
 import io.loyaltyhub.hub.swipe.ArtemisSwipeGateway;
 import io.loyaltyhub.hub.swipe.EngineLag;
 import io.loyaltyhub.hub.swipe.RefreshingCardCatalog;
 import io.loyaltyhub.hub.swipe.SwipeBatchConsumer;
 import io.loyaltyhub.hub.swipe.SwipeGateway;
 import io.loyaltyhub.hub.swipe.SwipeMessages;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,6 +74,7 @@ public final class LoyaltyHub implements AutoCloseable {
     private final HubSettings settings;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final CompletableFuture<String> failure = new CompletableFuture<>();
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private Database database;
     private CoalitionAdmin admin;
     private PointsEngine engine;
@@ -139,11 +143,11 @@ public final class LoyaltyHub implements AutoCloseable {
         SwipeMessages messages = new SwipeMessages();
         engineLag = new EngineLag();
         consumer = new SwipeBatchConsumer(factory, brokerLogin, engine, database::isReachable, messages, engineLag,
-                settings.integer("hub.engine.consumers"), settings.integer("hub.engine.batch-size"));
+                settings.integer("hub.engine.consumers"), settings.integer("hub.engine.batch-size"), meters);
         consumer.start();
         started.add(consumer);
         ArtemisSwipeGateway artemisGateway = new ArtemisSwipeGateway(factory, brokerLogin, messages, 8,
-                settings.text("hub.node-id"), engineLag, settings.millis("hub.swipe.overloaded-after-ms"));
+                settings.text("hub.node-id"), engineLag, settings.millis("hub.swipe.overloaded-after-ms"), meters);
         artemisGateway.start();
         started.add(artemisGateway);
         swipeGateway = artemisGateway;
@@ -165,6 +169,7 @@ public final class LoyaltyHub implements AutoCloseable {
                 Boolean.parseBoolean(settings.text("hub.http.signing-required")),
                 Duration.ofSeconds(settings.integer("hub.http.signature-max-age-seconds")), clock);
         camel.addRoutes(new HealthRoutes(readiness));
+        camel.addRoutes(new MetricsRoutes(meters));
         camel.addRoutes(new PosHttpRoutes(new HttpSwipeProcessor(terminalAuthenticator, signatures, json, swipeGateway,
                 settings.millis("hub.swipe.reply-timeout-ms"), settings.integer("hub.http.max-body-bytes"))));
         for (HubExtension extension : extensions) {
