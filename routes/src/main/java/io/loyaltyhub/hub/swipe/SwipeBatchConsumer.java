@@ -8,6 +8,7 @@ import io.loyaltyhub.hub.broker.BrokerAddresses;
 import io.loyaltyhub.hub.broker.BrokerLogin;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -88,6 +89,8 @@ public final class SwipeBatchConsumer implements AutoCloseable {
                 .description("Time spent sending a batch's answers and committing its broker transaction").register(meters);
         this.outageWaits = Counter.builder("hub.engine.outage.waits")
                 .description("Batches held back because the database did not answer").register(meters);
+        TimeGauge.builder("hub.engine.lag", lag, TimeUnit.MILLISECONDS, EngineLag::behindMillis)
+                .description("How far the engine is behind the swipe queue, or how long it has been stuck").register(meters);
     }
 
     public void start() {

@@ -49,7 +49,7 @@ class MetricsEndpointTest {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.headers().firstValue("Content-Type")).hasValue(MetricsRoutes.PROMETHEUS_TEXT);
         assertThat(metrics.body()).contains("hub_swipe_transactions_sent_total", "hub_engine_batch_apply_seconds_count",
-                "hub_swipe_in_flight");
+                "hub_swipe_in_flight", "hub_engine_lag_seconds");
         assertThat(metrics.body()).doesNotContain(card).doesNotContain("merchant");
         assertThat(fixture.hub().engineConsumer().applied()).as("the accessor reads the same meter").isGreaterThanOrEqualTo(1);
     }
