@@ -40,12 +40,15 @@ import io.loyaltyhub.hub.keys.HubKeyStore;
 import io.loyaltyhub.hub.keys.HubKeys;
 import io.loyaltyhub.hub.keys.CardKeyRing;
 import io.loyaltyhub.hub.keys.LegacyCardKey;
+import io.loyaltyhub.hub.metrics.MetricsRoutes;
 import io.loyaltyhub.hub.swipe.ArtemisSwipeGateway;
 import io.loyaltyhub.hub.swipe.EngineLag;
 import io.loyaltyhub.hub.swipe.RefreshingCardCatalog;
 import io.loyaltyhub.hub.swipe.SwipeBatchConsumer;
 import io.loyaltyhub.hub.swipe.SwipeGateway;
 import io.loyaltyhub.hub.swipe.SwipeMessages;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,6 +77,7 @@ public final class LoyaltyHub implements AutoCloseable {
     private final HubSettings settings;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final CompletableFuture<String> failure = new CompletableFuture<>();
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private Database database;
     private CoalitionAdmin admin;
     private PointsEngine engine;
@@ -145,11 +149,11 @@ public final class LoyaltyHub implements AutoCloseable {
         SwipeMessages messages = new SwipeMessages();
         engineLag = new EngineLag();
         consumer = new SwipeBatchConsumer(factory, brokerLogin, engine, database::isReachable, messages, engineLag,
-                engineSettings.consumers(), engineSettings.batchSize());
+                engineSettings.consumers(), engineSettings.batchSize(), meters);
         consumer.start();
         started.add(consumer);
         ArtemisSwipeGateway artemisGateway = new ArtemisSwipeGateway(factory, brokerLogin, messages, 8,
-                String.valueOf(engineSettings.nodeId()), engineLag, engineSettings.overloadedAfter());
+                String.valueOf(engineSettings.nodeId()), engineLag, engineSettings.overloadedAfter(), meters);
         artemisGateway.start();
         started.add(artemisGateway);
         swipeGateway = artemisGateway;
@@ -170,6 +174,7 @@ public final class LoyaltyHub implements AutoCloseable {
         camel.addRoutes(new HttpProblems());
         camel.addRoutes(new IntakeRoutes(swipeGateway));
         camel.addRoutes(new HealthRoutes(readiness));
+        camel.addRoutes(new MetricsRoutes(meters));
         ChannelPorts ports = channelPorts(clock);
         for (HubExtension channel : channels) {
             for (RoutesBuilder routes : channel.routes(ports)) {

@@ -32,6 +32,11 @@ enum BatchFailure {
     private static final String CARDINALITY = "21";
     private static final String SYNTAX_OR_ACCESS = "42";
 
+    /** Whether running the batch again may succeed: contention, or a key a concurrent batch may have claimed. */
+    boolean passes() {
+        return this == CONTENTION || this == KEY_CLAIMED;
+    }
+
     static BatchFailure of(Throwable failure) {
         if (failure instanceof SQLException e) {
             return ofSql(e);

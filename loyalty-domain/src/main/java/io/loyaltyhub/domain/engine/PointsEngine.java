@@ -1,5 +1,8 @@
 package io.loyaltyhub.domain.engine;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.domain.txn.OccurredAtWindow;
@@ -9,12 +12,13 @@ import io.loyaltyhub.domain.txn.TransactionOutcome;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,33 +89,66 @@ public final class PointsEngine {
         }
     }
 
+    /**
+     * Applies the batch, running it again while it is rolled back by contention (see {@link #contentionRetries}).
+     *
+     * @throws PermanentFailure when the database refuses the batch for its data
+     * @throws EngineException on an outage, or contention that does not pass: nothing of the batch was written
+     */
     private List<TransactionOutcome> applyWithRetries(List<PosTransaction> batch) {
-        for (int attempt = 1; ; attempt++) {
-            Exception failure;
-            try (Connection c = database.connection()) {
-                try {
-                    List<TransactionOutcome> outcomes = new EngineBatch(c, ids, now(), window, database.config().isMySql())
-                            .run(batch);
-                    database.commitDurably(c);
-                    return outcomes;
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    failure = e;
-                }
-            } catch (SQLException e) {
-                failure = e; // no connection, or the rollback failed: the database is not there
+        AtomicInteger attempts = new AtomicInteger();
+        Throwable failure;
+        try {
+            return Failsafe.with(contentionRetries(batch.size())).get(() -> {
+                attempts.incrementAndGet();
+                return applyOnce(batch);
+            });
+        } catch (FailsafeException e) {
+            failure = e.getCause(); // a checked exception: an SQLException, or an interrupt during a pause
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        if (failure instanceof InterruptedException) {
+            throw new EngineException("interrupted while a batch of " + batch.size() + " transactions waited to be "
+                    + "applied again", failure);
+        }
+        BatchFailure kind = BatchFailure.of(failure);
+        if (kind == BatchFailure.PERMANENT || kind == BatchFailure.KEY_CLAIMED) {
+            throw new PermanentFailure(failure); // a key still refused after every attempt is the data itself
+        }
+        throw new EngineException("could not apply a batch of " + batch.size() + " transactions after "
+                + attempts.get() + " attempt(s): " + failure.getMessage(), failure);
+    }
+
+    /**
+     * Contention — a deadlock, a lock wait time-out, a key a concurrent batch claimed first — rolls the batch back and
+     * runs it again, up to {@code maxAttempts} in all, after a random pause that grows with each attempt (1 to 2 ms
+     * after the first, up to 2 ms per attempt), so that two batches that deadlocked do not meet again in step. An
+     * outage or data the database refuses is not retried here: the caller decides.
+     */
+    private RetryPolicy<List<TransactionOutcome>> contentionRetries(int batchSize) {
+        return RetryPolicy.<List<TransactionOutcome>>builder()
+                .handleIf((outcomes, failure) -> failure != null && BatchFailure.of(failure).passes())
+                .withMaxAttempts(maxAttempts)
+                .withDelayFn(context -> Duration.ofMillis(
+                        ThreadLocalRandom.current().nextLong(1, 2L * Math.max(1, context.getAttemptCount()) + 1)))
+                .onRetry(event -> log.debug("batch of {} rolled back on attempt {} ({}), retrying", batchSize,
+                        event.getAttemptCount(), event.getLastException().getMessage()))
+                .build();
+    }
+
+    /** One attempt: the batch in one database transaction, committed durably, or rolled back. */
+    private List<TransactionOutcome> applyOnce(List<PosTransaction> batch) throws SQLException {
+        try (Connection c = database.connection()) {
+            try {
+                List<TransactionOutcome> outcomes = new EngineBatch(c, ids, now(), window, database.config().isMySql())
+                        .run(batch);
+                database.commitDurably(c);
+                return outcomes;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback(); // when this fails too, its exception is the failure: the database is not there
+                throw e;
             }
-            BatchFailure kind = BatchFailure.of(failure);
-            boolean attemptsLeft = attempt < maxAttempts;
-            if (kind == BatchFailure.PERMANENT || kind == BatchFailure.KEY_CLAIMED && !attemptsLeft) {
-                throw new PermanentFailure(failure);
-            }
-            if (kind == BatchFailure.OUTAGE || !attemptsLeft) {
-                throw new EngineException("could not apply a batch of " + batch.size() + " transactions after "
-                        + attempt + " attempt(s): " + failure.getMessage(), failure);
-            }
-            log.debug("batch of {} rolled back on attempt {} ({}), retrying", batch.size(), attempt, failure.getMessage());
-            LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(200_000, 2_000_000L * attempt));
         }
     }
 

@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** How report cells print times, result codes and shares. */
+/** How report cells print text, times, result codes and shares. */
 final class Cells {
     /**
      * Every time in every report has the same precision: whole seconds, always written (java.time's own
@@ -16,6 +16,17 @@ final class Cells {
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
 
     private Cells() {
+    }
+
+    /**
+     * Text as a spreadsheet may safely open it: text that it would run as a formula (starting with =, +, -, @, tab or
+     * CR) gets a leading apostrophe. Report cells can hold member-entered names.
+     */
+    static String text(String text) {
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return text;
     }
 
     /** A stored UTC time as ISO-8601 with Z, e.g. 2026-11-20T09:15:30Z. */

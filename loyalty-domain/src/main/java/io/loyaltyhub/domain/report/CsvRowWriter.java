@@ -1,21 +1,23 @@
 package io.loyaltyhub.domain.report;
 
-import java.io.BufferedWriter;
+import de.siegmar.fastcsv.writer.CsvWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * RFC 4180 CSV, UTF-8, CRLF line ends. Text that a spreadsheet would run as a formula (starting with =, +, -,
- * @, tab or CR) is prefixed with an apostrophe: report cells can hold member-entered names.
+ * RFC 4180 CSV, UTF-8, CRLF line ends, written by FastCSV (fields quoted only when they must be). Text that a
+ * spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) is prefixed with an apostrophe: report
+ * cells can hold member-entered names. Numbers are written as they are: a negative amount is a number, not a formula.
  */
 final class CsvRowWriter implements RowWriter {
-    private final BufferedWriter out;
+    private final CsvWriter out;
 
     CsvRowWriter(OutputStream out) {
-        this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+        this.out = CsvWriter.builder().bufferSize(64 * 1024).build(out, StandardCharsets.UTF_8);
     }
 
     @Override
@@ -25,36 +27,15 @@ final class CsvRowWriter implements RowWriter {
 
     @Override
     public void row(Object... values) throws IOException {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            Object v = values[i];
-            if (v == null) {
-                continue;
-            }
-            if (v instanceof Number) {
-                out.write(v.toString());
-            } else {
-                writeText(v.toString());
-            }
+        List<String> cells = new ArrayList<>(values.length);
+        for (Object v : values) {
+            cells.add(v == null ? null : v instanceof Number ? v.toString() : Cells.text(v.toString()));
         }
-        out.write("\r\n");
-    }
-
-    private void writeText(String text) throws IOException {
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
+        try {
+            out.writeRecord(cells);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
-                || text.indexOf('\r') >= 0;
-        if (!quote) {
-            out.write(text);
-            return;
-        }
-        out.write('"');
-        out.write(text.replace("\"", "\"\""));
-        out.write('"');
     }
 
     @Override

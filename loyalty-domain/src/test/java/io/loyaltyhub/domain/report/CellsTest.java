@@ -22,4 +22,16 @@ class CellsTest {
         assertThat(Cells.resultCode("INSUFFICIENT_POINTS")).isEqualTo("insufficient-points");
         assertThat(Cells.resultCode("SOME_LATER_CODE")).as("a code this version does not know yet").isEqualTo("some-later-code");
     }
+
+    @Test
+    void textASpreadsheetWouldRunAsAFormulaGetsAnApostropheAndOtherTextIsLeftAlone() {
+        assertThat(Cells.text("=1+1")).isEqualTo("'=1+1");
+        assertThat(Cells.text("+44 20")).isEqualTo("'+44 20");
+        assertThat(Cells.text("-5")).isEqualTo("'-5");
+        assertThat(Cells.text("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(Cells.text("\tx")).isEqualTo("'\tx");
+        assertThat(Cells.text("\rx")).isEqualTo("'\rx");
+        assertThat(Cells.text("Ann")).isEqualTo("Ann");
+        assertThat(Cells.text("")).isEmpty();
+    }
 }

@@ -1,8 +1,10 @@
 package io.loyaltyhub.adapters.csv;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +25,13 @@ public final class CsvBatchFileWriter {
     public static Path drop(Path merchantInbox, String fileName, Iterator<CsvBatchRecord> records) throws IOException {
         Path temporary = temporaryFor(merchantInbox, fileName);
         try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-            out.write(CsvBatchLayout.HEADER);
-            out.write('\n');
+            CsvWriter csv = CsvFields.writer(out);
+            csv.writeRecord(CsvBatchLayout.COLUMNS);
             while (records.hasNext()) {
-                out.write(records.next().toCsvLine());
-                out.write('\n');
+                csv.writeRecord(records.next().fields());
             }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         return moveIntoPlace(temporary, merchantInbox.resolve(fileName));
     }

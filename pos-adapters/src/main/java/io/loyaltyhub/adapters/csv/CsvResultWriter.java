@@ -1,5 +1,6 @@
 package io.loyaltyhub.adapters.csv;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
 import io.loyaltyhub.domain.txn.TransactionOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,18 +14,20 @@ import java.io.Writer;
 public final class CsvResultWriter {
 
     private final Writer out;
+    private final CsvWriter csv;
 
     public CsvResultWriter(Writer out) {
         this.out = out;
+        this.csv = CsvFields.writer(out);
     }
 
     public void writeHeader() {
-        line(CsvBatchLayout.RESULT_HEADER);
+        csv.writeRecord(CsvBatchLayout.RESULT_COLUMNS);
     }
 
     public void write(CsvLineResult result) {
         boolean answered = result.answered();
-        line(String.join(",",
+        csv.writeRecord(
                 Long.toString(result.line()),
                 CsvFields.cell(result.txnRef()),
                 result.status().text(),
@@ -33,21 +36,12 @@ public final class CsvResultWriter {
                 answered && result.balance() != TransactionOutcome.NO_BALANCE ? Long.toString(result.balance()) : "",
                 answered && result.last4() != null ? result.last4() : "",
                 answered ? Boolean.toString(result.duplicate()) : "",
-                CsvFields.cell(result.message())));
+                CsvFields.cell(result.message()));
     }
 
     public void flush() {
         try {
             out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void line(String text) {
-        try {
-            out.write(text);
-            out.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

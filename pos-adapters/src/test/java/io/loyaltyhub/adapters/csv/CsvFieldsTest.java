@@ -20,6 +20,13 @@ class CsvFieldsTest {
     }
 
     @Test
+    void aLineBreakOutsideQuotesIsRefusedAndOneInsideQuotesIsKept() {
+        assertThatThrownBy(() -> CsvFields.split("a,b\rc")).hasMessageContaining("line break");
+        assertThatThrownBy(() -> CsvFields.split("\n")).hasMessageContaining("line break");
+        assertThat(CsvFields.split("a,\"b\rc\"")).containsExactly("a", "b\rc");
+    }
+
+    @Test
     void quotesOnlyWhatNeedsQuotingAndRoundTrips() {
         assertThat(CsvFields.quote("R-1")).isEqualTo("R-1");
         assertThat(CsvFields.quote("a,b")).isEqualTo("\"a,b\"");

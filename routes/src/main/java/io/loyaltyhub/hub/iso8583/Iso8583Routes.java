@@ -59,7 +59,7 @@ public final class Iso8583Routes extends EndpointRouteBuilder {
             getContext().getRegistry().bind(group, listenerChannels);
             getContext().getRegistry().bind(decoder,
                     LengthHeaderFrameDecoder.factory(settings.framing(), settings.maxMessageLength(), settings.name()));
-            getContext().getRegistry().bind(encoder, new LengthHeaderFrameEncoder(settings.framing()));
+            getContext().getRegistry().bind(encoder, LengthHeaderEncoders.of(settings.framing()));
             String decoders = "#" + decoder;
             if (!settings.idleTimeout().isZero()) {
                 getContext().getRegistry().bind(idle, IdleConnectionCloser.factory(settings.idleTimeout(), settings.name()));

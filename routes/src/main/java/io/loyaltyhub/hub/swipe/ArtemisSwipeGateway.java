@@ -7,6 +7,9 @@ import io.loyaltyhub.domain.txn.Submitted;
 import io.loyaltyhub.domain.txn.TransactionOutcome;
 import io.loyaltyhub.hub.broker.BrokerAddresses;
 import io.loyaltyhub.hub.broker.BrokerLogin;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +35,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,9 +103,9 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
     private final Lane[] lanes;
     private final ConcurrentHashMap<String, Pending> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger senderThreads = new AtomicInteger();
-    private final AtomicLong chunksSent = new AtomicLong();
-    private final AtomicLong transactionsSent = new AtomicLong();
-    private final AtomicLong refusedOverloaded = new AtomicLong();
+    private final Counter chunksSent;
+    private final Counter transactionsSent;
+    private final Counter refusedOverloaded;
     private volatile boolean accepting = true;
     private final ExecutorService senders = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "swipe-sender-" + senderThreads.incrementAndGet());
@@ -122,8 +125,16 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
     });
 
     public ArtemisSwipeGateway(ConnectionFactory factory, BrokerLogin login, SwipeMessages messages, int lanes,
-                               String nodeId, EngineLag engineLag, Duration overloadedAfter) {
+                               String nodeId, EngineLag engineLag, Duration overloadedAfter, MeterRegistry meters) {
         this.messages = messages;
+        this.chunksSent = Counter.builder("hub.swipe.broker.messages.sent")
+                .description("Broker messages sent with swipes (several swipes may share one)").register(meters);
+        this.transactionsSent = Counter.builder("hub.swipe.transactions.sent")
+                .description("Swipes sent to the engine's queue").register(meters);
+        this.refusedOverloaded = Counter.builder("hub.swipe.refused.overloaded")
+                .description("Online swipes refused because the engine was too far behind").register(meters);
+        Gauge.builder("hub.swipe.in.flight", inFlight, Map::size)
+                .description("Swipes submitted on this node and not answered yet").register(meters);
         this.replyAddress = BrokerAddresses.REPLIES_PREFIX + nodeId;
         this.engineLag = engineLag;
         this.overloadedAfterMillis = overloadedAfter.toMillis();
@@ -171,7 +182,7 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
                     "the hub cannot reach its queue just now; send it again", null));
         }
         if (ONLINE.contains(transaction.channel()) && engineLag.behindMillis() > overloadedAfterMillis) {
-            refusedOverloaded.incrementAndGet();
+            refusedOverloaded.increment();
             return Submitted.refused(new NotStoredException("overloaded", true,
                     "the hub is over capacity; send it again shortly", null));
         }
@@ -244,8 +255,8 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
             TextMessage m = sender.session().createTextMessage(messages.encodeChunk(addressed));
             m.setStringProperty("JMSXGroupID", lane.group);
             m.setJMSReplyTo(sender.replyTo());
-            chunksSent.incrementAndGet();
-            transactionsSent.addAndGet(chunk.size());
+            chunksSent.increment();
+            transactionsSent.increment(chunk.size());
             sender.producer().send(m, new CompletionListener() {
                 @Override
                 public void onCompletion(Message message) {
@@ -269,16 +280,16 @@ public final class ArtemisSwipeGateway implements SwipeGateway, AutoCloseable {
 
     /** Broker messages sent since start; with {@link #transactionsSent()}, how many swipes shared a message. */
     public long chunksSent() {
-        return chunksSent.get();
+        return (long) chunksSent.count();
     }
 
     public long transactionsSent() {
-        return transactionsSent.get();
+        return (long) transactionsSent.count();
     }
 
     /** Online swipes refused because the engine was too far behind. */
     public long refusedOverloaded() {
-        return refusedOverloaded.get();
+        return (long) refusedOverloaded.count();
     }
 
     /** Swipes submitted on this node and not answered yet. */

@@ -6,6 +6,10 @@ import io.loyaltyhub.domain.txn.PosTransaction;
 import io.loyaltyhub.domain.txn.TransactionOutcome;
 import io.loyaltyhub.hub.broker.BrokerAddresses;
 import io.loyaltyhub.hub.broker.BrokerLogin;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
+import io.micrometer.core.instrument.Timer;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
@@ -21,7 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -57,16 +61,17 @@ public final class SwipeBatchConsumer implements AutoCloseable {
     private final int workers;
     private final int batchSize;
     private final BrokerConnection broker;
-    private final AtomicLong applied = new AtomicLong();
-    private final AtomicLong batches = new AtomicLong();
-    private final AtomicLong applyNanos = new AtomicLong();
-    private final AtomicLong commitNanos = new AtomicLong();
-    private final AtomicLong outageWaits = new AtomicLong();
+    private final Counter applied;
+    private final Counter batches;
+    private final Timer applyTime;
+    private final Timer answerAndCommitTime;
+    private final Counter outageWaits;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
     public SwipeBatchConsumer(ConnectionFactory factory, BrokerLogin login, PointsEngine engine,
-                              BooleanSupplier databaseReachable, SwipeMessages messages, EngineLag lag, int workers, int batchSize) {
+                              BooleanSupplier databaseReachable, SwipeMessages messages, EngineLag lag, int workers, int batchSize,
+                              MeterRegistry meters) {
         this.engine = engine;
         this.databaseReachable = databaseReachable;
         this.messages = messages;
@@ -74,6 +79,18 @@ public final class SwipeBatchConsumer implements AutoCloseable {
         this.workers = workers;
         this.batchSize = batchSize;
         this.broker = new BrokerConnection("swipe-engine", factory, login, connection -> { });
+        this.applied = Counter.builder("hub.engine.transactions.applied")
+                .description("Transactions applied by the engine (answered copies included)").register(meters);
+        this.batches = Counter.builder("hub.engine.batches.committed")
+                .description("Batches of transactions committed by the engine").register(meters);
+        this.applyTime = Timer.builder("hub.engine.batch.apply")
+                .description("Time spent applying a batch in the database (statements and commit)").register(meters);
+        this.answerAndCommitTime = Timer.builder("hub.engine.batch.answer.commit")
+                .description("Time spent sending a batch's answers and committing its broker transaction").register(meters);
+        this.outageWaits = Counter.builder("hub.engine.outage.waits")
+                .description("Batches held back because the database did not answer").register(meters);
+        TimeGauge.builder("hub.engine.lag", lag, TimeUnit.MILLISECONDS, EngineLag::behindMillis)
+                .description("How far the engine is behind the swipe queue, or how long it has been stuck").register(meters);
     }
 
     public void start() {
@@ -93,27 +110,27 @@ public final class SwipeBatchConsumer implements AutoCloseable {
 
     /** Transactions applied since start (answered copies included). */
     public long applied() {
-        return applied.get();
+        return (long) applied.count();
     }
 
     /** Batches committed since start: with {@link #applied()}, the mean batch size over a stretch of work. */
     public long batches() {
-        return batches.get();
+        return (long) batches.count();
     }
 
     /** Time spent applying batches in the database (statements and commit), since start. */
     public long applyNanos() {
-        return applyNanos.get();
+        return (long) applyTime.totalTime(TimeUnit.NANOSECONDS);
     }
 
     /** Time spent sending answers and committing the broker transaction of batches (its journal sync), since start. */
     public long answerAndCommitNanos() {
-        return commitNanos.get();
+        return (long) answerAndCommitTime.totalTime(TimeUnit.NANOSECONDS);
     }
 
     /** Batches held back because the database did not answer (each retried until it did). */
     public long outageWaits() {
-        return outageWaits.get();
+        return (long) outageWaits.count();
     }
 
     /** One worker: a session on the current connection, taken again whenever the broker drops it. */
@@ -218,14 +235,14 @@ public final class SwipeBatchConsumer implements AutoCloseable {
             return false;
         }
         long inDatabase = System.nanoTime();
-        applyNanos.addAndGet(inDatabase - started);
+        applyTime.record(inDatabase - started, TimeUnit.NANOSECONDS);
         answer(session, readable, outcomes, replies);
         events.send(session.createTextMessage(messages.encodeEvents(transactions, outcomes)));
         session.commit();
         lag.batchApplied(oldestSent == Long.MAX_VALUE ? 0 : oldestSent, System.currentTimeMillis());
-        commitNanos.addAndGet(System.nanoTime() - inDatabase);
-        applied.addAndGet(transactions.size());
-        batches.incrementAndGet();
+        answerAndCommitTime.record(System.nanoTime() - inDatabase, TimeUnit.NANOSECONDS);
+        applied.increment(transactions.size());
+        batches.increment();
         return true;
     }
 
@@ -253,7 +270,7 @@ public final class SwipeBatchConsumer implements AutoCloseable {
                     throw new IllegalStateException("stopping while the database is unreachable; the batch stays on the queue", e);
                 }
                 if (!waited) {
-                    outageWaits.incrementAndGet();
+                    outageWaits.increment();
                     log.warn("database unreachable ({}): holding a batch of {} transactions until it is back",
                             e.getMessage(), transactions.size());
                 }
