@@ -223,9 +223,7 @@ final class EngineBatch {
         if (!d.result().approved()) {
             return record(t, purchaseId, holder, ownAccount, d, null, null);
         }
-        sale.pointsReversed -= d.points();
-        sale.amountRefunded += t.amount().minorUnits();
-        sale.changed = true;
+        sale.refund(t.amount().minorUnits(), -d.points());
         Long account = sale.accountId != null ? sale.accountId : ownAccount;
         return record(t, purchaseId, holder, account, d, sale.id, "REFUND");
     }
@@ -245,9 +243,7 @@ final class EngineBatch {
         if (!d.result().approved() || !original.result.approved()) {
             return record(t, purchaseId, holder, ownAccount, d, original == null ? null : original.id, null);
         }
-        original.pointsReversed = original.points;
-        original.voided = true;
-        original.changed = true;
+        original.undo();
         if (original.kind == TransactionType.REFUND && original.originalId != null) {
             restoreSaleOfVoidedRefund(t.merchantId(), original);
         }
@@ -274,9 +270,7 @@ final class EngineBatch {
             }
             remember(merchant, sale);
         }
-        sale.pointsReversed += refund.points; // refund points are negative
-        sale.amountRefunded -= refund.amountMinor;
-        sale.changed = true;
+        sale.giveBackRefund(refund);
     }
 
     /**

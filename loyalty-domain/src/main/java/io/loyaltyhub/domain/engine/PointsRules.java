@@ -31,20 +31,20 @@ final class PointsRules {
         if (sale == null || sale.kind != TransactionType.SALE || !sale.result.approved()) {
             return Decision.decline(ResultCode.ORIGINAL_NOT_FOUND);
         }
-        if (sale.voided) {
+        if (sale.isVoided()) {
             return Decision.decline(ResultCode.ALREADY_REVERSED);
         }
         if (!sale.currency.equals(currency)) {
             return Decision.decline(ResultCode.CURRENCY_NOT_ACCEPTED);
         }
-        long refundedAfter = Math.addExact(sale.amountRefunded, refundMinor);
+        long refundedAfter = Math.addExact(sale.amountRefunded(), refundMinor);
         if (refundedAfter > sale.amountMinor) {
             return Decision.decline(ResultCode.REFUND_EXCEEDS_ORIGINAL);
         }
         // points x amount can exceed a long for extreme earn rates; the quotient never exceeds the points earned.
         long reversedAfter = BigInteger.valueOf(sale.points).multiply(BigInteger.valueOf(refundedAfter))
                 .divide(BigInteger.valueOf(sale.amountMinor)).longValueExact();
-        return Decision.approve(-(reversedAfter - sale.pointsReversed));
+        return Decision.approve(-(reversedAfter - sale.pointsReversed()));
     }
 
     /**
@@ -68,7 +68,7 @@ final class PointsRules {
         if (original == null) {
             return Decision.decline(ResultCode.ORIGINAL_NOT_FOUND);
         }
-        if (original.voided) {
+        if (original.isVoided()) {
             return Decision.decline(ResultCode.ALREADY_REVERSED);
         }
         if (!original.result.approved()) {

@@ -184,16 +184,16 @@ final class PurchaseJournal {
 
     /** Writes back the running totals of originals that refunds or voids in this batch changed. */
     void updateTotals(Connection c, MerchantId merchant, Collection<StoredPurchase> originals) throws SQLException {
-        List<StoredPurchase> changed = originals.stream().filter(o -> o.changed).toList();
+        List<StoredPurchase> changed = originals.stream().filter(StoredPurchase::hasChanged).toList();
         if (changed.isEmpty()) {
             return;
         }
         try (PreparedStatement ps = MerchantSql.on(c, merchant).prepare("UPDATE purchase SET points_reversed = ?, "
                 + "amount_refunded = ?, voided = ? WHERE merchant_id = :merchant AND id = ?")) {
             for (StoredPurchase o : changed) {
-                ps.setLong(1, o.pointsReversed);
-                ps.setLong(2, o.amountRefunded);
-                ps.setInt(3, o.voided ? 1 : 0);
+                ps.setLong(1, o.pointsReversed());
+                ps.setLong(2, o.amountRefunded());
+                ps.setInt(3, o.isVoided() ? 1 : 0);
                 ps.setLong(4, o.id);
                 ps.addBatch();
             }

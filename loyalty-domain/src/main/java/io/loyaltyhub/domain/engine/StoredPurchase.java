@@ -26,10 +26,10 @@ final class StoredPurchase {
     final Long originalId;
     /** Null for rows written before content digests were stored. */
     final String contentDigest;
-    long pointsReversed;
-    long amountRefunded;
-    boolean voided;
-    boolean changed;
+    private long pointsReversed;
+    private long amountRefunded;
+    private boolean voided;
+    private boolean changed;
 
     StoredPurchase(long id, long terminalId, String txnRef, TransactionType kind, ResultCode result, Long cardId,
                    Long accountId, long amountMinor, String currency, long points, long balanceAfter, String last4,
@@ -60,5 +60,46 @@ final class StoredPurchase {
     /** Points of this transaction not yet undone by later refunds or a void. */
     long pointsOutstanding() {
         return points - pointsReversed;
+    }
+
+    /**
+     * A refund linked to this sale: {@code refundMinor} more of its amount came back, and {@code pointsTakenBack} more
+     * of its points with it (what {@link PointsRules#reverseRefund} decided).
+     */
+    void refund(long refundMinor, long pointsTakenBack) {
+        amountRefunded = Math.addExact(amountRefunded, refundMinor);
+        pointsReversed = Math.addExact(pointsReversed, pointsTakenBack);
+        changed = true;
+    }
+
+    /** A void or reversal: everything still outstanding is undone, and nothing more can be refunded or undone. */
+    void undo() {
+        pointsReversed = points;
+        voided = true;
+        changed = true;
+    }
+
+    /** One of this sale's refunds was voided: its amount and points count for this sale again. */
+    void giveBackRefund(StoredPurchase voidedRefund) {
+        pointsReversed = Math.addExact(pointsReversed, voidedRefund.points); // a refund's points are negative
+        amountRefunded = Math.subtractExact(amountRefunded, voidedRefund.amountMinor);
+        changed = true;
+    }
+
+    boolean isVoided() {
+        return voided;
+    }
+
+    long amountRefunded() {
+        return amountRefunded;
+    }
+
+    long pointsReversed() {
+        return pointsReversed;
+    }
+
+    /** Refunded, voided or given back since it was read: its totals are written back with the batch. */
+    boolean hasChanged() {
+        return changed;
     }
 }

@@ -25,8 +25,7 @@ class PointsRulesTest {
     void aRefundNeverReversesMoreThanTheSaleEarned() {
         StoredPurchase s = sale(300, 10);
         Decision first = PointsRules.reverseRefund(s, 100, "EUR");
-        s.pointsReversed -= first.points();
-        s.amountRefunded += 100;
+        s.refund(100, -first.points());
         Decision second = PointsRules.reverseRefund(s, 200, "EUR");
 
         assertThat(first.points()).isEqualTo(-3);
@@ -63,11 +62,27 @@ class PointsRulesTest {
     @Test
     void undoReversesWhatIsOutstandingAndRefusesASecondUndo() {
         StoredPurchase s = sale(1000, 10);
-        s.pointsReversed = 4;
+        s.refund(400, 4);
         assertThat(PointsRules.undo(s).points()).isEqualTo(-6);
-        s.voided = true;
+        s.undo();
+        assertThat(s.pointsOutstanding()).isZero();
         assertThat(PointsRules.undo(s).result()).isEqualTo(ResultCode.ALREADY_REVERSED);
+        assertThat(PointsRules.reverseRefund(s, 100, "EUR").result()).isEqualTo(ResultCode.ALREADY_REVERSED);
         assertThat(PointsRules.undo(null).result()).isEqualTo(ResultCode.ORIGINAL_NOT_FOUND);
+    }
+
+    @Test
+    void aVoidedRefundGivesItsSaleBackTheAmountAndThePoints() {
+        StoredPurchase sale = sale(1000, 10);
+        StoredPurchase refund = new StoredPurchase(2, 1, "r", TransactionType.REFUND, ResultCode.APPROVED, 1L, 1L, 400, "EUR",
+                -4, 6, "1234", 1L, null, 0, 0, false);
+        sale.refund(400, 4);
+
+        sale.giveBackRefund(refund);
+
+        assertThat(sale.amountRefunded()).isZero();
+        assertThat(sale.pointsOutstanding()).isEqualTo(10);
+        assertThat(sale.hasChanged()).isTrue();
     }
 
     @Test

@@ -183,7 +183,8 @@ public final class HubSettings {
         return Duration.ofSeconds(notNegative(key));
     }
 
-    private int notNegative(String key) {
+    /** A whole number of at least 0 (where the setting's description says what zero means). */
+    public int notNegative(String key) {
         int value = integer(key);
         if (value < 0) {
             throw new IllegalArgumentException("setting " + key + " must not be negative, not " + value);

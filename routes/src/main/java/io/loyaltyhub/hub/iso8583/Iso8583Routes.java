@@ -18,9 +18,10 @@ import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
  *
  * <p>Why camel-netty and not a small NIO server of our own: Netty already does non-blocking accept, read
  * and write on a small event loop (the hub shares two cores with the engine and the broker), handles
- * partial reads and slow peers, and starts and stops with the CamelContext; the only protocol code we
- * add is the length-header decoder. Each route reads the request, sends its transaction through the intake
- * ({@link IntakeRoutes}), awaits the verdict and answers; failures are answered by {@link Iso8583Errors}. Being a route, each listener shows up in Camel's health and JMX and
+ * partial reads and slow peers, frames messages with its length-field codecs (configured per framing), and starts
+ * and stops with the CamelContext. Each route reads the request, sends its transaction through the intake
+ * ({@link IntakeRoutes}), awaits the verdict and answers; failures are answered by {@link Iso8583Errors}. Being a
+ * route, each listener shows up in Camel's health and JMX and
  * can be stopped like any other route. The answer is produced asynchronously, so a terminal waiting
  * for the engine holds no thread.
  *

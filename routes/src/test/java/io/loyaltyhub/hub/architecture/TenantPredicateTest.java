@@ -46,7 +46,6 @@ class TenantPredicateTest {
     /** File name → why its statements may leave out the merchant predicate. */
     private static final Map<String, String> ACROSS_TENANTS = Map.of(
             "JdbcTerminalDirectory.java", "terminal log-in: the credential id is what finds the merchant",
-            "JdbcLimit.java", "benchmark tool: sets up and removes its own fixed benchmark merchant, never merchant-facing",
             "WrappedTerminalSecrets.java", "operator key rotation and migration: re-wraps every terminal's signing secret and "
                     + "MAC key under a new master key, or moves them from the legacy key file to the master key",
             "OperatorQueries.java", "operator command report-downloads without --merchant: the audit of every merchant's downloads");
