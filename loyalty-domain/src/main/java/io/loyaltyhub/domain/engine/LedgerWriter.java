@@ -21,7 +21,7 @@ final class LedgerWriter {
                 ps.setLong(3, e.merchantId());
                 ps.setLong(4, e.purchaseId());
                 ps.setString(5, e.entryType());
-                ps.setLong(6, e.points());
+                ps.setLong(6, e.points().value());
                 ps.setObject(7, e.createdAt());
                 ps.addBatch();
             }

@@ -1,6 +1,8 @@
 package io.loyaltyhub.domain.engine;
 
 import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.model.Money;
+import io.loyaltyhub.domain.model.Points;
 import io.loyaltyhub.domain.model.TerminalId;
 import io.loyaltyhub.domain.model.TxnRef;
 import io.loyaltyhub.domain.persistence.AcrossMerchants;
@@ -149,7 +151,7 @@ final class PurchaseJournal {
                 ps.setInt(14, t.occurredAt().getOffset().getTotalSeconds() / 60);
                 ps.setObject(15, p.recordedAt());
                 ps.setString(16, p.result().name());
-                ps.setLong(17, p.points());
+                ps.setLong(17, p.points().value());
                 ps.setLong(18, p.balanceAfter() == TransactionOutcome.NO_BALANCE ? STORED_NO_BALANCE : p.balanceAfter());
                 setNullableLong(ps, 19, p.originalId());
                 ps.setString(20, p.contentDigest());
@@ -191,8 +193,8 @@ final class PurchaseJournal {
         try (PreparedStatement ps = MerchantSql.on(c, merchant).prepare("UPDATE purchase SET points_reversed = ?, "
                 + "amount_refunded = ?, voided = ? WHERE merchant_id = :merchant AND id = ?")) {
             for (StoredPurchase o : changed) {
-                ps.setLong(1, o.pointsReversed());
-                ps.setLong(2, o.amountRefunded());
+                ps.setLong(1, o.pointsReversed().value());
+                ps.setLong(2, o.amountRefunded().minorUnits());
                 ps.setInt(3, o.isVoided() ? 1 : 0);
                 ps.setLong(4, o.id);
                 ps.addBatch();
@@ -209,10 +211,11 @@ final class PurchaseJournal {
         if (account == null && balanceAfter == STORED_NO_BALANCE) {
             balanceAfter = TransactionOutcome.NO_BALANCE;
         }
+        Money amount = Money.of(rs.getLong(7), rs.getString(8));
         return new StoredPurchase(rs.getLong(1), rs.getLong(2), rs.getString(3), TransactionType.valueOf(rs.getString(4)),
-                ResultCode.valueOf(rs.getString(5)), card, account, rs.getLong(7), rs.getString(8), rs.getLong(9),
-                balanceAfter, rs.getString(11), original, rs.getString(17), rs.getLong(13), rs.getLong(14),
-                rs.getInt(15) != 0);
+                ResultCode.valueOf(rs.getString(5)), card, account, amount, Points.of(rs.getLong(9)), balanceAfter,
+                rs.getString(11), original, rs.getString(17), Points.of(rs.getLong(13)),
+                new Money(rs.getLong(14), amount.currency()), rs.getInt(15) != 0);
     }
 
     private static Long nullableLong(ResultSet rs, int column) throws SQLException {
