@@ -124,16 +124,16 @@ final class EngineBatch {
     }
 
     private void lockOriginals(List<PosTransaction> batch, List<Integer> timely) throws SQLException {
-        Map<MerchantId, Map<Long, Set<String>>> refs = new LinkedHashMap<>();
+        Map<MerchantId, Map<TerminalId, Set<TxnRef>>> refs = new LinkedHashMap<>();
         for (int i : timely) {
             PosTransaction t = batch.get(i);
             if (t.originalTxnRef() != null && !answered.containsKey(t.key())) {
                 refs.computeIfAbsent(t.merchantId(), m -> new LinkedHashMap<>())
-                        .computeIfAbsent(t.terminalId().value(), x -> new HashSet<>()).add(t.originalTxnRef().value());
+                        .computeIfAbsent(t.terminalId(), x -> new HashSet<>()).add(t.originalTxnRef());
             }
         }
-        for (Map.Entry<MerchantId, Map<Long, Set<String>>> merchant : refs.entrySet()) {
-            for (Map.Entry<Long, Set<String>> terminal : merchant.getValue().entrySet()) {
+        for (Map.Entry<MerchantId, Map<TerminalId, Set<TxnRef>>> merchant : refs.entrySet()) {
+            for (Map.Entry<TerminalId, Set<TxnRef>> terminal : merchant.getValue().entrySet()) {
                 for (StoredPurchase p : journal.lockOriginals(c, merchant.getKey(), terminal.getKey(), terminal.getValue())) {
                     remember(merchant.getKey(), p);
                 }
@@ -289,7 +289,7 @@ final class EngineBatch {
             changes.merge(account, d.points(), Points::plus);
             balanceAfter = balance.value();
             if (!d.points().isZero()) {
-                newEntries.add(new NewLedgerEntry(ids.nextId(), account, t.merchantId().value(), purchaseId,
+                newEntries.add(new NewLedgerEntry(ids.nextId(), account, t.merchantId(), purchaseId,
                         entryType, d.points(), now));
             }
         }
@@ -297,7 +297,7 @@ final class EngineBatch {
         String digest = t.contentDigest();
         newPurchases.add(new NewPurchase(purchaseId, t, cardId, account, d.result(), d.points(), balanceAfter, originalId,
                 digest, now));
-        StoredPurchase stored = new StoredPurchase(purchaseId, t.terminalId().value(), t.txnRef().value(), t.type(),
+        StoredPurchase stored = new StoredPurchase(purchaseId, t.terminalId(), t.txnRef(), t.type(),
                 d.result(), cardId, account, t.amount(), d.points(), balanceAfter, t.card().token().last4(), originalId,
                 digest, Points.ZERO, Money.zero(t.amount().currency()), false);
         answered.put(t.key(), stored);
@@ -334,7 +334,7 @@ final class EngineBatch {
     }
 
     private void remember(MerchantId merchant, StoredPurchase p) {
-        originalsByKey.put(new TransactionKey(merchant, new TerminalId(p.terminalId), new TxnRef(p.txnRef), p.kind), p);
+        originalsByKey.put(p.keyAt(merchant), p);
         originalsById.put(p.id, p);
     }
 

@@ -1,8 +1,12 @@
 package io.loyaltyhub.domain.engine;
 
+import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.model.Money;
 import io.loyaltyhub.domain.model.Points;
+import io.loyaltyhub.domain.model.TerminalId;
+import io.loyaltyhub.domain.model.TxnRef;
 import io.loyaltyhub.domain.txn.ResultCode;
+import io.loyaltyhub.domain.txn.TransactionKey;
 import io.loyaltyhub.domain.txn.TransactionOutcome;
 import io.loyaltyhub.domain.txn.TransactionType;
 
@@ -13,8 +17,8 @@ import io.loyaltyhub.domain.txn.TransactionType;
  */
 final class StoredPurchase {
     final long id;
-    final long terminalId;
-    final String txnRef;
+    final TerminalId terminalId;
+    final TxnRef txnRef;
     final TransactionType kind;
     final ResultCode result;
     final Long cardId;
@@ -35,7 +39,7 @@ final class StoredPurchase {
     private boolean voided;
     private boolean changed;
 
-    StoredPurchase(long id, long terminalId, String txnRef, TransactionType kind, ResultCode result, Long cardId,
+    StoredPurchase(long id, TerminalId terminalId, TxnRef txnRef, TransactionType kind, ResultCode result, Long cardId,
                    Long accountId, Money amount, Points points, long balanceAfter, String last4, Long originalId,
                    String contentDigest, Points pointsReversed, Money amountRefunded, boolean voided) {
         this.id = id;
@@ -54,6 +58,11 @@ final class StoredPurchase {
         this.pointsReversed = pointsReversed;
         this.amountRefunded = amountRefunded;
         this.voided = voided;
+    }
+
+    /** Its reference, within the merchant it was read for (the row's own merchant). */
+    TransactionKey keyAt(MerchantId merchant) {
+        return new TransactionKey(merchant, terminalId, txnRef, kind);
     }
 
     TransactionOutcome outcome() {

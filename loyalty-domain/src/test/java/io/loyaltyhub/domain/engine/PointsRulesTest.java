@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.loyaltyhub.domain.model.EarnRate;
 import io.loyaltyhub.domain.model.Money;
 import io.loyaltyhub.domain.model.Points;
+import io.loyaltyhub.domain.model.TerminalId;
+import io.loyaltyhub.domain.model.TxnRef;
 import io.loyaltyhub.domain.txn.ResultCode;
 import io.loyaltyhub.domain.txn.TransactionType;
 import org.junit.jupiter.api.Test;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class PointsRulesTest {
 
     private static StoredPurchase sale(long amount, long points) {
-        return new StoredPurchase(1, 1, "S", TransactionType.SALE, ResultCode.APPROVED, 8L, 9L, eur(amount),
+        return new StoredPurchase(1, new TerminalId(1), new TxnRef("S"), TransactionType.SALE, ResultCode.APPROVED, 8L, 9L, eur(amount),
                 Points.of(points), points, "1234", null, null, Points.ZERO, eur(0), false);
     }
 
@@ -96,7 +98,7 @@ class PointsRulesTest {
     @Test
     void aVoidedRefundGivesItsSaleBackTheAmountAndThePoints() {
         StoredPurchase sale = sale(1000, 10);
-        StoredPurchase refund = new StoredPurchase(2, 1, "r", TransactionType.REFUND, ResultCode.APPROVED, 1L, 1L,
+        StoredPurchase refund = new StoredPurchase(2, new TerminalId(1), new TxnRef("r"), TransactionType.REFUND, ResultCode.APPROVED, 1L, 1L,
                 eur(400), points(-4), 6, "1234", 1L, null, Points.ZERO, eur(0), false);
         sale.refund(eur(400), points(4));
 
