@@ -1,6 +1,7 @@
 package io.loyaltyhub.domain.engine;
 
 import io.loyaltyhub.domain.model.CardToken;
+import io.loyaltyhub.domain.model.Points;
 import io.loyaltyhub.domain.persistence.CoalitionSql;
 import io.loyaltyhub.domain.persistence.Sql;
 import java.sql.Connection;
@@ -87,8 +88,8 @@ final class AccountStore {
     }
 
     /** Locks the accounts (in id order, so concurrent batches queue rather than deadlock) and reads their balances. */
-    Map<Long, Long> lockBalances(Connection c, Collection<Long> accountIds) throws SQLException {
-        Map<Long, Long> balances = new HashMap<>();
+    Map<Long, Points> lockBalances(Connection c, Collection<Long> accountIds) throws SQLException {
+        Map<Long, Points> balances = new HashMap<>();
         if (accountIds.isEmpty()) {
             return balances;
         }
@@ -101,7 +102,7 @@ final class AccountStore {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    balances.put(rs.getLong(1), rs.getLong(2));
+                    balances.put(rs.getLong(1), Points.of(rs.getLong(2)));
                 }
             }
         }
@@ -113,15 +114,15 @@ final class AccountStore {
      * statement for the whole batch ({@code balance + CASE id WHEN ? THEN ? ... END}), in pieces of at most
      * {@value #ACCOUNTS_PER_UPDATE} accounts: a statement per account cost the database a parse and a plan each.
      */
-    void applyChanges(Connection c, Map<Long, Long> changeByAccount) throws SQLException {
-        List<Map.Entry<Long, Long>> moved = new java.util.TreeMap<>(changeByAccount).entrySet().stream()
-                .filter(e -> e.getValue() != 0).toList();
+    void applyChanges(Connection c, Map<Long, Points> changeByAccount) throws SQLException {
+        List<Map.Entry<Long, Points>> moved = new java.util.TreeMap<>(changeByAccount).entrySet().stream()
+                .filter(e -> !e.getValue().isZero()).toList();
         for (int from = 0; from < moved.size(); from += ACCOUNTS_PER_UPDATE) {
             updateBalances(c, moved.subList(from, Math.min(moved.size(), from + ACCOUNTS_PER_UPDATE)));
         }
     }
 
-    private static void updateBalances(Connection c, List<Map.Entry<Long, Long>> moved) throws SQLException {
+    private static void updateBalances(Connection c, List<Map.Entry<Long, Points>> moved) throws SQLException {
         StringBuilder sql = new StringBuilder("UPDATE member_account SET balance = balance + CASE id");
         for (int i = 0; i < moved.size(); i++) {
             sql.append(" WHEN ? THEN ?");
@@ -129,11 +130,11 @@ final class AccountStore {
         sql.append(" END WHERE id IN (").append(Sql.placeholders(moved.size())).append(')');
         try (PreparedStatement ps = CoalitionSql.on(c).prepare(sql.toString())) {
             int i = 1;
-            for (Map.Entry<Long, Long> e : moved) {
+            for (Map.Entry<Long, Points> e : moved) {
                 ps.setLong(i++, e.getKey());
-                ps.setLong(i++, e.getValue());
+                ps.setLong(i++, e.getValue().value());
             }
-            for (Map.Entry<Long, Long> e : moved) {
+            for (Map.Entry<Long, Points> e : moved) {
                 ps.setLong(i++, e.getKey());
             }
             int updated = ps.executeUpdate();

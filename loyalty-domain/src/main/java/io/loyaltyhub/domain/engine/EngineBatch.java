@@ -2,6 +2,8 @@ package io.loyaltyhub.domain.engine;
 
 import io.loyaltyhub.domain.model.EarnRate;
 import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.model.Money;
+import io.loyaltyhub.domain.model.Points;
 import io.loyaltyhub.domain.model.TerminalId;
 import io.loyaltyhub.domain.model.TxnRef;
 import io.loyaltyhub.domain.persistence.IdGenerator;
@@ -51,8 +53,8 @@ final class EngineBatch {
     private final Map<TransactionKey, StoredPurchase> originalsByKey = new HashMap<>();
     private final Map<Long, StoredPurchase> originalsById = new HashMap<>();
     private final Map<MerchantId, Map<String, EarnRate>> rates = new HashMap<>();
-    private final Map<Long, Long> balances = new HashMap<>();
-    private final Map<Long, Long> changes = new HashMap<>();
+    private final Map<Long, Points> balances = new HashMap<>();
+    private final Map<Long, Points> changes = new HashMap<>();
     private final List<NewPurchase> newPurchases = new ArrayList<>();
     private final List<NewLedgerEntry> newEntries = new ArrayList<>();
     private final List<ConflictLog.Conflict> conflicts = new ArrayList<>();
@@ -117,21 +119,21 @@ final class EngineBatch {
             return TransactionOutcome.refused(ResultCode.REFERENCE_REUSED, t.card().token().last4());
         }
         Long account = earlier.accountId != null ? earlier.accountId : holder == null ? null : holder.accountId();
-        long balance = account != null ? balances.getOrDefault(account, 0L) : earlier.balanceAfter;
+        long balance = account != null ? balanceOf(account).value() : earlier.balanceAfter;
         return earlier.outcome().asDuplicateWithBalance(balance);
     }
 
     private void lockOriginals(List<PosTransaction> batch, List<Integer> timely) throws SQLException {
-        Map<MerchantId, Map<Long, Set<String>>> refs = new LinkedHashMap<>();
+        Map<MerchantId, Map<TerminalId, Set<TxnRef>>> refs = new LinkedHashMap<>();
         for (int i : timely) {
             PosTransaction t = batch.get(i);
             if (t.originalTxnRef() != null && !answered.containsKey(t.key())) {
                 refs.computeIfAbsent(t.merchantId(), m -> new LinkedHashMap<>())
-                        .computeIfAbsent(t.terminalId().value(), x -> new HashSet<>()).add(t.originalTxnRef().value());
+                        .computeIfAbsent(t.terminalId(), x -> new HashSet<>()).add(t.originalTxnRef());
             }
         }
-        for (Map.Entry<MerchantId, Map<Long, Set<String>>> merchant : refs.entrySet()) {
-            for (Map.Entry<Long, Set<String>> terminal : merchant.getValue().entrySet()) {
+        for (Map.Entry<MerchantId, Map<TerminalId, Set<TxnRef>>> merchant : refs.entrySet()) {
+            for (Map.Entry<TerminalId, Set<TxnRef>> terminal : merchant.getValue().entrySet()) {
                 for (StoredPurchase p : journal.lockOriginals(c, merchant.getKey(), terminal.getKey(), terminal.getValue())) {
                     remember(merchant.getKey(), p);
                 }
@@ -170,17 +172,17 @@ final class EngineBatch {
             return record(t, purchaseId, holder, holder.accountId(), Decision.decline(ResultCode.CARD_BLOCKED), null, null);
         }
         long account = holder.accountId();
-        long balance = balances.getOrDefault(account, 0L);
+        Points balance = balanceOf(account);
         return switch (t.type()) {
-            case SALE -> record(t, purchaseId, holder, account, PointsRules.creditSale(rate(t), t.amount().minorUnits()),
+            case SALE -> record(t, purchaseId, holder, account, PointsRules.creditSale(rate(t), t.amount()),
                     null, "EARN");
             case REFUND -> t.originalTxnRef() == null
                     ? record(t, purchaseId, holder, account, PointsRules.unlinkedRefund(rate(t)), null, "REFUND")
                     : reverseLinkedRefund(t, purchaseId, holder);
             case VOID, REVERSAL -> undoOriginal(t, purchaseId, holder);
-            case REDEEM -> record(t, purchaseId, holder, account, PointsRules.redeem(t.redeemPoints(), balance), null,
+            case REDEEM -> record(t, purchaseId, holder, account, PointsRules.redeem(Points.of(t.redeemPoints()), balance), null,
                     "REDEEM");
-            case BALANCE_INQUIRY -> record(t, purchaseId, holder, account, Decision.approve(0), null, null);
+            case BALANCE_INQUIRY -> record(t, purchaseId, holder, account, Decision.approveNoChange(), null, null);
         };
     }
 
@@ -191,7 +193,7 @@ final class EngineBatch {
     private TransactionOutcome decideForUnactivatedCard(PosTransaction t, long purchaseId) throws SQLException {
         return switch (t.type()) {
             case SALE -> {
-                Decision d = PointsRules.creditSale(rate(t), t.amount().minorUnits());
+                Decision d = PointsRules.creditSale(rate(t), t.amount());
                 if (!d.result().approved()) {
                     yield record(t, purchaseId, null, null, d, null, null);
                 }
@@ -200,15 +202,15 @@ final class EngineBatch {
                     yield new TransactionOutcome(ResultCode.CARD_KEY_UNAVAILABLE, 0, TransactionOutcome.NO_BALANCE,
                             t.card().token().last4(), false);
                 }
-                balances.put(activated.accountId(), 0L);
+                balances.put(activated.accountId(), Points.ZERO);
                 yield record(t, purchaseId, activated, activated.accountId(), d, null, "EARN");
             }
             case REFUND -> t.originalTxnRef() == null
                     ? record(t, purchaseId, null, null, PointsRules.unlinkedRefund(rate(t)), null, null)
                     : reverseLinkedRefund(t, purchaseId, null);
             case VOID, REVERSAL -> undoOriginal(t, purchaseId, null);
-            case REDEEM -> record(t, purchaseId, null, null, PointsRules.redeem(t.redeemPoints(), 0), null, null);
-            case BALANCE_INQUIRY -> record(t, purchaseId, null, null, Decision.approve(0), null, null);
+            case REDEEM -> record(t, purchaseId, null, null, PointsRules.redeem(Points.of(t.redeemPoints()), Points.ZERO), null, null);
+            case BALANCE_INQUIRY -> record(t, purchaseId, null, null, Decision.approveNoChange(), null, null);
         };
     }
 
@@ -219,11 +221,11 @@ final class EngineBatch {
         if (sale != null && !presentsCardOf(sale, holder)) {
             return record(t, purchaseId, holder, ownAccount, Decision.decline(ResultCode.CARD_MISMATCH), null, null);
         }
-        Decision d = PointsRules.reverseRefund(sale, t.amount().minorUnits(), t.amount().currency().getCurrencyCode());
+        Decision d = PointsRules.reverseRefund(sale, t.amount());
         if (!d.result().approved()) {
             return record(t, purchaseId, holder, ownAccount, d, null, null);
         }
-        sale.refund(t.amount().minorUnits(), -d.points());
+        sale.refund(t.amount(), d.points().negate());
         Long account = sale.accountId != null ? sale.accountId : ownAccount;
         return record(t, purchaseId, holder, account, d, sale.id, "REFUND");
     }
@@ -282,12 +284,12 @@ final class EngineBatch {
                                       Long originalId, String entryType) {
         long balanceAfter = holder == null && t.card().issuedRangeId() != null ? 0 : TransactionOutcome.NO_BALANCE;
         if (account != null) {
-            long balance = balances.getOrDefault(account, 0L) + d.points();
+            Points balance = balanceOf(account).plus(d.points());
             balances.put(account, balance);
-            changes.merge(account, d.points(), Long::sum);
-            balanceAfter = balance;
-            if (d.points() != 0) {
-                newEntries.add(new NewLedgerEntry(ids.nextId(), account, t.merchantId().value(), purchaseId,
+            changes.merge(account, d.points(), Points::plus);
+            balanceAfter = balance.value();
+            if (!d.points().isZero()) {
+                newEntries.add(new NewLedgerEntry(ids.nextId(), account, t.merchantId(), purchaseId,
                         entryType, d.points(), now));
             }
         }
@@ -295,9 +297,9 @@ final class EngineBatch {
         String digest = t.contentDigest();
         newPurchases.add(new NewPurchase(purchaseId, t, cardId, account, d.result(), d.points(), balanceAfter, originalId,
                 digest, now));
-        StoredPurchase stored = new StoredPurchase(purchaseId, t.terminalId().value(), t.txnRef().value(), t.type(),
-                d.result(), cardId, account, t.amount().minorUnits(), t.amount().currency().getCurrencyCode(),
-                d.points(), balanceAfter, t.card().token().last4(), originalId, digest, 0, 0, false);
+        StoredPurchase stored = new StoredPurchase(purchaseId, t.terminalId(), t.txnRef(), t.type(),
+                d.result(), cardId, account, t.amount(), d.points(), balanceAfter, t.card().token().last4(), originalId,
+                digest, Points.ZERO, Money.zero(t.amount().currency()), false);
         answered.put(t.key(), stored);
         if (d.result().approved() && UNDOABLE.contains(t.type())) {
             remember(t.merchantId(), stored);
@@ -317,6 +319,11 @@ final class EngineBatch {
         conflictLog.append(c, conflicts);
     }
 
+    /** A balance this batch did not read counts as zero. */
+    private Points balanceOf(long account) {
+        return balances.getOrDefault(account, Points.ZERO);
+    }
+
     private EarnRate rate(PosTransaction t) throws SQLException {
         Map<String, EarnRate> merchantRates = rates.get(t.merchantId());
         if (merchantRates == null) {
@@ -327,7 +334,7 @@ final class EngineBatch {
     }
 
     private void remember(MerchantId merchant, StoredPurchase p) {
-        originalsByKey.put(new TransactionKey(merchant, new TerminalId(p.terminalId), new TxnRef(p.txnRef), p.kind), p);
+        originalsByKey.put(p.keyAt(merchant), p);
         originalsById.put(p.id, p);
     }
 

@@ -18,10 +18,10 @@ final class LedgerWriter {
             for (NewLedgerEntry e : entries) {
                 ps.setLong(1, e.id());
                 ps.setLong(2, e.accountId());
-                ps.setLong(3, e.merchantId());
+                ps.setLong(3, e.merchantId().value());
                 ps.setLong(4, e.purchaseId());
                 ps.setString(5, e.entryType());
-                ps.setLong(6, e.points());
+                ps.setLong(6, e.points().value());
                 ps.setObject(7, e.createdAt());
                 ps.addBatch();
             }

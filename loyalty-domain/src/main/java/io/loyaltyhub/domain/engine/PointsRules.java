@@ -1,6 +1,8 @@
 package io.loyaltyhub.domain.engine;
 
 import io.loyaltyhub.domain.model.EarnRate;
+import io.loyaltyhub.domain.model.Money;
+import io.loyaltyhub.domain.model.Points;
 import io.loyaltyhub.domain.txn.ResultCode;
 import io.loyaltyhub.domain.txn.TransactionType;
 import java.math.BigInteger;
@@ -14,11 +16,11 @@ final class PointsRules {
     }
 
     /** A sale earns floor(amount x rate). */
-    static Decision creditSale(EarnRate rate, long amountMinor) {
+    static Decision creditSale(EarnRate rate, Money amount) {
         if (rate == null) {
             return Decision.decline(ResultCode.CURRENCY_NOT_ACCEPTED);
         }
-        return Decision.approve(rate.earnFor(amountMinor).value());
+        return Decision.approve(rate.earnFor(amount.minorUnits()));
     }
 
     /**
@@ -27,24 +29,26 @@ final class PointsRules {
      * whole amount has come back, and never to more. It takes them back even when they have been spent: the
      * balance may go below zero, a debt that the member's next earnings pay off first (docs/http-json.md).
      */
-    static Decision reverseRefund(StoredPurchase sale, long refundMinor, String currency) {
+    static Decision reverseRefund(StoredPurchase sale, Money refund) {
         if (sale == null || sale.kind != TransactionType.SALE || !sale.result.approved()) {
             return Decision.decline(ResultCode.ORIGINAL_NOT_FOUND);
         }
         if (sale.isVoided()) {
             return Decision.decline(ResultCode.ALREADY_REVERSED);
         }
-        if (!sale.currency.equals(currency)) {
+        if (!refund.isIn(sale.amount.currency())) {
             return Decision.decline(ResultCode.CURRENCY_NOT_ACCEPTED);
         }
-        long refundedAfter = Math.addExact(sale.amountRefunded(), refundMinor);
-        if (refundedAfter > sale.amountMinor) {
+        // compared with what is left, so that the sum below stays within what Money can hold
+        if (refund.isMoreThan(sale.amountNotRefunded())) {
             return Decision.decline(ResultCode.REFUND_EXCEEDS_ORIGINAL);
         }
+        Money refundedAfter = sale.amountRefunded().plus(refund);
         // points x amount can exceed a long for extreme earn rates; the quotient never exceeds the points earned.
-        long reversedAfter = BigInteger.valueOf(sale.points).multiply(BigInteger.valueOf(refundedAfter))
-                .divide(BigInteger.valueOf(sale.amountMinor)).longValueExact();
-        return Decision.approve(-(reversedAfter - sale.pointsReversed()));
+        Points reversedAfter = Points.of(BigInteger.valueOf(sale.points.value())
+                .multiply(BigInteger.valueOf(refundedAfter.minorUnits()))
+                .divide(BigInteger.valueOf(sale.amount.minorUnits())).longValueExact());
+        return Decision.approve(reversedAfter.minus(sale.pointsReversed()).negate());
     }
 
     /**
@@ -57,7 +61,7 @@ final class PointsRules {
         if (rate == null) {
             return Decision.decline(ResultCode.CURRENCY_NOT_ACCEPTED);
         }
-        return Decision.approve(0);
+        return Decision.approveNoChange();
     }
 
     /**
@@ -72,19 +76,19 @@ final class PointsRules {
             return Decision.decline(ResultCode.ALREADY_REVERSED);
         }
         if (!original.result.approved()) {
-            return Decision.approve(0); // a declined original moved no points: nothing to undo
+            return Decision.approveNoChange(); // a declined original moved no points: nothing to undo
         }
-        return Decision.approve(-original.pointsOutstanding());
+        return Decision.approve(original.pointsOutstanding().negate());
     }
 
     /**
      * A redemption needs a balance at least as large as the points asked: so nothing is redeemed while a balance
      * is negative (a debt left by a refund or void of points already spent, see {@link #reverseRefund}).
      */
-    static Decision redeem(long requestedPoints, long balance) {
-        if (requestedPoints > balance) {
+    static Decision redeem(Points requested, Points balance) {
+        if (requested.isMoreThan(balance)) {
             return Decision.decline(ResultCode.INSUFFICIENT_POINTS);
         }
-        return Decision.approve(-requestedPoints);
+        return Decision.approve(requested.negate());
     }
 }

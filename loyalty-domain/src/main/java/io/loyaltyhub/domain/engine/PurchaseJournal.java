@@ -1,6 +1,8 @@
 package io.loyaltyhub.domain.engine;
 
 import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.model.Money;
+import io.loyaltyhub.domain.model.Points;
 import io.loyaltyhub.domain.model.TerminalId;
 import io.loyaltyhub.domain.model.TxnRef;
 import io.loyaltyhub.domain.persistence.AcrossMerchants;
@@ -60,13 +62,13 @@ final class PurchaseJournal {
      */
     Map<TransactionKey, StoredPurchase> findAnswered(Connection c, MerchantId merchant, Collection<TransactionKey> keys)
             throws SQLException {
-        Map<Long, Set<String>> refsByTerminal = new HashMap<>();
-        keys.forEach(k -> refsByTerminal.computeIfAbsent(k.terminalId().value(), t -> new HashSet<>()).add(k.txnRef().value()));
+        Map<TerminalId, Set<TxnRef>> refsByTerminal = new HashMap<>();
+        keys.forEach(k -> refsByTerminal.computeIfAbsent(k.terminalId(), t -> new HashSet<>()).add(k.txnRef()));
         Set<TransactionKey> wanted = Set.copyOf(keys);
         Map<TransactionKey, StoredPurchase> found = new HashMap<>();
-        for (Map.Entry<Long, Set<String>> e : refsByTerminal.entrySet()) {
+        for (Map.Entry<TerminalId, Set<TxnRef>> e : refsByTerminal.entrySet()) {
             for (StoredPurchase p : select(c, merchant, e.getKey(), e.getValue(), "")) {
-                TransactionKey key = new TransactionKey(merchant, new TerminalId(p.terminalId), new TxnRef(p.txnRef), p.kind);
+                TransactionKey key = p.keyAt(merchant);
                 if (wanted.contains(key)) {
                     found.put(key, p);
                 }
@@ -76,33 +78,33 @@ final class PurchaseJournal {
     }
 
     /** Candidate originals (sales, redemptions, refunds) named by these references at this terminal, locked for this batch. */
-    List<StoredPurchase> lockOriginals(Connection c, MerchantId merchant, long terminalId, Set<String> refs)
+    List<StoredPurchase> lockOriginals(Connection c, MerchantId merchant, TerminalId terminalId, Set<TxnRef> refs)
             throws SQLException {
         return select(c, merchant, terminalId, refs, " AND kind IN ('SALE', 'REDEEM', 'REFUND') ORDER BY id FOR UPDATE");
     }
 
-    private List<StoredPurchase> select(Connection c, MerchantId merchant, long terminalId, Set<String> refs, String tail)
+    private List<StoredPurchase> select(Connection c, MerchantId merchant, TerminalId terminalId, Set<TxnRef> refs, String tail)
             throws SQLException {
         if (inListUsesIndex || refs.size() == 1) {
             return selectIn(c, merchant, terminalId, refs, tail);
         }
         List<StoredPurchase> rows = new ArrayList<>();
-        for (String ref : refs) {
+        for (TxnRef ref : refs) {
             rows.addAll(selectIn(c, merchant, terminalId, Set.of(ref), tail));
         }
         return rows;
     }
 
-    private List<StoredPurchase> selectIn(Connection c, MerchantId merchant, long terminalId, Set<String> refs, String tail)
-            throws SQLException {
+    private List<StoredPurchase> selectIn(Connection c, MerchantId merchant, TerminalId terminalId, Set<TxnRef> refs,
+                                          String tail) throws SQLException {
         String sql = "SELECT " + COLUMNS + " FROM purchase WHERE merchant_id = :merchant AND terminal_id = ? AND txn_ref IN ("
                 + Sql.placeholders(refs.size()) + ")" + tail;
         List<StoredPurchase> rows = new ArrayList<>();
         try (PreparedStatement ps = MerchantSql.on(c, merchant).prepare(sql)) {
             int i = 1;
-            ps.setLong(i++, terminalId);
-            for (String r : refs) {
-                ps.setString(i++, r);
+            ps.setLong(i++, terminalId.value());
+            for (TxnRef r : refs) {
+                ps.setString(i++, r.value());
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -149,7 +151,7 @@ final class PurchaseJournal {
                 ps.setInt(14, t.occurredAt().getOffset().getTotalSeconds() / 60);
                 ps.setObject(15, p.recordedAt());
                 ps.setString(16, p.result().name());
-                ps.setLong(17, p.points());
+                ps.setLong(17, p.points().value());
                 ps.setLong(18, p.balanceAfter() == TransactionOutcome.NO_BALANCE ? STORED_NO_BALANCE : p.balanceAfter());
                 setNullableLong(ps, 19, p.originalId());
                 ps.setString(20, p.contentDigest());
@@ -191,8 +193,8 @@ final class PurchaseJournal {
         try (PreparedStatement ps = MerchantSql.on(c, merchant).prepare("UPDATE purchase SET points_reversed = ?, "
                 + "amount_refunded = ?, voided = ? WHERE merchant_id = :merchant AND id = ?")) {
             for (StoredPurchase o : changed) {
-                ps.setLong(1, o.pointsReversed());
-                ps.setLong(2, o.amountRefunded());
+                ps.setLong(1, o.pointsReversed().value());
+                ps.setLong(2, o.amountRefunded().minorUnits());
                 ps.setInt(3, o.isVoided() ? 1 : 0);
                 ps.setLong(4, o.id);
                 ps.addBatch();
@@ -209,10 +211,12 @@ final class PurchaseJournal {
         if (account == null && balanceAfter == STORED_NO_BALANCE) {
             balanceAfter = TransactionOutcome.NO_BALANCE;
         }
-        return new StoredPurchase(rs.getLong(1), rs.getLong(2), rs.getString(3), TransactionType.valueOf(rs.getString(4)),
-                ResultCode.valueOf(rs.getString(5)), card, account, rs.getLong(7), rs.getString(8), rs.getLong(9),
-                balanceAfter, rs.getString(11), original, rs.getString(17), rs.getLong(13), rs.getLong(14),
-                rs.getInt(15) != 0);
+        Money amount = Money.of(rs.getLong(7), rs.getString(8));
+        return new StoredPurchase(rs.getLong(1), new TerminalId(rs.getLong(2)), new TxnRef(rs.getString(3)),
+                TransactionType.valueOf(rs.getString(4)),
+                ResultCode.valueOf(rs.getString(5)), card, account, amount, Points.of(rs.getLong(9)), balanceAfter,
+                rs.getString(11), original, rs.getString(17), Points.of(rs.getLong(13)),
+                new Money(rs.getLong(14), amount.currency()), rs.getInt(15) != 0);
     }
 
     private static Long nullableLong(ResultSet rs, int column) throws SQLException {

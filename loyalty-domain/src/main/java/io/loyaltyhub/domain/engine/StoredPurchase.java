@@ -1,6 +1,12 @@
 package io.loyaltyhub.domain.engine;
 
+import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.model.Money;
+import io.loyaltyhub.domain.model.Points;
+import io.loyaltyhub.domain.model.TerminalId;
+import io.loyaltyhub.domain.model.TxnRef;
 import io.loyaltyhub.domain.txn.ResultCode;
+import io.loyaltyhub.domain.txn.TransactionKey;
 import io.loyaltyhub.domain.txn.TransactionOutcome;
 import io.loyaltyhub.domain.txn.TransactionType;
 
@@ -11,29 +17,31 @@ import io.loyaltyhub.domain.txn.TransactionType;
  */
 final class StoredPurchase {
     final long id;
-    final long terminalId;
-    final String txnRef;
+    final TerminalId terminalId;
+    final TxnRef txnRef;
     final TransactionType kind;
     final ResultCode result;
     final Long cardId;
     final Long accountId;
-    final long amountMinor;
-    final String currency;
-    final long points;
-    /** The balance after it; {@link TransactionOutcome#NO_BALANCE} when it was answered without one. */
+    final Money amount;
+    final Points points;
+    /**
+     * The balance after it; {@link TransactionOutcome#NO_BALANCE} when it was answered without one. A raw long, not
+     * {@link Points}, because of that marker: it goes out unchanged in the {@link TransactionOutcome}.
+     */
     final long balanceAfter;
     final String last4;
     final Long originalId;
     /** Null for rows written before content digests were stored. */
     final String contentDigest;
-    private long pointsReversed;
-    private long amountRefunded;
+    private Points pointsReversed;
+    private Money amountRefunded;
     private boolean voided;
     private boolean changed;
 
-    StoredPurchase(long id, long terminalId, String txnRef, TransactionType kind, ResultCode result, Long cardId,
-                   Long accountId, long amountMinor, String currency, long points, long balanceAfter, String last4,
-                   Long originalId, String contentDigest, long pointsReversed, long amountRefunded, boolean voided) {
+    StoredPurchase(long id, TerminalId terminalId, TxnRef txnRef, TransactionType kind, ResultCode result, Long cardId,
+                   Long accountId, Money amount, Points points, long balanceAfter, String last4, Long originalId,
+                   String contentDigest, Points pointsReversed, Money amountRefunded, boolean voided) {
         this.id = id;
         this.terminalId = terminalId;
         this.txnRef = txnRef;
@@ -41,8 +49,7 @@ final class StoredPurchase {
         this.result = result;
         this.cardId = cardId;
         this.accountId = accountId;
-        this.amountMinor = amountMinor;
-        this.currency = currency;
+        this.amount = amount;
         this.points = points;
         this.balanceAfter = balanceAfter;
         this.last4 = last4;
@@ -53,22 +60,32 @@ final class StoredPurchase {
         this.voided = voided;
     }
 
+    /** Its reference, within the merchant it was read for (the row's own merchant). */
+    TransactionKey keyAt(MerchantId merchant) {
+        return new TransactionKey(merchant, terminalId, txnRef, kind);
+    }
+
     TransactionOutcome outcome() {
-        return new TransactionOutcome(result, points, balanceAfter, last4, false);
+        return new TransactionOutcome(result, points.value(), balanceAfter, last4, false);
     }
 
     /** Points of this transaction not yet undone by later refunds or a void. */
-    long pointsOutstanding() {
-        return points - pointsReversed;
+    Points pointsOutstanding() {
+        return points.minus(pointsReversed);
+    }
+
+    /** What of its amount has not been refunded yet (in its currency). */
+    Money amountNotRefunded() {
+        return amount.minus(amountRefunded);
     }
 
     /**
-     * A refund linked to this sale: {@code refundMinor} more of its amount came back, and {@code pointsTakenBack} more
+     * A refund linked to this sale: {@code refunded} more of its amount came back, and {@code pointsTakenBack} more
      * of its points with it (what {@link PointsRules#reverseRefund} decided).
      */
-    void refund(long refundMinor, long pointsTakenBack) {
-        amountRefunded = Math.addExact(amountRefunded, refundMinor);
-        pointsReversed = Math.addExact(pointsReversed, pointsTakenBack);
+    void refund(Money refunded, Points pointsTakenBack) {
+        amountRefunded = amountRefunded.plus(refunded);
+        pointsReversed = pointsReversed.plus(pointsTakenBack);
         changed = true;
     }
 
@@ -81,8 +98,8 @@ final class StoredPurchase {
 
     /** One of this sale's refunds was voided: its amount and points count for this sale again. */
     void giveBackRefund(StoredPurchase voidedRefund) {
-        pointsReversed = Math.addExact(pointsReversed, voidedRefund.points); // a refund's points are negative
-        amountRefunded = Math.subtractExact(amountRefunded, voidedRefund.amountMinor);
+        pointsReversed = pointsReversed.plus(voidedRefund.points); // a refund's points are negative
+        amountRefunded = amountRefunded.minus(voidedRefund.amount);
         changed = true;
     }
 
@@ -90,11 +107,11 @@ final class StoredPurchase {
         return voided;
     }
 
-    long amountRefunded() {
+    Money amountRefunded() {
         return amountRefunded;
     }
 
-    long pointsReversed() {
+    Points pointsReversed() {
         return pointsReversed;
     }
 

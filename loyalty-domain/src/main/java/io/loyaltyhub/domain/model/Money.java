@@ -35,7 +35,37 @@ public record Money(long minorUnits, Currency currency) {
         }
     }
 
+    public static Money zero(Currency currency) {
+        return new Money(0, currency);
+    }
+
     public boolean isZero() {
         return minorUnits == 0;
+    }
+
+    public boolean isIn(Currency other) {
+        return currency.equals(other);
+    }
+
+    /** @throws IllegalArgumentException for another currency, or a sum above {@link #MAX_MINOR_UNITS} */
+    public Money plus(Money other) {
+        return new Money(Math.addExact(minorUnits, sameCurrency(other).minorUnits), currency);
+    }
+
+    /** @throws IllegalArgumentException for another currency, or a difference below zero */
+    public Money minus(Money other) {
+        return new Money(Math.subtractExact(minorUnits, sameCurrency(other).minorUnits), currency);
+    }
+
+    /** @throws IllegalArgumentException for another currency: amounts in two currencies do not compare */
+    public boolean isMoreThan(Money other) {
+        return minorUnits > sameCurrency(other).minorUnits;
+    }
+
+    private Money sameCurrency(Money other) {
+        if (!isIn(other.currency)) {
+            throw new IllegalArgumentException("cannot combine " + currency + " with " + other.currency);
+        }
+        return other;
     }
 }

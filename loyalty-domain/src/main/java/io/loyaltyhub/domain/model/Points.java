@@ -4,8 +4,16 @@ package io.loyaltyhub.domain.model;
 public record Points(long value) {
     public static final Points ZERO = new Points(0);
 
+    public static Points of(long value) {
+        return value == 0 ? ZERO : new Points(value);
+    }
+
     public Points plus(Points other) {
         return new Points(Math.addExact(value, other.value));
+    }
+
+    public Points minus(Points other) {
+        return new Points(Math.subtractExact(value, other.value));
     }
 
     public Points negate() {
@@ -14,5 +22,17 @@ public record Points(long value) {
 
     public boolean isPositive() {
         return value > 0;
+    }
+
+    public boolean isNegative() {
+        return value < 0;
+    }
+
+    public boolean isZero() {
+        return value == 0;
+    }
+
+    public boolean isMoreThan(Points other) {
+        return value > other.value;
     }
 }
