@@ -13,21 +13,15 @@ import org.apache.camel.ProducerTemplate;
  */
 public final class CamelIntake implements SwipeGateway {
     private final ProducerTemplate producer;
-    private final String uri;
 
     public CamelIntake(ProducerTemplate producer) {
-        this(producer, IntakeRoutes.URI);
-    }
-
-    public CamelIntake(ProducerTemplate producer, String uri) {
         this.producer = producer;
-        this.uri = uri;
     }
 
     @Override
     public Submitted submit(PosTransaction transaction) {
         try {
-            return producer.requestBody(uri, transaction, Submitted.class);
+            return producer.requestBody(IntakeRoutes.URI, transaction, Submitted.class);
         } catch (CamelExecutionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
