@@ -77,7 +77,14 @@ class MoneyRulesOnEveryChannelTest {
                 "hub.iso8583.listeners", "binary-2:0"),
                 List.of(ISO_8583, new CsvBatchChannel(), new PosLogChannel(), new BrokerTerminalsExtension()));
         AdviceWith.adviceWith(fixture.hub().camel(), IntakeRoutes.ROUTE_ID, intake -> intake.weaveAddFirst()
-                .process(e -> CHANNELS_THROUGH_INTAKE.add(e.getMessage().getBody(PosTransaction.class).channel())));
+                .process(e -> CHANNELS_THROUGH_INTAKE.addAll(channels(e.getMessage().getBody()))));
+    }
+
+    /** The intake takes one transaction, or a group of them (a file's lines). */
+    private static List<Channel> channels(Object body) {
+        return body instanceof List<?> group
+                ? group.stream().map(t -> ((PosTransaction) t).channel()).toList()
+                : List.of(((PosTransaction) body).channel());
     }
 
     @AfterAll

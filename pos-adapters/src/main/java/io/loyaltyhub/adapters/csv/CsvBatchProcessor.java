@@ -13,7 +13,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -32,12 +34,22 @@ import java.util.function.Function;
  * credited as duplicates and credits the rest, so nothing is lost or doubled.
  */
 public final class CsvBatchProcessor {
+    /**
+     * Lines handed to the crediting path together (never more than the window): one call for many lines is cheaper
+     * than one each, and the queue behind it stores a group in fewer messages.
+     */
+    static final int GROUP = 64;
+
     private final CsvLineMapper mapper;
-    private final Function<PosTransaction, Submitted> creditingPath;
+    private final Function<List<PosTransaction>, List<Submitted>> creditingPath;
     private final int window;
     private final Duration answerTimeout;
 
-    public CsvBatchProcessor(CsvLineMapper mapper, Function<PosTransaction, Submitted> creditingPath,
+    /**
+     * @param creditingPath takes a group of transactions (in line order) and returns one {@link Submitted} each, in
+     *                      the same order
+     */
+    public CsvBatchProcessor(CsvLineMapper mapper, Function<List<PosTransaction>, List<Submitted>> creditingPath,
                              int window, Duration answerTimeout) {
         if (window < 1) {
             throw new IllegalArgumentException("the in-flight window must hold at least one line");
@@ -46,6 +58,11 @@ public final class CsvBatchProcessor {
         this.creditingPath = creditingPath;
         this.window = window;
         this.answerTimeout = answerTimeout;
+    }
+
+    /** A crediting path that takes one transaction at a time, as a path for groups. */
+    public static Function<List<PosTransaction>, List<Submitted>> oneAtATime(Function<PosTransaction, Submitted> credit) {
+        return group -> group.stream().map(credit).toList();
     }
 
     public CsvBatchSummary process(MerchantId merchant, InputStream file, Writer results) throws IOException {
@@ -61,20 +78,22 @@ public final class CsvBatchProcessor {
             return CsvBatchSummary.refused(headerProblem);
         }
         InFlight inFlight = new InFlight(writer);
+        Group group = new Group(inFlight, Math.min(GROUP, window));
         for (BoundedLineReader.Line line = lines.next(); line != null; line = lines.next()) {
             if (line.tooLong()) {
-                inFlight.add(new Decided(CsvLineResult.rejected(line.number(), null, "line-too-long",
+                group.add(new Decided(CsvLineResult.rejected(line.number(), null, "line-too-long",
                         "lines are limited to " + CsvBatchLayout.MAX_LINE_CHARS + " characters")));
             } else if (!line.text().isBlank()) {
-                inFlight.add(decide(merchant, line));
+                group.add(decide(merchant, line));
             }
         }
+        group.handOver();
         inFlight.drainAll();
         writer.flush();
         return inFlight.summary();
     }
 
-    private Row decide(MerchantId merchant, BoundedLineReader.Line line) {
+    private Decision decide(MerchantId merchant, BoundedLineReader.Line line) {
         CsvLineDecision decision;
         try {
             decision = mapper.decide(merchant, line.number(), CsvFields.split(line.text()));
@@ -85,8 +104,7 @@ public final class CsvBatchProcessor {
             return new Decided(CsvLineResult.rejected(reject.lineNumber(), reject.txnRef(), reject.code(), reject.message()));
         }
         CsvLineDecision.Submit submit = (CsvLineDecision.Submit) decision;
-        return new SubmittedLine(submit.lineNumber(), submit.txnRef(), creditingPath.apply(submit.transaction()),
-                System.nanoTime() + answerTimeout.toNanos());
+        return new ToCredit(submit.lineNumber(), submit.txnRef(), submit.transaction());
     }
 
     private static String headerProblem(BoundedLineReader.Line header) {
@@ -97,6 +115,58 @@ public final class CsvBatchProcessor {
         return text.equals(CsvBatchLayout.HEADER) ? null : "header-mismatch";
     }
 
+    /** What became of a line once read: refused at once, or to be credited. */
+    private sealed interface Decision permits Decided, ToCredit {
+    }
+
+    /** A line that goes to the crediting path with the rest of its group. */
+    private record ToCredit(long line, String txnRef, PosTransaction transaction) implements Decision {
+    }
+
+    /** Lines read but not yet handed over: refusals keep their place in line order between the lines to credit. */
+    private final class Group {
+        private final InFlight inFlight;
+        private final int size;
+        private final List<Decision> decisions = new ArrayList<>();
+        private final List<PosTransaction> toCredit = new ArrayList<>();
+
+        Group(InFlight inFlight, int size) {
+            this.inFlight = inFlight;
+            this.size = size;
+        }
+
+        void add(Decision decision) {
+            decisions.add(decision);
+            if (decision instanceof ToCredit line) {
+                toCredit.add(line.transaction());
+            }
+            if (decisions.size() >= size) {
+                handOver();
+            }
+        }
+
+        /** Hands the group's transactions to the crediting path in one call, and queues every line for the result file. */
+        void handOver() {
+            inFlight.makeRoomFor(decisions.size());
+            List<Submitted> submitted = toCredit.isEmpty() ? List.of() : creditingPath.apply(List.copyOf(toCredit));
+            if (submitted.size() != toCredit.size()) {
+                throw new IllegalStateException("the crediting path answered " + submitted.size() + " of "
+                        + toCredit.size() + " transactions");
+            }
+            long deadline = System.nanoTime() + answerTimeout.toNanos();
+            int next = 0;
+            for (Decision decision : decisions) {
+                if (decision instanceof ToCredit line) {
+                    inFlight.add(new SubmittedLine(line.line(), line.txnRef(), submitted.get(next++), deadline));
+                } else {
+                    inFlight.add((Decided) decision);
+                }
+            }
+            decisions.clear();
+            toCredit.clear();
+        }
+    }
+
     /** A line on its way to the result file. */
     private interface Row {
         boolean settled();
@@ -105,7 +175,7 @@ public final class CsvBatchProcessor {
     }
 
     /** A line refused before the crediting path. */
-    private record Decided(CsvLineResult result) implements Row {
+    private record Decided(CsvLineResult result) implements Row, Decision {
         @Override
         public boolean settled() {
             return true;
@@ -167,6 +237,13 @@ public final class CsvBatchProcessor {
         void add(Row row) {
             queue.addLast(row);
             while (!queue.isEmpty() && (queue.size() > window || queue.peekFirst().settled())) {
+                write(queue.pollFirst());
+            }
+        }
+
+        /** Writes the oldest lines (waiting for their answers) until {@code lines} more fit in the window. */
+        void makeRoomFor(int lines) {
+            while (!queue.isEmpty() && queue.size() + lines > window) {
                 write(queue.pollFirst());
             }
         }

@@ -64,6 +64,34 @@ class CsvBatchProcessorTest {
     }
 
     @Test
+    void handsLinesOverInGroupsNoLargerThanTheWindowAndKeepsRefusalsInLineOrder() throws IOException {
+        StringBuilder file = new StringBuilder(CsvBatchLayout.HEADER + "\n");
+        for (int i = 1; i <= 25; i++) {
+            file.append(i % 10 == 0 ? "S1,T1,R-" + i + ",SALE,yesterday," + CARD + ",1234,EUR,\n"
+                    : "S1,T1,R-" + i + ",SALE,2025-03-14T10:00:00Z," + CARD + ",1234,EUR,\n");
+        }
+        List<Integer> groupSizes = new ArrayList<>();
+        CsvBatchProcessor processor = new CsvBatchProcessor(mapper, group -> {
+            groupSizes.add(group.size());
+            return group.stream().map(t -> stored(approve(t))).toList();
+        }, 8, Duration.ofSeconds(5));
+        StringWriter results = new StringWriter();
+
+        CsvBatchSummary summary = processor.process(MERCHANT, bytes(file.toString()), results);
+
+        assertThat(summary.approved()).isEqualTo(23);
+        assertThat(summary.rejected()).isEqualTo(2);
+        assertThat(groupSizes).as("8 lines a group, refused lines take their place but are not handed over")
+                .containsExactly(8, 7, 7, 1);
+        assertThat(credited).extracting(t -> t.txnRef().value()).doesNotContain("R-10", "R-20").hasSize(23);
+        List<String> rows = List.of(results.toString().split("\n"));
+        assertThat(rows).hasSize(26);
+        for (int i = 1; i <= 25; i++) {
+            assertThat(rows.get(i)).startsWith((i + 1) + ",").contains(i % 10 == 0 ? "rejected" : "R-" + i + ",approved");
+        }
+    }
+
+    @Test
     void refusesAFileWhoseHeaderIsNotTheDocumentedLayoutAndCreditsNothing() throws IOException {
         StringWriter results = new StringWriter();
         String file = "txn_ref,card,amount\nR-1," + CARD + ",100\n";
@@ -104,13 +132,13 @@ class CsvBatchProcessorTest {
         AtomicInteger mostOutstanding = new AtomicInteger();
         ExecutorService busyEngine = Executors.newFixedThreadPool(2);
         CountingWriter results = new CountingWriter();
-        CsvBatchProcessor processor = new CsvBatchProcessor(mapper, t -> {
+        CsvBatchProcessor processor = new CsvBatchProcessor(mapper, CsvBatchProcessor.oneAtATime(t -> {
             mostOutstanding.accumulateAndGet(outstanding.incrementAndGet(), Math::max);
             return stored(CompletableFuture.supplyAsync(() -> {
                 outstanding.decrementAndGet();
                 return new TransactionOutcome(ResultCode.APPROVED, 1, 1, "5895", false);
             }, busyEngine));
-        }, window, Duration.ofSeconds(5));
+        }), window, Duration.ofSeconds(5));
 
         CsvBatchSummary summary;
         try {
@@ -132,7 +160,7 @@ class CsvBatchProcessorTest {
 
     /** A crediting path whose queue confirmed every transaction at once; the answers come from {@code engine}. */
     private CsvBatchProcessor processor(Function<PosTransaction, CompletableFuture<TransactionOutcome>> engine, int window, Duration timeout) {
-        return new CsvBatchProcessor(mapper, t -> stored(engine.apply(t)), window, timeout);
+        return new CsvBatchProcessor(mapper, CsvBatchProcessor.oneAtATime(t -> stored(engine.apply(t))), window, timeout);
     }
 
     private static Submitted stored(CompletableFuture<TransactionOutcome> answer) {

@@ -33,7 +33,7 @@ class CsvFileFuzzTest {
 
     private final TestTerminalDirectory terminals = new TestTerminalDirectory();
     private final CsvBatchProcessor processor = new CsvBatchProcessor(new CsvLineMapper(terminals, new TestCardReader()),
-            CsvFileFuzzTest::credit, 4, Duration.ofSeconds(5));
+            CsvBatchProcessor.oneAtATime(CsvFileFuzzTest::credit), 4, Duration.ofSeconds(5));
 
     CsvFileFuzzTest() {
         terminals.add(MERCHANT, "S1", "T1");

@@ -27,7 +27,7 @@ public final class CsvBatchChannel implements HubExtension {
         CsvChannelSettings settings = CsvChannelSettings.from(ports.settings());
         Path root = ports.settings().dataDir().resolve("csv");
         CsvBatchProcessor processor = new CsvBatchProcessor(new CsvLineMapper(ports.terminals(), ports.cardReader()),
-                ports.intake()::submit, settings.window(), settings.answerTimeout());
+                ports.intake()::submitAll, settings.window(), settings.answerTimeout());
         MerchantInboxProcessor inbox = new MerchantInboxProcessor(new CsvBatchFileHandler(processor),
                 ports.merchantByCode(), new ProcessedFiles(ports.database(), ports.clock()), root.resolve("work"));
         return List.of(new MerchantInboxRoutes(ROUTE_ID, InboxUris.source(settings.sourceUri(), root, "csv"),

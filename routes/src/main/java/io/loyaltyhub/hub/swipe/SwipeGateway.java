@@ -1,5 +1,8 @@
 package io.loyaltyhub.hub.swipe;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.loyaltyhub.domain.txn.PosTransaction;
 import io.loyaltyhub.domain.txn.Submitted;
 
@@ -14,4 +17,17 @@ import io.loyaltyhub.domain.txn.Submitted;
 public interface SwipeGateway {
 
     Submitted submit(PosTransaction transaction);
+
+    /**
+     * A group of transactions from one request (the lines of a file, the transactions of a document), one
+     * {@link Submitted} each, in the same order: the same as submitting them one by one, but a queue may store the
+     * group in fewer messages.
+     */
+    default List<Submitted> submitAll(List<PosTransaction> transactions) {
+        List<Submitted> submitted = new ArrayList<>(transactions.size());
+        for (PosTransaction transaction : transactions) {
+            submitted.add(submit(transaction));
+        }
+        return submitted;
+    }
 }

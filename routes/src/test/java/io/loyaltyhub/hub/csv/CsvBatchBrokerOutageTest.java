@@ -55,12 +55,13 @@ class CsvBatchBrokerOutageTest {
         @Override
         public List<RoutesBuilder> routes(ChannelPorts ports) {
             AtomicInteger submitted = new AtomicInteger();
-            CsvBatchProcessor processor = new CsvBatchProcessor(new CsvLineMapper(ports.terminals(), ports.cardReader()), transaction -> {
-                if (BROKER_DOWN_AFTER_THIRD_LINE.get() && submitted.incrementAndGet() > 3) {
-                    return Submitted.refused(new NotStoredException("not-accepted", true, "broker unreachable", null));
-                }
-                return ports.intake().submit(transaction);
-            }, 4, Duration.ofSeconds(20));
+            CsvBatchProcessor processor = new CsvBatchProcessor(new CsvLineMapper(ports.terminals(), ports.cardReader()),
+                    CsvBatchProcessor.oneAtATime(transaction -> {
+                        if (BROKER_DOWN_AFTER_THIRD_LINE.get() && submitted.incrementAndGet() > 3) {
+                            return Submitted.refused(new NotStoredException("not-accepted", true, "broker unreachable", null));
+                        }
+                        return ports.intake().submit(transaction);
+                    }), 4, Duration.ofSeconds(20));
             root = ports.settings().dataDir().resolve("csv");
             MerchantInboxProcessor inbox = new MerchantInboxProcessor(new CsvBatchFileHandler(processor), ports.merchantByCode(),
                     new ProcessedFiles(ports.database(), ports.clock()), root.resolve("work"));

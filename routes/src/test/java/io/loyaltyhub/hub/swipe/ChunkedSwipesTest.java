@@ -9,6 +9,7 @@ import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.domain.txn.Channel;
 import io.loyaltyhub.domain.txn.PosTransaction;
 import io.loyaltyhub.domain.txn.ResultCode;
+import io.loyaltyhub.domain.txn.Submitted;
 import io.loyaltyhub.domain.txn.TransactionOutcome;
 import io.loyaltyhub.domain.txn.TransactionType;
 import io.loyaltyhub.hub.HubFixture;
@@ -72,6 +73,34 @@ class ChunkedSwipesTest {
             assertThat(fixture.queryLong("SELECT COUNT(*) FROM purchase WHERE merchant_id = ?", shop.id().value()))
                     .isEqualTo(2L * CARDS);
             assertThat(fixture.balanceOf(HubFixture.card(770_000))).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void aGroupSubmittedTogetherLeavesInOneMessagePerLaneAndEachOfItsSwipesIsCreditedOnce() throws Exception {
+        try (HubFixture fixture = HubFixture.start()) {
+            HubFixture.Merchant shop = fixture.merchant();
+            TerminalIdentity till = fixture.hub().terminals()
+                    .authenticate(shop.till().credentialId(), shop.till().secret()).orElseThrow();
+            ArtemisSwipeGateway gateway = fixture.hub().artemisGateway();
+            List<PosTransaction> group = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                group.add(txn(fixture, till, "g-" + i, TransactionType.SALE, HubFixture.card(772_000 + i), 1000, null));
+            }
+            group.add(group.get(0)); // a copy inside the group: one credit, and the copy answered as one
+            long chunksBefore = gateway.chunksSent();
+
+            List<Submitted> submitted = gateway.submitAll(group);
+
+            assertThat(submitted).hasSize(101);
+            CompletableFuture.allOf(submitted.stream().map(Submitted::answer).toArray(CompletableFuture[]::new))
+                    .get(60, TimeUnit.SECONDS);
+            assertThat(submitted.subList(0, 100)).allSatisfy(s -> assertThat(s.answer().join().points()).isEqualTo(10));
+            assertThat(submitted.get(100).answer().join().duplicate()).isTrue();
+            assertThat(gateway.chunksSent() - chunksBefore).as("one message per lane the group touched")
+                    .isLessThanOrEqualTo(gateway.lanes());
+            assertThat(fixture.queryLong("SELECT COUNT(*) FROM purchase WHERE merchant_id = ?", shop.id().value()))
+                    .isEqualTo(100L);
         }
     }
 

@@ -46,10 +46,11 @@ class DropCsvBatchCommandTest {
         TestTerminalDirectory terminals = new TestTerminalDirectory();
         terminals.add(merchant, "B01", "T1"); // run --demo's books: store B01, till T1, the defaults
         List<PosTransaction> credited = new ArrayList<>();
-        CsvBatchProcessor processor = new CsvBatchProcessor(new CsvLineMapper(terminals, new TestCardReader()), t -> {
-            credited.add(t);
-            return Submitted.answered(new TransactionOutcome(ResultCode.APPROVED, 9, 9, t.card().token().last4(), false));
-        }, 8, Duration.ofSeconds(1));
+        CsvBatchProcessor processor = new CsvBatchProcessor(new CsvLineMapper(terminals, new TestCardReader()),
+                CsvBatchProcessor.oneAtATime(t -> {
+                    credited.add(t);
+                    return Submitted.answered(new TransactionOutcome(ResultCode.APPROVED, 9, 9, t.card().token().last4(), false));
+                }), 8, Duration.ofSeconds(1));
         try (InputStream in = Files.newInputStream(file)) {
             CsvBatchSummary summary = processor.process(merchant, in, new StringWriter());
             assertThat(summary.approved()).isEqualTo(25);
