@@ -4,15 +4,14 @@ import io.loyaltyhub.adapters.poslog.PosLogIntake;
 import io.loyaltyhub.adapters.poslog.PosLogResultWriter;
 import io.loyaltyhub.adapters.poslog.PosLogTransactionResult;
 import io.loyaltyhub.hub.http.TerminalRequest;
+import io.loyaltyhub.hub.intake.AwaitAnswer;
 import io.loyaltyhub.hub.swipe.SwipeGateway;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.List;
-import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.AsyncProcessorSupport;
 
 /**
  * The POSLog channel's steps for one posted document: each transaction in it goes through the intake (a document
@@ -39,22 +38,9 @@ final class PosLogDocuments {
     }
 
     /** Waits (without holding a thread) for every transaction's answer, or the reply timeout. */
-    AsyncProcessorSupport awaitResults() {
-        return new AsyncProcessorSupport() {
-            @Override
-            public boolean process(Exchange exchange, AsyncCallback callback) {
-                PosLogIntake.Submission submission = exchange.getMessage().getBody(PosLogIntake.Submission.class);
-                submission.results(replyTimeout).whenComplete((results, failure) -> {
-                    if (failure != null) {
-                        exchange.setException(failure);
-                    } else {
-                        exchange.getMessage().setBody(results);
-                    }
-                    callback.done(false);
-                });
-                return false;
-            }
-        };
+    AwaitAnswer awaitResults() {
+        return new AwaitAnswer(exchange -> exchange.getMessage().getMandatoryBody(PosLogIntake.Submission.class)
+                .results(replyTimeout));
     }
 
     @SuppressWarnings("unchecked")

@@ -35,8 +35,7 @@ class ChunkedSwipesTest {
     void salesAndTheirRefundsSentWithoutWaitingShareMessagesAndAreAppliedInOrderOnce() throws Exception {
         try (HubFixture fixture = HubFixture.start()) {
             HubFixture.Merchant shop = fixture.merchant();
-            TerminalIdentity till = fixture.hub().terminals()
-                    .authenticate(shop.till().credentialId(), shop.till().secret()).orElseThrow();
+            TerminalIdentity till = tillOf(fixture, shop);
             ArtemisSwipeGateway gateway = fixture.hub().artemisGateway();
             long chunksBefore = gateway.chunksSent();
             long sentBefore = gateway.transactionsSent();
@@ -80,8 +79,7 @@ class ChunkedSwipesTest {
     void aGroupSubmittedTogetherLeavesInOneMessagePerLaneAndEachOfItsSwipesIsCreditedOnce() throws Exception {
         try (HubFixture fixture = HubFixture.start()) {
             HubFixture.Merchant shop = fixture.merchant();
-            TerminalIdentity till = fixture.hub().terminals()
-                    .authenticate(shop.till().credentialId(), shop.till().secret()).orElseThrow();
+            TerminalIdentity till = tillOf(fixture, shop);
             ArtemisSwipeGateway gateway = fixture.hub().artemisGateway();
             List<PosTransaction> group = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
@@ -108,8 +106,7 @@ class ChunkedSwipesTest {
     void anUnreadableMessageOnTheSwipeQueueIsDeadLetteredWithItsReasonAndTheNextSwipeIsStillApplied() throws Exception {
         try (HubFixture fixture = HubFixture.start()) {
             HubFixture.Merchant shop = fixture.merchant();
-            TerminalIdentity till = fixture.hub().terminals()
-                    .authenticate(shop.till().credentialId(), shop.till().secret()).orElseThrow();
+            TerminalIdentity till = tillOf(fixture, shop);
             try (Connection connection = fixture.hub().openBrokerConnection()) {
                 connection.start();
                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -128,6 +125,10 @@ class ChunkedSwipesTest {
                 assertThat(next.points()).isEqualTo(10);
             }
         }
+    }
+
+    private static TerminalIdentity tillOf(HubFixture fixture, HubFixture.Merchant shop) {
+        return fixture.hub().terminals().authenticate(shop.till().credentialId(), shop.till().secret()).orElseThrow();
     }
 
     private static PosTransaction txn(HubFixture fixture, TerminalIdentity till, String ref, TransactionType type, String card,
