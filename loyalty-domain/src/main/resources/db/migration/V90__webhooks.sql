@@ -6,6 +6,7 @@
 CREATE TABLE webhook_connection (
     merchant_id       BIGINT        NOT NULL,
     provider          VARCHAR(16)   NOT NULL,
+    store_id          BIGINT        NOT NULL,
     terminal_id       BIGINT        NOT NULL,
     account_ref       VARCHAR(255)  NULL,
     notification_url  VARCHAR(500)  NULL,

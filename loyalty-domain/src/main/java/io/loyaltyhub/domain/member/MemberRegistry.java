@@ -76,6 +76,7 @@ public final class MemberRegistry implements MemberContacts {
      * case) or phone number (compared by its digits): how a cloud POS sale without a card number finds its member. Reads
      * and opens every consented contact of the merchant, so it costs one pass over them per call.
      */
+    @Override
     public java.util.Set<Long> consentedAccountsWithContact(MerchantId merchant, String email, String phone) {
         String wantedEmail = email == null || email.isBlank() ? null : email.trim().toLowerCase(java.util.Locale.ROOT);
         String wantedPhone = phone == null ? null : phone.replaceAll("[^0-9]", "");

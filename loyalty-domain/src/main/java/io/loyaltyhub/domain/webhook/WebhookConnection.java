@@ -1,19 +1,20 @@
 package io.loyaltyhub.domain.webhook;
 
 import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.model.StoreId;
 import io.loyaltyhub.domain.model.TerminalId;
 import java.util.Arrays;
 
 /**
  * A merchant's connection to a cloud POS provider: the provider's signing secret (clear here, sealed in the
  * database), the provider account whose events are accepted ({@code accountRef}, null: any), the notification URL the
- * provider signs (Square; null where the provider does not sign it) and the merchant's terminal the events are
- * credited as.
+ * provider signs (Square; null where the provider does not sign it) and the merchant's store and terminal the
+ * events are credited as.
  */
-public record WebhookConnection(MerchantId merchant, String provider, TerminalId terminal, String accountRef,
+public record WebhookConnection(MerchantId merchant, String provider, StoreId store, TerminalId terminal, String accountRef,
                                 String notificationUrl, byte[] secret) {
     public WebhookConnection {
-        if (merchant == null || terminal == null || secret == null || secret.length == 0) {
+        if (merchant == null || store == null || terminal == null || secret == null || secret.length == 0) {
             throw new IllegalArgumentException("a webhook connection needs a merchant, a terminal and a secret");
         }
         WebhookEvent.requireProvider(provider);

@@ -2,6 +2,7 @@ package io.loyaltyhub.domain.webhook;
 
 import io.loyaltyhub.domain.crypto.KeyWrap;
 import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.model.StoreId;
 import io.loyaltyhub.domain.model.TerminalId;
 import io.loyaltyhub.domain.persistence.CoalitionSql;
 import io.loyaltyhub.domain.persistence.Database;
@@ -24,7 +25,7 @@ import java.util.Optional;
  * secret copied to another merchant's or provider's row does not open. Every statement names its merchant.
  */
 public final class WebhookConnections {
-    private static final String SELECT = "SELECT terminal_id, account_ref, notification_url, wrapped_secret "
+    private static final String SELECT = "SELECT store_id, terminal_id, account_ref, notification_url, wrapped_secret "
             + "FROM webhook_connection WHERE merchant_id = :merchant AND provider = ?";
 
     private final Database database;
@@ -55,14 +56,15 @@ public final class WebhookConnections {
                     delete.executeUpdate();
                 }
                 try (PreparedStatement insert = sql.prepare("INSERT INTO webhook_connection (merchant_id, provider, "
-                        + "terminal_id, account_ref, notification_url, wrapped_secret, created_at) "
-                        + "VALUES (:merchant, ?, ?, ?, ?, ?, ?)")) {
+                        + "store_id, terminal_id, account_ref, notification_url, wrapped_secret, created_at) "
+                        + "VALUES (:merchant, ?, ?, ?, ?, ?, ?, ?)")) {
                     insert.setString(1, connection.provider());
-                    insert.setLong(2, connection.terminal().value());
-                    insert.setString(3, connection.accountRef());
-                    insert.setString(4, connection.notificationUrl());
-                    insert.setString(5, sealed);
-                    insert.setTimestamp(6, Timestamp.from(clock.instant()));
+                    insert.setLong(2, connection.store().value());
+                    insert.setLong(3, connection.terminal().value());
+                    insert.setString(4, connection.accountRef());
+                    insert.setString(5, connection.notificationUrl());
+                    insert.setString(6, sealed);
+                    insert.setTimestamp(7, Timestamp.from(clock.instant()));
                     insert.executeUpdate();
                 }
                 c.commit();
@@ -88,9 +90,9 @@ public final class WebhookConnections {
             try (ResultSet rs = ps.executeQuery()) {
                 Optional<WebhookConnection> found = Optional.empty();
                 if (rs.next()) {
-                    byte[] secret = open(masterKey, rs.getString(4), merchant, provider);
-                    found = Optional.of(new WebhookConnection(merchant, provider, new TerminalId(rs.getLong(1)),
-                            rs.getString(2), rs.getString(3), secret));
+                    byte[] secret = open(masterKey, rs.getString(5), merchant, provider);
+                    found = Optional.of(new WebhookConnection(merchant, provider, new StoreId(rs.getLong(1)),
+                            new TerminalId(rs.getLong(2)), rs.getString(3), rs.getString(4), secret));
                 }
                 c.rollback();
                 return found;
