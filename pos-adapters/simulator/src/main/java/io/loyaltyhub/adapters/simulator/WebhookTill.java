@@ -93,8 +93,10 @@ public final class WebhookTill {
         Map<String, String> headers = new LinkedHashMap<>(headersFor(body));
         if (shopifyTopic != null) {
             headers.put("X-Shopify-Topic", shopifyTopic);
-            headers.put("X-Shopify-Webhook-Id", shopifyWebhookId);
-            headers.put("X-Shopify-Event-Id", shopifyWebhookId);
+            if (shopifyWebhookId != null) {
+                headers.put("X-Shopify-Webhook-Id", shopifyWebhookId);
+                headers.put("X-Shopify-Event-Id", shopifyWebhookId);
+            }
             headers.put("X-Shopify-Triggered-At", OffsetDateTime.now().toString());
             if (account != null) {
                 headers.put("X-Shopify-Shop-Domain", account);
