@@ -19,6 +19,8 @@ import org.apache.camel.Exchange;
  */
 final class WebhookCrediting {
     static final String CREDITING = "loyaltyhub.webhook-crediting";
+    /** The event's id, for the log (a plain property: the hub runs no bean language). */
+    static final String EVENT_ID = "webhookEventId";
     private static final int PENDING_BATCH = 500;
 
     private final WebhookEvents events;
@@ -35,6 +37,7 @@ final class WebhookCrediting {
     void toTransaction(Exchange exchange) {
         WebhookEvent event = exchange.getMessage().getBody(WebhookEvent.class);
         exchange.setProperty(CREDITING, event);
+        exchange.setProperty(EVENT_ID, event.provider() + " " + event.eventId());
         exchange.getMessage().setBody(event.transaction());
     }
 

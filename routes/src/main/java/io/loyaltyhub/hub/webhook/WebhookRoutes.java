@@ -58,8 +58,8 @@ final class WebhookRoutes extends EndpointRouteBuilder {
         from(CREDIT_URI)
                 .routeId("webhook-credit")
                 .onException(Exception.class).handled(true)
-                    .log(LoggingLevel.WARN, "webhook event ${exchangeProperty." + WebhookCrediting.CREDITING
-                            + ".eventId()} left pending, credited again later: ${exception.message}")
+                    .log(LoggingLevel.WARN, "webhook event ${exchangeProperty." + WebhookCrediting.EVENT_ID
+                            + "} left pending, credited again later: ${exception.message}")
                 .end()
                 .process(crediting::toTransaction)
                 .to(IntakeRoutes.URI)
