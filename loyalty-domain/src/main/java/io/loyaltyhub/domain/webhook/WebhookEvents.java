@@ -160,6 +160,20 @@ public final class WebhookEvents {
         });
     }
 
+    /** Whether the sale under this reference is stored but not yet answered by the engine (its refund must wait). */
+    public boolean saleIsPending(MerchantId merchant, String provider, TxnRef sale) {
+        return read(c -> {
+            try (PreparedStatement ps = MerchantSql.on(c, merchant).prepare("SELECT 1 FROM webhook_event WHERE merchant_id = "
+                    + ":merchant AND provider = ? AND txn_ref = ? AND txn_type = 'SALE' AND status = 'PENDING'")) {
+                ps.setString(1, provider);
+                ps.setString(2, sale.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
     private static Optional<WebhookEvent> find(Connection c, MerchantId merchant, String provider, String eventId)
             throws SQLException {
         List<WebhookEvent> found = list(c, merchant, "AND provider = ? AND event_id = ?", 1, provider, eventId);

@@ -1,6 +1,7 @@
 package io.loyaltyhub.hub.webhook;
 
 import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.model.TxnRef;
 import io.loyaltyhub.domain.txn.Submitted;
 import io.loyaltyhub.domain.txn.TransactionOutcome;
 import io.loyaltyhub.domain.webhook.WebhookEvent;
@@ -39,6 +40,17 @@ final class WebhookCrediting {
         exchange.setProperty(CREDITING, event);
         exchange.setProperty(EVENT_ID, event.provider() + " " + event.eventId());
         exchange.getMessage().setBody(event.transaction());
+    }
+
+    /**
+     * Whether the event may go to the engine now: a refund or cancellation waits while its sale is stored but not yet
+     * credited (the engine would decline it as original-not-found, and keep that answer for every copy); it stays
+     * pending and goes with the next retry, after its sale.
+     */
+    boolean originalSettled(Exchange exchange) {
+        WebhookEvent event = exchange.getProperty(CREDITING, WebhookEvent.class);
+        TxnRef original = event.transaction().originalTxnRef();
+        return original == null || !events.saleIsPending(event.merchant(), event.provider(), original);
     }
 
     /** The engine's answer kept with the event; "pending" or "not stored" leave it to the next retry. */

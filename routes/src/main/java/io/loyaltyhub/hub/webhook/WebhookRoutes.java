@@ -14,7 +14,7 @@ import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
  *   platform-http POST /webhooks/v1/{provider}/{merchant}
  *     → identifyConnection → readBody → checkSignature → readEvent → record (durable) → 200
  *     → (pending events, after the answer) direct:webhook-credit
- *   direct:webhook-credit   → toTransaction → direct:intake → AwaitVerdict → settle
+ *   direct:webhook-credit   → toTransaction → (a refund: once its sale is settled) direct:intake → AwaitVerdict → settle
  *   timer webhook-pending   → pendingEvents → each to direct:webhook-credit (after a crash or an outage)
  * </pre>
  */
@@ -62,9 +62,11 @@ final class WebhookRoutes extends EndpointRouteBuilder {
                             + "} left pending, credited again later: ${exception.message}")
                 .end()
                 .process(crediting::toTransaction)
-                .to(IntakeRoutes.URI)
-                .process(new AwaitVerdict(creditTimeout))
-                .process(crediting::settle);
+                .filter(crediting::originalSettled)
+                    .to(IntakeRoutes.URI)
+                    .process(new AwaitVerdict(creditTimeout))
+                    .process(crediting::settle)
+                .end();
 
         from(timer("webhook-pending").delay(1000).period(retryPending.toMillis()))
                 .routeId("webhook-pending")

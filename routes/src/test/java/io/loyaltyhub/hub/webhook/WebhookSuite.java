@@ -326,6 +326,34 @@ abstract class WebhookSuite {
         assertThat(fixture.balanceOf(card)).isEqualTo(200);
     }
 
+    @Test
+    void aRefundArrivingBeforeItsSaleIsCreditedWaitsForTheSale() {
+        String card = card();
+        long order = SERIAL.incrementAndGet();
+        String sale = UUID.randomUUID().toString();
+        String refund = UUID.randomUUID().toString();
+        // The sale stored and not yet credited (as a crash or an outage leaves it): the refund must not reach the
+        // engine before it, or the engine would decline it as original-not-found for good.
+        events().record(WebhookEvent.toCredit(m.id(), "shopify", sale, "orders/paid", new PosTransaction(m.id(),
+                store(), till(), new TxnRef("sh-" + order), TransactionType.SALE, fixture.hub().cardReader().read(card),
+                io.loyaltyhub.domain.model.Money.of(12345, "EUR"), now(), List.of(), null, 0, Channel.WEBHOOK)),
+                Clock.systemUTC().instant());
+
+        assertThat(shopify().shopifyRefund(refund, order, SERIAL.incrementAndGet(), 4000, "EUR", now()).status()).isEqualTo(200);
+
+        awaitStatus("shopify", sale, WebhookEvent.Status.CREDITED);
+        awaitStatus("shopify", refund, WebhookEvent.Status.CREDITED);
+        assertThat(fixture.balanceOf(card)).isEqualTo(84);
+    }
+
+    private StoreId store() {
+        return new StoreId(fixture.queryLong("SELECT id FROM store WHERE merchant_id = ?", m.id().value()));
+    }
+
+    private TerminalId till() {
+        return new TerminalId(fixture.queryLong("SELECT id FROM terminal WHERE merchant_id = ?", m.id().value()));
+    }
+
     private WebhookExamples squareSaleExample(String event, String payment, String card) {
         return WebhookExamples.squarePayment().with("account", SQUARE_ACCOUNT).with("event_id", event)
                 .with("created_at", now()).with("payment_id", payment).with("amount", 12345).with("currency", "EUR")
