@@ -51,7 +51,8 @@ import picocli.CommandLine;
 
 /**
  * The money rules of issue 12 (items 1-7) as a terminal meets them, on every channel of one real hub: HTTP JSON,
- * ISO 8583 over TCP, STOMP on the broker, CSV files in the inbox and POSLog over HTTP. The engine decides once;
+ * ISO 8583 over TCP, STOMP on the broker, CSV files in the inbox, POSLog over HTTP (and, for the one pipeline, a
+ * Square webhook). The engine decides once;
  * each channel must answer its decision in its own protocol, the same way.
  */
 @Slow
@@ -75,7 +76,8 @@ class MoneyRulesOnEveryChannelTest {
                 "hub.swipe.reply-timeout-ms", "20000",
                 "hub.iso8583.host", "127.0.0.1",
                 "hub.iso8583.listeners", "binary-2:0"),
-                List.of(ISO_8583, new CsvBatchChannel(), new PosLogChannel(), new BrokerTerminalsExtension()));
+                List.of(ISO_8583, new CsvBatchChannel(), new PosLogChannel(), new BrokerTerminalsExtension(),
+                        new io.loyaltyhub.hub.webhook.WebhookChannel()));
         AdviceWith.adviceWith(fixture.hub().camel(), IntakeRoutes.ROUTE_ID, intake -> intake.weaveAddFirst()
                 .process(e -> CHANNELS_THROUGH_INTAKE.addAll(channels(e.getMessage().getBody()))));
     }
@@ -116,8 +118,21 @@ class MoneyRulesOnEveryChannelTest {
         assertThat(postPosLog(shop, posLogSale("i-p", card, "10.00", OffsetDateTime.now().minusMinutes(5))).body())
                 .contains("status=\"approved\"");
 
+        byte[] squareKey = "money-rules-square-key".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        new io.loyaltyhub.domain.webhook.WebhookConnections(fixture.hub().database(), fixture.hub().keys().masterKey(),
+                java.time.Clock.systemUTC()).connect(new io.loyaltyhub.domain.webhook.WebhookConnection(shop.id(), "square",
+                new io.loyaltyhub.domain.model.StoreId(fixture.queryLong("SELECT id FROM store WHERE merchant_id = ?",
+                        shop.id().value())), new io.loyaltyhub.domain.model.TerminalId(shop.till().terminalId()), null,
+                "https://hub.example.com/square", squareKey));
+        String event = "i-w-" + SERIALS.incrementAndGet();
+        assertThat(new io.loyaltyhub.adapters.simulator.WebhookTill(java.net.URI.create(fixture.baseUrl()), "square",
+                shop.code(), squareKey, "https://hub.example.com/square", null).squareSale(event, "IW" + event.substring(4),
+                1_000, "EUR", card, null, OffsetDateTime.now(ZoneOffset.UTC)).status()).isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> CHANNELS_THROUGH_INTAKE.contains(Channel.WEBHOOK)
+                && fixture.balanceOf(card) == 60);
+
         assertThat(CHANNELS_THROUGH_INTAKE).containsExactlyInAnyOrder(Channel.values());
-        assertThat(fixture.balanceOf(card)).isEqualTo(50);
+        assertThat(fixture.balanceOf(card)).isEqualTo(60);
     }
 
     // 1. Same reference, other content: a coded refusal on every channel, nothing applied, listed for the operator

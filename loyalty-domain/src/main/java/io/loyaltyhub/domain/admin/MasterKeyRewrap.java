@@ -10,13 +10,13 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The database half of a master key rotation: every members' data key and every terminal signing secret still held
+ * The database half of a master key rotation: every members' data key, every terminal signing secret and every webhook secret still held
  * under the current master key is re-wrapped under the next one, in one transaction (rows already under the next key
  * are left alone, so an interrupted rotation is completed by running it again).
  */
 public final class MasterKeyRewrap {
     /** How many rows moved to the next key. */
-    public record Moved(int dataKeys, int signingSecrets) {
+    public record Moved(int dataKeys, int signingSecrets, int webhookSecrets) {
     }
 
     private MasterKeyRewrap() {
@@ -29,8 +29,10 @@ public final class MasterKeyRewrap {
                         .rewrapUnder(c, nextMasterKey);
                 int signingSecrets = new WrappedTerminalSecrets(database, WrappedTerminalSecrets.Kind.SIGNING_SECRET,
                         currentMasterKey, Clock.systemUTC(), Duration.ZERO).rewrapUnder(c, nextMasterKey);
+                int webhookSecrets = new io.loyaltyhub.domain.webhook.WebhookConnections(database, currentMasterKey,
+                        Clock.systemUTC()).rewrapUnder(c, nextMasterKey);
                 c.commit();
-                return new Moved(dataKeys, signingSecrets);
+                return new Moved(dataKeys, signingSecrets, webhookSecrets);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;

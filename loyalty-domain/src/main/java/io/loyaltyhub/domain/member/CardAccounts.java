@@ -37,4 +37,23 @@ public final class CardAccounts {
             throw new IllegalStateException(e.getMessage(), e);
         }
     }
+
+    /** The card a member account presents when it is found by other means than a card (its oldest active card). */
+    public Optional<io.loyaltyhub.domain.txn.PresentedCard> activeCardOf(long accountId) {
+        try (Connection c = database.connection(); PreparedStatement ps = CoalitionSql.on(c).prepare(
+                "SELECT token, key_version, last4, range_id FROM card WHERE account_id = ? AND status = 'ACTIVE' ORDER BY id")) {
+            ps.setLong(1, accountId);
+            ps.setMaxRows(1);
+            try (ResultSet rs = ps.executeQuery()) {
+                Optional<io.loyaltyhub.domain.txn.PresentedCard> card = rs.next()
+                        ? Optional.of(new io.loyaltyhub.domain.txn.PresentedCard(new io.loyaltyhub.domain.model.CardToken(
+                        rs.getString(1), rs.getInt(2), rs.getString(3)), rs.getLong(4)))
+                        : Optional.empty();
+                c.rollback();
+                return card;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
 }

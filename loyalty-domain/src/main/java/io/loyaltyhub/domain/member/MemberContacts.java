@@ -14,6 +14,14 @@ public interface MemberContacts {
     /** Contacts of the given accounts that consented to hear from {@code merchant}; accounts without consent are absent. */
     Map<Long, Contact> consentedContacts(MerchantId merchant, Collection<Long> accountIds);
 
+    /**
+     * Accounts of members who consented to hear from {@code merchant} and gave this email (or phone): how a cloud POS
+     * sale without a card finds its member. None where the hub holds no member data.
+     */
+    default java.util.Set<Long> consentedAccountsWithContact(MerchantId merchant, String email, String phone) {
+        return java.util.Set.of();
+    }
+
     record Contact(String name, String email, String phone) {
     }
 

@@ -71,6 +71,47 @@ public final class MemberRegistry implements MemberContacts {
         return contacts;
     }
 
+    /**
+     * The accounts of members who consented to hear from {@code merchant} and gave this email address (compared without
+     * case) or phone number (compared by its digits): how a cloud POS sale without a card number finds its member. Reads
+     * and opens every consented contact of the merchant, so it costs one pass over them per call.
+     */
+    @Override
+    public java.util.Set<Long> consentedAccountsWithContact(MerchantId merchant, String email, String phone) {
+        String wantedEmail = email == null || email.isBlank() ? null : email.trim().toLowerCase(java.util.Locale.ROOT);
+        String wantedPhone = phone == null ? null : phone.replaceAll("[^0-9]", "");
+        if (wantedEmail == null && (wantedPhone == null || wantedPhone.length() < 6)) {
+            return java.util.Set.of();
+        }
+        java.util.Set<Long> found = new java.util.TreeSet<>();
+        inTransaction(c -> {
+            List<Long> accounts = new java.util.ArrayList<>();
+            try (PreparedStatement ps = MerchantSql.on(c, merchant).prepare("SELECT account_id FROM member_personal_data "
+                    + "WHERE merchant_id = :merchant AND owner_ref = ? AND marketing_consent = 1")) {
+                ps.setString(1, DataKeys.ownerOf(merchant));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        accounts.add(rs.getLong(1));
+                    }
+                }
+            }
+            for (int from = 0; from < accounts.size(); from += CHUNK) {
+                readContacts(c, merchant, accounts.subList(from, Math.min(accounts.size(), from + CHUNK)))
+                        .forEach((account, contact) -> {
+                            boolean sameEmail = wantedEmail != null && contact.email() != null
+                                    && contact.email().trim().toLowerCase(java.util.Locale.ROOT).equals(wantedEmail);
+                            boolean samePhone = wantedPhone != null && wantedPhone.length() >= 6 && contact.phone() != null
+                                    && contact.phone().replaceAll("[^0-9]", "").equals(wantedPhone);
+                            if (sameEmail || samePhone) {
+                                found.add(account);
+                            }
+                        });
+            }
+            return null;
+        });
+        return found;
+    }
+
     /** The operator's view of a member (support, data subject access requests); empty once erased or never enrolled. */
     public Optional<Map<String, String>> operatorRecord(long accountId) {
         return inTransaction(c -> {

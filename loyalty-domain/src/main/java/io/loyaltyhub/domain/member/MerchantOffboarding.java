@@ -32,6 +32,8 @@ public final class MerchantOffboarding {
                 int terminals = update(c, "UPDATE terminal SET status = 'DISABLED' WHERE merchant_id = :merchant", merchant);
                 update(c, "DELETE FROM terminal_signing_key WHERE merchant_id = :merchant", merchant);
                 update(c, "DELETE FROM terminal_mac_key WHERE merchant_id = :merchant", merchant);
+                // Its cloud POS accounts' signing secrets go too: their webhooks are refused as not connected.
+                update(c, "DELETE FROM webhook_connection WHERE merchant_id = :merchant", merchant);
                 if (update(c, "UPDATE merchant SET status = 'OFFBOARDED' WHERE id = :merchant", merchant) != 1) {
                     throw new IllegalArgumentException("no merchant " + merchant.value());
                 }

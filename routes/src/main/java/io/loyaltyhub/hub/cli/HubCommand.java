@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 SigningCommands.TerminalSigningKey.class, SigningCommands.SignRequest.class,
                 MemberCommands.Enrol.class, MemberCommands.Erase.class, MemberCommands.Offboard.class,
                 MerchantPgpKeyCommand.class, ReferenceConflictsCommand.class,
+                WebhookCommands.Connect.class, WebhookCommands.Events.class,
                 io.loyaltyhub.hub.broker.StandaloneBrokerCommand.class})
 public final class HubCommand implements Runnable {
 

@@ -6,6 +6,7 @@ import io.loyaltyhub.hub.csv.CsvBatchChannel;
 import io.loyaltyhub.hub.iso8583.Iso8583Extension;
 import io.loyaltyhub.hub.poslog.PosLogChannel;
 import io.loyaltyhub.hub.reports.MerchantReportsExtension;
+import io.loyaltyhub.hub.webhook.WebhookChannel;
 import java.util.List;
 
 /** The channels the executable hub starts besides HTTP JSON. Each channel registers itself here. */
@@ -15,6 +16,6 @@ public final class HubExtensions {
 
     public static List<HubExtension> all() {
         return List.of(new Iso8583Extension(), new PosLogChannel(), new CsvBatchChannel(), new BrokerTerminalsExtension(),
-                new MerchantReportsExtension());
+                new MerchantReportsExtension(), new WebhookChannel());
     }
 }

@@ -114,9 +114,9 @@ final class KeyCommands {
             HubKeyStore keys = HubKeys.open(s);
             try (Database db = Database.open(s.databaseConfig(2))) {
                 io.loyaltyhub.hub.keys.MasterKeyRotation.Result result = io.loyaltyhub.hub.keys.MasterKeyRotation.rotate(keys, db);
-                System.out.printf("master key replaced: %d data key(s), %d signing secret(s), %d MAC key(s) re-wrapped; "
-                        + "copy the keystore to every hub node before starting them%n", result.dataKeys(), result.signingSecrets(),
-                        result.macKeys());
+                System.out.printf("master key replaced: %d data key(s), %d signing secret(s), %d MAC key(s), %d webhook "
+                        + "secret(s) re-wrapped; copy the keystore to every hub node before starting them%n", result.dataKeys(),
+                        result.signingSecrets(), result.macKeys(), result.webhookSecrets());
             }
             return 0;
         }

@@ -104,7 +104,11 @@ public final class HubSettings {
             Map.entry("hub.reports.credential-cache-entries", "1024"),
             Map.entry("hub.reports.concurrent-downloads", "4"),
             Map.entry("hub.reports.concurrent-logins", "1"),
-            Map.entry("hub.reports.stall-timeout-seconds", "60")));
+            Map.entry("hub.reports.stall-timeout-seconds", "60"),
+            Map.entry("hub.webhooks.max-body-bytes", "262144"),
+            Map.entry("hub.webhooks.max-event-age-hours", "72"),
+            Map.entry("hub.webhooks.retry-pending-seconds", "60"),
+            Map.entry("hub.webhooks.credit-timeout-ms", "30000")));
 
     private final Map<String, String> values;
 

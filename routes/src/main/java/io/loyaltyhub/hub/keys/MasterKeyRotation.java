@@ -16,7 +16,7 @@ public final class MasterKeyRotation {
     private MasterKeyRotation() {
     }
 
-    public record Result(int dataKeys, int signingSecrets, int macKeys) {
+    public record Result(int dataKeys, int signingSecrets, int macKeys, int webhookSecrets) {
     }
 
     public static Result rotate(HubKeyStore keys, Database database) {
@@ -25,6 +25,6 @@ public final class MasterKeyRotation {
         MasterKeyRewrap.Moved moved = MasterKeyRewrap.rewrap(database, current, next);
         int macKeys = new JdbcTerminalMacKeys(database, next, Clock.systemUTC()).rewrapFromLegacyKey(current);
         keys.completeMasterKeyRotation();
-        return new Result(moved.dataKeys(), moved.signingSecrets(), macKeys);
+        return new Result(moved.dataKeys(), moved.signingSecrets(), macKeys, moved.webhookSecrets());
     }
 }

@@ -58,7 +58,7 @@ import org.slf4j.LoggerFactory;
 /**
  * PCI DSS 3.3/3.4/3.5 (and 3.6.1.2, 8.3.2) evidence: known card numbers and track data go through every channel of a real hub
  * (HTTP JSON good and bad, ISO 8583 with field 2 and field 35, POSLog by HTTP and by file, CSV batch, MQTT
- * broker terminal), and then the database (every row of every table, and H2's SCRIPT), the broker's data
+ * broker terminal, a Square webhook good and bad), and then the database (every row of every table, and H2's SCRIPT), the broker's data
  * directory (journal, paging, bindings, large messages: raw bytes, ASCII and UTF-16), the dead-letter queue,
  * the result files and everything logged are searched for them, and for a terminal's secrets and the master key.
  * Nothing may be found. The same search must
@@ -68,7 +68,7 @@ import org.slf4j.LoggerFactory;
 class CardDataLeakScanTest {
     private final Iso8583Extension iso8583 = new Iso8583Extension();
     private final List<HubExtension> channels = List.of(iso8583, new PosLogChannel(), new CsvBatchChannel(),
-            new BrokerTerminalsExtension());
+            new BrokerTerminalsExtension(), new io.loyaltyhub.hub.webhook.WebhookChannel());
 
     @Test
     void noCardNumberOrTrackReachesDatabaseBrokerDeadLettersResultsOrLogsOnTheEmbeddedDatabase() throws Exception {
@@ -157,13 +157,33 @@ class CardDataLeakScanTest {
                 assertThat(till.nextReply(Duration.ofSeconds(30)).path("status").asText()).isEqualTo("rejected");
             }
 
+            // Cloud POS webhook (Square): a card in the payment note (spaced as a cashier types it), a refused
+            // malformed body and a refused forged one that carry a card too; the provider's secret at rest.
+            String webhookCard = secret(secrets, HubFixture.card(serials + 11));
+            String webhookSecret = secret(secrets, "sq-leak-scan-signature-key-" + serials);
+            String spaced = secret(secrets, webhookCard.substring(0, 4) + " " + webhookCard.substring(4, 8) + " "
+                    + webhookCard.substring(8, 12) + " " + webhookCard.substring(12));
+            new io.loyaltyhub.domain.webhook.WebhookConnections(fixture.hub().database(), fixture.hub().keys().masterKey(),
+                    Clock.systemUTC()).connect(new io.loyaltyhub.domain.webhook.WebhookConnection(shop.id(), "square",
+                    new io.loyaltyhub.domain.model.StoreId(fixture.queryLong("SELECT id FROM store WHERE merchant_id = ?",
+                            shop.id().value())), new io.loyaltyhub.domain.model.TerminalId(shop.till().terminalId()), null,
+                    "https://hub.example.com/square", webhookSecret.getBytes(StandardCharsets.UTF_8)));
+            io.loyaltyhub.adapters.simulator.WebhookTill square = new io.loyaltyhub.adapters.simulator.WebhookTill(
+                    URI.create(fixture.baseUrl()), "square", shop.code(), webhookSecret.getBytes(StandardCharsets.UTF_8),
+                    "https://hub.example.com/square", null);
+            assertThat(square.squareSale("leak-" + serials, "LEAK" + serials, 1000, "EUR", "Loyalty " + spaced, null,
+                    java.time.OffsetDateTime.now()).status()).isEqualTo(200);
+            byte[] malformed = ("{\"note\":\"" + webhookCard + "\",").getBytes(StandardCharsets.UTF_8);
+            assertThat(square.post(malformed, square.headersFor(malformed)).status()).isEqualTo(400);
+            assertThat(square.post(malformed, java.util.Map.of("x-square-hmacsha256-signature", "AAAA")).status()).isEqualTo(401);
+
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(fixture.dataDir().resolve("csv/results")
                     .resolve(shop.code()).resolve("eod.csv.result.csv")) && Files.exists(fixture.dataDir()
                     .resolve("poslog/results").resolve(shop.code()).resolve("day.xml.result.xml")));
             await().atMost(Duration.ofSeconds(30)).until(() -> !fileHits(fixture.dataDir().resolve("csv/done"), List.of("")).isEmpty()
                     && !fileHits(fixture.dataDir().resolve("poslog/done"), List.of("")).isEmpty());
             await().atMost(Duration.ofSeconds(30)).until(() -> fixture.queryLong(
-                    "SELECT COUNT(*) FROM purchase WHERE merchant_id = ?", shop.id().value()) >= 9);
+                    "SELECT COUNT(*) FROM purchase WHERE merchant_id = ?", shop.id().value()) >= 10);
 
             // Secrets at rest: a terminal's credential secret, a signing secret, an ISO 8583 MAC key and the keystore's
             // master key must not be readable anywhere either (they are hashed, or wrapped by the master key).

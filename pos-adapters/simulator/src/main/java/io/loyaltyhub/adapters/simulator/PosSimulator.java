@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pos-simulator", mixinStandardHelpOptions = true,
         description = "POS simulator: send transactions to a hub over its channels.",
         subcommands = {HttpLoadCommand.class, Iso8583Simulator.class, PostPosLogCommand.class, DropCsvBatchCommand.class,
-                BrokerCommand.class})
+                BrokerCommand.class, WebhookCommand.class})
 public final class PosSimulator implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
