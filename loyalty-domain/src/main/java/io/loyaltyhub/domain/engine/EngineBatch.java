@@ -118,7 +118,8 @@ final class EngineBatch {
             conflicts.add(new ConflictLog.Conflict(ids.nextId(), t, earlier.id, now));
             return TransactionOutcome.refused(ResultCode.REFERENCE_REUSED, t.card().token().last4());
         }
-        Long account = earlier.accountId != null ? earlier.accountId : holder == null ? null : holder.accountId();
+        // the card's account now (it may have moved into a household since), else the one the first answer was on
+        Long account = holder != null ? Long.valueOf(holder.accountId()) : earlier.accountId;
         long balance = account != null ? balanceOf(account).value() : earlier.balanceAfter;
         return earlier.outcome().asDuplicateWithBalance(balance);
     }
@@ -144,15 +145,24 @@ final class EngineBatch {
     /** Locks every account this batch may change or show: the cards', the originals', and those copies answer from. */
     private void lockAccounts(List<PosTransaction> batch, List<Integer> timely) throws SQLException {
         Set<Long> accountIds = new HashSet<>();
+        Set<Long> cardAccounts = new HashSet<>();
         for (int i : timely) {
             CardHolder holder = cards.holderOf(batch.get(i).card());
             if (holder != null) {
-                accountIds.add(holder.accountId());
+                cardAccounts.add(holder.accountId());
             }
         }
+        accountIds.addAll(cardAccounts);
         originalsById.values().stream().filter(o -> o.accountId != null).forEach(o -> accountIds.add(o.accountId));
         answered.values().stream().filter(p -> p.accountId != null).forEach(p -> accountIds.add(p.accountId));
-        balances.putAll(accounts.lockBalances(c, accountIds));
+        Set<Long> closed = new HashSet<>();
+        balances.putAll(accounts.lockBalances(c, accountIds, closed));
+        closed.retainAll(cardAccounts);
+        if (!closed.isEmpty()) {
+            // The operator moved a card of this batch into a household between the card look-up and this lock: the
+            // batch runs again (contention), and then finds the card on its household.
+            throw new SQLException("account(s) " + closed + " closed into a household while this batch ran", "40001");
+        }
     }
 
     private TransactionOutcome decide(PosTransaction t) throws SQLException {
@@ -169,7 +179,7 @@ final class EngineBatch {
             return decideForUnactivatedCard(t, purchaseId);
         }
         if (holder.isBlocked()) {
-            return record(t, purchaseId, holder, holder.accountId(), Decision.decline(ResultCode.CARD_BLOCKED), null, null);
+            return record(t, purchaseId, holder, holder.accountId(), Decision.decline(holder.declineCode()), null, null);
         }
         long account = holder.accountId();
         Points balance = balanceOf(account);
@@ -226,7 +236,8 @@ final class EngineBatch {
             return record(t, purchaseId, holder, ownAccount, d, null, null);
         }
         sale.refund(t.amount(), d.points().negate());
-        Long account = sale.accountId != null ? sale.accountId : ownAccount;
+        // the account the card is on now: a card that joined or left a household took its points' fate with it
+        Long account = ownAccount != null ? ownAccount : sale.accountId;
         return record(t, purchaseId, holder, account, d, sale.id, "REFUND");
     }
 
@@ -249,7 +260,7 @@ final class EngineBatch {
         if (original.kind == TransactionType.REFUND && original.originalId != null) {
             restoreSaleOfVoidedRefund(t.merchantId(), original);
         }
-        Long account = original.accountId != null ? original.accountId : ownAccount;
+        Long account = ownAccount != null ? ownAccount : original.accountId;
         return record(t, purchaseId, holder, account, d, original.id, t.type().name());
     }
 

@@ -12,7 +12,10 @@ package io.loyaltyhub.domain.txn;
 public enum ResultCode {
     APPROVED("approved", true, "00", null),
     INVALID_CARD("invalid-card", false, "14", null),
+    /** The operator blocked the card (lost, stolen, damaged, other): declined until it is unblocked. */
     CARD_BLOCKED("card-blocked", false, "62", null),
+    /** The card was replaced by a new one, which carries its account: the old card is declined for good. */
+    CARD_REPLACED("card-replaced", false, "54", null),
     ORIGINAL_NOT_FOUND("original-not-found", false, "12", null),
     ALREADY_REVERSED("already-reversed", false, "12", null),
     CURRENCY_NOT_ACCEPTED("currency-not-accepted", false, "13", null),
