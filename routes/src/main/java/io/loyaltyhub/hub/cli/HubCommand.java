@@ -20,6 +20,10 @@ import picocli.CommandLine.Command;
                 KeyCommands.RekeyCards.class, KeyCommands.RetireCardKey.class, KeyCommands.RotateMasterKey.class,
                 SigningCommands.TerminalSigningKey.class, SigningCommands.SignRequest.class,
                 MemberCommands.Enrol.class, MemberCommands.Erase.class, MemberCommands.Offboard.class,
+                HouseholdCommands.Show.class, HouseholdCommands.Link.class, HouseholdCommands.Leave.class,
+                HouseholdCommands.Merge.class, HouseholdCommands.Activate.class, HouseholdCommands.Block.class,
+                HouseholdCommands.Unblock.class, HouseholdCommands.Replace.class,
+                OperatorCredentialCommands.Add.class, OperatorCredentialCommands.Revoke.class,
                 MerchantPgpKeyCommand.class, ReferenceConflictsCommand.class,
                 io.loyaltyhub.hub.broker.StandaloneBrokerCommand.class})
 public final class HubCommand implements Runnable {
