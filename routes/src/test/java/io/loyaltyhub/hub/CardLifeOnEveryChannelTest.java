@@ -12,6 +12,7 @@ import io.loyaltyhub.adapters.iso8583.Iso8583Client;
 import io.loyaltyhub.adapters.iso8583.TerminalRequests;
 import io.loyaltyhub.adapters.poslog.PosLogClient;
 import io.loyaltyhub.adapters.simulator.BrokerTill;
+import io.loyaltyhub.domain.admin.TransactionLimitSettings;
 import io.loyaltyhub.domain.household.BlockReason;
 import io.loyaltyhub.domain.household.CardLifecycle;
 import io.loyaltyhub.domain.persistence.IdGenerator;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The card's life (issue 14) as a terminal meets it, on every channel of one real hub: HTTP JSON, ISO 8583 over TCP,
  * STOMP on the broker, CSV files in the inbox and POSLog over HTTP. A blocked card and a replaced card are declined
- * with their stable code in each channel's own protocol, and nothing is credited to them.
+ * with their stable code in each channel's own protocol, and nothing is credited to them; so is a sale above a limit.
  */
 @Slow
 class CardLifeOnEveryChannelTest {
@@ -77,7 +78,7 @@ class CardLifeOnEveryChannelTest {
         fixture.swipe(shop, sale("k-0", card, 1_000));
         cards.block(fixture.hub().cardReader().read(card), BlockReason.LOST, "test");
 
-        declinedEverywhere(shop, card, "card-blocked", "62", "k");
+        declinedEverywhere(shop, card, 1_000, "card-blocked", "62", "k");
 
         assertThat(fixture.balanceOf(card)).isEqualTo(10);
     }
@@ -90,34 +91,67 @@ class CardLifeOnEveryChannelTest {
         fixture.swipe(shop, sale("r-0", old, 1_000));
         cards.replace(fixture.hub().cardReader().read(old), fixture.hub().cardReader().read(replacement), "test");
 
-        declinedEverywhere(shop, old, "card-replaced", "54", "r");
+        declinedEverywhere(shop, old, 1_000, "card-replaced", "54", "r");
 
         JsonNode onReplacement = JSON.readTree(fixture.swipe(shop, sale("r-9", replacement, 1_000)).body());
         assertThat(onReplacement.get("balance").asLong()).isEqualTo(20);
     }
 
-    private static void declinedEverywhere(HubFixture.Merchant shop, String card, String code, String isoCode, String ref)
-            throws Exception {
-        JsonNode http = JSON.readTree(fixture.swipe(shop, sale(ref + "-h", card, 1_000)).body());
+    @Test
+    void aSaleAboveTheMerchantsLargestAmountIsDeclinedOnEveryChannelAndListedForTheOperator() throws Exception {
+        HubFixture.Merchant shop = fixture.merchant();
+        String card = card();
+        fixture.swipe(shop, sale("l-0", card, 1_000));
+        new TransactionLimitSettings(fixture.hub().database(), new IdGenerator(902), Clock.systemUTC())
+                .set(shop.id(), new TransactionLimitSettings.Limits(5_000L, null, null, null));
+
+        declinedEverywhere(shop, card, 900_000, "amount-over-limit", "61", "l");
+
+        assertThat(fixture.balanceOf(card)).isEqualTo(10);
+        String listed = limitRefusals(shop.code());
+        assertThat(listed).contains("ref l-h SALE ****" + card.substring(12) + " amount 900000 EUR points 0: amount-over-limit (limit 5000)")
+                .contains("ref l-b").contains("ref l-c").contains("ref l-p").contains("5 refusal(s)").doesNotContain(card);
+    }
+
+    /** What {@code limit-refusals --merchant CODE} prints, run against the running hub's database. */
+    private static String limitRefusals(String merchant) {
+        java.io.PrintStream console = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+            exit = new picocli.CommandLine(new io.loyaltyhub.hub.cli.HubCommand()).execute("limit-refusals", "-s",
+                    "hub.data-dir=" + fixture.dataDir(), "--merchant", merchant);
+        } finally {
+            System.setOut(console);
+        }
+        assertThat(exit).isZero();
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void declinedEverywhere(HubFixture.Merchant shop, String card, long cents, String code, String isoCode,
+                                           String ref) throws Exception {
+        JsonNode http = JSON.readTree(fixture.swipe(shop, sale(ref + "-h", card, cents)).body());
         assertThat(http.get("status").asText()).isEqualTo("declined");
         assertThat(http.get("code").asText()).isEqualTo(code);
 
         try (Iso8583Client iso = connect()) {
-            assertThat(iso.exchange(iso(shop).sale(card, 1_000)).responseCode()).isEqualTo(isoCode);
+            assertThat(iso.exchange(iso(shop).sale(card, cents)).responseCode()).isEqualTo(isoCode);
         }
 
         try (BrokerTill stomp = stomp(shop)) {
-            stomp.send(sale(ref + "-b", card, 1_000));
+            stomp.send(sale(ref + "-b", card, cents));
             JsonNode reply = JSON.readTree(stomp.nextReply(WAIT));
             assertThat(reply.get("status").asText()).isEqualTo("declined");
             assertThat(reply.get("code").asText()).isEqualTo(code);
         }
 
         String now = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5).toString();
-        assertThat(dropCsv(shop, ref + ".csv", "S1,T1," + ref + "-c,SALE," + now + "," + card + ",1000,EUR,\n").get(1))
+        assertThat(dropCsv(shop, ref + ".csv", "S1,T1," + ref + "-c,SALE," + now + "," + card + "," + cents + ",EUR,\n").get(1))
                 .startsWith("2," + ref + "-c,declined," + code + ",0,");
 
-        assertThat(postPosLog(shop, posLogSale(ref + "-p", card, "10.00", OffsetDateTime.now().minusMinutes(5))).body())
+        assertThat(postPosLog(shop, posLogSale(ref + "-p", card, String.format("%d.%02d", cents / 100, cents % 100),
+                OffsetDateTime.now().minusMinutes(5))).body())
                 .contains("status=\"declined\"").contains("code=\"" + code + "\"");
     }
 

@@ -47,6 +47,7 @@ final class EngineBatch {
     private final EarnRuleStore earnRules = new EarnRuleStore();
     private final ConflictLog conflictLog = new ConflictLog();
     private final CardLookup cards;
+    private final TransactionLimits limits;
 
     /** Every reference answered, in the database or earlier in this batch: what a later copy is compared with. */
     private final Map<TransactionKey, StoredPurchase> answered = new HashMap<>();
@@ -66,6 +67,7 @@ final class EngineBatch {
         this.now = now;
         this.window = window;
         this.cards = new CardLookup(c, accounts, ids, now);
+        this.limits = new TransactionLimits(now, ids::nextId);
     }
 
     List<TransactionOutcome> run(List<PosTransaction> batch) throws SQLException {
@@ -83,6 +85,11 @@ final class EngineBatch {
         cards.load(timely.stream().map(i -> batch.get(i).card()).toList());
         lockOriginals(batch, timely);
         lockAccounts(batch, timely);
+        limits.load(c, timely.stream().filter(i -> !answered.containsKey(batch.get(i).key())).map(batch::get).toList(),
+                t -> {
+                    CardHolder holder = cards.holderOf(t.card());
+                    return holder == null ? null : holder.cardId();
+                });
         for (int i : timely) {
             PosTransaction t = batch.get(i);
             StoredPurchase earlier = answered.get(t.key());
@@ -176,12 +183,20 @@ final class EngineBatch {
                 return new TransactionOutcome(ResultCode.CARD_KEY_UNAVAILABLE, 0, TransactionOutcome.NO_BALANCE,
                         t.card().token().last4(), false);
             }
+            ResultCode limited = limits.check(t, null);
+            if (limited != null) {
+                return record(t, purchaseId, null, null, Decision.decline(limited), null, null);
+            }
             return decideForUnactivatedCard(t, purchaseId);
         }
         if (holder.isBlocked()) {
             return record(t, purchaseId, holder, holder.accountId(), Decision.decline(holder.declineCode()), null, null);
         }
         long account = holder.accountId();
+        ResultCode limited = limits.check(t, holder.cardId());
+        if (limited != null) {
+            return record(t, purchaseId, holder, account, Decision.decline(limited), null, null);
+        }
         Points balance = balanceOf(account);
         return switch (t.type()) {
             case SALE -> record(t, purchaseId, holder, account, PointsRules.creditSale(rate(t), t.amount()),
@@ -190,8 +205,13 @@ final class EngineBatch {
                     ? record(t, purchaseId, holder, account, PointsRules.unlinkedRefund(rate(t)), null, "REFUND")
                     : reverseLinkedRefund(t, purchaseId, holder);
             case VOID, REVERSAL -> undoOriginal(t, purchaseId, holder);
-            case REDEEM -> record(t, purchaseId, holder, account, PointsRules.redeem(Points.of(t.redeemPoints()), balance), null,
-                    "REDEEM");
+            case REDEEM -> {
+                Decision d = PointsRules.redeem(Points.of(t.redeemPoints()), balance);
+                if (d.result().approved()) {
+                    limits.redeemed(t, holder.cardId(), t.redeemPoints());
+                }
+                yield record(t, purchaseId, holder, account, d, null, "REDEEM");
+            }
             case BALANCE_INQUIRY -> record(t, purchaseId, holder, account, Decision.approveNoChange(), null, null);
         };
     }
@@ -212,6 +232,7 @@ final class EngineBatch {
                     yield new TransactionOutcome(ResultCode.CARD_KEY_UNAVAILABLE, 0, TransactionOutcome.NO_BALANCE,
                             t.card().token().last4(), false);
                 }
+                limits.activated(t, activated.cardId());
                 balances.put(activated.accountId(), Points.ZERO);
                 yield record(t, purchaseId, activated, activated.accountId(), d, null, "EARN");
             }
@@ -328,6 +349,7 @@ final class EngineBatch {
         ledger.append(c, newEntries);
         accounts.applyChanges(c, changes);
         conflictLog.append(c, conflicts);
+        limits.write(c);
     }
 
     /** A balance this batch did not read counts as zero. */

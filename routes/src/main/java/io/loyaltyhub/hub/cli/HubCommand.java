@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 HouseholdCommands.Merge.class, HouseholdCommands.Activate.class, HouseholdCommands.Block.class,
                 HouseholdCommands.Unblock.class, HouseholdCommands.Replace.class,
                 OperatorCredentialCommands.Add.class, OperatorCredentialCommands.Revoke.class,
+                LimitCommands.Set.class, LimitCommands.ListLimits.class, LimitCommands.Refusals.class,
                 MerchantPgpKeyCommand.class, ReferenceConflictsCommand.class,
                 io.loyaltyhub.hub.broker.StandaloneBrokerCommand.class})
 public final class HubCommand implements Runnable {
