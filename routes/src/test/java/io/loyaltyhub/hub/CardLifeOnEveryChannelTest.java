@@ -113,6 +113,41 @@ class CardLifeOnEveryChannelTest {
                 .contains("ref l-b").contains("ref l-c").contains("ref l-p").contains("5 refusal(s)").doesNotContain(card);
     }
 
+    @Test
+    void balanceAnswersShowThePointsThatExpireNextOnEveryChannel() throws Exception {
+        new io.loyaltyhub.domain.expiry.PointsExpiry(fixture.hub().database(), new IdGenerator(903), Clock.systemUTC())
+                .setPolicy(java.util.Optional.of(io.loyaltyhub.domain.expiry.ExpiryPolicy.monthsAfterEarning(24)));
+        HubFixture.Merchant shop = fixture.merchant();
+        String card = card();
+        fixture.swipe(shop, sale("x-0", card, 1_000));
+        java.time.LocalDate on = java.time.LocalDate.now(ZoneOffset.UTC).plusMonths(24);
+
+        JsonNode http = JSON.readTree(fixture.swipe(shop, "{\"txnRef\":\"x-h\",\"type\":\"BALANCE_INQUIRY\",\"cardNumber\":\""
+                + card + "\"}").body());
+        assertThat(http.path("nextExpiry").path("points").asLong()).isEqualTo(10);
+        assertThat(http.path("nextExpiry").path("on").asText()).isEqualTo(on.toString());
+
+        try (Iso8583Client iso = connect()) {
+            Iso8583Client.Exchange inquiry = iso.exchange(iso(shop).balanceInquiry(card));
+            assertThat(inquiry.loyaltyData().number(io.loyaltyhub.adapters.iso8583.LoyaltyData.EXPIRING_POINTS)).hasValue(10);
+            assertThat(inquiry.loyaltyData().element(io.loyaltyhub.adapters.iso8583.LoyaltyData.EXPIRES_ON))
+                    .hasValue(on.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
+        }
+
+        try (BrokerTill stomp = stomp(shop)) {
+            stomp.send("{\"txnRef\":\"x-b\",\"type\":\"BALANCE_INQUIRY\",\"cardNumber\":\"" + card + "\"}");
+            assertThat(JSON.readTree(stomp.nextReply(WAIT)).path("nextExpiry").path("points").asLong()).isEqualTo(10);
+        }
+
+        String now = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5).toString();
+        assertThat(dropCsv(shop, "x.csv", "S1,T1,x-c,SALE," + now + "," + card + ",1000,EUR,\n").get(1))
+                .as("a result line of the batch channels shows it too").isEqualTo("2,x-c,approved,approved,10,20,"
+                        + card.substring(12) + ",false,,20," + on);
+
+        assertThat(postPosLog(shop, posLogSale("x-p", card, "10.00", OffsetDateTime.now().minusMinutes(5))).body())
+                .contains("expiringPoints=\"30\"").contains("expiresOn=\"" + on + "\"");
+    }
+
     /** What {@code limit-refusals --merchant CODE} prints, run against the running hub's database. */
     private static String limitRefusals(String merchant) {
         java.io.PrintStream console = System.out;

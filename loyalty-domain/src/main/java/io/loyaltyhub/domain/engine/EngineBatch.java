@@ -59,6 +59,8 @@ final class EngineBatch {
     private final List<NewPurchase> newPurchases = new ArrayList<>();
     private final List<NewLedgerEntry> newEntries = new ArrayList<>();
     private final List<ConflictLog.Conflict> conflicts = new ArrayList<>();
+    /** Approved balance inquiries of this batch: their index in the batch, and the account they show. */
+    private final Map<Integer, Long> inquiries = new LinkedHashMap<>();
 
     EngineBatch(Connection c, IdGenerator ids, LocalDateTime now, OccurredAtWindow window, boolean inListUsesIndex) {
         this.c = c;
@@ -94,8 +96,15 @@ final class EngineBatch {
             PosTransaction t = batch.get(i);
             StoredPurchase earlier = answered.get(t.key());
             outcomes[i] = earlier != null ? answerCopy(t, earlier) : decide(t);
+            if (earlier == null && showsNextExpiry(t) && outcomes[i].hasBalance() && !outcomes[i].result().isRefusal()) {
+                CardHolder holder = cards.holderOf(t.card());
+                if (holder != null) {
+                    inquiries.put(i, holder.accountId());
+                }
+            }
         }
         write();
+        showNextExpiries(outcomes);
         return List.of(outcomes);
     }
 
@@ -350,6 +359,40 @@ final class EngineBatch {
         accounts.applyChanges(c, changes);
         conflictLog.append(c, conflicts);
         limits.write(c);
+    }
+
+    /**
+     * Which answers show the points that expire next (docs/expiry.md): a balance inquiry's, on every channel; and every
+     * answer of the batch channels (CSV files, POSLog documents), which have no balance inquiries and print the balance
+     * on each result line. Reading an account's lots costs its ledger, so swipes answered online do not pay it.
+     */
+    private static boolean showsNextExpiry(PosTransaction t) {
+        return t.type() == TransactionType.BALANCE_INQUIRY || t.channel() == io.loyaltyhub.domain.txn.Channel.CSV_BATCH
+                || t.channel() == io.loyaltyhub.domain.txn.Channel.POSLOG;
+    }
+
+    /**
+     * Shows the points that expire next ({@link #showsNextExpiry}): read after this batch's writes, only when the batch
+     * has such answers and the programme has an expiry rule — three statements for the batch then, none otherwise.
+     */
+    private void showNextExpiries(TransactionOutcome[] outcomes) throws SQLException {
+        if (inquiries.isEmpty()) {
+            return;
+        }
+        java.util.Optional<io.loyaltyhub.domain.expiry.ExpiryPolicy> policy = io.loyaltyhub.domain.expiry.PointsExpiry.policy(c);
+        if (policy.isEmpty()) {
+            return;
+        }
+        Map<Long, io.loyaltyhub.domain.expiry.PointsLots> lots = io.loyaltyhub.domain.expiry.PointsExpiry.LotReader.read(c,
+                new ArrayList<>(new java.util.TreeSet<>(inquiries.values())));
+        for (Map.Entry<Integer, Long> inquiry : inquiries.entrySet()) {
+            io.loyaltyhub.domain.expiry.PointsLots of = lots.get(inquiry.getValue());
+            io.loyaltyhub.domain.expiry.PointsLots.NextExpiry next = of == null ? null : of.next(policy.get());
+            if (next != null) {
+                outcomes[inquiry.getKey()] = outcomes[inquiry.getKey()].withNextExpiry(
+                        new io.loyaltyhub.domain.txn.ExpiringPoints(next.points(), next.on()));
+            }
+        }
     }
 
     /** A balance this batch did not read counts as zero. */

@@ -53,7 +53,8 @@ public final class PointsExpiry {
         return inTransaction(c -> policy(c));
     }
 
-    static Optional<ExpiryPolicy> policy(Connection c) throws SQLException {
+    /** The rule, read in the caller's transaction (the engine's, for balance answers). */
+    public static Optional<ExpiryPolicy> policy(Connection c) throws SQLException {
         try (PreparedStatement ps = CoalitionSql.on(c).prepare("SELECT rule, months FROM points_expiry_policy WHERE id = 1");
              ResultSet rs = ps.executeQuery()) {
             return rs.next() ? Optional.of(new ExpiryPolicy(ExpiryPolicy.Rule.valueOf(rs.getString(1)), rs.getInt(2)))

@@ -171,6 +171,28 @@ abstract class ExpirySuite {
     }
 
     @Test
+    void aBalanceInquiryShowsHowManyPointsExpireNextAndWhen() {
+        String card = EngineTestbed.newCard();
+        sale(at(Duration.ZERO), books, card, 10_000);
+        sale(at(MONTH), pharmacy, card, 5_000);
+        io.loyaltyhub.domain.txn.PosTransaction inquiry = bed.coalition.txn(books, EngineTestbed.ref(),
+                TransactionType.BALANCE_INQUIRY, card, 0, null);
+        assertThat(engine(at(MONTH)).apply(inquiry).nextExpiry()).as("no rule, nothing expires").isNull();
+        expiry(CoalitionFixture.CLOCK).setPolicy(Optional.of(ExpiryPolicy.monthsAfterEarning(24)));
+        redeem(at(MONTH), books, card, 30);
+
+        io.loyaltyhub.domain.txn.TransactionOutcome answer = engine(at(MONTH)).apply(bed.coalition.txn(books,
+                EngineTestbed.ref(), TransactionType.BALANCE_INQUIRY, card, 0, null));
+        io.loyaltyhub.domain.txn.TransactionOutcome sale = engine(at(MONTH)).apply(bed.coalition.sale(books,
+                EngineTestbed.ref(), card, 100));
+
+        assertThat(answer.balance()).isEqualTo(120);
+        assertThat(answer.nextExpiry()).isEqualTo(new io.loyaltyhub.domain.txn.ExpiringPoints(70,
+                LocalDate.parse("2028-11-21")));
+        assertThat(sale.nextExpiry()).as("only balance inquiries carry it").isNull();
+    }
+
+    @Test
     void withoutARulePointsNeverExpire() {
         String card = EngineTestbed.newCard();
         sale(at(Duration.ZERO), books, card, 1_000);

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 HouseholdCommands.Unblock.class, HouseholdCommands.Replace.class,
                 OperatorCredentialCommands.Add.class, OperatorCredentialCommands.Revoke.class,
                 LimitCommands.Set.class, LimitCommands.ListLimits.class, LimitCommands.Refusals.class,
+                ExpiryCommands.Set.class, ExpiryCommands.Run.class,
                 MerchantPgpKeyCommand.class, ReferenceConflictsCommand.class,
                 io.loyaltyhub.hub.broker.StandaloneBrokerCommand.class})
 public final class HubCommand implements Runnable {
