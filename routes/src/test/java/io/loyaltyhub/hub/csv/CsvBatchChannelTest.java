@@ -91,7 +91,7 @@ class CsvBatchChannelTest {
         drop(merchant.code(), "eod-2-resent.csv", file);
 
         assertThat(awaitResult(merchant.code(), "eod-2-resent.csv.result.csv")).element(1).asString()
-                .isEqualTo("2,D-1,approved,approved,50,50," + card.substring(12) + ",true,");
+                .isEqualTo("2,D-1,approved,approved,50,50," + card.substring(12) + ",true,,,");
         assertThat(fixture.balanceOf(card)).as("the engine answers a resent line with its first answer").isEqualTo(50);
         assertThat(fixture.queryLong("SELECT COUNT(*) FROM purchase WHERE merchant_id = ?", merchant.id().value())).isEqualTo(1);
     }
