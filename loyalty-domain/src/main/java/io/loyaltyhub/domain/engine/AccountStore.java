@@ -87,14 +87,17 @@ final class AccountStore {
         return new CardHolder(cardId, accountId, "ACTIVE", token.keyVersion());
     }
 
-    /** Locks the accounts (in id order, so concurrent batches queue rather than deadlock) and reads their balances. */
-    Map<Long, Points> lockBalances(Connection c, Collection<Long> accountIds) throws SQLException {
+    /**
+     * Locks the accounts (in id order, so concurrent batches queue rather than deadlock) and reads their balances;
+     * the ids of accounts that are closed (their cards moved to a household while this batch ran) go to {@code closed}.
+     */
+    Map<Long, Points> lockBalances(Connection c, Collection<Long> accountIds, java.util.Set<Long> closed) throws SQLException {
         Map<Long, Points> balances = new HashMap<>();
         if (accountIds.isEmpty()) {
             return balances;
         }
         TreeSet<Long> ordered = new TreeSet<>(accountIds);
-        try (PreparedStatement ps = CoalitionSql.on(c).prepare("SELECT id, balance FROM member_account WHERE id IN ("
+        try (PreparedStatement ps = CoalitionSql.on(c).prepare("SELECT id, balance, status FROM member_account WHERE id IN ("
                 + Sql.placeholders(ordered.size()) + ") ORDER BY id FOR UPDATE")) {
             int i = 1;
             for (Long id : ordered) {
@@ -103,6 +106,9 @@ final class AccountStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     balances.put(rs.getLong(1), Points.of(rs.getLong(2)));
+                    if (!"OPEN".equals(rs.getString(3))) {
+                        closed.add(rs.getLong(1));
+                    }
                 }
             }
         }

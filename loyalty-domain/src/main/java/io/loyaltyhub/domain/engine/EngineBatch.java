@@ -47,6 +47,7 @@ final class EngineBatch {
     private final EarnRuleStore earnRules = new EarnRuleStore();
     private final ConflictLog conflictLog = new ConflictLog();
     private final CardLookup cards;
+    private final TransactionLimits limits;
 
     /** Every reference answered, in the database or earlier in this batch: what a later copy is compared with. */
     private final Map<TransactionKey, StoredPurchase> answered = new HashMap<>();
@@ -58,6 +59,8 @@ final class EngineBatch {
     private final List<NewPurchase> newPurchases = new ArrayList<>();
     private final List<NewLedgerEntry> newEntries = new ArrayList<>();
     private final List<ConflictLog.Conflict> conflicts = new ArrayList<>();
+    /** Approved balance inquiries of this batch: their index in the batch, and the account they show. */
+    private final Map<Integer, Long> inquiries = new LinkedHashMap<>();
 
     EngineBatch(Connection c, IdGenerator ids, LocalDateTime now, OccurredAtWindow window, boolean inListUsesIndex) {
         this.c = c;
@@ -66,6 +69,7 @@ final class EngineBatch {
         this.now = now;
         this.window = window;
         this.cards = new CardLookup(c, accounts, ids, now);
+        this.limits = new TransactionLimits(now, ids::nextId);
     }
 
     List<TransactionOutcome> run(List<PosTransaction> batch) throws SQLException {
@@ -83,12 +87,24 @@ final class EngineBatch {
         cards.load(timely.stream().map(i -> batch.get(i).card()).toList());
         lockOriginals(batch, timely);
         lockAccounts(batch, timely);
+        limits.load(c, timely.stream().filter(i -> !answered.containsKey(batch.get(i).key())).map(batch::get).toList(),
+                t -> {
+                    CardHolder holder = cards.holderOf(t.card());
+                    return holder == null ? null : holder.cardId();
+                });
         for (int i : timely) {
             PosTransaction t = batch.get(i);
             StoredPurchase earlier = answered.get(t.key());
             outcomes[i] = earlier != null ? answerCopy(t, earlier) : decide(t);
+            if (earlier == null && showsNextExpiry(t) && outcomes[i].hasBalance() && !outcomes[i].result().isRefusal()) {
+                CardHolder holder = cards.holderOf(t.card());
+                if (holder != null) {
+                    inquiries.put(i, holder.accountId());
+                }
+            }
         }
         write();
+        showNextExpiries(outcomes);
         return List.of(outcomes);
     }
 
@@ -118,7 +134,8 @@ final class EngineBatch {
             conflicts.add(new ConflictLog.Conflict(ids.nextId(), t, earlier.id, now));
             return TransactionOutcome.refused(ResultCode.REFERENCE_REUSED, t.card().token().last4());
         }
-        Long account = earlier.accountId != null ? earlier.accountId : holder == null ? null : holder.accountId();
+        // the card's account now (it may have moved into a household since), else the one the first answer was on
+        Long account = holder != null ? Long.valueOf(holder.accountId()) : earlier.accountId;
         long balance = account != null ? balanceOf(account).value() : earlier.balanceAfter;
         return earlier.outcome().asDuplicateWithBalance(balance);
     }
@@ -144,15 +161,24 @@ final class EngineBatch {
     /** Locks every account this batch may change or show: the cards', the originals', and those copies answer from. */
     private void lockAccounts(List<PosTransaction> batch, List<Integer> timely) throws SQLException {
         Set<Long> accountIds = new HashSet<>();
+        Set<Long> cardAccounts = new HashSet<>();
         for (int i : timely) {
             CardHolder holder = cards.holderOf(batch.get(i).card());
             if (holder != null) {
-                accountIds.add(holder.accountId());
+                cardAccounts.add(holder.accountId());
             }
         }
+        accountIds.addAll(cardAccounts);
         originalsById.values().stream().filter(o -> o.accountId != null).forEach(o -> accountIds.add(o.accountId));
         answered.values().stream().filter(p -> p.accountId != null).forEach(p -> accountIds.add(p.accountId));
-        balances.putAll(accounts.lockBalances(c, accountIds));
+        Set<Long> closed = new HashSet<>();
+        balances.putAll(accounts.lockBalances(c, accountIds, closed));
+        closed.retainAll(cardAccounts);
+        if (!closed.isEmpty()) {
+            // The operator moved a card of this batch into a household between the card look-up and this lock: the
+            // batch runs again (contention), and then finds the card on its household.
+            throw new SQLException("account(s) " + closed + " closed into a household while this batch ran", "40001");
+        }
     }
 
     private TransactionOutcome decide(PosTransaction t) throws SQLException {
@@ -166,12 +192,20 @@ final class EngineBatch {
                 return new TransactionOutcome(ResultCode.CARD_KEY_UNAVAILABLE, 0, TransactionOutcome.NO_BALANCE,
                         t.card().token().last4(), false);
             }
+            ResultCode limited = limits.check(t, null);
+            if (limited != null) {
+                return record(t, purchaseId, null, null, Decision.decline(limited), null, null);
+            }
             return decideForUnactivatedCard(t, purchaseId);
         }
         if (holder.isBlocked()) {
-            return record(t, purchaseId, holder, holder.accountId(), Decision.decline(ResultCode.CARD_BLOCKED), null, null);
+            return record(t, purchaseId, holder, holder.accountId(), Decision.decline(holder.declineCode()), null, null);
         }
         long account = holder.accountId();
+        ResultCode limited = limits.check(t, holder.cardId());
+        if (limited != null) {
+            return record(t, purchaseId, holder, account, Decision.decline(limited), null, null);
+        }
         Points balance = balanceOf(account);
         return switch (t.type()) {
             case SALE -> record(t, purchaseId, holder, account, PointsRules.creditSale(rate(t), t.amount()),
@@ -180,8 +214,13 @@ final class EngineBatch {
                     ? record(t, purchaseId, holder, account, PointsRules.unlinkedRefund(rate(t)), null, "REFUND")
                     : reverseLinkedRefund(t, purchaseId, holder);
             case VOID, REVERSAL -> undoOriginal(t, purchaseId, holder);
-            case REDEEM -> record(t, purchaseId, holder, account, PointsRules.redeem(Points.of(t.redeemPoints()), balance), null,
-                    "REDEEM");
+            case REDEEM -> {
+                Decision d = PointsRules.redeem(Points.of(t.redeemPoints()), balance);
+                if (d.result().approved()) {
+                    limits.redeemed(t, holder.cardId(), t.redeemPoints());
+                }
+                yield record(t, purchaseId, holder, account, d, null, "REDEEM");
+            }
             case BALANCE_INQUIRY -> record(t, purchaseId, holder, account, Decision.approveNoChange(), null, null);
         };
     }
@@ -202,6 +241,7 @@ final class EngineBatch {
                     yield new TransactionOutcome(ResultCode.CARD_KEY_UNAVAILABLE, 0, TransactionOutcome.NO_BALANCE,
                             t.card().token().last4(), false);
                 }
+                limits.activated(t, activated.cardId());
                 balances.put(activated.accountId(), Points.ZERO);
                 yield record(t, purchaseId, activated, activated.accountId(), d, null, "EARN");
             }
@@ -226,7 +266,8 @@ final class EngineBatch {
             return record(t, purchaseId, holder, ownAccount, d, null, null);
         }
         sale.refund(t.amount(), d.points().negate());
-        Long account = sale.accountId != null ? sale.accountId : ownAccount;
+        // the account the card is on now: a card that joined or left a household took its points' fate with it
+        Long account = ownAccount != null ? ownAccount : sale.accountId;
         return record(t, purchaseId, holder, account, d, sale.id, "REFUND");
     }
 
@@ -249,7 +290,7 @@ final class EngineBatch {
         if (original.kind == TransactionType.REFUND && original.originalId != null) {
             restoreSaleOfVoidedRefund(t.merchantId(), original);
         }
-        Long account = original.accountId != null ? original.accountId : ownAccount;
+        Long account = ownAccount != null ? ownAccount : original.accountId;
         return record(t, purchaseId, holder, account, d, original.id, t.type().name());
     }
 
@@ -317,6 +358,41 @@ final class EngineBatch {
         ledger.append(c, newEntries);
         accounts.applyChanges(c, changes);
         conflictLog.append(c, conflicts);
+        limits.write(c);
+    }
+
+    /**
+     * Which answers show the points that expire next (docs/expiry.md): a balance inquiry's, on every channel; and every
+     * answer of the batch channels (CSV files, POSLog documents), which have no balance inquiries and print the balance
+     * on each result line. Reading an account's lots costs its ledger, so swipes answered online do not pay it.
+     */
+    private static boolean showsNextExpiry(PosTransaction t) {
+        return t.type() == TransactionType.BALANCE_INQUIRY || t.channel() == io.loyaltyhub.domain.txn.Channel.CSV_BATCH
+                || t.channel() == io.loyaltyhub.domain.txn.Channel.POSLOG;
+    }
+
+    /**
+     * Shows the points that expire next ({@link #showsNextExpiry}): read after this batch's writes, only when the batch
+     * has such answers and the programme has an expiry rule — three statements for the batch then, none otherwise.
+     */
+    private void showNextExpiries(TransactionOutcome[] outcomes) throws SQLException {
+        if (inquiries.isEmpty()) {
+            return;
+        }
+        java.util.Optional<io.loyaltyhub.domain.expiry.ExpiryPolicy> policy = io.loyaltyhub.domain.expiry.PointsExpiry.policy(c);
+        if (policy.isEmpty()) {
+            return;
+        }
+        Map<Long, io.loyaltyhub.domain.expiry.PointsLots> lots = io.loyaltyhub.domain.expiry.PointsExpiry.LotReader.read(c,
+                new ArrayList<>(new java.util.TreeSet<>(inquiries.values())));
+        for (Map.Entry<Integer, Long> inquiry : inquiries.entrySet()) {
+            io.loyaltyhub.domain.expiry.PointsLots of = lots.get(inquiry.getValue());
+            io.loyaltyhub.domain.expiry.PointsLots.NextExpiry next = of == null ? null : of.next(policy.get());
+            if (next != null) {
+                outcomes[inquiry.getKey()] = outcomes[inquiry.getKey()].withNextExpiry(
+                        new io.loyaltyhub.domain.txn.ExpiringPoints(next.points(), next.on()));
+            }
+        }
     }
 
     /** A balance this batch did not read counts as zero. */

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Points moved at this merchant per UTC day: issued by sales, reversed by refunds, voids and reversals, redeemed,
- * restored (a voided refund or redemption gives points back), and the net. Balances are coalition data and are
+ * restored (a voided refund or redemption gives points back), expired (lots earned here, docs/expiry.md), and the net. Balances are coalition data and are
  * never shown here.
  */
 final class PointsReport implements Report {
@@ -22,7 +22,7 @@ final class PointsReport implements Report {
 
     @Override
     public List<String> columns() {
-        return List.of("day", "issued", "reversed", "redeemed", "restored", "net");
+        return List.of("day", "issued", "reversed", "redeemed", "restored", "expired", "net");
     }
 
     @Override
@@ -34,11 +34,11 @@ final class PointsReport implements Report {
     public long write(ReportRun run) throws SQLException, IOException {
         long rows = 0;
         try (PreparedStatement ps = run.streaming(SQL)) {
-            run.bindPeriod(ps);
+            run.bindPeriod(ps, 2);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     run.out().row(rs.getDate(1).toLocalDate().toString(), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                            rs.getLong(5), rs.getLong(6));
+                            rs.getLong(5), rs.getLong(6), rs.getLong(7));
                     rows++;
                 }
             }

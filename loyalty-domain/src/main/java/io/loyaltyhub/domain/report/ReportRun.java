@@ -49,4 +49,12 @@ record ReportRun(ReportRequest request, Connection connection, boolean mySql,
         ps.setTimestamp(1, Timestamp.valueOf(request.period().start()));
         ps.setTimestamp(2, Timestamp.valueOf(request.period().end()));
     }
+
+    /** Binds the period {@code times} times over: parameters 1 and 2, 3 and 4, … (a query of several parts). */
+    void bindPeriod(PreparedStatement ps, int times) throws SQLException {
+        for (int i = 0; i < times; i++) {
+            ps.setTimestamp(2 * i + 1, Timestamp.valueOf(request.period().start()));
+            ps.setTimestamp(2 * i + 2, Timestamp.valueOf(request.period().end()));
+        }
+    }
 }

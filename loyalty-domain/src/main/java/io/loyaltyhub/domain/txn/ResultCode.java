@@ -12,7 +12,18 @@ package io.loyaltyhub.domain.txn;
 public enum ResultCode {
     APPROVED("approved", true, "00", null),
     INVALID_CARD("invalid-card", false, "14", null),
+    /** The operator blocked the card (lost, stolen, damaged, other): declined until it is unblocked. */
     CARD_BLOCKED("card-blocked", false, "62", null),
+    /** The card was replaced by a new one, which carries its account: the old card is declined for good. */
+    CARD_REPLACED("card-replaced", false, "54", null),
+    /** A sale or refund above the largest amount the programme or merchant allows in one transaction (docs/limits.md). */
+    AMOUNT_OVER_LIMIT("amount-over-limit", false, "61", null),
+    /** The card was presented more often this hour than the programme or merchant allows. */
+    CARD_SWIPE_LIMIT("card-swipe-limit", false, "65", null),
+    /** The card would redeem more points today than the programme or merchant allows. */
+    REDEEM_LIMIT("redeem-limit", false, "61", null),
+    /** The terminal sent more transactions this minute than the programme or merchant allows. */
+    TERMINAL_RATE_LIMIT("terminal-rate-limit", false, "65", null),
     ORIGINAL_NOT_FOUND("original-not-found", false, "12", null),
     ALREADY_REVERSED("already-reversed", false, "12", null),
     CURRENCY_NOT_ACCEPTED("currency-not-accepted", false, "13", null),

@@ -5,9 +5,21 @@ package io.loyaltyhub.domain.txn;
  * account (0 when declined); {@code balance} is the account balance when the answer was given (it may be
  * negative, see docs/http-json.md "Points rules"), or {@link #NO_BALANCE} when no account is known (an invalid
  * card, a refused message). {@code last4} is printed on receipts. A {@code duplicate} is a copy of a transaction
- * already answered: it carries the first answer's result and points, and the balance as it is now.
+ * already answered: it carries the first answer's result and points, and the balance as it is now. {@code nextExpiry}
+ * (null when there is none to show) is how many points expire next and when, with a balance inquiry's answer.
  */
-public record TransactionOutcome(ResultCode result, long points, long balance, String last4, boolean duplicate) {
+public record TransactionOutcome(ResultCode result, long points, long balance, String last4, boolean duplicate,
+                                 ExpiringPoints nextExpiry) {
+
+    /** An answer without an expiry to show (every answer but a balance inquiry's on an account with points that expire). */
+    public TransactionOutcome(ResultCode result, long points, long balance, String last4, boolean duplicate) {
+        this(result, points, balance, last4, duplicate, null);
+    }
+
+    /** The same answer, showing the points that expire next ({@code nextExpiry} null: none). */
+    public TransactionOutcome withNextExpiry(ExpiringPoints next) {
+        return new TransactionOutcome(result, points, balance, last4, duplicate, next);
+    }
 
     /** No account is known: a value no balance can take (balances may be negative). */
     public static final long NO_BALANCE = Long.MIN_VALUE;

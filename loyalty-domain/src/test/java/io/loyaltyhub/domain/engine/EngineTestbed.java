@@ -74,10 +74,14 @@ final class EngineTestbed implements AutoCloseable {
         }
     }
 
-    /** Every account's balance equals the sum of its ledger entries. */
+    /**
+     * Every account's balance equals the sum of its ledger: the entries of merchants' transactions and the operator's
+     * moves between accounts (households, docs/households.md).
+     */
     boolean ledgerMatchesBalances() {
         Long mismatches = queryLong("SELECT COUNT(*) FROM member_account a WHERE a.balance <> "
-                + "(SELECT COALESCE(SUM(l.points), 0) FROM ledger_entry l WHERE l.account_id = a.id)");
+                + "(SELECT COALESCE(SUM(l.points), 0) FROM ledger_entry l WHERE l.account_id = a.id) "
+                + "+ (SELECT COALESCE(SUM(m.points), 0) FROM account_move m WHERE m.account_id = a.id)");
         return mismatches == 0;
     }
 

@@ -164,9 +164,9 @@ abstract class ReportsSuite {
     @Test
     void pointsShowIssuedReversedRedeemedPerDay() {
         List<String> lines = csv(a, "points");
-        assertThat(lines.get(0)).isEqualTo("day,issued,reversed,redeemed,restored,net");
-        assertThat(lines).contains("2026-04-21,0,10,0,0,-10", "2026-04-25,99,0,0,0,99", "2026-04-26,0,99,0,0,-99",
-                "2026-06-30,400,0,100,0,300").hasSize(1 + 20);
+        assertThat(lines.get(0)).isEqualTo("day,issued,reversed,redeemed,restored,expired,net");
+        assertThat(lines).contains("2026-04-21,0,10,0,0,0,-10", "2026-04-25,99,0,0,0,0,99", "2026-04-26,0,99,0,0,0,-99",
+                "2026-06-30,400,0,100,0,0,300").hasSize(1 + 20);
         assertThat(lines).noneMatch(l -> l.startsWith("2026-01-06")); // the declined redemption moved nothing
     }
 

@@ -27,7 +27,8 @@ public final class CsvBatchLayout {
     public static final int MAX_LINE_CHARS = 1024;
 
     public static final List<String> RESULT_COLUMNS = List.of(
-            "line", "txn_ref", "status", "code", "points", "balance", "last4", "duplicate", "message");
+            "line", "txn_ref", "status", "code", "points", "balance", "last4", "duplicate", "message", "expiring_points",
+            "expires_on");
     public static final String RESULT_HEADER = String.join(",", RESULT_COLUMNS);
 
     private CsvBatchLayout() {

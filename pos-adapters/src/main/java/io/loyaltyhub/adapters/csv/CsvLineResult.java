@@ -7,7 +7,8 @@ import io.loyaltyhub.domain.txn.TransactionOutcome;
  * reason code otherwise; points, balance and last4 are only known once the engine has answered.
  */
 public record CsvLineResult(long line, String txnRef, Status status, String code, String message,
-                            long points, long balance, String last4, boolean duplicate) {
+                            long points, long balance, String last4, boolean duplicate,
+                            io.loyaltyhub.domain.txn.ExpiringPoints nextExpiry) {
 
     public enum Status {
         APPROVED, DECLINED, PENDING, REJECTED;
@@ -26,15 +27,15 @@ public record CsvLineResult(long line, String txnRef, Status status, String code
             return rejected(line, txnRef, outcome.result().code(), outcome.result().refusalDetail());
         }
         return new CsvLineResult(line, txnRef, outcome.approved() ? Status.APPROVED : Status.DECLINED, outcome.result().code(), null,
-                outcome.points(), outcome.balance(), outcome.last4(), outcome.duplicate());
+                outcome.points(), outcome.balance(), outcome.last4(), outcome.duplicate(), outcome.nextExpiry());
     }
 
     public static CsvLineResult pending(long line, String txnRef) {
-        return new CsvLineResult(line, txnRef, Status.PENDING, ACCEPTED_PENDING, null, 0, TransactionOutcome.NO_BALANCE, null, false);
+        return new CsvLineResult(line, txnRef, Status.PENDING, ACCEPTED_PENDING, null, 0, TransactionOutcome.NO_BALANCE, null, false, null);
     }
 
     public static CsvLineResult rejected(long line, String txnRef, String code, String message) {
-        return new CsvLineResult(line, txnRef, Status.REJECTED, code, message, 0, TransactionOutcome.NO_BALANCE, null, false);
+        return new CsvLineResult(line, txnRef, Status.REJECTED, code, message, 0, TransactionOutcome.NO_BALANCE, null, false, null);
     }
 
     public boolean answered() {

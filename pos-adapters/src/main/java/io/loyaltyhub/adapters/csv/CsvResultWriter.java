@@ -36,7 +36,9 @@ public final class CsvResultWriter {
                 answered && result.balance() != TransactionOutcome.NO_BALANCE ? Long.toString(result.balance()) : "",
                 answered && result.last4() != null ? result.last4() : "",
                 answered ? Boolean.toString(result.duplicate()) : "",
-                CsvFields.cell(result.message()));
+                CsvFields.cell(result.message()),
+                answered && result.nextExpiry() != null ? Long.toString(result.nextExpiry().points()) : "",
+                answered && result.nextExpiry() != null ? result.nextExpiry().on().toString() : "");
     }
 
     public void flush() {

@@ -9,7 +9,8 @@ import java.util.OptionalLong;
  * Field 63 (private use) as the hub uses it: a run of tagged elements, each a 2-letter tag, a 3-digit
  * length and the value. In requests: {@code RP} points to redeem. In responses: {@code PE} the signed
  * change in points ("+150", "-40"), {@code PB} the balance after it, {@code ST} "C" when the engine
- * answered or "P" when the transaction is stored and will be credited later (no PE/PB then).
+ * answered or "P" when the transaction is stored and will be credited later (no PE/PB then), and with a balance
+ * inquiry's answer, when points expire, {@code XP} the points that expire next and {@code XD} their day (YYYYMMDD).
  * Example: {@code PE004+150PB0041234ST001C}.
  */
 public record LoyaltyData(Map<String, String> elements) {
@@ -17,6 +18,10 @@ public record LoyaltyData(Map<String, String> elements) {
     public static final String REDEEM_POINTS = "RP";
     public static final String POINTS_CHANGE = "PE";
     public static final String POINTS_BALANCE = "PB";
+    /** Points that expire next (with a balance inquiry's answer, when the programme's points expire). */
+    public static final String EXPIRING_POINTS = "XP";
+    /** The day they expire, YYYYMMDD (UTC). */
+    public static final String EXPIRES_ON = "XD";
     public static final String STATUS = "ST";
     public static final String STATUS_COMPLETED = "C";
     public static final String STATUS_PENDING = "P";
@@ -32,6 +37,19 @@ public record LoyaltyData(Map<String, String> elements) {
             elements.put(POINTS_BALANCE, Long.toString(balance));
         }
         elements.put(STATUS, STATUS_COMPLETED);
+        return new LoyaltyData(elements);
+    }
+
+    /** As {@link #completed(long, long, boolean)}, with the points that expire next and their day. */
+    public static LoyaltyData completed(long pointsChange, long balance, boolean balanceKnown,
+                                        io.loyaltyhub.domain.txn.ExpiringPoints next) {
+        LoyaltyData data = completed(pointsChange, balance, balanceKnown);
+        if (next == null) {
+            return data;
+        }
+        Map<String, String> elements = new LinkedHashMap<>(data.elements());
+        elements.put(EXPIRING_POINTS, Long.toString(next.points()));
+        elements.put(EXPIRES_ON, next.on().format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
         return new LoyaltyData(elements);
     }
 

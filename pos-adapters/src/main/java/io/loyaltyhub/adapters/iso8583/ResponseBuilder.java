@@ -23,7 +23,8 @@ public final class ResponseBuilder {
     public Iso8583Message answer(Iso8583Message request, TransactionOutcome outcome) {
         return refusal(request, outcome.result().isoResponseCode())
                 .with(Iso8583Dialect.LOYALTY_DATA,
-                        LoyaltyData.completed(outcome.points(), outcome.balance(), outcome.hasBalance()).format());
+                        LoyaltyData.completed(outcome.points(), outcome.balance(), outcome.hasBalance(), outcome.nextExpiry())
+                                .format());
     }
 
     /** Stored durably but not yet answered by the engine: approved, points to follow. */

@@ -277,6 +277,11 @@ public final class JsonSwipeCodec {
         if (outcome.hasBalance()) {
             reply.put("balance", outcome.balance());
         }
+        if (outcome.nextExpiry() != null) {
+            ObjectNode next = reply.putObject("nextExpiry");
+            next.put("points", outcome.nextExpiry().points());
+            next.put("on", outcome.nextExpiry().on().toString());
+        }
         reply.put("duplicate", outcome.duplicate());
         return write(reply);
     }

@@ -82,6 +82,10 @@ public final class PosLogResultWriter {
             }
             optional(xml, "last4", result.last4());
             xml.writeAttribute("duplicate", Boolean.toString(result.duplicate()));
+            if (result.nextExpiry() != null) {
+                xml.writeAttribute("expiringPoints", Long.toString(result.nextExpiry().points()));
+                xml.writeAttribute("expiresOn", result.nextExpiry().on().toString());
+            }
         }
     }
 

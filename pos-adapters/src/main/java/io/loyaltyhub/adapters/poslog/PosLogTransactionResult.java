@@ -18,7 +18,8 @@ public record PosLogTransactionResult(
         long points,
         long balance,
         String last4,
-        boolean duplicate) {
+        boolean duplicate,
+        io.loyaltyhub.domain.txn.ExpiringPoints nextExpiry) {
 
     public enum Status {
         APPROVED, DECLINED, PENDING, SKIPPED, REJECTED;
@@ -38,7 +39,7 @@ public record PosLogTransactionResult(
         }
         return new PosLogTransactionResult(source.position(), source.storeCode(), source.workstationCode(), source.reference(),
                 outcome.approved() ? Status.APPROVED : Status.DECLINED, outcome.result().code(), null,
-                outcome.points(), outcome.balance(), outcome.last4(), outcome.duplicate());
+                outcome.points(), outcome.balance(), outcome.last4(), outcome.duplicate(), outcome.nextExpiry());
     }
 
     public static PosLogTransactionResult pending(PosLogTransaction source) {
@@ -64,6 +65,6 @@ public record PosLogTransactionResult(
 
     private static PosLogTransactionResult of(PosLogTransaction source, Status status, String code, String message) {
         return new PosLogTransactionResult(source.position(), source.storeCode(), source.workstationCode(), source.reference(),
-                status, code, message, 0, TransactionOutcome.NO_BALANCE, null, false);
+                status, code, message, 0, TransactionOutcome.NO_BALANCE, null, false, null);
     }
 }

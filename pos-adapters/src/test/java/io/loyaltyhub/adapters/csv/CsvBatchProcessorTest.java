@@ -54,10 +54,10 @@ class CsvBatchProcessorTest {
 
         assertThat(results.toString().split("\n")).containsExactly(
                 CsvBatchLayout.RESULT_HEADER,
-                "2,R-1,approved,approved,12,1012,5895,false,",
-                "3,R-2,rejected,card-number-check-digit,,,,,card number fails its programme's check digit",
-                "5,,rejected,line-format,,,,,the line is not valid CSV: unterminated quote",
-                "6,R-4,approved,approved,12,1012,5895,false,");
+                "2,R-1,approved,approved,12,1012,5895,false,,,",
+                "3,R-2,rejected,card-number-check-digit,,,,,card number fails its programme's check digit,,",
+                "5,,rejected,line-format,,,,,the line is not valid CSV: unterminated quote,,",
+                "6,R-4,approved,approved,12,1012,5895,false,,,");
         assertThat(summary).isEqualTo(new CsvBatchSummary(4, 2, 0, 0, 2, 0, null));
         assertThat(credited).extracting(t -> t.txnRef().value()).containsExactly("R-1", "R-4");
         assertThat(results.toString()).doesNotContain(CARD).doesNotContain("6280001234567894");

@@ -74,6 +74,7 @@ final class DemoCoalition {
                     + " --card " + DEMO_CARD + " --amount 2500");
         }
         out.println();
+        new DemoHouseholds(hub, extensions).seedAndPrint(out, url, books, pharma);
         printReports(out);
     }
 
@@ -129,7 +130,7 @@ final class DemoCoalition {
         return admin.resetTerminalSecret(id, "T1");
     }
 
-    private static String curl(String url, TerminalCredential c, String body) {
+    static String curl(String url, TerminalCredential c, String body) {
         String basic = Base64.getEncoder().encodeToString((c.credentialId() + ":" + c.secret()).getBytes());
         return "curl -s -H 'Authorization: Basic " + basic + "' -H 'Content-Type: application/json' -d '" + body + "' " + url
                 + " ; echo";

@@ -20,6 +20,12 @@ import picocli.CommandLine.Command;
                 KeyCommands.RekeyCards.class, KeyCommands.RetireCardKey.class, KeyCommands.RotateMasterKey.class,
                 SigningCommands.TerminalSigningKey.class, SigningCommands.SignRequest.class,
                 MemberCommands.Enrol.class, MemberCommands.Erase.class, MemberCommands.Offboard.class,
+                HouseholdCommands.Show.class, HouseholdCommands.Link.class, HouseholdCommands.Leave.class,
+                HouseholdCommands.Merge.class, HouseholdCommands.Activate.class, HouseholdCommands.Block.class,
+                HouseholdCommands.Unblock.class, HouseholdCommands.Replace.class,
+                OperatorCredentialCommands.Add.class, OperatorCredentialCommands.Revoke.class,
+                LimitCommands.Set.class, LimitCommands.ListLimits.class, LimitCommands.Refusals.class,
+                ExpiryCommands.Set.class, ExpiryCommands.Run.class,
                 MerchantPgpKeyCommand.class, ReferenceConflictsCommand.class,
                 WebhookCommands.Connect.class, WebhookCommands.Events.class,
                 io.loyaltyhub.hub.broker.StandaloneBrokerCommand.class})

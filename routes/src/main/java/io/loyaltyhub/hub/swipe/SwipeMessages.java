@@ -177,6 +177,10 @@ public final class SwipeMessages {
                 g.writeNumberField("b", o.balance());
                 g.writeStringField("l4", o.last4());
                 g.writeBooleanField("d", o.duplicate());
+                if (o.nextExpiry() != null) {
+                    g.writeNumberField("xp", o.nextExpiry().points());
+                    g.writeStringField("xd", o.nextExpiry().on().toString());
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -212,6 +216,8 @@ public final class SwipeMessages {
         long points = 0;
         long balance = 0;
         boolean duplicate = false;
+        long expiring = 0;
+        String expiresOn = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             p.nextToken();
@@ -222,13 +228,16 @@ public final class SwipeMessages {
                 case "b" -> balance = p.getLongValue();
                 case "l4" -> last4 = p.currentToken() == JsonToken.VALUE_NULL ? null : p.getText();
                 case "d" -> duplicate = p.getBooleanValue();
+                case "xp" -> expiring = p.getLongValue();
+                case "xd" -> expiresOn = p.getText();
                 default -> p.skipChildren();
             }
         }
         if (correlationId == null || result == null) {
             throw new IllegalArgumentException("an answer without correlation id or result");
         }
-        return new Answer(correlationId, new TransactionOutcome(ResultCode.valueOf(result), points, balance, last4, duplicate));
+        return new Answer(correlationId, new TransactionOutcome(ResultCode.valueOf(result), points, balance, last4, duplicate,
+                expiresOn == null ? null : new io.loyaltyhub.domain.txn.ExpiringPoints(expiring, java.time.LocalDate.parse(expiresOn))));
     }
 
     private static void expect(JsonToken actual, JsonToken wanted) {

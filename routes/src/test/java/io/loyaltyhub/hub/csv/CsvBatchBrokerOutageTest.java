@@ -105,8 +105,8 @@ class CsvBatchBrokerOutageTest {
         Path result = root.resolve("results").resolve(merchant.code()).resolve("eod.csv.result.csv");
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(result));
         List<String> rows = Files.readAllLines(result, StandardCharsets.UTF_8);
-        assertThat(rows.subList(1, 4)).allSatisfy(row -> assertThat(row).contains(",approved,approved,10,").endsWith(",true,"));
-        assertThat(rows.subList(4, 7)).allSatisfy(row -> assertThat(row).contains(",approved,approved,10,").endsWith(",false,"));
+        assertThat(rows.subList(1, 4)).allSatisfy(row -> assertThat(row).contains(",approved,approved,10,").endsWith(",true,,,"));
+        assertThat(rows.subList(4, 7)).allSatisfy(row -> assertThat(row).contains(",approved,approved,10,").endsWith(",false,,,"));
         assertThat(pointsOf(merchant)).isEqualTo(60);
         assertThat(fixture.queryLong("SELECT COUNT(*) FROM purchase WHERE merchant_id = ?", merchant.id().value())).isEqualTo(6);
     }

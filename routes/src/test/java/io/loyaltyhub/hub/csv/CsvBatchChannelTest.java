@@ -61,11 +61,11 @@ class CsvBatchChannelTest {
         List<String> rows = awaitResult(merchant.code(), "eod-1.csv.result.csv");
         assertThat(rows).containsExactly(
                 CsvBatchLayout.RESULT_HEADER,
-                "2,E1-1,approved,approved,12,12," + card.substring(12) + ",false,",
-                "3,E1-2,rejected,card-number-check-digit,,,,,card number fails its programme's check digit",
-                "4,E1-3,rejected,unknown-terminal,,,,,no terminal of this merchant has this store_code and terminal_code",
-                "5,,rejected,line-format,,,,,the line is not valid CSV: unterminated quote",
-                "6,E1-5,approved,approved,-2,10," + card.substring(12) + ",false,");
+                "2,E1-1,approved,approved,12,12," + card.substring(12) + ",false,,,",
+                "3,E1-2,rejected,card-number-check-digit,,,,,card number fails its programme's check digit,,",
+                "4,E1-3,rejected,unknown-terminal,,,,,no terminal of this merchant has this store_code and terminal_code,,",
+                "5,,rejected,line-format,,,,,the line is not valid CSV: unterminated quote,,",
+                "6,E1-5,approved,approved,-2,10," + card.substring(12) + ",false,,,");
         assertThat(String.join("\n", rows)).doesNotContain(card).doesNotContain(badCheckDigit);
         await().atMost(Duration.ofSeconds(10)).until(() -> filesIn(root.resolve("done").resolve(merchant.code())).size() == 1);
         assertThat(filesIn(root.resolve("inbox").resolve(merchant.code()))).isEmpty();
@@ -91,7 +91,7 @@ class CsvBatchChannelTest {
         drop(merchant.code(), "eod-2-resent.csv", file);
 
         assertThat(awaitResult(merchant.code(), "eod-2-resent.csv.result.csv")).element(1).asString()
-                .isEqualTo("2,D-1,approved,approved,50,50," + card.substring(12) + ",true,");
+                .isEqualTo("2,D-1,approved,approved,50,50," + card.substring(12) + ",true,,,");
         assertThat(fixture.balanceOf(card)).as("the engine answers a resent line with its first answer").isEqualTo(50);
         assertThat(fixture.queryLong("SELECT COUNT(*) FROM purchase WHERE merchant_id = ?", merchant.id().value())).isEqualTo(1);
     }
@@ -140,7 +140,7 @@ class CsvBatchChannelTest {
             Files.createSymbolicLink(inbox.resolve("link.csv"), outside);
 
             assertThat(awaitResult(merchant.code(), "link.csv.result.csv")).element(1).asString()
-                    .isEqualTo("0,,rejected,not-a-regular-file,,,,,the inbox entry was not read: it is a symbolic link");
+                    .isEqualTo("0,,rejected,not-a-regular-file,,,,,the inbox entry was not read: it is a symbolic link,,");
             Path moved = awaitOneEntryIn(root.resolve("error").resolve(merchant.code()));
             assertThat(Files.isSymbolicLink(moved)).as("the link itself was moved").isTrue();
             assertThat(Files.readSymbolicLink(moved)).isEqualTo(outside);
@@ -223,8 +223,8 @@ class CsvBatchChannelTest {
 
             assertThat(awaitResult(merchant.code(), "eod-22.csv.result.csv")).containsExactly(
                     CsvBatchLayout.RESULT_HEADER,
-                    "2,U-1,declined,invalid-card,0,,7895,false,",
-                    "3,'-2-1,approved,approved,50,50," + card.substring(12) + ",false,");
+                    "2,U-1,declined,invalid-card,0,,7895,false,,,",
+                    "3,'-2-1,approved,approved,50,50," + card.substring(12) + ",false,,,");
             assertThat(logs.text()).as("the merchant by its code, not by an id the log masker takes for a card number")
                     .contains("CSV batch for merchant " + merchant.code() + ":").doesNotContain(Long.toString(merchant.id().value()));
         }

@@ -140,8 +140,8 @@ abstract class CrossMerchantReportsSuite {
         assertThat(segments).doesNotContain("142000");
         assertThat(lines(daily)).containsExactly("day,store,sales,spend,points,customers", "2026-03-03,S1,1,1200,12,1",
                 "2026-06-15,S1,1,70000,700,1", "2026-06-15,S2,1,4400,44,1");
-        assertThat(lines(points)).containsExactly("day,issued,reversed,redeemed,restored,net",
-                "2026-03-03,12,0,0,0,12", "2026-06-15,744,0,0,0,744");
+        assertThat(lines(points)).containsExactly("day,issued,reversed,redeemed,restored,expired,net",
+                "2026-03-03,12,0,0,0,0,12", "2026-06-15,744,0,0,0,0,744");
         assertThat(all).doesNotContain("60000").doesNotContain("628000");
     }
 

@@ -1,0 +1,49 @@
+package io.loyaltyhub.hub.operator;
+
+import io.loyaltyhub.domain.admin.OperatorCredentials;
+import io.loyaltyhub.domain.crypto.Argon2idHasher;
+import io.loyaltyhub.domain.household.CardLifecycle;
+import io.loyaltyhub.domain.household.Households;
+import io.loyaltyhub.domain.persistence.IdGenerator;
+import io.loyaltyhub.hub.ChannelPorts;
+import io.loyaltyhub.hub.HubExtension;
+import io.loyaltyhub.hub.config.HubSettings;
+import io.loyaltyhub.hub.http.RequestBodies;
+import java.util.List;
+import org.apache.camel.RoutesBuilder;
+
+/**
+ * The operator's HTTP API on the hub's HTTP port (docs/households.md): link cards into households, let them leave,
+ * merge households, activate, block, unblock and replace cards, under an operator credential.
+ */
+public final class OperatorApiExtension implements HubExtension {
+    /** Operator request bodies are a few card numbers: anything larger is refused before it is read. */
+    private static final long MAX_BODY_BYTES = 4096;
+    /** The operator API's own id node (the hub's node + 256), so its new cards and accounts never share an id with the engine's. */
+    private static final int ID_NODE_OFFSET = 256;
+
+    private OperatorCredentials credentials;
+
+    @Override
+    public void checkSettings(HubSettings settings) {
+        // no settings of its own: it answers on hub.http.port
+    }
+
+    @Override
+    public List<RoutesBuilder> routes(ChannelPorts ports) {
+        IdGenerator ids = new IdGenerator((ports.settings().integer("hub.node-id") + ID_NODE_OFFSET) % (IdGenerator.MAX_NODE + 1));
+        credentials = new OperatorCredentials(ports.database(), ids, ports.clock(), Argon2idHasher.recommended());
+        OperatorRequests api = new OperatorRequests(new OperatorAuthenticator(credentials, ports.loginThrottle()),
+                new RequestBodies(MAX_BODY_BYTES, "body-too-large", "the body"), ports.cardReader(),
+                new Households(ports.database(), ids, ports.clock()), new CardLifecycle(ports.database(), ids, ports.clock()));
+        return List.of(new OperatorHttpRoutes(api));
+    }
+
+    /** The operator credentials of the running hub (the demo issues one). */
+    public OperatorCredentials credentials() {
+        if (credentials == null) {
+            throw new IllegalStateException("the operator API has not been started");
+        }
+        return credentials;
+    }
+}
