@@ -104,6 +104,15 @@ public final class MerchantUsers {
         return Optional.of(new MerchantUser(merchant, u.getId(), u.getUsername(), u.getDisplayName()));
     }
 
+    /**
+     * A sign-in at a merchant that does not exist: refused after the same Argon2id work as a wrong password, so that
+     * merchant codes cannot be probed by timing.
+     */
+    public Optional<MerchantUser> refuse(String password) {
+        Argon2idHasher.matches(password == null ? "" : password, DUMMY_HASH);
+        return Optional.empty();
+    }
+
     /** The active user of this merchant with this id (a session's user), or empty. */
     Optional<MerchantUser> byId(MerchantId merchant, long id) {
         return database.inMerchantTransaction(merchant, s -> s.createSelectionQuery(

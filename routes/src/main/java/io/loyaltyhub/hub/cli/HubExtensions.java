@@ -4,6 +4,7 @@ import io.loyaltyhub.hub.HubExtension;
 import io.loyaltyhub.hub.broker.terminals.BrokerTerminalsExtension;
 import io.loyaltyhub.hub.csv.CsvBatchChannel;
 import io.loyaltyhub.hub.iso8583.Iso8583Extension;
+import io.loyaltyhub.hub.portal.PortalExtension;
 import io.loyaltyhub.hub.poslog.PosLogChannel;
 import io.loyaltyhub.hub.reports.MerchantReportsExtension;
 import java.util.List;
@@ -15,6 +16,6 @@ public final class HubExtensions {
 
     public static List<HubExtension> all() {
         return List.of(new Iso8583Extension(), new PosLogChannel(), new CsvBatchChannel(), new BrokerTerminalsExtension(),
-                new MerchantReportsExtension());
+                new MerchantReportsExtension(), new PortalExtension());
     }
 }

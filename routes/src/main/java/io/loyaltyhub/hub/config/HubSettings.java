@@ -104,7 +104,10 @@ public final class HubSettings {
             Map.entry("hub.reports.credential-cache-entries", "1024"),
             Map.entry("hub.reports.concurrent-downloads", "4"),
             Map.entry("hub.reports.concurrent-logins", "1"),
-            Map.entry("hub.reports.stall-timeout-seconds", "60")));
+            Map.entry("hub.reports.stall-timeout-seconds", "60"),
+            Map.entry("hub.portal.session-idle-minutes", "30"),
+            Map.entry("hub.portal.session-max-hours", "12"),
+            Map.entry("hub.portal.secure-cookies", "false")));
 
     private final Map<String, String> values;
 
