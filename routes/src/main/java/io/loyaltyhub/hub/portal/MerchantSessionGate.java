@@ -55,9 +55,13 @@ final class MerchantSessionGate implements MerchantCaller {
     /** A browser names the page a POST comes from (Origin); another site's page is refused even with a token. */
     static void requireSameOrigin(Message in) {
         String origin = in.getHeader("Origin", String.class);
-        String host = in.getHeader("Host", String.class);
-        if (origin == null || origin.equals("null") && host == null) {
+        if (origin == null) {
             return;
+        }
+        String host = in.getHeader("Host", String.class);
+        if (host == null && in.getBody() instanceof io.vertx.core.http.HttpServerRequest request
+                && request.authority() != null) {
+            host = request.authority().toString();
         }
         String bare = origin.replaceFirst("^https?://", "");
         if (host == null || !bare.equalsIgnoreCase(host)) {

@@ -17,7 +17,9 @@ final class SecurityHeaders {
         out.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         out.setHeader("X-Content-Type-Options", "nosniff");
         out.setHeader("X-Frame-Options", "DENY");
-        out.setHeader("Referrer-Policy", "no-referrer");
+        // same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with a form's POST, and the
+        // CSRF check could no longer tell the hub's own pages from another site's.
+        out.setHeader("Referrer-Policy", "same-origin");
         out.setHeader("Cross-Origin-Opener-Policy", "same-origin");
         if (out.getHeader("Cache-Control") == null) {
             out.setHeader("Cache-Control", cacheable ? "public, max-age=3600" : "no-store");

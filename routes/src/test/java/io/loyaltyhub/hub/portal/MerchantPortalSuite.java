@@ -281,6 +281,8 @@ abstract class MerchantPortalSuite {
         HttpResponse<String> chart = c.get("/portal/assets/chart.umd.js");
         assertThat(chart.statusCode()).isEqualTo(200);
         assertThat(chart.body()).contains("Chart.js v4.4.3");
+        assertThat(c.get("/portal/assets/portal.css").statusCode()).isEqualTo(200);
+        assertThat(c.get("/portal/assets/dashboard.js").statusCode()).isEqualTo(200);
         assertThat(c.get("/portal/assets/..%2F..%2Flogback.xml").statusCode()).isEqualTo(404);
         assertThat(c.get("/portal/assets/nothing.js").statusCode()).isEqualTo(404);
     }
