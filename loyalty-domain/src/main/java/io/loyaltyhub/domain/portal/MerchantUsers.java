@@ -82,6 +82,21 @@ public final class MerchantUsers {
     }
 
     /**
+     * Gives an active user of this merchant a new generated password (shown once); the old one stops working.
+     *
+     * @return the new password, or empty when the merchant has no active user of that name
+     */
+    public Optional<String> resetPassword(MerchantId merchant, String username) {
+        String secret = SecretHasher.newSecret();
+        String hash = hasher.hash(secret);
+        return database.inMerchantTransaction(merchant, s -> find(s, username).filter(MerchantUserEntity::isActive)
+                .map(u -> {
+                    u.setPasswordHash(hash);
+                    return secret;
+                }));
+    }
+
+    /**
      * The user when the password (and, for a user with a second factor, the TOTP code) is right; empty otherwise,
      * for any reason, after the same Argon2id work.
      */

@@ -88,6 +88,17 @@ abstract class MerchantUsersSuite {
     }
 
     @Test
+    void aResetPasswordReplacesTheOldOneForThatMerchantsUserOnly() {
+        users.add(a.id(), "alice", "Alice", PASSWORD, false);
+
+        String fresh = users.resetPassword(a.id(), "alice").orElseThrow();
+
+        assertThat(users.signIn(a.id(), "alice", PASSWORD, null)).isEmpty();
+        assertThat(users.signIn(a.id(), "alice", fresh, null)).isPresent();
+        assertThat(users.resetPassword(b.id(), "alice")).isEmpty();
+    }
+
+    @Test
     void aUserWithASecondFactorNeedsTheCurrentCode() {
         NewMerchantUser made = users.add(a.id(), "erin", "Erin", PASSWORD, true);
 

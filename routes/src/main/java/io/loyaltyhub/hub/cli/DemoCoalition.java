@@ -10,6 +10,7 @@ import io.loyaltyhub.domain.merchant.MerchantCredential;
 import io.loyaltyhub.domain.terminal.TerminalIdentity;
 import io.loyaltyhub.hub.HubExtension;
 import io.loyaltyhub.hub.LoyaltyHub;
+import io.loyaltyhub.hub.portal.PortalExtension;
 import io.loyaltyhub.hub.reports.MerchantReportsExtension;
 import java.io.PrintStream;
 import java.util.Base64;
@@ -75,6 +76,23 @@ final class DemoCoalition {
         }
         out.println();
         printReports(out);
+        printPortal(out);
+    }
+
+    /** A portal user for the demo bookshop (a fresh password on every run: it is only ever shown when made). */
+    private void printPortal(PrintStream out) {
+        PortalExtension portal = extensions.stream().filter(PortalExtension.class::isInstance)
+                .map(PortalExtension.class::cast).findFirst().orElse(null);
+        if (portal == null) {
+            return;
+        }
+        MerchantId books = hub.admin().merchantByCode("books");
+        String password = portal.users().resetPassword(books, "demo")
+                .orElseGet(() -> portal.users().add(books, "demo", "Demo Manager", null, false).password());
+        out.println("Merchant portal (docs/portal.md): charts of books' sales, points, segments and lapsed customers");
+        out.println("  open http://127.0.0.1:" + hub.httpPort() + "/portal/merchant/sign-in");
+        out.println("  merchant: books   user: demo   password: " + password);
+        out.println();
     }
 
     /** Purchase history and a report credential per demo merchant, and curl commands for their reports. */

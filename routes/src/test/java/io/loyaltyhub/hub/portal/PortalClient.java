@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A browser as far as HTTP goes: keeps the cookies the portal sets, follows no redirect by itself. */
-final class PortalClient {
+public final class PortalClient {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -23,11 +23,11 @@ final class PortalClient {
     final Map<String, String> cookies = new LinkedHashMap<>();
     String acceptLanguage = "en";
 
-    PortalClient(String base) {
+    public PortalClient(String base) {
         this.base = base;
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
@@ -42,7 +42,7 @@ final class PortalClient {
     }
 
     /** Opens the sign-in page (for its form token) and signs in; returns the answer to the POST. */
-    HttpResponse<String> signIn(String merchant, String user, String password, String totp) {
+    public HttpResponse<String> signIn(String merchant, String user, String password, String totp) {
         String token = csrfOf(get("/portal/merchant/sign-in").body());
         return post("/portal/merchant/sign-in", Map.of("csrf", token, "merchant", merchant, "username", user,
                 "password", password, "totp", totp == null ? "" : totp), Map.of());
