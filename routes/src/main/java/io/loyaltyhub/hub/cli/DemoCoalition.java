@@ -25,6 +25,8 @@ import java.util.List;
 final class DemoCoalition {
     static final String PROGRAMME = "coalition";
     static final String DEMO_CARD = "6280000000001238";
+    /** A shopper of the demo purchases who bought at both merchants: the member page's demo card. */
+    static final long MEMBER_SERIAL = 125;
 
     private final LoyaltyHub hub;
     private final List<HubExtension> extensions;
@@ -92,6 +94,13 @@ final class DemoCoalition {
         out.println("Merchant portal (docs/portal.md): charts of books' sales, points, segments and lapsed customers");
         out.println("  open http://127.0.0.1:" + hub.httpPort() + "/portal/merchant/sign-in");
         out.println("  merchant: books   user: demo   password: " + password);
+        String memberCard = DemoPurchases.demoCard(MEMBER_SERIAL);
+        long account = accountOf(memberCard);
+        if (account > 0) {
+            out.println("Member page: a shopper's balance and history at both demo merchants");
+            out.println("  open http://127.0.0.1:" + hub.httpPort() + "/portal/member/sign-in");
+            out.println("  card: " + memberCard + "   PIN: " + portal.memberPins().set(account));
+        }
         out.println();
     }
 
@@ -129,6 +138,14 @@ final class DemoCoalition {
         out.println("# the audit of books' downloads");
         out.println(reportCurl(books, base + "report-downloads"));
         out.println();
+    }
+
+    /** The account of a card, or -1 when it was never swiped. */
+    private long accountOf(String cardNumber) {
+        io.loyaltyhub.domain.txn.PresentedCard card = hub.cardReader().read(cardNumber);
+        List<String> tokens = new java.util.ArrayList<>();
+        card.allTokens().forEach(t -> tokens.add(t.hash()));
+        return new io.loyaltyhub.domain.member.CardAccounts(hub.database()).accountOf(tokens).orElse(-1L);
     }
 
     private static String reportCurl(MerchantCredential c, String url) {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
                 KeyCommands.Init.class, KeyCommands.ListKeys.class, KeyCommands.RotateCardKey.class,
                 KeyCommands.RekeyCards.class, KeyCommands.RetireCardKey.class, KeyCommands.RotateMasterKey.class,
                 SigningCommands.TerminalSigningKey.class, SigningCommands.SignRequest.class,
-                MemberCommands.Enrol.class, MemberCommands.Erase.class, MemberCommands.Offboard.class,
+                MemberCommands.Enrol.class, MemberCommands.Erase.class, MemberCommands.Offboard.class, MemberPinCommand.class,
                 MerchantPgpKeyCommand.class, ReferenceConflictsCommand.class,
                 io.loyaltyhub.hub.broker.StandaloneBrokerCommand.class})
 public final class HubCommand implements Runnable {

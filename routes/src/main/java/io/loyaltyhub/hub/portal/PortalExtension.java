@@ -2,7 +2,11 @@ package io.loyaltyhub.hub.portal;
 
 import io.loyaltyhub.domain.crypto.Argon2idHasher;
 import io.loyaltyhub.domain.crypto.KeyDerivation;
+import io.loyaltyhub.domain.member.CardAccounts;
 import io.loyaltyhub.domain.persistence.IdGenerator;
+import io.loyaltyhub.domain.portal.MemberHistory;
+import io.loyaltyhub.domain.portal.MemberPins;
+import io.loyaltyhub.domain.portal.MemberSessions;
 import io.loyaltyhub.domain.portal.MerchantUserSessions;
 import io.loyaltyhub.domain.portal.MerchantUsers;
 import io.loyaltyhub.domain.report.CustomerPseudonyms;
@@ -31,6 +35,7 @@ public final class PortalExtension implements HubExtension {
     static final Duration SIGN_IN_SLOT_WAIT = Duration.ofSeconds(2);
 
     private MerchantUsers users;
+    private MemberPins pins;
 
     @Override
     public void checkSettings(HubSettings settings) {
@@ -59,6 +64,10 @@ public final class PortalExtension implements HubExtension {
         MerchantReports chartReports = new MerchantReports(ports.database(), pseudonyms, ports.memberContacts(),
                 ReportSink.passThrough(), downloads, clock);
         VerificationSlots slots = new VerificationSlots(1, SIGN_IN_SLOT_WAIT);
+        pins = new MemberPins(ports.database(), clock, Argon2idHasher.recommended());
+        MemberPortal members = new MemberPortal(pages, ports.cardReader(), new CardAccounts(ports.database()), pins,
+                new MemberSessions(ports.database(), clock, settings.sessionIdle()), new MemberHistory(ports.database()),
+                ports.loginThrottle(), slots, settings.secureCookies());
         return List.of(new PortalRoutes(new PortalRoutes.PortalEndpoints(
                 new PortalAssets(),
                 new MerchantSignIn(pages, users, sessions, ports.merchantByCode(), ports.loginThrottle(), slots,
@@ -67,7 +76,16 @@ public final class PortalExtension implements HubExtension {
                 new MerchantDashboard(pages, gate, clock, settings.secureCookies()),
                 new MerchantChartsApi(gate, new DashboardCharts(chartReports)),
                 writers -> new ReportDownloadProcessor(gate, files, writers, settings.stallTimeout()),
-                settings.concurrentDownloads())));
+                settings.concurrentDownloads(),
+                members.signIn(), members.page(), members.signOut())));
+    }
+
+    /** Members' PINs for the member page (the demo gives its demo card one). */
+    public MemberPins memberPins() {
+        if (pins == null) {
+            throw new IllegalStateException("the portal has not been started");
+        }
+        return pins;
     }
 
     /** The merchant users of the running hub (the demo makes one per demo merchant). */

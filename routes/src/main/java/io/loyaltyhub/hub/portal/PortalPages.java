@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
 /**
  * The portal's HTML pages: templates in {@code portal/*.html} with {@code {{t:key}}} for a message in the page's
  * language ({@code portal/messages_<lang>.properties}) and {@code {{name}}} for a value. Everything put in is
- * HTML-escaped; the templates hold no script, only {@code <script src>} of the hub's own files.
+ * HTML-escaped, but for {@code {{html:name}}}, whose value the page's own code built from escaped parts; the templates hold no script, only {@code <script src>} of the hub's own files.
  */
 final class PortalPages {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(t:)?([a-zA-Z0-9_.-]+)}}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(t:|html:)?([a-zA-Z0-9_.-]+)}}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<PortalLanguage, Map<String, String>> messages = new EnumMap<>(PortalLanguage.class);
@@ -44,7 +44,8 @@ final class PortalPages {
         while (m.find()) {
             String key = m.group(2);
             String value;
-            if (m.group(1) != null) {
+            boolean html = "html:".equals(m.group(1));
+            if ("t:".equals(m.group(1))) {
                 value = words.get(key);
             } else if (key.equals("lang")) {
                 value = language.tag;
@@ -56,7 +57,7 @@ final class PortalPages {
             if (value == null) {
                 throw new IllegalStateException("portal template " + template + " has no value for " + m.group());
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(escape(value)));
+            m.appendReplacement(out, Matcher.quoteReplacement(html ? value : escape(value)));
         }
         m.appendTail(out);
         return out.toString();

@@ -15,7 +15,8 @@ final class PortalRoutes extends EndpointRouteBuilder {
 
     /** What each route runs; the download step is made here, with a pool that stops with the routes. */
     record PortalEndpoints(Processor assets, Processor signIn, Processor signOut, Processor dashboard, Processor charts,
-                           Function<ExecutorService, ReportDownloadProcessor> downloads, int concurrentDownloads) {
+                           Function<ExecutorService, ReportDownloadProcessor> downloads, int concurrentDownloads,
+                           Processor memberSignIn, Processor memberPage, Processor memberSignOut) {
     }
 
     PortalRoutes(PortalEndpoints endpoints) {
@@ -36,6 +37,10 @@ final class PortalRoutes extends EndpointRouteBuilder {
         route("/portal/merchant", "GET", "portal-merchant-dashboard-bare", endpoints.dashboard());
         route(MerchantDashboard.PATH, "GET", "portal-merchant-dashboard", endpoints.dashboard());
         route("/portal/merchant/api/charts/{name}", "GET", "portal-merchant-charts", endpoints.charts());
+        route(MemberPortal.SIGN_IN, "GET,POST", "portal-member-sign-in", endpoints.memberSignIn());
+        route("/portal/member", "GET", "portal-member-page-bare", endpoints.memberPage());
+        route(MemberPortal.PAGE, "GET", "portal-member-page", endpoints.memberPage());
+        route(MemberPortal.SIGN_OUT, "POST", "portal-member-sign-out", endpoints.memberSignOut());
         from(platformHttp("/portal/merchant/api/reports/{name}").httpMethodRestrict("GET").advanced().useBodyHandler(false))
                 .routeId("portal-merchant-report-download")
                 .routeConfigurationId(HttpProblems.ID)

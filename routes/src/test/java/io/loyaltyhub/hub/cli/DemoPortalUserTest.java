@@ -23,6 +23,8 @@ class DemoPortalUserTest {
     private static final Pattern PORTAL = Pattern.compile("open (http://\\S+/portal/merchant/sign-in)\\s+merchant: (\\S+)"
             + "\\s+user: (\\S+)\\s+password: (\\S+)");
 
+    private static final Pattern MEMBER = Pattern.compile("open (http://\\S+/portal/member/sign-in)\\s+card: (\\d+)\\s+PIN: (\\d+)");
+
     @Test
     void theDemoPrintsAPortalUserThatSignsInAndARerunGivesItAFreshPassword() {
         List<HubExtension> extensions = List.of(new MerchantReportsExtension(), new PortalExtension());
@@ -39,13 +41,24 @@ class DemoPortalUserTest {
                     .isEqualTo(401);
             assertThat(new PortalClient(fixture.baseUrl()).signIn("books", "demo", second.group(4), null).statusCode())
                     .isEqualTo(303);
+
+            Matcher member = MEMBER.matcher(printed(fixture, extensions));
+            assertThat(member.find()).isTrue();
+            PortalClient shopper = new PortalClient(fixture.baseUrl());
+            assertThat(shopper.memberSignIn(member.group(2), member.group(3)).statusCode()).isEqualTo(303);
+            assertThat(shopper.get("/portal/member/").body()).contains("Pages &amp; Co. bookshops")
+                    .contains("GreenCross pharmacies");
         }
     }
 
-    private static Matcher portalLine(HubFixture fixture, List<HubExtension> extensions) {
+    private static String printed(HubFixture fixture, List<HubExtension> extensions) {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         new DemoCoalition(fixture.hub(), extensions).seedAndPrint(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        String output = printed.toString(StandardCharsets.UTF_8);
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    private static Matcher portalLine(HubFixture fixture, List<HubExtension> extensions) {
+        String output = printed(fixture, extensions);
         Matcher m = PORTAL.matcher(output);
         assertThat(m.find()).as(output).isTrue();
         return m;

@@ -42,6 +42,8 @@ abstract class MerchantPortalSuite {
     private Shop b;
     private String apiA;
     private String apiB;
+    private ReportDataSet data;
+    private String pinOfC1;
     private final HttpClient http = HttpClient.newHttpClient();
 
     abstract Map<String, String> databaseSettings();
@@ -53,7 +55,7 @@ abstract class MerchantPortalSuite {
         MerchantReportsExtension reports = new MerchantReportsExtension();
         portal = new PortalExtension();
         fixture = HubFixture.start(databaseSettings(), List.of(reports, portal));
-        ReportDataSet data = new ReportDataSet(fixture.hub().admin(), fixture.hub().cardReader(), fixture.hub().engine(),
+        data = new ReportDataSet(fixture.hub().admin(), fixture.hub().cardReader(), fixture.hub().engine(),
                 fixture.hub().database());
         a = data.shop("shopA");
         b = data.shop("shopB");
@@ -66,6 +68,7 @@ abstract class MerchantPortalSuite {
         MerchantCredential cb = reports.credentials().issue(b.id());
         apiA = basic(ca);
         apiB = basic(cb);
+        pinOfC1 = portal.memberPins().set(data.accountOf(1));
     }
 
     @AfterAll
@@ -285,6 +288,47 @@ abstract class MerchantPortalSuite {
         assertThat(c.get("/portal/assets/dashboard.js").statusCode()).isEqualTo(200);
         assertThat(c.get("/portal/assets/..%2F..%2Flogback.xml").statusCode()).isEqualTo(404);
         assertThat(c.get("/portal/assets/nothing.js").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aShopperSeesHerBalanceAndHerHistoryAtEveryMerchantByNameOnly() {
+        PortalClient shopper = client();
+        HttpResponse<String> signedIn = shopper.memberSignIn(ReportDataSet.card(1), pinOfC1);
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
+        assertThat(shopper.cookies.get("lh_member")).isNotBlank();
+
+        String page = shopper.get("/portal/member/").body();
+        long account = data.accountOf(1);
+        assertThat(page).contains("<strong id=\"balance\">" + fixture.queryLong(
+                "SELECT balance FROM member_account WHERE id = ?", account) + "</strong>");
+        assertThat(page).contains("Shop shopA").contains("Shop shopB");
+        long rows = page.lines().filter(l -> l.startsWith("<tr><td>")).count();
+        assertThat(rows).isEqualTo(fixture.queryLong("SELECT COUNT(*) FROM ledger_entry WHERE account_id = ?", account));
+        assertThat(page).doesNotContain(ReportDataSet.card(1));
+    }
+
+    @Test
+    void aWrongPinAnUnknownCardOrACardWithoutPinIsRefusedAlike() {
+        for (String[] attempt : new String[][] {{ReportDataSet.card(1), "00000000".equals(pinOfC1) ? "11111111" : "00000000"},
+                {ReportDataSet.card(2), pinOfC1}, {"6280000099999990", pinOfC1}, {"not a card", pinOfC1}}) {
+            PortalClient c = client();
+            HttpResponse<String> r = c.memberSignIn(attempt[0], attempt[1]);
+            assertThat(r.statusCode()).isEqualTo(401);
+            assertThat(r.body()).contains("card number or PIN is not right");
+            assertThat(c.cookies).doesNotContainKey("lh_member");
+        }
+        assertThat(client().get("/portal/member/").statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void aShoppersSignOutNeedsTheCsrfToken() {
+        PortalClient shopper = client();
+        shopper.memberSignIn(ReportDataSet.card(1), pinOfC1);
+        String csrf = PortalClient.csrfOf(shopper.get("/portal/member/").body());
+        assertThat(shopper.post("/portal/member/sign-out", Map.of("csrf", "forged"), Map.of()).statusCode()).isEqualTo(403);
+        assertThat(shopper.get("/portal/member/").statusCode()).isEqualTo(200);
+        assertThat(shopper.post("/portal/member/sign-out", Map.of("csrf", csrf), Map.of()).statusCode()).isEqualTo(303);
+        assertThat(shopper.get("/portal/member/").statusCode()).isEqualTo(303);
     }
 
     private HttpResponse<String> api(String auth, String path) {

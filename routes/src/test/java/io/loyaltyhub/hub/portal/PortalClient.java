@@ -48,6 +48,12 @@ public final class PortalClient {
                 "password", password, "totp", totp == null ? "" : totp), Map.of());
     }
 
+    /** Opens the member sign-in page (for its form token) and signs in with a card number and PIN. */
+    public HttpResponse<String> memberSignIn(String card, String pin) {
+        String token = csrfOf(get("/portal/member/sign-in").body());
+        return post("/portal/member/sign-in", Map.of("csrf", token, "card", card, "pin", pin), Map.of());
+    }
+
     static String csrfOf(String page) {
         Matcher m = CSRF.matcher(page);
         if (!m.find()) {
