@@ -20,7 +20,10 @@ public final class MemberHistory {
     /** At most this many entries are shown, newest first. */
     public static final int MAX_ENTRIES = 200;
 
-    /** One move of points: when, at which merchant (its name), what kind ({@code EARN}, {@code REDEEM}, …), how many. */
+    /**
+     * One move of points: when the purchase happened (UTC), at which merchant (its name), what kind ({@code EARN},
+     * {@code REDEEM}, …), how many.
+     */
     public record Entry(LocalDateTime at, String merchant, String kind, long points) {
     }
 
@@ -48,8 +51,10 @@ public final class MemberHistory {
     public List<Entry> entries(long accountId) {
         try (Connection c = database.connection(); PreparedStatement ps = AcrossMerchants.on(c,
                         "a member's own points history: her account's entries at every merchant she shopped at")
-                .prepare("SELECT l.created_at, m.name, l.entry_type, l.points FROM ledger_entry l "
-                        + "JOIN merchant m ON m.id = l.merchant_id WHERE l.account_id = ? ORDER BY l.created_at DESC, l.id DESC")) {
+                .prepare("SELECT p.occurred_at, m.name, l.entry_type, l.points FROM ledger_entry l "
+                        + "JOIN purchase p ON p.id = l.purchase_id AND p.merchant_id = l.merchant_id "
+                        + "JOIN merchant m ON m.id = l.merchant_id WHERE l.account_id = ? "
+                        + "ORDER BY p.occurred_at DESC, l.id DESC")) {
             ps.setLong(1, accountId);
             ps.setMaxRows(MAX_ENTRIES);
             List<Entry> entries = new ArrayList<>();
