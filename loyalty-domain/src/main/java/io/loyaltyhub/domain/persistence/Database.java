@@ -8,6 +8,8 @@ import io.loyaltyhub.domain.persistence.entity.CardRangeEntity;
 import io.loyaltyhub.domain.persistence.entity.EarnRule;
 import io.loyaltyhub.domain.persistence.entity.Merchant;
 import io.loyaltyhub.domain.persistence.entity.MerchantCredentialEntity;
+import io.loyaltyhub.domain.persistence.entity.MerchantUserEntity;
+import io.loyaltyhub.domain.persistence.entity.MerchantUserSessionEntity;
 import io.loyaltyhub.domain.persistence.entity.ReportDownloadEntity;
 import io.loyaltyhub.domain.persistence.entity.Store;
 import io.loyaltyhub.domain.persistence.entity.Terminal;
@@ -110,7 +112,9 @@ public final class Database implements AutoCloseable {
                 .addAnnotatedClass(CardProgrammeEntity.class)
                 .addAnnotatedClass(CardRangeEntity.class)
                 .addAnnotatedClass(MerchantCredentialEntity.class)
-                .addAnnotatedClass(ReportDownloadEntity.class);
+                .addAnnotatedClass(ReportDownloadEntity.class)
+                .addAnnotatedClass(MerchantUserEntity.class)
+                .addAnnotatedClass(MerchantUserSessionEntity.class);
         configuration.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
         configuration.setProperty(AvailableSettings.HBM2DDL_AUTO, "none");
         configuration.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, "100");

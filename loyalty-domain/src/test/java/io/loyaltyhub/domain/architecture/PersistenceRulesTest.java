@@ -43,7 +43,8 @@ class PersistenceRulesTest {
             "io.loyaltyhub.domain.terminal.JdbcTerminalDirectory", // log-in: the credential finds the merchant
             "io.loyaltyhub.domain.terminal.WrappedTerminalSecrets", // operator key rotation over every terminal
             "io.loyaltyhub.domain.admin.OperatorQueries", // operator audit: every merchant's report downloads
-            "io.loyaltyhub.domain.expiry.PointsExpiry"); // expiry job: an account's lots at every merchant
+            "io.loyaltyhub.domain.expiry.PointsExpiry", // expiry job: an account's lots at every merchant
+            "io.loyaltyhub.domain.portal.MemberHistory"); // a member's own account's entries at every merchant
 
     private final JavaClasses main = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

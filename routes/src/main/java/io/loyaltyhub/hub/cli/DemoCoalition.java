@@ -10,6 +10,7 @@ import io.loyaltyhub.domain.merchant.MerchantCredential;
 import io.loyaltyhub.domain.terminal.TerminalIdentity;
 import io.loyaltyhub.hub.HubExtension;
 import io.loyaltyhub.hub.LoyaltyHub;
+import io.loyaltyhub.hub.portal.PortalExtension;
 import io.loyaltyhub.hub.reports.MerchantReportsExtension;
 import java.io.PrintStream;
 import java.util.Base64;
@@ -24,6 +25,8 @@ import java.util.List;
 final class DemoCoalition {
     static final String PROGRAMME = "coalition";
     static final String DEMO_CARD = "6280000000001238";
+    /** A shopper of the demo purchases who bought at both merchants: the member page's demo card. */
+    static final long MEMBER_SERIAL = 125;
 
     private final LoyaltyHub hub;
     private final List<HubExtension> extensions;
@@ -76,6 +79,30 @@ final class DemoCoalition {
         out.println();
         new DemoHouseholds(hub, extensions).seedAndPrint(out, url, books, pharma);
         printReports(out);
+        printPortal(out);
+    }
+
+    /** A portal user for the demo bookshop (a fresh password on every run: it is only ever shown when made). */
+    private void printPortal(PrintStream out) {
+        PortalExtension portal = extensions.stream().filter(PortalExtension.class::isInstance)
+                .map(PortalExtension.class::cast).findFirst().orElse(null);
+        if (portal == null) {
+            return;
+        }
+        MerchantId books = hub.admin().merchantByCode("books");
+        String password = portal.users().resetPassword(books, "demo")
+                .orElseGet(() -> portal.users().add(books, "demo", "Demo Manager", null, false).password());
+        out.println("Merchant portal (docs/portal.md): charts of books' sales, points, segments and lapsed customers");
+        out.println("  open http://127.0.0.1:" + hub.httpPort() + "/portal/merchant/sign-in");
+        out.println("  merchant: books   user: demo   password: " + password);
+        String memberCard = DemoPurchases.demoCard(MEMBER_SERIAL);
+        long account = accountOf(memberCard);
+        if (account > 0) {
+            out.println("Member page: a shopper's balance and history at both demo merchants");
+            out.println("  open http://127.0.0.1:" + hub.httpPort() + "/portal/member/sign-in");
+            out.println("  card: " + memberCard + "   PIN: " + portal.memberPins().set(account));
+        }
+        out.println();
     }
 
     /** Purchase history and a report credential per demo merchant, and curl commands for their reports. */
@@ -112,6 +139,14 @@ final class DemoCoalition {
         out.println("# the audit of books' downloads");
         out.println(reportCurl(books, base + "report-downloads"));
         out.println();
+    }
+
+    /** The account of a card, or -1 when it was never swiped. */
+    private long accountOf(String cardNumber) {
+        io.loyaltyhub.domain.txn.PresentedCard card = hub.cardReader().read(cardNumber);
+        List<String> tokens = new java.util.ArrayList<>();
+        card.allTokens().forEach(t -> tokens.add(t.hash()));
+        return new io.loyaltyhub.domain.member.CardAccounts(hub.database()).accountOf(tokens).orElse(-1L);
     }
 
     private static String reportCurl(MerchantCredential c, String url) {

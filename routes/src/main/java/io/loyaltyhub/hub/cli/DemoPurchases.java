@@ -60,7 +60,7 @@ final class DemoPurchases {
     }
 
     /** Card {@code serial} of the demo programme (prefix 628000, 16 digits, Luhn), as the demo coalition issued them. */
-    private static String demoCard(long serial) {
+    static String demoCard(long serial) {
         String body = "628000" + String.format("%09d", serial);
         return body + Luhn.checkDigit(body);
     }

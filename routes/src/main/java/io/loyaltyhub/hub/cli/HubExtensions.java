@@ -5,6 +5,7 @@ import io.loyaltyhub.hub.broker.terminals.BrokerTerminalsExtension;
 import io.loyaltyhub.hub.csv.CsvBatchChannel;
 import io.loyaltyhub.hub.iso8583.Iso8583Extension;
 import io.loyaltyhub.hub.operator.OperatorApiExtension;
+import io.loyaltyhub.hub.portal.PortalExtension;
 import io.loyaltyhub.hub.poslog.PosLogChannel;
 import io.loyaltyhub.hub.reports.MerchantReportsExtension;
 import io.loyaltyhub.hub.webhook.WebhookChannel;
@@ -17,6 +18,6 @@ public final class HubExtensions {
 
     public static List<HubExtension> all() {
         return List.of(new Iso8583Extension(), new PosLogChannel(), new CsvBatchChannel(), new BrokerTerminalsExtension(),
-                new MerchantReportsExtension(), new WebhookChannel(), new OperatorApiExtension());
+                new MerchantReportsExtension(), new WebhookChannel(), new OperatorApiExtension(), new PortalExtension());
     }
 }

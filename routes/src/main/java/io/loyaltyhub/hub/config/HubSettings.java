@@ -108,7 +108,10 @@ public final class HubSettings {
             Map.entry("hub.webhooks.max-body-bytes", "262144"),
             Map.entry("hub.webhooks.max-event-age-hours", "72"),
             Map.entry("hub.webhooks.retry-pending-seconds", "60"),
-            Map.entry("hub.webhooks.credit-timeout-ms", "30000")));
+            Map.entry("hub.webhooks.credit-timeout-ms", "30000"),
+            Map.entry("hub.portal.session-idle-minutes", "30"),
+            Map.entry("hub.portal.session-max-hours", "12"),
+            Map.entry("hub.portal.secure-cookies", "false")));
 
     private final Map<String, String> values;
 

@@ -17,7 +17,7 @@ import org.apache.camel.Message;
  * are throttled per credential and per address ({@link LoginThrottle}); a secret not verified recently needs one of
  * the few Argon2id verification slots ({@link VerificationSlots}), so logins cannot take the CPU from the tills.
  */
-final class MerchantAuthenticator {
+final class MerchantAuthenticator implements MerchantCaller {
     private final MerchantCredentials credentials;
     private final LoginThrottle throttle;
     private final VerificationSlots slots;
@@ -28,7 +28,8 @@ final class MerchantAuthenticator {
         this.slots = slots;
     }
 
-    MerchantPrincipal authenticate(Message request) {
+    @Override
+    public MerchantPrincipal authenticate(Message request) {
         BasicCredentials presented = BasicCredentials.from(request.getHeader("Authorization", String.class),
                 "the merchant credential");
         String credential = "merchant:" + presented.id();

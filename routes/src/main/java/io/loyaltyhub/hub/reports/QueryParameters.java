@@ -10,13 +10,13 @@ import java.util.Map;
  * Report parameters from the raw query string, not from Camel headers: request headers and query parameters
  * share Camel's header map, and a header must never pass for a parameter (or the other way round).
  */
-final class QueryParameters {
+public final class QueryParameters {
     private static final int MAX_PARAMETERS = 20;
 
     private QueryParameters() {
     }
 
-    static Map<String, String> parse(String query) {
+    public static Map<String, String> parse(String query) {
         Map<String, String> params = new LinkedHashMap<>();
         if (query == null || query.isEmpty()) {
             return params;

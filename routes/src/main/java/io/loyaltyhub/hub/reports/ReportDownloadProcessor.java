@@ -26,16 +26,17 @@ import org.slf4j.LoggerFactory;
  * {@link ReportPipe} that the HTTP response drains, gzip-compressed when the client asks for it, unless the report is
  * encrypted to the merchant's OpenPGP key (then it is sent as {@code NAME.pgp}, compressed inside the message).
  */
-final class ReportDownloadProcessor implements Processor {
+public final class ReportDownloadProcessor implements Processor {
     private static final Logger log = LoggerFactory.getLogger(ReportDownloadProcessor.class);
     static final String PATH = "/merchant/v1/reports/";
 
-    private final MerchantAuthenticator authenticator;
+    private final MerchantCaller authenticator;
     private final MerchantReports reports;
     private final ExecutorService writers;
     private final Duration stallTimeout;
 
-    ReportDownloadProcessor(MerchantAuthenticator authenticator, MerchantReports reports, ExecutorService writers,
+    /** @param authenticator who the caller is: a merchant credential, or a portal session */
+    public ReportDownloadProcessor(MerchantCaller authenticator, MerchantReports reports, ExecutorService writers,
                             Duration stallTimeout) {
         this.authenticator = authenticator;
         this.reports = reports;

@@ -1,0 +1,187 @@
+package io.loyaltyhub.hub.portal;
+
+import io.loyaltyhub.domain.card.CardReader;
+import io.loyaltyhub.domain.card.InvalidCardNumberException;
+import io.loyaltyhub.domain.member.CardAccounts;
+import io.loyaltyhub.domain.model.CardToken;
+import io.loyaltyhub.domain.portal.MemberHistory;
+import io.loyaltyhub.domain.portal.MemberPins;
+import io.loyaltyhub.domain.portal.MemberSessions;
+import io.loyaltyhub.domain.portal.MemberSessions.MemberSession;
+import io.loyaltyhub.domain.txn.PresentedCard;
+import io.loyaltyhub.hub.auth.LoginThrottle;
+import io.loyaltyhub.hub.http.ClientAddress;
+import io.loyaltyhub.hub.http.HttpProblem;
+import io.loyaltyhub.hub.http.LoginLockout;
+import io.loyaltyhub.hub.http.RequestBodies;
+import io.loyaltyhub.hub.http.VerificationSlots;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * The member page: a shopper signs in with her card number and the PIN the operator gave her account (throttled per
+ * card and per address), and sees her balance and her points history across the coalition with merchant names only.
+ * The card number is turned into its token at once and never kept; the throttle is keyed by the token.
+ */
+final class MemberPortal {
+    static final String SIGN_IN = "/portal/member/sign-in";
+    static final String PAGE = "/portal/member/";
+    static final String SIGN_OUT = "/portal/member/sign-out";
+    private static final String COOKIE = "lh_member";
+    private static final String LOGIN_COOKIE = "lh_member_login";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final PortalPages pages;
+    private final CardReader cards;
+    private final CardAccounts accounts;
+    private final MemberPins pins;
+    private final MemberSessions sessions;
+    private final MemberHistory history;
+    private final LoginThrottle throttle;
+    private final VerificationSlots slots;
+    private final boolean secureCookies;
+    private final RequestBodies bodies = new RequestBodies(4 * 1024, "body-too-large", "the form");
+
+    MemberPortal(PortalPages pages, CardReader cards, CardAccounts accounts, MemberPins pins, MemberSessions sessions,
+                 MemberHistory history, LoginThrottle throttle, VerificationSlots slots, boolean secureCookies) {
+        this.pages = pages;
+        this.cards = cards;
+        this.accounts = accounts;
+        this.pins = pins;
+        this.sessions = sessions;
+        this.history = history;
+        this.throttle = throttle;
+        this.slots = slots;
+        this.secureCookies = secureCookies;
+    }
+
+    PortalStep signIn() {
+        return new PortalStep() {
+            @Override
+            void handle(Exchange exchange) {
+                Message in = exchange.getMessage();
+                Map<String, String> query = PortalLanguage.query(in);
+                PortalLanguage language = PortalLanguage.of(in, query);
+                if ("POST".equals(in.getHeader(Exchange.HTTP_METHOD, String.class))) {
+                    post(exchange, language);
+                } else {
+                    form(exchange, language, 200, "", PortalLanguage.switchedBy(query));
+                }
+            }
+        };
+    }
+
+    PortalStep page() {
+        return new PortalStep() {
+            @Override
+            void handle(Exchange exchange) {
+                Message in = exchange.getMessage();
+                Map<String, String> query = PortalLanguage.query(in);
+                PortalLanguage language = PortalLanguage.of(in, query);
+                Optional<MemberSession> session = Cookies.read(in, COOKIE).flatMap(sessions::find);
+                if (session.isEmpty()) {
+                    redirect(exchange, SIGN_IN, null);
+                    return;
+                }
+                long account = session.get().accountId();
+                StringBuilder rows = new StringBuilder();
+                Map<String, String> words = pages.messages(language);
+                for (MemberHistory.Entry e : history.entries(account)) {
+                    rows.append("<tr><td>").append(PortalPages.escape(WHEN.format(e.at()))).append("</td><td>")
+                            .append(PortalPages.escape(e.merchant())).append("</td><td>")
+                            .append(PortalPages.escape(words.getOrDefault("member.kind." + e.kind(), e.kind())))
+                            .append("</td><td class=\"n\">").append(e.points()).append("</td></tr>\n");
+                }
+                Map<String, String> values = new HashMap<>();
+                values.put("balance", Long.toString(history.balance(account).orElse(0L)));
+                values.put("csrf", session.get().csrfToken());
+                values.put("rows", rows.toString());
+                PortalStep.html(exchange, 200, pages.render("member-page.html", language, values));
+                if (PortalLanguage.switchedBy(query)) {
+                    exchange.getMessage().setHeader("Set-Cookie", Cookies.set(Cookies.LANGUAGE, language.tag,
+                            Duration.ofDays(365), Cookies.secure(in, secureCookies)));
+                }
+            }
+        };
+    }
+
+    PortalStep signOut() {
+        return new PortalStep() {
+            @Override
+            void handle(Exchange exchange) {
+                Message in = exchange.getMessage();
+                MemberSession session = Cookies.read(in, COOKIE).flatMap(sessions::find).orElseThrow(() ->
+                        new HttpProblem(401, "unauthenticated", "sign in to the member page first"));
+                Map<String, String> form = Forms.parse(new String(bodies.read(in), StandardCharsets.UTF_8));
+                MerchantSessionGate.requireCsrf(in, session.csrfToken(), form);
+                sessions.close(session.cookie());
+                redirect(exchange, SIGN_IN, Cookies.set(COOKIE, "", Duration.ZERO, Cookies.secure(in, secureCookies)));
+            }
+        };
+    }
+
+    private void post(Exchange exchange, PortalLanguage language) {
+        Message in = exchange.getMessage();
+        boolean secure = Cookies.secure(in, secureCookies);
+        Map<String, String> form = Forms.parse(new String(bodies.read(in), StandardCharsets.UTF_8));
+        MerchantSessionGate.requireCsrf(in, Cookies.read(in, LOGIN_COOKIE).orElse(null), form);
+        List<String> tokens = new ArrayList<>();
+        String credential;
+        try {
+            PresentedCard card = cards.read(form.getOrDefault("card", "").replace(" ", ""));
+            card.allTokens().stream().map(CardToken::hash).forEach(tokens::add);
+            credential = "member:" + card.token().hash();
+        } catch (InvalidCardNumberException | IllegalArgumentException notACard) {
+            credential = "member:invalid";
+        }
+        String address = ClientAddress.of(in);
+        try {
+            LoginLockout.refuseIfLockedOut(throttle, credential, address);
+        } catch (HttpProblem locked) {
+            form(exchange, language, 429, pages.messages(language).get("member.locked"), false);
+            exchange.getMessage().setHeader("Retry-After", locked.headers().get("Retry-After"));
+            return;
+        }
+        Optional<Long> account = tokens.isEmpty() ? Optional.empty() : accounts.accountOf(tokens);
+        String pin = form.getOrDefault("pin", "");
+        Optional<Long> signedIn = slots.verify(() -> pins.signIn(account, pin));
+        if (signedIn.isEmpty()) {
+            throttle.failed(credential, address);
+            form(exchange, language, 401, pages.messages(language).get("member.failed"), false);
+            return;
+        }
+        throttle.succeeded(credential, address);
+        MemberSession session = sessions.open(signedIn.get());
+        PortalStep.redirect(exchange, PAGE, List.of(Cookies.set(COOKIE, session.cookie(), sessions.maxAge(), secure),
+                Cookies.set(LOGIN_COOKIE, "", Duration.ZERO, secure)));
+    }
+
+    private void form(Exchange exchange, PortalLanguage language, int status, String error, boolean switched) {
+        Message in = exchange.getMessage();
+        boolean secure = Cookies.secure(in, secureCookies);
+        byte[] random = new byte[24];
+        RANDOM.nextBytes(random);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Map<String, String> values = new HashMap<>();
+        values.put("csrf", token);
+        values.put("error", error);
+        values.put("errorClass", error.isEmpty() ? "error hidden" : "error");
+        PortalStep.html(exchange, status, pages.render("member-sign-in.html", language, values));
+        List<String> cookies = new ArrayList<>(List.of(Cookies.set(LOGIN_COOKIE, token, null, secure)));
+        if (switched) {
+            cookies.add(Cookies.set(Cookies.LANGUAGE, language.tag, Duration.ofDays(365), secure));
+        }
+        exchange.getMessage().setHeader("Set-Cookie", cookies);
+    }
+}
