@@ -45,8 +45,8 @@ import java.util.Random;
  * channels): seeds {@code cards} cards in {@code households} households (every household one card, the first ones two
  * more), then measures linking cards into households, the engine's swipes on household cards against single cards
  * (alternating runs, batches of 200 as the hub's consumer applies them) and the expiry run over every account. Prints
- * figures; asserts nothing. Run: {@code java -cp routes/bench/target/loyalty-bench.jar
- * io.loyaltyhub.hub.bench.HouseholdScale [jdbc:mysql://127.0.0.1:3306/ root ''] [cards households]}. It creates and
+ * figures; asserts nothing. Run: {@code java -jar routes/bench/target/loyalty-bench.jar household-scale}
+ * ({@link HouseholdScaleCommand}). It creates and
  * drops a database of its own.
  */
 public final class HouseholdScale {

@@ -1,6 +1,7 @@
 package io.loyaltyhub.hub.tools;
 
 import io.loyaltyhub.hub.bench.BenchmarkCommand;
+import io.loyaltyhub.hub.bench.HouseholdScaleCommand;
 import io.loyaltyhub.hub.bench.ReportBenchmarkCommand;
 import io.loyaltyhub.hub.chaos.ChaosCommand;
 import io.loyaltyhub.hub.cli.HubCommand;
@@ -9,12 +10,12 @@ import picocli.CommandLine.Command;
 
 /**
  * The launcher of the tools that measure and attack a hub from outside (docs/performance.md, docs/reliability.md):
- * {@code java -jar routes/bench/target/loyalty-bench.jar <benchmark|report-benchmark|chaos>}. They are no commands of
+ * {@code java -jar routes/bench/target/loyalty-bench.jar <benchmark|report-benchmark|household-scale|chaos>}. They are no commands of
  * the hub itself: the product ships without their SQL audits and test clients.
  */
 @Command(name = "loyalty-bench", mixinStandardHelpOptions = true, version = "Loyalty Hub benchmark and chaos suite 0.1.0",
         description = "Benchmark and chaos suite of the Loyalty Hub.",
-        subcommands = {BenchmarkCommand.class, ReportBenchmarkCommand.class, ChaosCommand.class})
+        subcommands = {BenchmarkCommand.class, ReportBenchmarkCommand.class, HouseholdScaleCommand.class, ChaosCommand.class})
 public final class BenchTools implements Runnable {
 
     @CommandLine.Spec
