@@ -11,7 +11,7 @@ import java.util.TreeSet;
 final class TenantTables {
     static final Set<String> NAMES = Set.of("earn_rule", "store", "terminal", "terminal_mac_key", "terminal_signing_key",
             "merchant_credential", "report_download", "merchant_pgp_key", "purchase", "purchase_line", "ledger_entry",
-            "processed_batch_file", "reference_conflict");
+            "processed_batch_file", "reference_conflict", "used_request_nonce");
 
     private TenantTables() {
     }

@@ -42,6 +42,7 @@ class PersistenceRulesTest {
             "io.loyaltyhub.domain.engine.ConflictLog", // the same batch's refused references
             "io.loyaltyhub.domain.terminal.JdbcTerminalDirectory", // log-in: the credential finds the merchant
             "io.loyaltyhub.domain.terminal.WrappedTerminalSecrets", // operator key rotation over every terminal
+            "io.loyaltyhub.domain.terminal.UsedRequestNonces", // expired nonces of every terminal deleted at once
             "io.loyaltyhub.domain.admin.OperatorQueries"); // operator audit: every merchant's report downloads
 
     private final JavaClasses main = new ClassFileImporter()
