@@ -25,7 +25,6 @@ public final class UsedRequestNonces {
     private static final String TAKE_OVER_EXPIRED = "UPDATE used_request_nonce SET expires_at = ?"
             + " WHERE merchant_id = :merchant AND terminal_id = ? AND nonce = ? AND expires_at < ?";
     private static final String DELETE_EXPIRED = "DELETE FROM used_request_nonce WHERE expires_at < ?";
-    private static final int MYSQL_DUPLICATE_KEY = 1062;
     private static final String WHY_ACROSS = "expired nonces of every terminal are deleted in one statement";
 
     private final Database database;
@@ -50,7 +49,7 @@ public final class UsedRequestNonces {
                 return true;
             } catch (SQLException e) {
                 c.rollback();
-                if (!isDuplicateKey(e)) {
+                if (!Sql.isDuplicateKey(e)) {
                     throw e;
                 }
             }
@@ -83,14 +82,5 @@ public final class UsedRequestNonces {
 
     private static java.sql.Timestamp utc(Instant instant) {
         return Sql.timestamp(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
-    }
-
-    private static boolean isDuplicateKey(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && ("23505".equals(s.getSQLState()) || s.getErrorCode() == MYSQL_DUPLICATE_KEY)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

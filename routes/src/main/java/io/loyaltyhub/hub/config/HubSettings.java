@@ -96,6 +96,8 @@ public final class HubSettings {
             Map.entry("hub.poslog.reply-timeout-ms", "10000"),
             Map.entry("hub.poslog.source-uri", ""),
             Map.entry("hub.poslog.result-uri", ""),
+            Map.entry("hub.inbox.dir", ""),
+            Map.entry("hub.inbox.claim-lease-seconds", "30"),
             Map.entry("hub.csv.source-uri", ""),
             Map.entry("hub.csv.result-uri", ""),
             Map.entry("hub.csv.window", "1024"),
