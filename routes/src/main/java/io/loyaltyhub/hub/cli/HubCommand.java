@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
                 KeyCommands.RekeyCards.class, KeyCommands.RetireCardKey.class, KeyCommands.RotateMasterKey.class,
                 SigningCommands.TerminalSigningKey.class, SigningCommands.SignRequest.class,
                 MemberCommands.Enrol.class, MemberCommands.Erase.class, MemberCommands.Offboard.class,
-                MerchantPgpKeyCommand.class, ReferenceConflictsCommand.class,
+                MerchantPgpKeyCommand.class, ReferenceConflictsCommand.class, BrokerTerminalSecurityCommand.class,
                 io.loyaltyhub.hub.broker.StandaloneBrokerCommand.class})
 public final class HubCommand implements Runnable {
 

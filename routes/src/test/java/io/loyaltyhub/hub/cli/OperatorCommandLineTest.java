@@ -46,6 +46,28 @@ class OperatorCommandLineTest {
     }
 
     @Test
+    void brokerTerminalSecurityPrintsTheRightsOfEveryActiveTerminalFromTheDatabase() {
+        Path data = existingHubData();
+        List<String> credentials = new ArrayList<>();
+        withAdmin(data, admin -> {
+            io.loyaltyhub.domain.model.MerchantId books = admin.createMerchant("books", "Pages");
+            admin.addStore(books, "S1", "Main street");
+            credentials.add(admin.addTerminal(books, "S1", "T1").credentialId());
+            credentials.add(admin.addTerminal(books, "S1", "T2").credentialId());
+            return null;
+        });
+
+        Run xml = run("broker-terminal-security", "-s", "hub.data-dir=" + data);
+        Run roles = run("broker-terminal-security", "--print", "ROLES", "-s", "hub.data-dir=" + data);
+
+        assertThat(xml.exitCode()).as(xml.err()).isZero();
+        assertThat(xml.out()).contains("2 active terminal(s) of 1 merchant(s)")
+                .contains("<security-setting match=\"pos.in.books.T1\">")
+                .contains("<permission type=\"send\" roles=\"terminal.books.T2\"/>");
+        assertThat(roles.out()).isEqualTo("terminal.books.T1=" + credentials.get(0) + "\nterminal.books.T2=" + credentials.get(1) + "\n");
+    }
+
+    @Test
     void aDuplicateMerchantAddSaysTheMerchantExistsInsteadOfShowingSql() {
         Path data = existingHubData();
         assertThat(run("merchant-add", "--code", "books", "--name", "Pages", "-s", "hub.data-dir=" + data).exitCode()).isZero();
