@@ -45,7 +45,7 @@ final class BrokerTerminalSecurityCommand implements Callable<Integer> {
             for (MerchantRow merchant : merchants) {
                 for (TerminalRow terminal : db.terminals(new MerchantId(merchant.id()))) {
                     if (terminal.active() && "ACTIVE".equals(merchant.status())) {
-                        terminals.add(new BrokerTerminal(merchant.code(), terminal.code(), terminal.credentialId()));
+                        terminals.add(new BrokerTerminal(merchant.code(), terminal.code()));
                     } else {
                         disabled++;
                     }

@@ -48,12 +48,11 @@ class OperatorCommandLineTest {
     @Test
     void brokerTerminalSecurityPrintsTheRightsOfEveryActiveTerminalFromTheDatabase() {
         Path data = existingHubData();
-        List<String> credentials = new ArrayList<>();
         withAdmin(data, admin -> {
             io.loyaltyhub.domain.model.MerchantId books = admin.createMerchant("books", "Pages");
             admin.addStore(books, "S1", "Main street");
-            credentials.add(admin.addTerminal(books, "S1", "T1").credentialId());
-            credentials.add(admin.addTerminal(books, "S1", "T2").credentialId());
+            admin.addTerminal(books, "S1", "T1");
+            admin.addTerminal(books, "S1", "T2");
             return null;
         });
 
@@ -64,7 +63,7 @@ class OperatorCommandLineTest {
         assertThat(xml.out()).contains("2 active terminal(s) of 1 merchant(s)")
                 .contains("<security-setting match=\"pos.in.books.T1\">")
                 .contains("<permission type=\"send\" roles=\"terminal.books.T2\"/>");
-        assertThat(roles.out()).isEqualTo("terminal.books.T1=" + credentials.get(0) + "\nterminal.books.T2=" + credentials.get(1) + "\n");
+        assertThat(roles.out()).isEqualTo("terminal.books.T1=books.T1\nterminal.books.T2=books.T2\n");
     }
 
     @Test

@@ -10,20 +10,22 @@ import java.util.regex.Pattern;
  * may send to its own ingress address and read its own reply address, nothing else; the hubs' role may consume the
  * ingress addresses and send replies, and never send as a terminal. What the embedded broker does in code
  * ({@link TerminalBrokerSetup}, {@link TerminalBrokerSecurity}), written out for a broker the hub does not run.
- * Terminals log in as their credential id (the broker's users file); each is given its own role
- * {@code terminal.<merchant>.<terminal>} in the roles file ({@link #rolesFile}).
+ * Terminals log in as {@code <merchant>.<terminal>} with their secret (the broker's users file, {@link #userCommands}),
+ * the name the embedded broker gives their login, each with its own role {@code terminal.<merchant>.<terminal>}
+ * ({@link #rolesFile}); the hub's {@link SenderStamp} plugin on the broker stamps that name on their messages.
  */
 public final class ExternalBrokerSecurity {
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
-    private static final Pattern USER = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    /** One terminal that may use the broker: its merchant's and its own code, and the user it logs in as. */
-    public record BrokerTerminal(String merchantCode, String terminalCode, String credentialId) {
+    /** One terminal that may use the broker: its merchant's and its own code. */
+    public record BrokerTerminal(String merchantCode, String terminalCode) {
         public BrokerTerminal {
             new TerminalAddress(merchantCode, terminalCode); // the codes an address can carry, or an exception
-            if (credentialId == null || !USER.matcher(credentialId).matches()) {
-                throw new IllegalArgumentException("not a user name for the broker's users file: " + credentialId);
-            }
+        }
+
+        /** The user it logs in as on the external broker: the name the embedded broker gives its login. */
+        String user() {
+            return address().brokerUser();
         }
 
         String role() {
@@ -49,8 +51,9 @@ public final class ExternalBrokerSecurity {
     /** The {@code <security-setting>} and {@code <address-setting>} elements, with where each goes in broker.xml. */
     public String brokerXml(String heading) {
         return "<!-- " + heading + " -->\n"
-                + "<!-- Inside <core>: every message sent to pos.in.# carries the login that sent it (_AMQ_VALIDATED_USER). -->\n"
-                + "<populate-validated-user>true</populate-validated-user>\n\n"
+                + "<!-- Inside <core>: every message sent to pos.in.# carries the login that sent it, for the hubs' check"
+                + " (loyalty-hub.jar in the broker's lib/ folder). -->\n"
+                + "<broker-plugins>\n   <broker-plugin class-name=\"" + SenderStamp.class.getName() + "\"/>\n</broker-plugins>\n\n"
                 + "<!-- Inside <security-settings>, beside the broker's own \"#\" setting (which gives role " + hubRole
                 + " everything elsewhere). A terminal not listed here has no right on pos.in or pos.out. -->\n"
                 + securitySettings() + "\n"
@@ -108,7 +111,7 @@ public final class ExternalBrokerSecurity {
     public String rolesFile() {
         StringBuilder out = new StringBuilder();
         for (BrokerTerminal t : terminals) {
-            out.append(t.role()).append('=').append(t.credentialId()).append('\n');
+            out.append(t.role()).append('=').append(t.user()).append('\n');
         }
         return out.toString();
     }
@@ -117,7 +120,7 @@ public final class ExternalBrokerSecurity {
     public String userCommands() {
         StringBuilder out = new StringBuilder();
         for (BrokerTerminal t : terminals) {
-            out.append("bin/artemis user add --user ").append(t.credentialId())
+            out.append("bin/artemis user add --user ").append(t.user())
                     .append(" --password \"$SECRET_OF_").append((t.merchantCode() + "_" + t.terminalCode())
                             .toUpperCase(Locale.ROOT).replace('-', '_'))
                     .append("\" --role ").append(t.role()).append('\n');

@@ -24,13 +24,10 @@ import org.junit.jupiter.api.Test;
  */
 class ExternalBrokerSecurityTest {
     private static final ExternalBrokerSecurity SECURITY = new ExternalBrokerSecurity("amq", List.of(
-            new BrokerTerminal("books", "T1", "term-0011223344556677"),
-            new BrokerTerminal("books", "T2", "term-8899aabbccddeeff"),
-            new BrokerTerminal("pharma", "till-9", "term-0123456789abcdef")));
+            new BrokerTerminal("books", "T1"), new BrokerTerminal("books", "T2"), new BrokerTerminal("pharma", "till-9")));
 
     private static Configuration parsed() throws Exception {
         String brokerXml = "<configuration xmlns=\"urn:activemq\"><core xmlns=\"urn:activemq:core\">"
-                + "<populate-validated-user>true</populate-validated-user>"
                 + "<security-settings>" + SECURITY.securitySettings() + "</security-settings>"
                 + "<address-settings>" + SECURITY.addressSettings() + "</address-settings>"
                 + "</core></configuration>";
@@ -71,18 +68,17 @@ class ExternalBrokerSecurityTest {
         assertThat(ingress.isAutoCreateQueues()).isFalse();
         assertThat(ingress.getMaxSizeBytes()).isEqualTo(4L * 1024 * 1024);
         assertThat(settings.get("pos.out.#").getAddressFullMessagePolicy()).isEqualTo(AddressFullMessagePolicy.DROP);
-        assertThat(parsed().isPopulateValidatedUser()).isTrue();
     }
 
     @Test
-    void eachTerminalUserGetsItsOwnRoleAndCodesThatCannotBeAddressesAreRefused() {
-        assertThat(SECURITY.rolesFile()).isEqualTo("terminal.books.T1=term-0011223344556677\n"
-                + "terminal.books.T2=term-8899aabbccddeeff\nterminal.pharma.till-9=term-0123456789abcdef\n");
-        assertThat(SECURITY.userCommands()).contains("bin/artemis user add --user term-0011223344556677 --password "
+    void eachTerminalUserIsNamedAsTheEmbeddedBrokerNamesItsLoginWithItsOwnRole() {
+        assertThat(SECURITY.rolesFile()).isEqualTo("terminal.books.T1=books.T1\n"
+                + "terminal.books.T2=books.T2\nterminal.pharma.till-9=pharma.till-9\n");
+        assertThat(SECURITY.userCommands()).contains("bin/artemis user add --user books.T1 --password "
                 + "\"$SECRET_OF_BOOKS_T1\" --role terminal.books.T1");
-        assertThatThrownBy(() -> new BrokerTerminal("books", "T#1", "term-1")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new BrokerTerminal("books", "T1", "term 1\"/>")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new BrokerTerminal("books", "T#1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new BrokerTerminal("books\"/>", "T1")).isInstanceOf(IllegalArgumentException.class);
         assertThat(SECURITY.brokerXml("heading")).startsWith("<!-- heading -->")
-                .contains("<populate-validated-user>true</populate-validated-user>");
+                .contains("<broker-plugin class-name=\"" + SenderStamp.class.getName() + "\"/>");
     }
 }
