@@ -96,9 +96,8 @@ class NodeTakeoverTest {
                 assertThat(nodeOne.queryLong("SELECT COUNT(*) FROM purchase WHERE merchant_id = ?", shop.id().value()))
                         .isEqualTo(2L * CARDS);
                 // One reply queue per node, whatever happened to the node: nothing named after a dead process stays.
-                // (and the nodes' one shared subscription to broker-native terminals' messages)
                 assertThat(broker.queueNames()).containsExactlyInAnyOrder(BrokerAddresses.SWIPES,
-                        BrokerAddresses.DEAD_LETTERS, "hub.replies.1", "hub.replies.2", "hub.terminal-ingress");
+                        BrokerAddresses.DEAD_LETTERS, "hub.replies.1", "hub.replies.2");
             }
         } finally {
             if (nodeTwo != null) {

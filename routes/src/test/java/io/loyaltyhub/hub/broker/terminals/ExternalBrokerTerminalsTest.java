@@ -1,6 +1,7 @@
 package io.loyaltyhub.hub.broker.terminals;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loyaltyhub.domain.testing.Slow;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code broker-terminal-security} prints (parsed from its output by Artemis's configuration parser), its users file
  * names each terminal {@code <merchant>.<terminal>}, and it runs the hub's {@link SenderStamp} plugin; the hub
  * connects as a user of role {@code amq} and only consumes. An MQTT sale is credited and answered; a terminal is
- * refused another terminal's addresses by the broker itself.
+ * refused another terminal's addresses by the broker itself; after the broker went away and came back the hub's edge
+ * has reconnected by itself.
  */
 @Slow
 class ExternalBrokerTerminalsTest {
@@ -42,6 +44,8 @@ class ExternalBrokerTerminalsTest {
     Path brokerDir;
 
     private EmbeddedActiveMQ broker;
+    private Configuration brokerConfig;
+    private ActiveMQJAASSecurityManager brokerSecurity;
     private HubFixture hub;
 
     @AfterEach
@@ -80,6 +84,19 @@ class ExternalBrokerTerminalsTest {
         }
         assertThat(hub.balanceOf(card)).isEqualTo(123);
         assertThat(hub.queryLong("SELECT COUNT(*) FROM purchase WHERE merchant_id = ?", books.id().value())).isEqualTo(1);
+
+        // The broker goes away and comes back (an outage, or a failover to the backup): the hub's edge reconnects.
+        broker.stop();
+        broker = new EmbeddedActiveMQ().setConfiguration(brokerConfig).setSecurityManager(brokerSecurity);
+        broker.start();
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+            try (Mqtt5Terminal till = new Mqtt5Terminal(mqttPort, books.code() + ".T2", "secret-of-t2")) {
+                assertThat(till.listen("pos/out/" + books.code() + "/T2")).isEqualTo(1);
+                assertThat(till.publish("pos/in/" + books.code() + "/T2", BrokerTerminalsTest.sale("ext-3", card, 1_000))).isZero();
+                assertThat(till.nextReply(Duration.ofSeconds(5)).get("status").asText()).isEqualTo("approved");
+            }
+        });
+        assertThat(hub.balanceOf(card)).as("credited once, whatever the tries").isEqualTo(133);
     }
 
     /** The external broker as an operator starts it: a core acceptor for the hubs, security on, the hub's user. */
@@ -92,14 +109,21 @@ class ExternalBrokerTerminalsTest {
                 .setBindingsDirectory(brokerDir.resolve("bindings").toString())
                 .setLargeMessagesDirectory(brokerDir.resolve("large").toString())
                 .setPagingDirectory(brokerDir.resolve("paging").toString())
-                .addAcceptorConfiguration("core", "tcp://127.0.0.1:0?protocols=CORE")
-                .addAcceptorConfiguration("mqtt", "tcp://127.0.0.1:0?protocols=MQTT");
+                .addAcceptorConfiguration("core", "tcp://127.0.0.1:" + freePort() + "?protocols=CORE")
+                .addAcceptorConfiguration("mqtt", "tcp://127.0.0.1:" + freePort() + "?protocols=MQTT");
         config.putSecurityRoles("#", Set.of(new Role("amq", true, true, true, true, true, true, true, true, true, true, true, true)));
         config.registerBrokerPlugin(new SenderStamp());
-        broker = new EmbeddedActiveMQ().setConfiguration(config)
-                .setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users));
+        brokerConfig = config;
+        brokerSecurity = new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users);
+        broker = new EmbeddedActiveMQ().setConfiguration(config).setSecurityManager(brokerSecurity);
         broker.start();
         return ((NettyAcceptor) broker.getActiveMQServer().getRemotingService().getAcceptor("core")).getActualPort();
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** What the operator does with broker-terminal-security's output: the settings in, each terminal's user added. */
@@ -113,6 +137,8 @@ class ExternalBrokerTerminalsTest {
         var server = broker.getActiveMQServer();
         fragment.getSecurityRoles().forEach((match, roles) -> server.getSecurityRepository().addMatch(match, roles));
         fragment.getAddressSettings().forEach((match, settings) -> server.getAddressSettingsRepository().addMatch(match, settings));
+        fragment.getSecurityRoles().forEach(brokerConfig::putSecurityRoles); // and for the broker's restart
+        fragment.getAddressSettings().forEach(brokerConfig::addAddressSetting);
         SecurityConfiguration users = ((ActiveMQJAASSecurityManager) server.getSecurityManager()).getConfiguration();
         for (String line : security.rolesFile().split("\n")) {
             String[] roleAndUser = line.split("=");
