@@ -48,7 +48,8 @@ class TenantPredicateTest {
             "JdbcTerminalDirectory.java", "terminal log-in: the credential id is what finds the merchant",
             "WrappedTerminalSecrets.java", "operator key rotation and migration: re-wraps every terminal's signing secret and "
                     + "MAC key under a new master key, or moves them from the legacy key file to the master key",
-            "OperatorQueries.java", "operator command report-downloads without --merchant: the audit of every merchant's downloads");
+            "OperatorQueries.java", "operator command report-downloads without --merchant: the audit of every merchant's downloads",
+            "UsedRequestNonces.java", "the sweep of expired request nonces: one statement deletes every terminal's expired rows");
 
     private static final Pattern TABLE_DDL = Pattern.compile("CREATE TABLE (\\w+) \\((.*?)\\n\\);", Pattern.DOTALL);
     private static final Pattern TENANT_COLUMN = Pattern.compile("\\bmerchant_id\\s+BIGINT\\s+NOT NULL");
