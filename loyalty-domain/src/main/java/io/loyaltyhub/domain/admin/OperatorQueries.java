@@ -32,6 +32,13 @@ public final class OperatorQueries {
     private final Connection connection;
     private final int maxDownloads;
 
+    /** A terminal as its broker login knows it: code, credential id (the login's user name) and status. */
+    public record TerminalRow(String code, String credentialId, String status) {
+        public boolean active() {
+            return "ACTIVE".equals(status);
+        }
+    }
+
     public OperatorQueries(Connection connection, int maxDownloads) {
         this.connection = connection;
         this.maxDownloads = maxDownloads;
@@ -60,6 +67,20 @@ public final class OperatorQueries {
                 return id;
             }
         }
+    }
+
+    /** One merchant's terminals, by code. */
+    public List<TerminalRow> terminals(MerchantId merchant) throws SQLException {
+        List<TerminalRow> terminals = new ArrayList<>();
+        try (PreparedStatement select = MerchantSql.on(connection, merchant).prepare(
+                "SELECT code, credential_id, status FROM terminal WHERE merchant_id = :merchant ORDER BY code");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                terminals.add(new TerminalRow(rows.getString(1), rows.getString(2), rows.getString(3)));
+            }
+        }
+        connection.rollback();
+        return terminals;
     }
 
     /** One merchant's report downloads, newest first. */

@@ -46,4 +46,14 @@ public final class Sql {
         }
         return false;
     }
+
+    /** A unique or primary key another statement claimed first (H2 23505, MySQL/MariaDB 1062). */
+    public static boolean isDuplicateKey(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && ("23505".equals(s.getSQLState()) || s.getErrorCode() == MYSQL_DUPLICATE_KEY)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -42,6 +42,7 @@ class PersistenceRulesTest {
             "io.loyaltyhub.domain.engine.ConflictLog", // the same batch's refused references
             "io.loyaltyhub.domain.terminal.JdbcTerminalDirectory", // log-in: the credential finds the merchant
             "io.loyaltyhub.domain.terminal.WrappedTerminalSecrets", // operator key rotation over every terminal
+            "io.loyaltyhub.domain.terminal.UsedRequestNonces", // expired nonces of every terminal deleted at once
             "io.loyaltyhub.domain.admin.OperatorQueries", // operator audit: every merchant's report downloads
             "io.loyaltyhub.domain.expiry.PointsExpiry", // expiry job: an account's lots at every merchant
             "io.loyaltyhub.domain.portal.MemberHistory"); // a member's own account's entries at every merchant

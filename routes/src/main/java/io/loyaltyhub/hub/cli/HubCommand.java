@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
                 OperatorCredentialCommands.Add.class, OperatorCredentialCommands.Revoke.class,
                 LimitCommands.Set.class, LimitCommands.ListLimits.class, LimitCommands.Refusals.class,
                 ExpiryCommands.Set.class, ExpiryCommands.Run.class,
-                MerchantPgpKeyCommand.class, ReferenceConflictsCommand.class,
+                MerchantPgpKeyCommand.class, ReferenceConflictsCommand.class, BrokerTerminalSecurityCommand.class,
                 WebhookCommands.Connect.class, WebhookCommands.Events.class,
                 io.loyaltyhub.hub.broker.StandaloneBrokerCommand.class})
 public final class HubCommand implements Runnable {

@@ -62,6 +62,11 @@ final class OperatorReadOnlyDatabase implements AutoCloseable {
         return queries.merchantId(code);
     }
 
+    /** One merchant's terminals, by code. */
+    List<OperatorQueries.TerminalRow> terminals(MerchantId merchant) throws SQLException {
+        return queries.terminals(merchant);
+    }
+
     /** One merchant's report downloads, newest first. */
     List<DownloadRow> downloads(MerchantId merchant) throws SQLException {
         return queries.downloads(merchant);

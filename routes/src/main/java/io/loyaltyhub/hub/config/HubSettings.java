@@ -96,6 +96,8 @@ public final class HubSettings {
             Map.entry("hub.poslog.reply-timeout-ms", "10000"),
             Map.entry("hub.poslog.source-uri", ""),
             Map.entry("hub.poslog.result-uri", ""),
+            Map.entry("hub.inbox.dir", ""),
+            Map.entry("hub.inbox.claim-lease-seconds", "30"),
             Map.entry("hub.csv.source-uri", ""),
             Map.entry("hub.csv.result-uri", ""),
             Map.entry("hub.csv.window", "1024"),
@@ -113,6 +115,10 @@ public final class HubSettings {
             Map.entry("hub.portal.session-max-hours", "12"),
             Map.entry("hub.portal.secure-cookies", "false")));
 
+    /** Variables that are settings themselves (HUB_KEYSTORE_PASSWORD_FILE is hub.keystore.password-file). */
+    private static final java.util.Set<String> ENVIRONMENT_NAMES = DEFAULTS.keySet().stream().map(HubSettings::environmentName)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private final Map<String, String> values;
 
     private HubSettings(Map<String, String> values) {
@@ -120,6 +126,15 @@ public final class HubSettings {
     }
 
     public static HubSettings load(Path configFile, Map<String, String> overrides) {
+        return load(configFile, overrides, System::getenv);
+    }
+
+    /**
+     * @param environment the process environment: {@code HUB_DB_PASSWORD} sets {@code hub.db.password}, and
+     *     {@code HUB_DB_PASSWORD_FILE} reads it from a file (a Docker secret under /run/secrets, so the value is not
+     *     in the container's configuration that {@code docker inspect} shows); the file wins over the variable
+     */
+    static HubSettings load(Path configFile, Map<String, String> overrides, java.util.function.UnaryOperator<String> environment) {
         Map<String, String> values = new TreeMap<>(DEFAULTS);
         if (configFile != null) {
             Properties file = new Properties();
@@ -131,9 +146,14 @@ public final class HubSettings {
             file.stringPropertyNames().forEach(k -> values.put(k, file.getProperty(k).trim()));
         }
         for (String key : DEFAULTS.keySet()) {
-            String env = System.getenv(environmentName(key));
+            String env = environment.apply(environmentName(key));
             if (env != null) {
                 values.put(key, env.trim());
+            }
+            String fileVariable = environmentName(key) + "_FILE";
+            String file = environment.apply(fileVariable);
+            if (file != null && !file.isBlank() && !ENVIRONMENT_NAMES.contains(fileVariable)) {
+                values.put(key, secretFile(fileVariable, Path.of(file.trim())));
             }
         }
         values.putAll(overrides);
@@ -145,6 +165,15 @@ public final class HubSettings {
             }
         }
         return new HubSettings(values);
+    }
+
+    /** A value read from a file named by an environment variable, without its final line break. */
+    private static String secretFile(String variable, Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new IllegalArgumentException(variable + " names " + file + ", which cannot be read: " + e.getMessage());
+        }
     }
 
     public static String environmentName(String key) {

@@ -7,13 +7,18 @@ import java.nio.file.Path;
  * ROOT/done/ and ROOT/error/ for processed files (same MERCHANT/ sub-folders, name stamped with the time),
  * ROOT/results/MERCHANT/ for result files. Production replaces them with SFTP URIs by configuration; their
  * move options should use the same exchange properties, so a card number in a file name is not kept there either.
+ * ROOT is {@code hub.inbox.dir}/CHANNEL ({@link InboxSettings}); several nodes sharing it take each file once.
  */
 public final class InboxUris {
 
     private InboxUris() {
     }
 
-    public static String source(String configured, Path root, String fileExtension) {
+    /**
+     * @param claimsBean the registry name of the channel's {@link InboxClaims}: the read lock that lets one node only
+     *     take a file when several share the inbox
+     */
+    public static String source(String configured, Path root, String fileExtension, String claimsBean) {
         if (!configured.isBlank()) {
             return configured;
         }
@@ -21,9 +26,13 @@ public final class InboxUris {
         String stamped = "${exchangeProperty." + MerchantInboxProcessor.STORED_STEM + "}.${date:now:yyyyMMdd-HHmmssSSS}"
                 + ".${exchangeProperty." + MerchantInboxProcessor.STORED_EXTENSION + "}";
         // readLockMinLength=0: an empty file is processed (and refused with a result) instead of waiting forever.
+        // idempotent-changed: the claim in the shared database first (InboxClaims, keyed by MERCHANT/FILE), then
+        // the wait until the file stops changing; the claim is given up once the file has left the inbox.
         return "file:" + root.resolve("inbox").toAbsolutePath()
                 + "?recursive=true&minDepth=2&maxDepth=2&antInclude=*/*." + fileExtension
-                + "&readLock=changed&readLockCheckInterval=250&readLockMinAge=250&readLockMinLength=0&delay=500"
+                + "&readLock=idempotent-changed&idempotentRepository=#" + claimsBean + "&idempotentKey=${file:name}"
+                + "&idempotent=false&readLockRemoveOnCommit=true&readLockRemoveOnRollback=true"
+                + "&readLockCheckInterval=250&readLockMinAge=250&readLockMinLength=0&delay=500"
                 + "&move=../${exchangeProperty." + MerchantInboxProcessor.INBOX_FOLDER + "}/" + stamped
                 + "&moveFailed=../error/" + stamped;
     }

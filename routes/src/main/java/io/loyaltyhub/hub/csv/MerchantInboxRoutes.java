@@ -13,16 +13,27 @@ public final class MerchantInboxRoutes extends EndpointRouteBuilder {
     private final String sourceUri;
     private final String resultUri;
     private final MerchantInboxProcessor inbox;
+    private final String claimsBean;
+    private final InboxClaims claims;
 
-    public MerchantInboxRoutes(String routeId, String sourceUri, String resultUri, MerchantInboxProcessor inbox) {
+    /**
+     * @param claims the read lock across nodes, bound in the registry as {@code claimsBean} (which the source URI
+     *     names) and started and stopped with the Camel context
+     */
+    public MerchantInboxRoutes(String routeId, String sourceUri, String resultUri, MerchantInboxProcessor inbox,
+                               String claimsBean, InboxClaims claims) {
         this.routeId = routeId;
+        this.claimsBean = claimsBean;
+        this.claims = claims;
         this.sourceUri = sourceUri;
         this.resultUri = resultUri;
         this.inbox = inbox;
     }
 
     @Override
-    public void configure() {
+    public void configure() throws Exception {
+        getContext().getRegistry().bind(claimsBean, claims);
+        getContext().addService(claims, true, true);
         // No handled(true) here: a file that fails (broker down, disk full) must fail its exchange, so the
         // consumer moves it to error/ and an operator sees it; lines it already submitted are durable and
         // are answered as duplicates when the file is dropped again.

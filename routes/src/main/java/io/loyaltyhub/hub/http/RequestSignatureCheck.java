@@ -2,14 +2,11 @@ package io.loyaltyhub.hub.http;
 
 import io.loyaltyhub.domain.crypto.RequestSigning;
 import io.loyaltyhub.domain.terminal.TerminalIdentity;
+import io.loyaltyhub.domain.terminal.UsedRequestNonces;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -17,12 +14,11 @@ import java.util.regex.Pattern;
  * The check of a signed terminal request, after HTTP Basic has said which terminal it is. A terminal with a
  * signing key must sign; with {@code hub.http.signing-required=true} every terminal must. Each refusal is a
  * 401 with its own stable code. Nonces are remembered per terminal for the allowed age plus the allowed clock
- * skew, at most {@link #MAX_NONCES_PER_TERMINAL} per terminal (a terminal that sends more within that window
- * is refused with {@code signature-replayed} until older nonces expire). The memory is per hub node: see
- * docs/security.md for what that means with several nodes.
+ * skew, in the database every node shares ({@link UsedRequestNonces}), so a request replayed to another hub node
+ * is refused there too ({@code signature-replayed}). A nonce is recorded only once the signature is verified, so
+ * nobody without the terminal's key can fill the store.
  */
 public final class RequestSignatureCheck {
-    static final int MAX_NONCES_PER_TERMINAL = 10_000;
     private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,64}");
     private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{1,12}");
 
@@ -30,10 +26,12 @@ public final class RequestSignatureCheck {
     private final boolean requiredForAll;
     private final Duration maxAge;
     private final Clock clock;
-    private final ConcurrentHashMap<Long, LinkedHashMap<String, Instant>> seenNonces = new ConcurrentHashMap<>();
+    private final UsedRequestNonces usedNonces;
 
-    public RequestSignatureCheck(TerminalSigningKeys keys, boolean requiredForAll, Duration maxAge, Clock clock) {
+    public RequestSignatureCheck(TerminalSigningKeys keys, UsedRequestNonces usedNonces, boolean requiredForAll,
+                                 Duration maxAge, Clock clock) {
         this.keys = keys;
+        this.usedNonces = usedNonces;
         this.requiredForAll = requiredForAll;
         this.maxAge = maxAge;
         this.clock = clock;
@@ -77,30 +75,9 @@ public final class RequestSignatureCheck {
     }
 
     private void remember(TerminalIdentity terminal, String nonce, Instant now) {
-        LinkedHashMap<String, Instant> seen = seenNonces.computeIfAbsent(terminal.terminalId().value(), t -> new LinkedHashMap<>());
-        synchronized (seen) {
-            Instant keepUntil = now.plus(maxAge).plus(maxAge); // older than maxAge is refused anyway; skew either way
-            for (Iterator<Instant> it = seen.values().iterator(); it.hasNext(); ) {
-                if (it.next().isBefore(now)) {
-                    it.remove();
-                } else {
-                    break; // insertion order is expiry order
-                }
-            }
-            if (seen.containsKey(nonce)) {
-                throw new HttpProblem(401, "signature-replayed", "this nonce was already used; sign every request afresh");
-            }
-            if (seen.size() >= MAX_NONCES_PER_TERMINAL) {
-                throw new HttpProblem(401, "signature-replayed", "too many signed requests from this terminal within "
-                        + maxAge.multipliedBy(2).toSeconds() + " seconds");
-            }
-            seen.put(nonce, keepUntil);
+        Instant keepUntil = now.plus(maxAge).plus(maxAge); // older than maxAge is refused anyway; skew either way
+        if (!usedNonces.useOnce(terminal.merchantId(), terminal.terminalId(), nonce, now, keepUntil)) {
+            throw new HttpProblem(401, "signature-replayed", "this nonce was already used; sign every request afresh");
         }
-    }
-
-    /** For tests and metrics: nonces held for a terminal. */
-    int noncesHeld(long terminalId) {
-        Map<String, Instant> seen = seenNonces.get(terminalId);
-        return seen == null ? 0 : seen.size();
     }
 }

@@ -3,9 +3,12 @@ package io.loyaltyhub.hub.poslog;
 import io.loyaltyhub.adapters.poslog.PosLogIntake;
 import io.loyaltyhub.adapters.poslog.PosLogMapper;
 import io.loyaltyhub.adapters.poslog.PosLogReader;
+import io.loyaltyhub.domain.txn.BatchFileClaims;
 import io.loyaltyhub.hub.HubExtension;
 import io.loyaltyhub.hub.ChannelPorts;
 import io.loyaltyhub.hub.config.HubSettings;
+import io.loyaltyhub.hub.csv.InboxClaims;
+import io.loyaltyhub.hub.csv.InboxSettings;
 import io.loyaltyhub.hub.csv.InboxUris;
 import io.loyaltyhub.hub.csv.MerchantInboxProcessor;
 import io.loyaltyhub.hub.csv.MerchantInboxRoutes;
@@ -23,6 +26,8 @@ import org.apache.camel.RoutesBuilder;
 public final class PosLogChannel implements HubExtension {
 
     public static final String FILE_ROUTE_ID = "poslog-file-inbox";
+    /** The registry name of the channel's {@link InboxClaims}, for a configured source URI's idempotentRepository. */
+    public static final String CLAIMS_BEAN = "poslogInboxClaims";
 
     @Override
     public void checkSettings(HubSettings settings) {
@@ -36,13 +41,16 @@ public final class PosLogChannel implements HubExtension {
                 new PosLogMapper(ports.terminals(), ports.cardReader(), settings.defaults()));
         Duration replyTimeout = settings.replyTimeout();
 
-        Path root = ports.settings().dataDir().resolve("poslog");
+        InboxSettings files = InboxSettings.from(ports.settings());
+        Path root = files.dir().resolve("poslog");
+        InboxClaims claims = new InboxClaims("POSLOG", new BatchFileClaims(ports.database()), files.nodeId(),
+                files.claimLease(), ports.clock());
         MerchantInboxProcessor inbox = new MerchantInboxProcessor(
                 new PosLogFileHandler(intake, ports.intake(), replyTimeout),
                 ports.merchantByCode(), new ProcessedFiles(ports.database(), ports.clock()), root.resolve("work"));
         return List.of(new PosLogHttpRoutes(ports.terminalAuthenticator(), ports.requestSignatures(), settings.limits().maxDocumentBytes(),
                         new PosLogDocuments(intake, ports.intake(), replyTimeout)),
-                new MerchantInboxRoutes(FILE_ROUTE_ID, InboxUris.source(settings.sourceUri(), root, "xml"),
-                        InboxUris.result(settings.resultUri(), root), inbox));
+                new MerchantInboxRoutes(FILE_ROUTE_ID, InboxUris.source(settings.sourceUri(), root, "xml", CLAIMS_BEAN),
+                        InboxUris.result(settings.resultUri(), root), inbox, CLAIMS_BEAN, claims));
     }
 }

@@ -51,7 +51,8 @@ class TenantPredicateTest {
             "OperatorQueries.java", "operator command report-downloads without --merchant: the audit of every merchant's downloads",
             "PointsExpiry.java", "points expiry: an account's lots are its credits at every merchant (read by account), and each "
                     + "expired lot is booked at the merchant it was earned at",
-            "MemberHistory.java", "the member page: a shopper's own account's ledger entries at every merchant (names only)");
+            "MemberHistory.java", "the member page: a shopper's own account's ledger entries at every merchant (names only)",
+            "UsedRequestNonces.java", "the sweep of expired request nonces: one statement deletes every terminal's expired rows");
 
     private static final Pattern TABLE_DDL = Pattern.compile("CREATE TABLE (\\w+) \\((.*?)\\n\\);", Pattern.DOTALL);
     private static final Pattern TENANT_COLUMN = Pattern.compile("\\bmerchant_id\\s+BIGINT\\s+NOT NULL");

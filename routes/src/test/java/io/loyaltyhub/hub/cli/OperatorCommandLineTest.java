@@ -46,6 +46,27 @@ class OperatorCommandLineTest {
     }
 
     @Test
+    void brokerTerminalSecurityPrintsTheRightsOfEveryActiveTerminalFromTheDatabase() {
+        Path data = existingHubData();
+        withAdmin(data, admin -> {
+            io.loyaltyhub.domain.model.MerchantId books = admin.createMerchant("books", "Pages");
+            admin.addStore(books, "S1", "Main street");
+            admin.addTerminal(books, "S1", "T1");
+            admin.addTerminal(books, "S1", "T2");
+            return null;
+        });
+
+        Run xml = run("broker-terminal-security", "-s", "hub.data-dir=" + data);
+        Run roles = run("broker-terminal-security", "--print", "ROLES", "-s", "hub.data-dir=" + data);
+
+        assertThat(xml.exitCode()).as(xml.err()).isZero();
+        assertThat(xml.out()).contains("2 active terminal(s) of 1 merchant(s)")
+                .contains("<security-setting match=\"pos.in.books.T1\">")
+                .contains("<permission type=\"send\" roles=\"terminal.books.T2\"/>");
+        assertThat(roles.out()).isEqualTo("terminal.books.T1=books.T1\nterminal.books.T2=books.T2\n");
+    }
+
+    @Test
     void aDuplicateMerchantAddSaysTheMerchantExistsInsteadOfShowingSql() {
         Path data = existingHubData();
         assertThat(run("merchant-add", "--code", "books", "--name", "Pages", "-s", "hub.data-dir=" + data).exitCode()).isZero();

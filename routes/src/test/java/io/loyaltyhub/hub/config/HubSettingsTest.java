@@ -48,4 +48,22 @@ class HubSettingsTest {
     void environmentNamesFollowTheKeys() {
         assertThat(HubSettings.environmentName("hub.swipe.reply-timeout-ms")).isEqualTo("HUB_SWIPE_REPLY_TIMEOUT_MS");
     }
+
+    @Test
+    void aSecretComesFromTheFileItsFileVariableNamesSoItIsNotInTheContainersEnvironment(@TempDir Path dir) throws Exception {
+        Path secret = dir.resolve("hub_db_password");
+        Files.writeString(secret, "s3cret-from-a-docker-secret\n");
+        Map<String, String> environment = Map.of("HUB_DB_PASSWORD_FILE", secret.toString(), "HUB_BROKER_PASSWORD", "plain",
+                "HUB_KEYSTORE_PASSWORD_FILE", "/run/secrets/keystore_password");
+
+        HubSettings s = HubSettings.load(null, Map.of(), environment::get);
+
+        assertThat(s.text("hub.db.password")).isEqualTo("s3cret-from-a-docker-secret");
+        assertThat(s.text("hub.broker.password")).isEqualTo("plain");
+        assertThat(s.text("hub.keystore.password-file")).as("a setting of its own, read by the keystore")
+                .isEqualTo("/run/secrets/keystore_password");
+        assertThat(s.text("hub.keystore.password")).isEmpty();
+        assertThatThrownBy(() -> HubSettings.load(null, Map.of(), Map.of("HUB_DB_PASSWORD_FILE", dir.resolve("none").toString())::get))
+                .hasMessageContaining("HUB_DB_PASSWORD_FILE names").hasMessageContaining("cannot be read");
+    }
 }

@@ -11,6 +11,7 @@ import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.domain.txn.PosTransaction;
 import io.loyaltyhub.domain.txn.TransactionOutcome;
 import io.loyaltyhub.hub.HubExtension;
+import io.loyaltyhub.domain.txn.BatchFileClaims;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.ChannelPorts;
 import io.loyaltyhub.hub.config.HubSettings;
@@ -65,7 +66,9 @@ class CsvBatchBrokerOutageTest {
             root = ports.settings().dataDir().resolve("csv");
             MerchantInboxProcessor inbox = new MerchantInboxProcessor(new CsvBatchFileHandler(processor), ports.merchantByCode(),
                     new ProcessedFiles(ports.database(), ports.clock()), root.resolve("work"));
-            return List.of(new MerchantInboxRoutes("csv-batch-inbox", InboxUris.source("", root, "csv"), InboxUris.result("", root), inbox));
+            InboxClaims claims = new InboxClaims("CSV", new BatchFileClaims(ports.database()), 1, Duration.ofSeconds(30), ports.clock());
+            return List.of(new MerchantInboxRoutes("csv-batch-inbox", InboxUris.source("", root, "csv", "csvInboxClaims"),
+                    InboxUris.result("", root), inbox, "csvInboxClaims", claims));
         }
     }
 

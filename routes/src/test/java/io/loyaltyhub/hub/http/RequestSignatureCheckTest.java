@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.loyaltyhub.domain.crypto.RequestSigning;
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.terminal.TerminalIdentity;
+import io.loyaltyhub.domain.terminal.UsedRequestNonces;
 import io.loyaltyhub.domain.testing.CoalitionFixture;
 import io.loyaltyhub.domain.testing.MovableClock;
 import io.loyaltyhub.domain.testing.TestDatabases;
@@ -17,7 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The nonce memory on its own, with a clock the test moves: it forgets nonces once they are too old to be accepted anyway. */
+/**
+ * The nonce check on its own, with a clock the test moves: it forgets nonces once they are too old to be accepted
+ * anyway, and a nonce used on one node is refused on another node sharing the database.
+ */
 class RequestSignatureCheckTest {
     private static final Duration WINDOW = Duration.ofMinutes(5);
     private static final byte[] BODY = "{}".getBytes(StandardCharsets.UTF_8);
@@ -35,7 +39,7 @@ class RequestSignatureCheckTest {
         till = new TerminalIdentity(m.id(), "A", m.store(), "S1", m.terminal(), "T1");
         TerminalSigningKeys keys = new TerminalSigningKeys(database, new byte[32], clock, Duration.ZERO);
         secret = RequestSigning.secretFromText(keys.generate(m.id(), m.terminal()));
-        check = new RequestSignatureCheck(keys, false, WINDOW, clock);
+        check = new RequestSignatureCheck(keys, new UsedRequestNonces(database), false, WINDOW, clock);
     }
 
     @AfterEach
@@ -58,18 +62,29 @@ class RequestSignatureCheckTest {
         clock.advance(WINDOW);
         Map<String, String> fresh = RequestSigning.headers(secret, "POST", "/p", BODY, clock.instant());
         check.check(till, "POST", "/p", fresh::get, BODY);
-        assertThat(check.noncesHeld(till.terminalId().value())).as("the old nonce was dropped").isEqualTo(1);
     }
 
     @Test
-    void theMemoryPerTerminalIsBounded() {
-        for (int i = 0; i < RequestSignatureCheck.MAX_NONCES_PER_TERMINAL; i++) {
-            Map<String, String> signed = RequestSigning.headers(secret, "POST", "/p", BODY, clock.instant());
-            check.check(till, "POST", "/p", signed::get, BODY);
-        }
-        Map<String, String> oneMore = RequestSigning.headers(secret, "POST", "/p", BODY, clock.instant());
-        assertThatThrownBy(() -> check.check(till, "POST", "/p", oneMore::get, BODY))
+    void aReplayToAnotherNodeOnTheSameDatabaseIsRefused() {
+        TerminalSigningKeys otherNodesKeys = new TerminalSigningKeys(database, new byte[32], clock, Duration.ZERO);
+        RequestSignatureCheck otherNode = new RequestSignatureCheck(otherNodesKeys, new UsedRequestNonces(database), false,
+                WINDOW, clock);
+        Map<String, String> signed = RequestSigning.headers(secret, "POST", "/p", BODY, clock.instant());
+        check.check(till, "POST", "/p", signed::get, BODY);
+
+        assertThatThrownBy(() -> otherNode.check(till, "POST", "/p", signed::get, BODY))
                 .isInstanceOfSatisfying(HttpProblem.class, p -> assertThat(p.code()).isEqualTo("signature-replayed"));
-        assertThat(check.noncesHeld(till.terminalId().value())).isEqualTo(RequestSignatureCheck.MAX_NONCES_PER_TERMINAL);
+    }
+
+    @Test
+    void aRequestWithABadSignatureLeavesNoNonceBehind() {
+        Map<String, String> signed = RequestSigning.headers(secret, "POST", "/p", BODY, clock.instant());
+        Map<String, String> forged = new java.util.HashMap<>(signed);
+        forged.put(RequestSigning.SIGNATURE, RequestSigning.headers(new byte[32], "POST", "/p", BODY, clock.instant())
+                .get(RequestSigning.SIGNATURE));
+        assertThatThrownBy(() -> check.check(till, "POST", "/p", forged::get, BODY))
+                .isInstanceOfSatisfying(HttpProblem.class, p -> assertThat(p.code()).isEqualTo("signature-invalid"));
+
+        check.check(till, "POST", "/p", signed::get, BODY);
     }
 }

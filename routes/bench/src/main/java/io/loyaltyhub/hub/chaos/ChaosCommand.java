@@ -2,6 +2,7 @@ package io.loyaltyhub.hub.chaos;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -25,8 +26,8 @@ import picocli.CommandLine.Option;
         description = "Kill the hub, its database server and its broker under load; audit every transaction and balance.")
 public final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--setup", split = ",", defaultValue = "embedded,mysql",
-            description = "set-ups to run: embedded (H2 + embedded Artemis), mysql (MariaDB server + external broker); "
-                    + "default ${DEFAULT-VALUE}")
+            description = "set-ups to run: embedded (H2 + embedded Artemis), mysql (MariaDB server + external broker), "
+                    + "cluster (three hubs, MariaDB, an Artemis primary/backup pair: needs --artemis-home); default ${DEFAULT-VALUE}")
     List<String> setUps;
     @Option(names = "--cycles", defaultValue = "10", description = "kill cycles per set-up (default ${DEFAULT-VALUE})")
     int cycles;
@@ -69,6 +70,13 @@ public final class ChaosCommand implements Callable<Integer> {
     List<String> jvmOptions = new ArrayList<>();
     @Option(names = "--out", description = "the JSON result (default chaos-results/chaos-<time>.json)")
     Path out;
+    @Option(names = "--artemis-home", description = "the unpacked Artemis distribution the cluster set-up makes its broker "
+            + "pair from (docker/run-cluster-check.sh downloads it)")
+    Path artemisHome;
+    @Option(names = "--cluster-phase-seconds", defaultValue = "20", description = "cluster set-up: load before the hub "
+            + "node is killed, between that and the primary broker's kill, and before and after the node is back "
+            + "(default ${DEFAULT-VALUE})")
+    long clusterPhaseSeconds;
     @Option(names = "--keep", description = "keep each set-up's work folder (hub data, logs) and print where it is")
     boolean keep;
 
@@ -77,7 +85,11 @@ public final class ChaosCommand implements Callable<Integer> {
         quietLogs();
         long runSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
         List<SetUp> chosen = setUps.stream().map(SetUp::of).distinct().toList();
-        if (chosen.contains(SetUp.MYSQL)) {
+        if (chosen.contains(SetUp.CLUSTER) && (artemisHome == null || !Files.isExecutable(artemisHome.resolve("bin/artemis")))) {
+            throw new IllegalStateException("the cluster set-up needs --artemis-home, an unpacked Artemis distribution "
+                    + "(docker/run-cluster-check.sh downloads one)");
+        }
+        if (chosen.contains(SetUp.MYSQL) || chosen.contains(SetUp.CLUSTER)) {
             MariaDbServer.missingBinaries().ifPresent(missing -> {
                 throw new IllegalStateException("the mysql set-up needs a MariaDB server: " + missing);
             });
@@ -95,7 +107,9 @@ public final class ChaosCommand implements Callable<Integer> {
         List<String> broken = new ArrayList<>();
         for (SetUp setUp : chosen) {
             try {
-                results.add(new ChaosRun(setUp, options, launcher, ChaosCommand::say).run());
+                results.add(setUp == SetUp.CLUSTER
+                        ? new ClusterRun(options, launcher, artemisHome, Duration.ofSeconds(clusterPhaseSeconds), ChaosCommand::say).run()
+                        : new ChaosRun(setUp, options, launcher, ChaosCommand::say).run());
             } catch (Exception e) {
                 broken.add(setUp.optionName() + ": " + e.getMessage());
                 say("[" + setUp.optionName() + "] the run could not be completed: " + e.getMessage());

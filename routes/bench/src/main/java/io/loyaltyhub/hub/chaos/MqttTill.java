@@ -20,7 +20,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * comes (while it waits for later transactions' answers).
  */
 final class MqttTill extends OnlineTill<String> {
-    private final int port;
+    private final java.util.List<Integer> ports;
     private final String merchant;
     private final TerminalLogin login;
     private final CardBook cards;
@@ -31,8 +31,14 @@ final class MqttTill extends OnlineTill<String> {
 
     MqttTill(String terminal, String merchant, TerminalLogin login, int port, CardBook cards, Notebook notebook,
              SwipePlanner planner, RunControl control) {
+        this(terminal, merchant, login, java.util.List.of(port), cards, notebook, planner, control);
+    }
+
+    /** @param ports the brokers' MQTT ports, tried in turn at every connect (a primary and its backup) */
+    MqttTill(String terminal, String merchant, TerminalLogin login, java.util.List<Integer> ports, CardBook cards,
+             Notebook notebook, SwipePlanner planner, RunControl control) {
         super(terminal, notebook, planner, control);
-        this.port = port;
+        this.ports = java.util.List.copyOf(ports);
         this.merchant = merchant;
         this.login = login;
         this.cards = cards;
@@ -97,9 +103,12 @@ final class MqttTill extends OnlineTill<String> {
             return;
         }
         disconnect();
-        MqttClient fresh = new MqttClient("tcp://127.0.0.1:" + port, "chaos-" + terminal + "-" + System.nanoTime(),
+        MqttClient fresh = new MqttClient("tcp://127.0.0.1:" + ports.get(0), "chaos-" + terminal + "-" + System.nanoTime(),
                 new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
+        if (ports.size() > 1) {
+            options.setServerURIs(ports.stream().map(p -> "tcp://127.0.0.1:" + p).toArray(String[]::new));
+        }
         options.setUserName(login.credentialId());
         options.setPassword(login.secret().toCharArray());
         options.setCleanSession(true);

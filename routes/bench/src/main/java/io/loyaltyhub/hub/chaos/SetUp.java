@@ -10,7 +10,12 @@ enum SetUp {
      * Production in miniature: a MariaDB server and an external Artemis broker, each its own process, killed in turn
      * with the hub. Broker-native terminals need the embedded broker, so MQTT is not driven here.
      */
-    MYSQL("mysql", List.of(Channel.HTTP, Channel.ISO8583, Channel.CSV));
+    MYSQL("mysql", List.of(Channel.HTTP, Channel.ISO8583, Channel.CSV)),
+    /**
+     * Beyond one machine ({@link ClusterRun}, docker/run-cluster-check.sh): three hub nodes, a MariaDB server and an
+     * Artemis primary/backup pair with replication; a hub node and the primary broker are killed during the load.
+     */
+    CLUSTER("cluster", List.of(Channel.HTTP, Channel.ISO8583, Channel.MQTT));
 
     private final String optionName;
     private final List<Channel> channels;
@@ -34,6 +39,6 @@ enum SetUp {
                 return setUp;
             }
         }
-        throw new IllegalArgumentException("set-up must be embedded or mysql, not " + name);
+        throw new IllegalArgumentException("set-up must be embedded, mysql or cluster, not " + name);
     }
 }

@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
  * Broker-native terminals (MQTT, AMQP, STOMP), see docs/broker-terminals.md. The embedded broker's acceptors and
  * security are set up with the broker ({@link TerminalBrokerSetup}, {@link TerminalBrokerSecurity}); this adds the
  * hub's edge that takes the terminals' messages off the broker, as a service of the hub's Camel context so that it
- * starts and stops with it. With an external broker the channel is off: the terminals' logins and rights live in
- * the embedded broker's security manager.
+ * starts and stops with it. With an external broker the terminals connect to that broker, whose security the
+ * operator sets up from {@code broker-terminal-security} ({@link ExternalBrokerSecurity}), and the hub only consumes
+ * their messages and sends the replies.
  */
 public final class BrokerTerminalsExtension implements HubExtension {
     private static final Logger log = LoggerFactory.getLogger(BrokerTerminalsExtension.class);
@@ -28,10 +29,7 @@ public final class BrokerTerminalsExtension implements HubExtension {
     @Override
     public List<RoutesBuilder> routes(ChannelPorts ports) {
         HubSettings settings = ports.settings();
-        if (!settings.embeddedBroker()) {
-            log.info("broker-native terminals are off: they need the embedded broker (hub.broker.url is set)");
-            return List.of();
-        }
+        boolean external = !settings.embeddedBroker();
         BrokerTerminalSettings terminals = BrokerTerminalSettings.from(settings);
         JsonSwipeCodec codec = new JsonSwipeCodec(ports.cardReader(), ports.clock());
         // The directory caches this look-up for hub.terminal-cache.ttl-seconds, as for HTTP: a terminal the operator
@@ -46,6 +44,11 @@ public final class BrokerTerminalsExtension implements HubExtension {
             @Override
             public void configure() throws Exception {
                 getContext().addService(ingress, true, true);
+                if (external) {
+                    log.info("broker terminals: taking their messages off the external broker (its terminal security: "
+                            + "loyalty-hub broker-terminal-security)");
+                    return;
+                }
                 setup.acceptors().forEach(a -> log.info("broker terminals: {} on {}:{}", a.protocol(), setup.host(),
                         ports.brokerPorts().port(a.protocol().toLowerCase(java.util.Locale.ROOT))));
             }

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.jms.client.ActiveMQDestination;
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
 final class TerminalIngress extends ServiceSupport {
     private static final Logger log = LoggerFactory.getLogger(TerminalIngress.class);
     static final String SUBSCRIPTION = "hub.terminal-ingress";
+    private static final Duration RETRY_FIRST = Duration.ofMillis(100);
+    private static final Duration RETRY_MAX = Duration.ofSeconds(5);
 
     private final Callable<Connection> connections;
     private final IngressCheck check;
@@ -48,8 +51,15 @@ final class TerminalIngress extends ServiceSupport {
         t.setDaemon(true);
         return t;
     });
-    private Connection connection;
-    private TerminalReplies replies;
+    /** Opens the connection again after the broker was lost (an external broker's outage or failover). */
+    private final ScheduledExecutorService reconnects = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "broker-terminal-reconnect");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean stopping;
+    private volatile Connection connection;
+    private volatile TerminalReplies replies;
 
     TerminalIngress(Callable<Connection> connections, IngressCheck check, JsonSwipeCodec codec, SwipeGateway gateway,
                     Duration replyTimeout, int consumers, int maxMessageBytes) {
@@ -62,17 +72,84 @@ final class TerminalIngress extends ServiceSupport {
         this.maxMessageBytes = maxMessageBytes;
     }
 
+    /**
+     * Connects and subscribes; a broker that cannot be reached now (an external broker that is down) is tried again
+     * in the background, as is one lost later, so the hub starts and recovers as its swipe queue does.
+     */
     @Override
-    protected void doStart() throws Exception {
-        connection = connections.call();
-        replies = replyThread.submit(() -> new TerminalReplies(connection)).get();
-        for (int i = 0; i < consumers; i++) {
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            Topic ingress = session.createTopic(TerminalAddress.ALL_INGRESS);
-            MessageConsumer consumer = session.createSharedConsumer(ingress, SUBSCRIPTION);
-            consumer.setMessageListener(this::onMessage);
+    protected void doStart() {
+        try {
+            open();
+        } catch (Exception e) {
+            log.warn("broker terminals: cannot reach the broker ({}); trying again in the background", e.getMessage());
+            reconnectIn(RETRY_FIRST);
         }
-        connection.start();
+    }
+
+    private synchronized void open() throws Exception {
+        Connection fresh = connections.call();
+        try {
+            fresh.setExceptionListener(e -> lost(fresh, e));
+            TerminalReplies freshReplies = replyThread.submit(() -> new TerminalReplies(fresh)).get();
+            for (int i = 0; i < consumers; i++) {
+                Session session = fresh.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                Topic ingress = session.createTopic(TerminalAddress.ALL_INGRESS);
+                MessageConsumer consumer = session.createSharedConsumer(ingress, SUBSCRIPTION);
+                consumer.setMessageListener(this::onMessage);
+            }
+            TerminalReplies old = replies;
+            replies = freshReplies;
+            connection = fresh;
+            if (old != null) {
+                replyThread.execute(() -> {
+                    try {
+                        old.close();
+                    } catch (JMSException | RuntimeException e) {
+                        log.debug("closing the replies of a lost connection: {}", e.getMessage());
+                    }
+                });
+            }
+            fresh.start();
+        } catch (Exception e) {
+            closeQuietly(fresh);
+            throw e;
+        }
+    }
+
+    private void lost(Connection lost, JMSException e) {
+        if (stopping || lost != connection) {
+            return;
+        }
+        log.warn("broker terminals: connection to the broker lost ({}); reconnecting", e.getMessage());
+        closeQuietly(lost);
+        reconnectIn(RETRY_FIRST);
+    }
+
+    private void reconnectIn(Duration delay) {
+        if (stopping) {
+            return;
+        }
+        reconnects.schedule(() -> {
+            if (stopping) {
+                return;
+            }
+            try {
+                open();
+                log.info("broker terminals: connected to the broker again");
+            } catch (Exception e) {
+                Duration next = delay.multipliedBy(2).compareTo(RETRY_MAX) > 0 ? RETRY_MAX : delay.multipliedBy(2);
+                log.debug("broker terminals: broker still unreachable ({}); next try in {} ms", e.getMessage(), next.toMillis());
+                reconnectIn(next);
+            }
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (JMSException | RuntimeException e) {
+            log.debug("closing a lost broker connection: {}", e.getMessage());
+        }
     }
 
     private void onMessage(Message message) {
@@ -157,11 +234,17 @@ final class TerminalIngress extends ServiceSupport {
 
     @Override
     protected void doStop() throws Exception {
-        if (connection != null) {
-            connection.close();
+        stopping = true;
+        reconnects.shutdownNow();
+        synchronized (this) {
+            if (connection != null) {
+                connection.close();
+            }
         }
         replyThread.submit(() -> {
-            replies.close();
+            if (replies != null) {
+                replies.close();
+            }
             return null;
         }).get(5, TimeUnit.SECONDS);
         replyThread.shutdown();
