@@ -1,16 +1,11 @@
 package io.loyaltyhub.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.loyaltyhub.adapters.csv.CsvBatchFileWriter;
-import io.loyaltyhub.adapters.csv.CsvBatchLayout;
-import io.loyaltyhub.adapters.iso8583.Framing;
 import io.loyaltyhub.adapters.iso8583.Iso8583Client;
 import io.loyaltyhub.adapters.iso8583.TerminalRequests;
-import io.loyaltyhub.adapters.poslog.PosLogClient;
 import io.loyaltyhub.adapters.simulator.BrokerTill;
 import io.loyaltyhub.domain.admin.TransactionLimitSettings;
 import io.loyaltyhub.domain.household.BlockReason;
@@ -21,16 +16,11 @@ import io.loyaltyhub.hub.broker.terminals.BrokerTerminalsExtension;
 import io.loyaltyhub.hub.csv.CsvBatchChannel;
 import io.loyaltyhub.hub.iso8583.Iso8583Extension;
 import io.loyaltyhub.hub.poslog.PosLogChannel;
-import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,6 +41,7 @@ class CardLifeOnEveryChannelTest {
     private static final AtomicInteger STANS = new AtomicInteger(1);
 
     private static HubFixture fixture;
+    private static EveryChannelClients clients;
     private static CardLifecycle cards;
     private static final Iso8583Extension ISO_8583 = new Iso8583Extension();
 
@@ -61,6 +52,7 @@ class CardLifeOnEveryChannelTest {
                 "hub.iso8583.host", "127.0.0.1",
                 "hub.iso8583.listeners", "binary-2:0"),
                 List.of(ISO_8583, new CsvBatchChannel(), new PosLogChannel(), new BrokerTerminalsExtension()));
+        clients = new EveryChannelClients(fixture, ISO_8583, WAIT);
         cards = new CardLifecycle(fixture.hub().database(), new IdGenerator(901), Clock.systemUTC());
     }
 
@@ -127,24 +119,24 @@ class CardLifeOnEveryChannelTest {
         assertThat(http.path("nextExpiry").path("points").asLong()).isEqualTo(10);
         assertThat(http.path("nextExpiry").path("on").asText()).isEqualTo(on.toString());
 
-        try (Iso8583Client iso = connect()) {
+        try (Iso8583Client iso = clients.connect()) {
             Iso8583Client.Exchange inquiry = iso.exchange(iso(shop).balanceInquiry(card));
             assertThat(inquiry.loyaltyData().number(io.loyaltyhub.adapters.iso8583.LoyaltyData.EXPIRING_POINTS)).hasValue(10);
             assertThat(inquiry.loyaltyData().element(io.loyaltyhub.adapters.iso8583.LoyaltyData.EXPIRES_ON))
                     .hasValue(on.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
         }
 
-        try (BrokerTill stomp = stomp(shop)) {
+        try (BrokerTill stomp = clients.stomp(shop)) {
             stomp.send("{\"txnRef\":\"x-b\",\"type\":\"BALANCE_INQUIRY\",\"cardNumber\":\"" + card + "\"}");
             assertThat(JSON.readTree(stomp.nextReply(WAIT)).path("nextExpiry").path("points").asLong()).isEqualTo(10);
         }
 
         String now = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5).toString();
-        assertThat(dropCsv(shop, "x.csv", "S1,T1,x-c,SALE," + now + "," + card + ",1000,EUR,\n").get(1))
+        assertThat(clients.dropCsv(shop, "x.csv", "S1,T1,x-c,SALE," + now + "," + card + ",1000,EUR,\n").get(1))
                 .as("a result line of the batch channels shows it too").isEqualTo("2,x-c,approved,approved,10,20,"
                         + card.substring(12) + ",false,,20," + on);
 
-        assertThat(postPosLog(shop, posLogSale("x-p", card, "10.00", OffsetDateTime.now().minusMinutes(5))).body())
+        assertThat(clients.postPosLog(shop, EveryChannelClients.posLogSale("x-p", card, "10.00", OffsetDateTime.now().minusMinutes(5))).body())
                 .contains("expiringPoints=\"30\"").contains("expiresOn=\"" + on + "\"");
     }
 
@@ -170,11 +162,11 @@ class CardLifeOnEveryChannelTest {
         assertThat(http.get("status").asText()).isEqualTo("declined");
         assertThat(http.get("code").asText()).isEqualTo(code);
 
-        try (Iso8583Client iso = connect()) {
+        try (Iso8583Client iso = clients.connect()) {
             assertThat(iso.exchange(iso(shop).sale(card, cents)).responseCode()).isEqualTo(isoCode);
         }
 
-        try (BrokerTill stomp = stomp(shop)) {
+        try (BrokerTill stomp = clients.stomp(shop)) {
             stomp.send(sale(ref + "-b", card, cents));
             JsonNode reply = JSON.readTree(stomp.nextReply(WAIT));
             assertThat(reply.get("status").asText()).isEqualTo("declined");
@@ -182,10 +174,10 @@ class CardLifeOnEveryChannelTest {
         }
 
         String now = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5).toString();
-        assertThat(dropCsv(shop, ref + ".csv", "S1,T1," + ref + "-c,SALE," + now + "," + card + "," + cents + ",EUR,\n").get(1))
+        assertThat(clients.dropCsv(shop, ref + ".csv", "S1,T1," + ref + "-c,SALE," + now + "," + card + "," + cents + ",EUR,\n").get(1))
                 .startsWith("2," + ref + "-c,declined," + code + ",0,");
 
-        assertThat(postPosLog(shop, posLogSale(ref + "-p", card, String.format("%d.%02d", cents / 100, cents % 100),
+        assertThat(clients.postPosLog(shop, EveryChannelClients.posLogSale(ref + "-p", card, String.format("%d.%02d", cents / 100, cents % 100),
                 OffsetDateTime.now().minusMinutes(5))).body())
                 .contains("status=\"declined\"").contains("code=\"" + code + "\"");
     }
@@ -200,43 +192,6 @@ class CardLifeOnEveryChannelTest {
 
     private static TerminalRequests iso(HubFixture.Merchant shop) {
         return new TerminalRequests("T1", shop.code(), "978", Clock.systemUTC(), STANS.addAndGet(100));
-    }
-
-    private static Iso8583Client connect() throws Exception {
-        return Iso8583Client.connect("127.0.0.1", ISO_8583.listeningPort(Framing.BINARY_2), Framing.BINARY_2, WAIT, null);
-    }
-
-    private static BrokerTill stomp(HubFixture.Merchant shop) throws Exception {
-        return BrokerTill.open("stomp", "127.0.0.1", fixture.hub().stompPort(), shop.code(),
-                "T1", shop.till().credentialId(), shop.till().secret());
-    }
-
-    private static List<String> dropCsv(HubFixture.Merchant shop, String name, String lines) throws Exception {
-        Path csv = fixture.dataDir().resolve("csv");
-        CsvBatchFileWriter.drop(csv.resolve("inbox").resolve(shop.code()), name,
-                new ByteArrayInputStream((CsvBatchLayout.HEADER + "\n" + lines).getBytes(StandardCharsets.UTF_8)));
-        Path result = csv.resolve("results").resolve(shop.code()).resolve(name + ".result.csv");
-        await().atMost(WAIT).until(() -> Files.exists(result));
-        return Files.readAllLines(result, StandardCharsets.UTF_8);
-    }
-
-    private static String posLogSale(String id, String card, String amount, OffsetDateTime at) {
-        return "<Transaction><BusinessUnit><UnitID TypeCode=\"RetailStore\">S1</UnitID></BusinessUnit>"
-                + "<WorkstationID>T1</WorkstationID><SequenceNumber>1</SequenceNumber><TransactionID>" + id + "</TransactionID>"
-                + "<EndDateTime>" + at.truncatedTo(ChronoUnit.SECONDS) + "</EndDateTime><CurrencyCode>EUR</CurrencyCode>"
-                + "<RetailTransaction TransactionStatus=\"Finished\">"
-                + "<Total TotalType=\"TransactionGrandAmount\">" + amount + "</Total>"
-                + "<LoyaltyAccount><LoyaltyCard><PrimaryAccountNumber>" + card + "</PrimaryAccountNumber></LoyaltyCard>"
-                + "</LoyaltyAccount></RetailTransaction></Transaction>";
-    }
-
-    private static PosLogClient.Response postPosLog(HubFixture.Merchant shop, String transactions) throws Exception {
-        String document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><POSLog xmlns=\"http://www.nrf-arts.org/IXRetail/v6.0.0/poslog\" "
-                + "MajorVersion=\"6\" MinorVersion=\"0\" FixVersion=\"0\">" + transactions + "</POSLog>";
-        PosLogClient.Response response = new PosLogClient(URI.create(fixture.baseUrl()), shop.till().credentialId(),
-                shop.till().secret(), WAIT).post(document.getBytes(StandardCharsets.UTF_8));
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response;
     }
 
 }

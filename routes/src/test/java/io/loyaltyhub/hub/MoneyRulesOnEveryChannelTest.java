@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.loyaltyhub.adapters.csv.CsvBatchFileWriter;
-import io.loyaltyhub.adapters.csv.CsvBatchLayout;
-import io.loyaltyhub.adapters.iso8583.Framing;
 import io.loyaltyhub.adapters.iso8583.Iso8583Client;
 import io.loyaltyhub.adapters.iso8583.Iso8583Dialect;
 import io.loyaltyhub.adapters.iso8583.Iso8583Message;
@@ -24,20 +21,17 @@ import io.loyaltyhub.hub.cli.HubCommand;
 import io.loyaltyhub.hub.csv.CsvBatchChannel;
 import io.loyaltyhub.hub.iso8583.Iso8583Extension;
 import io.loyaltyhub.hub.poslog.PosLogChannel;
-import java.io.ByteArrayInputStream;
+import io.loyaltyhub.hub.webhook.WebhookChannel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,6 +58,7 @@ class MoneyRulesOnEveryChannelTest {
     private static final DateTimeFormatter FIELD_7 = DateTimeFormatter.ofPattern("MMddHHmmss");
 
     private static HubFixture fixture;
+    private static EveryChannelClients clients;
     /** The channels whose transactions passed the intake route. */
     private static final Set<Channel> CHANNELS_THROUGH_INTAKE = ConcurrentHashMap.newKeySet();
     private static final Iso8583Extension ISO_8583 = new Iso8583Extension();
@@ -77,7 +72,8 @@ class MoneyRulesOnEveryChannelTest {
                 "hub.iso8583.host", "127.0.0.1",
                 "hub.iso8583.listeners", "binary-2:0"),
                 List.of(ISO_8583, new CsvBatchChannel(), new PosLogChannel(), new BrokerTerminalsExtension(),
-                        new io.loyaltyhub.hub.webhook.WebhookChannel()));
+                        new WebhookChannel()));
+        clients = new EveryChannelClients(fixture, ISO_8583, WAIT);
         AdviceWith.adviceWith(fixture.hub().camel(), IntakeRoutes.ROUTE_ID, intake -> intake.weaveAddFirst()
                 .process(e -> CHANNELS_THROUGH_INTAKE.addAll(channels(e.getMessage().getBody()))));
     }
@@ -105,17 +101,17 @@ class MoneyRulesOnEveryChannelTest {
         CHANNELS_THROUGH_INTAKE.clear();
 
         assertThat(fixture.swipe(shop, sale("i-h", card, 1_000)).statusCode()).isEqualTo(200);
-        try (Iso8583Client iso = connect()) {
+        try (Iso8583Client iso = clients.connect()) {
             assertThat(iso.exchange(iso(shop).sale(card, 1_000)).responseCode()).isEqualTo("00");
         }
-        try (BrokerTill stomp = stomp(shop)) {
+        try (BrokerTill stomp = clients.stomp(shop)) {
             stomp.send(sale("i-b", card, 1_000));
             assertThat(JSON.readTree(stomp.nextReply(WAIT)).get("status").asText()).isEqualTo("approved");
         }
         String now = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5).toString();
-        assertThat(dropCsv(shop, "intake.csv", "S1,T1,i-c,SALE," + now + "," + card + ",1000,EUR,\n").get(1))
+        assertThat(clients.dropCsv(shop, "intake.csv", "S1,T1,i-c,SALE," + now + "," + card + ",1000,EUR,\n").get(1))
                 .startsWith("2,i-c,approved");
-        assertThat(postPosLog(shop, posLogSale("i-p", card, "10.00", OffsetDateTime.now().minusMinutes(5))).body())
+        assertThat(clients.postPosLog(shop, EveryChannelClients.posLogSale("i-p", card, "10.00", OffsetDateTime.now().minusMinutes(5))).body())
                 .contains("status=\"approved\"");
 
         byte[] squareKey = "money-rules-square-key".getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -152,7 +148,7 @@ class MoneyRulesOnEveryChannelTest {
         assertThat(http.body()).doesNotContain("balance").doesNotContain(first.substring(12));
 
         TerminalRequests till = iso(shop);
-        try (Iso8583Client iso = connect()) {
+        try (Iso8583Client iso = clients.connect()) {
             Iso8583Message sale = till.sale(first, 1_000);
             assertThat(iso.exchange(sale).responseCode()).isEqualTo("00");
             Iso8583Client.Exchange reused = iso.exchange(sale.with(Iso8583Dialect.AMOUNT, "3000"));
@@ -160,7 +156,7 @@ class MoneyRulesOnEveryChannelTest {
             assertThat(reused.loyaltyData().element(LoyaltyData.POINTS_BALANCE)).isEmpty();
         }
 
-        try (BrokerTill stomp = stomp(shop)) {
+        try (BrokerTill stomp = clients.stomp(shop)) {
             stomp.send(sale("b-1", first, 1_000));
             assertThat(JSON.readTree(stomp.nextReply(WAIT)).get("status").asText()).isEqualTo("approved");
             stomp.send(sale("b-1", first, 4_000));
@@ -170,13 +166,13 @@ class MoneyRulesOnEveryChannelTest {
         }
 
         String now = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5).toString();
-        List<String> csv = dropCsv(shop, "reused.csv", "S1,T1,c-1,SALE," + now + "," + first + ",1000,EUR,\n"
+        List<String> csv = clients.dropCsv(shop, "reused.csv", "S1,T1,c-1,SALE," + now + "," + first + ",1000,EUR,\n"
                 + "S1,T1,c-1,SALE," + now + "," + first + ",5000,EUR,\n");
         assertThat(csv.get(1)).startsWith("2,c-1,approved,approved,10,");
         assertThat(csv.get(2)).startsWith("3,c-1,rejected,reference-reused,,,,,");
 
-        PosLogClient.Response posLog = postPosLog(shop, posLogSale("p-1", first, "10.00", OffsetDateTime.now().minusMinutes(5))
-                + posLogSale("p-1", first, "60.00", OffsetDateTime.now().minusMinutes(5)));
+        PosLogClient.Response posLog = clients.postPosLog(shop, EveryChannelClients.posLogSale("p-1", first, "10.00", OffsetDateTime.now().minusMinutes(5))
+                + EveryChannelClients.posLogSale("p-1", first, "60.00", OffsetDateTime.now().minusMinutes(5)));
         assertThat(posLog.body()).contains("status=\"approved\"").containsPattern("code=\"reference-reused\"");
 
         assertThat(fixture.balanceOf(first)).as("10 by each channel, nothing by the refused messages").isEqualTo(50);
@@ -203,19 +199,19 @@ class MoneyRulesOnEveryChannelTest {
         assertThat(http.get("card").asText()).isEqualTo("****" + other.substring(12));
 
         TerminalRequests till = iso(shop);
-        try (Iso8583Client iso = connect()) {
+        try (Iso8583Client iso = clients.connect()) {
             Iso8583Message sale = till.sale(owner, 10_000);
             iso.exchange(sale);
             assertThat(iso.exchange(till.refundOf(sale, other, 10_000)).responseCode()).isEqualTo("57");
         }
 
-        try (BrokerTill stomp = stomp(shop)) {
+        try (BrokerTill stomp = clients.stomp(shop)) {
             stomp.send(refund("r-2", other, 10_000, "s-1"));
             assertThat(JSON.readTree(stomp.nextReply(WAIT)).get("code").asText()).isEqualTo("card-mismatch");
         }
 
         String now = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5).toString();
-        List<String> csv = dropCsv(shop, "mismatch.csv", "S1,T1,r-3,REFUND," + now + "," + other + ",10000,EUR,s-1\n"
+        List<String> csv = clients.dropCsv(shop, "mismatch.csv", "S1,T1,r-3,REFUND," + now + "," + other + ",10000,EUR,s-1\n"
                 + "S1,T1,r-4,VOID," + now + "," + other + ",0,EUR,s-1\n");
         assertThat(csv.get(1)).startsWith("2,r-3,declined,card-mismatch,0,");
         assertThat(csv.get(2)).startsWith("3,r-4,declined,card-mismatch,0,");
@@ -236,7 +232,7 @@ class MoneyRulesOnEveryChannelTest {
         assertThat(http.get("balance").asLong()).isEqualTo(100);
 
         TerminalRequests till = iso(shop);
-        try (Iso8583Client iso = connect()) {
+        try (Iso8583Client iso = clients.connect()) {
             Iso8583Client.Exchange unlinked = iso.exchange(till.refund(card, 100_000));
             assertThat(unlinked.responseCode()).isEqualTo("00");
             assertThat(unlinked.loyaltyData().number(LoyaltyData.POINTS_CHANGE)).hasValue(0);
@@ -251,7 +247,7 @@ class MoneyRulesOnEveryChannelTest {
         }
 
         String now = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5).toString();
-        assertThat(dropCsv(shop, "unlinked.csv", "S1,T1,u-2,REFUND," + now + "," + card + ",50000,EUR,\n").get(1))
+        assertThat(clients.dropCsv(shop, "unlinked.csv", "S1,T1,u-2,REFUND," + now + "," + card + ",50000,EUR,\n").get(1))
                 .startsWith("2,u-2,approved,approved,0,175,");
     }
 
@@ -262,7 +258,7 @@ class MoneyRulesOnEveryChannelTest {
         HubFixture.Merchant shop = fixture.merchant();
         String card = card();
         TerminalRequests till = iso(shop);
-        try (Iso8583Client iso = connect()) {
+        try (Iso8583Client iso = clients.connect()) {
             Iso8583Message sale = till.sale(card, 8_300); // 83
             iso.exchange(sale);
             iso.exchange(till.redemption(card, 83)); // 0
@@ -332,13 +328,13 @@ class MoneyRulesOnEveryChannelTest {
             assertThat(http.body()).contains("\"code\":\"occurred-at-out-of-range\"");
         }
 
-        try (Iso8583Client iso = connect()) {
+        try (Iso8583Client iso = clients.connect()) {
             Iso8583Message ahead = iso(shop).sale(card, 1_000).with(Iso8583Dialect.TRANSMISSION_DATE_TIME,
                     FIELD_7.format(OffsetDateTime.now(ZoneOffset.UTC).plusHours(3)));
             assertThat(iso.exchange(ahead).responseCode()).isEqualTo("30");
         }
 
-        try (BrokerTill stomp = stomp(shop)) {
+        try (BrokerTill stomp = clients.stomp(shop)) {
             stomp.send("{\"txnRef\":\"t-b\",\"cardNumber\":\"" + card + "\",\"amount\":1000,\"currency\":\"EUR\","
                     + "\"occurredAt\":\"0001-01-01T00:00:00Z\"}");
             JsonNode reply = JSON.readTree(stomp.nextReply(WAIT));
@@ -346,10 +342,10 @@ class MoneyRulesOnEveryChannelTest {
             assertThat(reply.get("code").asText()).isEqualTo("occurred-at-out-of-range");
         }
 
-        assertThat(dropCsv(shop, "old.csv", "S1,T1,t-c,SALE,2017-10-01T15:15:25Z," + card + ",1000,EUR,\n").get(1))
+        assertThat(clients.dropCsv(shop, "old.csv", "S1,T1,t-c,SALE,2017-10-01T15:15:25Z," + card + ",1000,EUR,\n").get(1))
                 .startsWith("2,t-c,rejected,occurred-at-out-of-range,,,,,");
 
-        PosLogClient.Response posLog = postPosLog(shop, posLogSale("t-p", card, "10.00", OffsetDateTime.parse("2017-10-01T15:15:25Z")));
+        PosLogClient.Response posLog = clients.postPosLog(shop, EveryChannelClients.posLogSale("t-p", card, "10.00", OffsetDateTime.parse("2017-10-01T15:15:25Z")));
         assertThat(posLog.body()).contains("status=\"rejected\"").contains("code=\"occurred-at-out-of-range\"");
 
         assertThat(fixture.count("purchase")).isEqualTo(purchasesBefore);
@@ -372,43 +368,6 @@ class MoneyRulesOnEveryChannelTest {
 
     private static TerminalRequests iso(HubFixture.Merchant shop) {
         return new TerminalRequests("T1", shop.code(), "978", Clock.systemUTC(), STANS.addAndGet(100));
-    }
-
-    private static Iso8583Client connect() throws Exception {
-        return Iso8583Client.connect("127.0.0.1", ISO_8583.listeningPort(Framing.BINARY_2), Framing.BINARY_2, WAIT, null);
-    }
-
-    private static BrokerTill stomp(HubFixture.Merchant shop) throws Exception {
-        return BrokerTill.open("stomp", "127.0.0.1", fixture.hub().stompPort(), shop.code(),
-                "T1", shop.till().credentialId(), shop.till().secret());
-    }
-
-    private static List<String> dropCsv(HubFixture.Merchant shop, String name, String lines) throws Exception {
-        Path csv = fixture.dataDir().resolve("csv");
-        CsvBatchFileWriter.drop(csv.resolve("inbox").resolve(shop.code()), name,
-                new ByteArrayInputStream((CsvBatchLayout.HEADER + "\n" + lines).getBytes(StandardCharsets.UTF_8)));
-        Path result = csv.resolve("results").resolve(shop.code()).resolve(name + ".result.csv");
-        await().atMost(WAIT).until(() -> Files.exists(result));
-        return Files.readAllLines(result, StandardCharsets.UTF_8);
-    }
-
-    private static String posLogSale(String id, String card, String amount, OffsetDateTime at) {
-        return "<Transaction><BusinessUnit><UnitID TypeCode=\"RetailStore\">S1</UnitID></BusinessUnit>"
-                + "<WorkstationID>T1</WorkstationID><SequenceNumber>1</SequenceNumber><TransactionID>" + id + "</TransactionID>"
-                + "<EndDateTime>" + at.truncatedTo(ChronoUnit.SECONDS) + "</EndDateTime><CurrencyCode>EUR</CurrencyCode>"
-                + "<RetailTransaction TransactionStatus=\"Finished\">"
-                + "<Total TotalType=\"TransactionGrandAmount\">" + amount + "</Total>"
-                + "<LoyaltyAccount><LoyaltyCard><PrimaryAccountNumber>" + card + "</PrimaryAccountNumber></LoyaltyCard>"
-                + "</LoyaltyAccount></RetailTransaction></Transaction>";
-    }
-
-    private static PosLogClient.Response postPosLog(HubFixture.Merchant shop, String transactions) throws Exception {
-        String document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><POSLog xmlns=\"http://www.nrf-arts.org/IXRetail/v6.0.0/poslog\" "
-                + "MajorVersion=\"6\" MinorVersion=\"0\" FixVersion=\"0\">" + transactions + "</POSLog>";
-        PosLogClient.Response response = new PosLogClient(URI.create(fixture.baseUrl()), shop.till().credentialId(),
-                shop.till().secret(), WAIT).post(document.getBytes(StandardCharsets.UTF_8));
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response;
     }
 
     /** What {@code reference-conflicts --merchant CODE} prints, run against the running hub's database. */

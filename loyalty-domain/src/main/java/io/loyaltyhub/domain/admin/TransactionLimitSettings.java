@@ -128,22 +128,7 @@ public final class TransactionLimitSettings {
         return rs.wasNull() ? null : v;
     }
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection c = database.connection()) {
-            try {
-                T result = work.run(c);
-                database.commitDurably(c);
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read or write limits: " + e.getMessage(), e);
-        }
+    private <T> T inTransaction(Database.JdbcWork<T> work) {
+        return database.inJdbcTransaction("cannot read or write limits", work);
     }
 }

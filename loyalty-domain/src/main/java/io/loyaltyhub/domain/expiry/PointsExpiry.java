@@ -197,23 +197,8 @@ public final class PointsExpiry {
         }
     }
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection c = database.connection()) {
-            try {
-                T result = work.run(c);
-                database.commitDurably(c);
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("points expiry failed: " + e.getMessage(), e);
-        }
+    private <T> T inTransaction(Database.JdbcWork<T> work) {
+        return database.inJdbcTransaction("points expiry failed", work);
     }
 
     private LocalDateTime now() {

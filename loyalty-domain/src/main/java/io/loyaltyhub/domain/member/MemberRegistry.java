@@ -244,22 +244,7 @@ public final class MemberRegistry implements MemberContacts {
         }
     }
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection c = database.connection()) {
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("member data: " + e.getMessage(), e);
-        }
+    private <T> T inTransaction(Database.JdbcWork<T> work) {
+        return database.inJdbcTransaction("member data", work);
     }
 }

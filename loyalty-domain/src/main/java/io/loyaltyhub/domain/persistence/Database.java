@@ -178,6 +178,31 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Work on one JDBC connection, inside {@link #inJdbcTransaction}. */
+    @FunctionalInterface
+    public interface JdbcWork<T> {
+        T run(Connection connection) throws java.sql.SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one JDBC transaction, committed durably ({@link #commitDurably}) or rolled back whole; a
+     * database failure becomes an {@link IllegalStateException} whose message starts with {@code what}.
+     */
+    public <T> T inJdbcTransaction(String what, JdbcWork<T> work) {
+        try (Connection c = connection()) {
+            try {
+                T result = work.run(c);
+                commitDurably(c);
+                return result;
+            } catch (java.sql.SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(what + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Commits and returns only once the commit is on disk. A MySQL server syncs its redo log at commit (with its
      * default {@code innodb_flush_log_at_trx_commit=1}); the embedded H2 file is written at commit but synced only
