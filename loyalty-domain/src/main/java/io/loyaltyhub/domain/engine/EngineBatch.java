@@ -1,5 +1,8 @@
 package io.loyaltyhub.domain.engine;
 
+import io.loyaltyhub.domain.expiry.ExpiryPolicy;
+import io.loyaltyhub.domain.expiry.PointsExpiry;
+import io.loyaltyhub.domain.expiry.PointsLots;
 import io.loyaltyhub.domain.model.EarnRate;
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.model.Money;
@@ -24,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -379,15 +383,15 @@ final class EngineBatch {
         if (inquiries.isEmpty()) {
             return;
         }
-        java.util.Optional<io.loyaltyhub.domain.expiry.ExpiryPolicy> policy = io.loyaltyhub.domain.expiry.PointsExpiry.policy(c);
+        Optional<ExpiryPolicy> policy = PointsExpiry.policy(c);
         if (policy.isEmpty()) {
             return;
         }
-        Map<Long, io.loyaltyhub.domain.expiry.PointsLots> lots = io.loyaltyhub.domain.expiry.PointsExpiry.LotReader.read(c,
+        Map<Long, PointsLots> lots = PointsExpiry.LotReader.read(c,
                 new ArrayList<>(new java.util.TreeSet<>(inquiries.values())));
         for (Map.Entry<Integer, Long> inquiry : inquiries.entrySet()) {
-            io.loyaltyhub.domain.expiry.PointsLots of = lots.get(inquiry.getValue());
-            io.loyaltyhub.domain.expiry.PointsLots.NextExpiry next = of == null ? null : of.next(policy.get());
+            PointsLots of = lots.get(inquiry.getValue());
+            PointsLots.NextExpiry next = of == null ? null : of.next(policy.get());
             if (next != null) {
                 outcomes[inquiry.getKey()] = outcomes[inquiry.getKey()].withNextExpiry(
                         new io.loyaltyhub.domain.txn.ExpiringPoints(next.points(), next.on()));
