@@ -115,20 +115,35 @@ public final class EmbeddedBroker implements AutoCloseable {
         // listen where it was told to is worse than one that does not start.
         // (After one failure Artemis starts none of the remaining acceptors, so all that are down are named.)
         java.util.List<String> down = new java.util.ArrayList<>();
+        java.util.List<String> taken = new java.util.ArrayList<>();
         for (var acceptor : server.getActiveMQServer().getConfiguration().getAcceptorConfigurations()) {
             var running = server.getActiveMQServer().getRemotingService().getAcceptor(acceptor.getName());
             boolean bound = running instanceof org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptor tcp
                     ? tcp.getActualPort() > 0 : running != null && running.isStarted();
             if (!bound) {
-                down.add(acceptor.getName() + " on " + acceptor.getParams().get("host") + ":" + acceptor.getParams().get("port"));
+                Object host = acceptor.getParams().get("host");
+                Object port = acceptor.getParams().get("port");
+                down.add(acceptor.getName() + (port == null ? "" : " on " + host + ":" + port));
+                if (port != null) {
+                    io.loyaltyhub.hub.config.ListenAddress.whyNotFree(String.valueOf(host), Integer.parseInt(String.valueOf(port)))
+                            .ifPresent(reason -> taken.add(acceptor.getName() + " on " + host + ":" + port + " (" + reason
+                                    + "; change it with " + portSetting(acceptor.getName()) + ")"));
+                }
             }
         }
         if (!down.isEmpty()) {
             close();
-            throw new IllegalStateException("the embedded broker is not listening for " + String.join(", ", down)
-                    + " (a port taken? change it with hub.broker.*.port)");
+            throw new IllegalStateException("the embedded broker cannot listen: "
+                    + (taken.isEmpty() ? "" : "the port of " + String.join(", ", taken) + " is taken; ")
+                    + "not listening for " + String.join(", ", down)
+                    + " (after one acceptor fails, Artemis starts none of the rest)");
         }
         watchForUnexpectedStop(server.getActiveMQServer());
+    }
+
+    /** The setting that moves an acceptor of the embedded broker. */
+    private static String portSetting(String acceptor) {
+        return "tcp".equals(acceptor) ? "hub.broker.embedded.port" : "hub.broker." + acceptor + ".port";
     }
 
     /**

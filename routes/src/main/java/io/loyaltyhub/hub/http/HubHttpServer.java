@@ -1,10 +1,8 @@
 package io.loyaltyhub.hub.http;
 
+import io.loyaltyhub.hub.config.ListenAddress;
 import io.vertx.core.net.impl.TCPServerBase;
 import io.vertx.ext.web.Router;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
@@ -28,9 +26,7 @@ final class HubHttpServer extends VertxPlatformHttpServer {
 
     @Override
     protected void startServer() throws Exception {
-        if (port != 0) {
-            requireFree();
-        }
+        ListenAddress.requireFree("HTTP", host, port, "hub.http.port");
         super.startServer();
         if (getServer() == null || getServer().actualPort() <= 0
                 || getServer() instanceof TCPServerBase server && !server.isListening()) {
@@ -46,18 +42,7 @@ final class HubHttpServer extends VertxPlatformHttpServer {
         }
     }
 
-    /** Binds the address for a moment (as Vert.x will, with SO_REUSEADDR): the operating system says why it cannot. */
-    private void requireFree() {
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.setReuseAddress(true);
-            probe.bind(new InetSocketAddress(host, port));
-        } catch (IOException e) {
-            throw cannotListen(e.getMessage());
-        }
-    }
-
     private IllegalStateException cannotListen(String reason) {
-        return new IllegalStateException("HTTP cannot listen on " + host + ":" + port + " (" + reason
-                + "); is another process using the port? Change it with hub.http.port");
+        return ListenAddress.cannotListen("HTTP", host, port, reason, "hub.http.port");
     }
 }

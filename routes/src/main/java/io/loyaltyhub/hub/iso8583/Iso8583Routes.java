@@ -1,6 +1,7 @@
 package io.loyaltyhub.hub.iso8583;
 
 import io.loyaltyhub.domain.txn.PosTransaction;
+import io.loyaltyhub.hub.config.ListenAddress;
 import io.loyaltyhub.hub.intake.AwaitVerdict;
 import io.loyaltyhub.hub.intake.IntakeRoutes;
 import io.netty.channel.ServerChannel;
@@ -51,6 +52,8 @@ public final class Iso8583Routes extends EndpointRouteBuilder {
     public void configure() {
         for (Iso8583Listener listener : listeners) {
             Iso8583ListenerSettings settings = listener.settings();
+            ListenAddress.requireFree("the ISO 8583 listener " + settings.name(), settings.host(), settings.port(),
+                    "hub.iso8583.listeners");
             String decoder = "iso8583-decoder-" + settings.name();
             String encoder = "iso8583-encoder-" + settings.name();
             String idle = "iso8583-idle-" + settings.name();

@@ -64,6 +64,7 @@ final class ChaosMonkey {
                 answering = probe.awaitAnswering(timing.hubStart());
             }
             if (answering.isEmpty()) {
+                progress.accept("the probe's last send got " + probe.lastSeen() + System.lineSeparator() + hub.diagnosis());
                 throw new IllegalStateException("the hub did not answer within " + timing.hubStart().toSeconds()
                         + " s of its start (cycle " + cycle + ", " + victim.name() + " killed)");
             }

@@ -111,6 +111,7 @@ final class ChaosRun {
         long start = System.currentTimeMillis();
         hub.start();
         if (probe.awaitAnswering(options.timing().hubStart()).isEmpty()) {
+            progress.accept("the probe's last send got " + probe.lastSeen() + System.lineSeparator() + hub.diagnosis());
             throw new IllegalStateException("the hub did not answer within " + options.timing().hubStart().toSeconds()
                     + " s of " + which + " (see " + dir.root().resolve("hub.log") + "; --keep keeps it)");
         }

@@ -57,6 +57,18 @@ final class ChildProcess {
         return process.pid();
     }
 
+    /** SIGQUIT: a JVM writes a thread dump to its output (here, its log) and goes on. @return whether it was sent */
+    boolean signalQuit() {
+        try {
+            return new ProcessBuilder("kill", "-QUIT", Long.toString(process.pid())).start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

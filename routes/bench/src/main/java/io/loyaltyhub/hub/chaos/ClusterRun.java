@@ -192,6 +192,9 @@ final class ClusterRun {
             OptionalLong nodeAnswering = probes.get(NODES - 1).awaitAnswering(options.timing().hubStart());
             progress.accept(String.format("hub node %d started again, answering %s", NODES, nodeAnswering.isPresent()
                     ? String.format("%.1f s later", (nodeAnswering.getAsLong() - nodeBackAt) / 1000.0) : "NOT"));
+            if (nodeAnswering.isEmpty()) {
+                progress.accept("the probe's last send got " + probes.get(NODES - 1).lastSeen() + System.lineSeparator() + victim.diagnosis());
+            }
             events.add(0, new RunEvent(1, "hub", "node kill -9", nodeKilledAt, nodeBackAt, nodeAnswering.orElse(-1), false, false));
             Thread.sleep(phase.toMillis());
         } finally {
@@ -233,19 +236,20 @@ final class ClusterRun {
     private void startHubs(List<HubProcess> hubs, List<RecoveryProbe> probes, String which) throws Exception {
         long start = System.currentTimeMillis();
         hubs.get(0).start(); // the first start migrates the schema; the others then start beside it
-        awaitAnswering(probes.get(0), 1, which);
+        awaitAnswering(hubs.get(0), probes.get(0), 1, which);
         for (int node = 2; node <= hubs.size(); node++) {
             hubs.get(node - 1).start();
         }
         for (int node = 2; node <= hubs.size(); node++) {
-            awaitAnswering(probes.get(node - 1), node, which);
+            awaitAnswering(hubs.get(node - 1), probes.get(node - 1), node, which);
         }
         progress.accept(String.format("%d hub nodes answering %.1f s after %s", hubs.size(),
                 (System.currentTimeMillis() - start) / 1000.0, which));
     }
 
-    private void awaitAnswering(RecoveryProbe probe, int node, String which) {
+    private void awaitAnswering(HubProcess hub, RecoveryProbe probe, int node, String which) {
         if (probe.awaitAnswering(options.timing().hubStart()).isEmpty()) {
+            progress.accept("the probe's last send got " + probe.lastSeen() + System.lineSeparator() + hub.diagnosis());
             throw new IllegalStateException("hub node " + node + " did not answer within "
                     + options.timing().hubStart().toSeconds() + " s of " + which);
         }

@@ -65,6 +65,11 @@ final class HubProcess implements Component {
         return process == null || !process.isAlive() || process.terminate(STOP_GRACE);
     }
 
+    /** What the hub is doing, for a hub that does not answer ({@link HubDiagnosis}). */
+    String diagnosis() {
+        return HubDiagnosis.of(process, log);
+    }
+
     boolean isRunning() {
         return process != null && process.isAlive();
     }

@@ -19,10 +19,16 @@ final class RecoveryProbe {
     private final int cards;
     private OnlineTill.Sent<String> current;
     private int next;
+    private String lastSeen = "nothing yet";
 
     RecoveryProbe(HttpTill till, int cards) {
         this.till = till;
         this.cards = cards;
+    }
+
+    /** What the probe's last send got, for a report of a hub that does not answer. */
+    String lastSeen() {
+        return lastSeen;
     }
 
     /** @return when the engine answered (epoch milliseconds), or empty when it did not within {@code timeout} */
@@ -37,6 +43,7 @@ final class RecoveryProbe {
             record.attempted();
             Attempt attempt = till.attempt(current, sentBefore);
             if (attempt instanceof Attempt.Answered answered) {
+                lastSeen = "an answer: " + answered.answer().kind();
                 record.answered(answered.answer());
                 if (answered.answer().kind() == AnswerKind.REJECTED) {
                     throw new IllegalStateException("the hub refused the probe's balance inquiry: " + answered.answer());
@@ -46,7 +53,9 @@ final class RecoveryProbe {
                     return OptionalLong.of(answered.answer().atMillis());
                 }
             } else {
-                record.retried(((Attempt.Retry) attempt).notStored());
+                Attempt.Retry retry = (Attempt.Retry) attempt;
+                lastSeen = "no answer: " + retry.reason();
+                record.retried(retry.notStored());
             }
             if (System.nanoTime() > deadline) {
                 return OptionalLong.empty();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
+import io.loyaltyhub.hub.iso8583.Iso8583Extension;
 import java.io.File;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -19,10 +20,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 12, item 18: Vert.x only logs a port it cannot bind, and the hub used to print "running" anyway. Now the
- * start fails naming the port, and the command exits non-zero — as the broker's ports already did.
+ * start fails naming the port, and the command exits non-zero. The ISO 8583 listeners and the broker's acceptors
+ * say the same: which server, which address, why, and the setting that moves it (not a bare "Address already in
+ * use").
  */
 @Slow
-class BusyHttpPortTest {
+class BusyPortsTest {
 
     @Test
     void anHttpPortThatIsTakenStopsTheHubFromStarting() throws Exception {
@@ -32,6 +35,31 @@ class BusyHttpPortTest {
             assertThatThrownBy(() -> HubFixture.start(Map.of("hub.http.port", port), List.of()).close())
                     .hasMessageContaining("HTTP cannot listen on 127.0.0.1:" + port)
                     .hasMessageContaining("hub.http.port");
+        }
+    }
+
+    @Test
+    void anIso8583PortThatIsTakenIsNamedWithItsListenerAndSetting() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            String port = Integer.toString(taken.getLocalPort());
+
+            assertThatThrownBy(() -> HubFixture.start(Map.of("hub.iso8583.host", "127.0.0.1",
+                    "hub.iso8583.listeners", "binary-2:" + port), List.of(new Iso8583Extension())).close())
+                    .hasMessageContaining("the ISO 8583 listener binary-2-" + port + " cannot listen on 127.0.0.1:" + port)
+                    .hasMessageContaining("hub.iso8583.listeners");
+        }
+    }
+
+    @Test
+    void aBrokerTerminalPortThatIsTakenIsNamedWithItsSetting() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            String port = Integer.toString(taken.getLocalPort());
+
+            assertThatThrownBy(() -> HubFixture.start(Map.of("hub.broker.terminals.host", "127.0.0.1",
+                    "hub.broker.mqtt.port", port), List.of()).close())
+                    .hasMessageContaining("the port of mqtt on 127.0.0.1:" + port)
+                    .hasMessageContaining("is taken")
+                    .hasMessageContaining("hub.broker.mqtt.port");
         }
     }
 
