@@ -225,7 +225,11 @@ public final class LoyaltyHub implements AutoCloseable {
         });
         try {
             CompletableFuture<Database> databaseOpening = CompletableFuture.supplyAsync(() -> phases.timed("database",
-                    () -> Database.open(settings.databaseConfig(settings.integer("hub.db.pool-size")))), openers);
+                    () -> {
+                        Database opened = Database.open(settings.databaseConfig(settings.integer("hub.db.pool-size")));
+                        opened.bootOrmInBackground();
+                        return opened;
+                    }), openers);
             CompletableFuture<HubKeyStore> keysOpening = CompletableFuture.supplyAsync(
                     () -> phases.timed("keystore", () -> HubKeys.openOrCreate(settings)), openers);
             CompletableFuture<TerminalDirectory> terminalsOpening = databaseOpening.thenApply(opened ->

@@ -53,6 +53,20 @@ final class AccountStore {
         }
     }
 
+    /** The card that replaced this one (docs/households.md), or null when it was not replaced. */
+    Long replacementOf(Connection c, long cardId) throws SQLException {
+        try (PreparedStatement ps = CoalitionSql.on(c).prepare("SELECT replaced_by_card_id FROM card WHERE id = ?")) {
+            ps.setLong(1, cardId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                long replacement = rs.getLong(1);
+                return rs.wasNull() ? null : replacement;
+            }
+        }
+    }
+
     /** Moves a card found under an earlier card key version to the current one (the token is unique, so this is idempotent). */
     void rekey(Connection c, long cardId, CardToken current) throws SQLException {
         try (PreparedStatement ps = CoalitionSql.on(c).prepare("UPDATE card SET token = ?, key_version = ? WHERE id = ? AND key_version < ?")) {

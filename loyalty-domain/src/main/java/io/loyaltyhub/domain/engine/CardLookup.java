@@ -89,6 +89,22 @@ final class CardLookup {
         return holder;
     }
 
+    /**
+     * Whether {@code card} replaced {@code original}, directly or through replacements of replacements: the card
+     * that now carries the account answers for what its predecessors did.
+     */
+    boolean replaced(long original, long card) throws SQLException {
+        Set<Long> seen = new HashSet<>();
+        Long next = accounts.replacementOf(c, original);
+        while (next != null && seen.add(next)) {
+            if (next == card) {
+                return true;
+            }
+            next = accounts.replacementOf(c, next);
+        }
+        return false;
+    }
+
     private void warnIfStoredTwice(PresentedCard card, CardHolder used) {
         List<CardHolder> stored = card.allTokens().stream().map(t -> byToken.get(t.hash())).filter(h -> h != null)
                 .filter(h -> h.cardId() != used.cardId()).distinct().toList();

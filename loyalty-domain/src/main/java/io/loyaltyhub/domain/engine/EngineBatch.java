@@ -259,7 +259,7 @@ final class EngineBatch {
     }
 
     /** @param holder the card presented, null when it has no account yet */
-    private TransactionOutcome reverseLinkedRefund(PosTransaction t, long purchaseId, CardHolder holder) {
+    private TransactionOutcome reverseLinkedRefund(PosTransaction t, long purchaseId, CardHolder holder) throws SQLException {
         Long ownAccount = holder == null ? null : holder.accountId();
         StoredPurchase sale = originalsByKey.get(originalKey(t, TransactionType.SALE));
         if (sale != null && !presentsCardOf(sale, holder)) {
@@ -299,12 +299,14 @@ final class EngineBatch {
     }
 
     /**
-     * A refund, void or reversal must present the card its original was made with: otherwise it would take
-     * points from one member and show them on another's receipt. An original recorded with no card (declined
-     * for an unknown card) has nothing to compare with.
+     * A refund, void or reversal must present the card its original was made with, or the card that replaced it
+     * (a shopper whose card was lost can still return what she bought with it): otherwise it would take points from
+     * one member and show them on another's receipt. An original recorded with no card (declined for an unknown
+     * card) has nothing to compare with.
      */
-    private static boolean presentsCardOf(StoredPurchase original, CardHolder holder) {
-        return original.cardId == null || holder != null && holder.cardId() == original.cardId;
+    private boolean presentsCardOf(StoredPurchase original, CardHolder holder) throws SQLException {
+        return original.cardId == null || holder != null
+                && (holder.cardId() == original.cardId || cards.replaced(original.cardId, holder.cardId()));
     }
 
     /** Voiding a refund gives its sale back the amount and points the refund had taken off. */

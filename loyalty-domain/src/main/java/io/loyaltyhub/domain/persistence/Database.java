@@ -16,6 +16,7 @@ import io.loyaltyhub.domain.persistence.entity.Terminal;
 import java.sql.Connection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -37,16 +38,16 @@ public final class Database implements AutoCloseable {
     private final DatabaseConfig config;
     private final HikariDataSource dataSource;
     /**
-     * Built in the background: the swipe path uses plain JDBC and never waits for it, so a restarting hub answers
-     * terminals while Hibernate is still booting (a cold start's largest single step).
+     * Built on a thread of its own when first asked for, or earlier by {@link #bootOrmInBackground}: the swipe path
+     * uses plain JDBC and never waits for it, so a restarting hub answers terminals while Hibernate is still booting
+     * (a cold start's largest single step), and a user of the JDBC stores alone never pays for it.
      */
-    private final CompletableFuture<SessionFactory> sessionFactory;
+    private final CompletableFuture<SessionFactory> sessionFactory = new CompletableFuture<>();
+    private final AtomicBoolean ormBooting = new AtomicBoolean();
 
-    private Database(DatabaseConfig config, HikariDataSource dataSource,
-                     CompletableFuture<SessionFactory> sessionFactory) {
+    private Database(DatabaseConfig config, HikariDataSource dataSource) {
         this.config = config;
         this.dataSource = dataSource;
-        this.sessionFactory = sessionFactory;
     }
 
     public static Database open(DatabaseConfig config) {
@@ -56,17 +57,7 @@ public final class Database implements AutoCloseable {
         HikariDataSource dataSource = new HikariDataSource(poolConfig(config));
         try {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-            CompletableFuture<SessionFactory> sessions = new CompletableFuture<>();
-            Thread boot = new Thread(() -> {
-                try {
-                    sessions.complete(sessionFactory(dataSource));
-                } catch (RuntimeException | Error e) {
-                    sessions.completeExceptionally(e);
-                }
-            }, "hibernate-boot");
-            boot.setDaemon(true);
-            boot.start();
-            return new Database(config, dataSource, sessions);
+            return new Database(config, dataSource);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -123,7 +114,27 @@ public final class Database implements AutoCloseable {
         return configuration.buildSessionFactory();
     }
 
+    /**
+     * Starts booting Hibernate on a thread of its own, if it has not started yet: the hub asks for this as soon as the
+     * schema is migrated, so the operator's first request does not wait for the boot.
+     */
+    public void bootOrmInBackground() {
+        if (!ormBooting.compareAndSet(false, true)) {
+            return;
+        }
+        Thread boot = new Thread(() -> {
+            try {
+                sessionFactory.complete(sessionFactory(dataSource));
+            } catch (RuntimeException | Error e) {
+                sessionFactory.completeExceptionally(e);
+            }
+        }, "hibernate-boot");
+        boot.setDaemon(true);
+        boot.start();
+    }
+
     private SessionFactory sessions() {
+        bootOrmInBackground();
         try {
             return sessionFactory.join();
         } catch (CompletionException e) {
@@ -236,7 +247,9 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         try {
-            sessions().close();
+            if (ormBooting.get()) {
+                sessions().close();
+            }
         } finally {
             dataSource.close();
         }

@@ -274,6 +274,36 @@ abstract class HouseholdsSuite {
     }
 
     @Test
+    void theCardThatReplacedALostOneRefundsAndVoidsWhatTheLostCardBoughtAndNoOtherCardCan() {
+        String lost = EngineTestbed.newCard();
+        String saleRef = EngineTestbed.ref();
+        String secondSaleRef = EngineTestbed.ref();
+        bed.engine.apply(bed.coalition.sale(books, saleRef, lost, 2_000));
+        bed.engine.apply(bed.coalition.sale(books, secondSaleRef, lost, 1_000));
+        String stranger = EngineTestbed.newCard();
+        sale(books, stranger, 500);
+        String firstReplacement = EngineTestbed.newCard();
+        String secondReplacement = EngineTestbed.newCard();
+        cards.block(read(lost), BlockReason.LOST, "test");
+        cards.replace(read(lost), read(firstReplacement), "test");
+        cards.block(read(firstReplacement), BlockReason.DAMAGED, "test");
+        cards.replace(read(firstReplacement), read(secondReplacement), "test");
+
+        TransactionOutcome byStranger = bed.engine.apply(bed.coalition.txn(books, EngineTestbed.ref(), TransactionType.REFUND,
+                stranger, 2_000, saleRef));
+        TransactionOutcome refunded = bed.engine.apply(bed.coalition.txn(books, EngineTestbed.ref(), TransactionType.REFUND,
+                secondReplacement, 2_000, saleRef));
+        TransactionOutcome voided = bed.engine.apply(bed.coalition.txn(books, EngineTestbed.ref(), TransactionType.VOID,
+                secondReplacement, 1_000, secondSaleRef));
+
+        assertThat(byStranger.result()).isEqualTo(ResultCode.CARD_MISMATCH);
+        assertThat(refunded.result()).as("a replacement of a replacement answers for the first card").isEqualTo(ResultCode.APPROVED);
+        assertThat(voided.result()).isEqualTo(ResultCode.APPROVED);
+        assertThat(voided.balance()).as("both sales' points taken back from the account the cards share").isZero();
+        assertThat(bed.ledgerMatchesBalances()).isTrue();
+    }
+
+    @Test
     void theOperatorCanActivateAnIssuedCardBeforeItsFirstTransaction() {
         String fresh = EngineTestbed.newCard();
 
