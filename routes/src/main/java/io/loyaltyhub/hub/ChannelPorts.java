@@ -4,6 +4,7 @@ import io.loyaltyhub.domain.card.CardReader;
 import io.loyaltyhub.domain.member.MemberContacts;
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.persistence.Database;
+import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.domain.terminal.TerminalDirectory;
 import io.loyaltyhub.hub.auth.LoginThrottle;
 import io.loyaltyhub.hub.config.HubSettings;
@@ -37,7 +38,7 @@ import java.util.function.Function;
  * @param brokerConnections a new connection to the hub's broker under the hub's own login
  * @param brokerPorts the ports broker-native terminals speak on (embedded broker only)
  */
-public record ChannelPorts(HubSettings settings, Clock clock, SwipeGateway intake, TerminalDirectory terminals,
+public record ChannelPorts(HubSettings settings, Clock clock, IdGenerator ids, SwipeGateway intake, TerminalDirectory terminals,
                            CardReader cardReader, Function<String, Optional<MerchantId>> merchantByCode,
                            Database database, HubKeyStore keys, MemberContacts memberContacts,
                            TerminalAuthenticator terminalAuthenticator, RequestSignatureCheck requestSignatures,

@@ -12,6 +12,7 @@ import io.loyaltyhub.domain.member.MemberRegistry;
 import io.loyaltyhub.domain.member.MerchantOffboarding;
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.IdGenerator;
+import io.loyaltyhub.domain.persistence.IdSource;
 import io.loyaltyhub.domain.terminal.JdbcTerminalDirectory;
 import io.loyaltyhub.domain.terminal.TerminalDirectory;
 import io.loyaltyhub.domain.terminal.UsedRequestNonces;
@@ -81,6 +82,7 @@ public final class LoyaltyHub implements AutoCloseable {
     private final CompletableFuture<String> failure = new CompletableFuture<>();
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private Database database;
+    private IdGenerator ids;
     private CoalitionAdmin admin;
     private PointsEngine engine;
     private TerminalDirectory terminals;
@@ -136,7 +138,7 @@ public final class LoyaltyHub implements AutoCloseable {
             throw new IllegalStateException("a master key rotation was interrupted: run 'keys-rotate-master-key' again "
                     + "before starting the hub");
         }
-        IdGenerator ids = new IdGenerator(engineSettings.nodeId());
+        ids = settings.ids(IdSource.ENGINE);
         admin = new CoalitionAdmin(database, ids, clock);
         engine = new PointsEngine(database, ids, clock, 8, engineSettings.occurredAt());
         catalog = new RefreshingCardCatalog(admin::loadCardCatalog, clock,
@@ -204,7 +206,7 @@ public final class LoyaltyHub implements AutoCloseable {
         ChannelPorts.BrokerPorts brokerPorts = broker != null ? broker::acceptorPort : protocol -> {
             throw new IllegalStateException("broker-native terminals need the embedded broker (hub.broker.url is set)");
         };
-        return new ChannelPorts(settings, clock, new CamelIntake(camel.createProducerTemplate()), terminals, cardReader,
+        return new ChannelPorts(settings, clock, ids, new CamelIntake(camel.createProducerTemplate()), terminals, cardReader,
                 admin::findMerchantByCode, database, keys, members, terminalAuthenticator, signatures, loginThrottle,
                 () -> login.connect(factory), brokerPorts);
     }

@@ -1,5 +1,6 @@
 package io.loyaltyhub.hub.cli;
 
+import io.loyaltyhub.domain.persistence.IdSource;
 import io.loyaltyhub.domain.admin.OperatorCredentials;
 import io.loyaltyhub.domain.admin.TerminalCredential;
 import io.loyaltyhub.domain.expiry.ExpiryPolicy;
@@ -40,7 +41,7 @@ final class DemoHouseholds {
     }
 
     void seedAndPrint(PrintStream out, String url, TerminalCredential books, TerminalCredential pharma) {
-        IdGenerator ids = new IdGenerator((hub.settings().integer("hub.node-id") + 768) % (IdGenerator.MAX_NODE + 1));
+        IdGenerator ids = hub.settings().ids(IdSource.DEMO);
         Households households = new Households(hub.database(), ids, Clock.systemUTC());
         CardLifecycle cards = new CardLifecycle(hub.database(), ids, Clock.systemUTC());
         PointsExpiry expiry = new PointsExpiry(hub.database(), ids, Clock.systemUTC());

@@ -1,9 +1,9 @@
 package io.loyaltyhub.hub.cli;
 
+import io.loyaltyhub.domain.persistence.IdSource;
 import io.loyaltyhub.domain.expiry.ExpiryPolicy;
 import io.loyaltyhub.domain.expiry.PointsExpiry;
 import io.loyaltyhub.domain.persistence.Database;
-import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.hub.config.HubSettings;
 import java.time.Clock;
 import java.util.Optional;
@@ -26,7 +26,7 @@ final class ExpiryCommands {
         <T> T with(Function<PointsExpiry, T> work) {
             HubSettings s = settings.load();
             try (Database db = Database.open(s.databaseConfig(2))) {
-                return work.apply(new PointsExpiry(db, new IdGenerator((s.integer("hub.node-id") + 512) % (IdGenerator.MAX_NODE + 1)),
+                return work.apply(new PointsExpiry(db, s.ids(IdSource.COMMAND_LINE),
                         Clock.systemUTC()));
             }
         }

@@ -1,5 +1,6 @@
 package io.loyaltyhub.hub.cli;
 
+import io.loyaltyhub.domain.persistence.IdSource;
 import io.loyaltyhub.domain.admin.CoalitionAdmin;
 import io.loyaltyhub.domain.household.BlockReason;
 import io.loyaltyhub.domain.household.CardLifecycle;
@@ -51,7 +52,7 @@ final class HouseholdCommands {
             HubSettings s = settings.load();
             HubKeyStore keys = HubKeys.open(s);
             try (Database db = Database.open(s.databaseConfig(2))) {
-                IdGenerator ids = new IdGenerator((s.integer("hub.node-id") + 512) % (IdGenerator.MAX_NODE + 1));
+                IdGenerator ids = s.ids(IdSource.COMMAND_LINE);
                 CoalitionAdmin admin = new CoalitionAdmin(db, ids, Clock.systemUTC());
                 var reader = LoyaltyHub.cardReader(keys, admin::loadCardCatalog);
                 Tools tools = new Tools(reader::read, new Households(db, ids, Clock.systemUTC()),

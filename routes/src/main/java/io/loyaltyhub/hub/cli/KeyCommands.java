@@ -1,5 +1,6 @@
 package io.loyaltyhub.hub.cli;
 
+import io.loyaltyhub.domain.persistence.IdSource;
 import io.loyaltyhub.domain.admin.CoalitionAdmin;
 import io.loyaltyhub.domain.card.CardRekeyJob;
 import io.loyaltyhub.domain.crypto.CardTokenizer;
@@ -98,7 +99,7 @@ final class KeyCommands {
 
     /** Ids for rows an operator command writes: a node number apart from the running hubs' (as OperatorCommands). */
     private static IdGenerator operatorIds(HubSettings s) {
-        return new IdGenerator((s.integer("hub.node-id") + 512) % (IdGenerator.MAX_NODE + 1));
+        return s.ids(IdSource.COMMAND_LINE);
     }
 
     @Command(name = "keys-rotate-master-key", mixinStandardHelpOptions = true,

@@ -1,5 +1,6 @@
 package io.loyaltyhub.hub.cli;
 
+import io.loyaltyhub.domain.persistence.IdSource;
 import io.loyaltyhub.domain.admin.CoalitionAdmin;
 import io.loyaltyhub.domain.admin.TransactionLimitSettings;
 import io.loyaltyhub.domain.admin.TransactionLimitSettings.Limits;
@@ -32,7 +33,7 @@ final class LimitCommands {
         Integer with(Work work) {
             HubSettings s = settings.load();
             try (Database db = Database.open(s.databaseConfig(2))) {
-                IdGenerator ids = new IdGenerator((s.integer("hub.node-id") + 512) % (IdGenerator.MAX_NODE + 1));
+                IdGenerator ids = s.ids(IdSource.COMMAND_LINE);
                 work.run(new TransactionLimitSettings(db, ids, Clock.systemUTC()), new CoalitionAdmin(db, ids, Clock.systemUTC()));
             }
             return 0;

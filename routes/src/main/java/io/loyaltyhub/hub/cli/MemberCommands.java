@@ -1,5 +1,6 @@
 package io.loyaltyhub.hub.cli;
 
+import io.loyaltyhub.domain.persistence.IdSource;
 import io.loyaltyhub.domain.admin.CoalitionAdmin;
 import io.loyaltyhub.domain.member.CardAccounts;
 import io.loyaltyhub.domain.member.DataKeys;
@@ -51,7 +52,7 @@ final class MemberCommands {
             HubSettings s = settings.load();
             HubKeyStore keys = HubKeys.open(s);
             try (Database db = Database.open(s.databaseConfig(2))) {
-                IdGenerator ids = new IdGenerator((s.integer("hub.node-id") + 512) % (IdGenerator.MAX_NODE + 1));
+                IdGenerator ids = s.ids(IdSource.COMMAND_LINE);
                 CoalitionAdmin admin = new CoalitionAdmin(db, ids, Clock.systemUTC());
                 return work.run(db, keys, admin, new MemberRegistry(db, new DataKeys(db, keys.masterKey(), ids, Clock.systemUTC()),
                         Clock.systemUTC()));

@@ -1,8 +1,8 @@
 package io.loyaltyhub.hub.cli;
 
+import io.loyaltyhub.domain.persistence.IdSource;
 import io.loyaltyhub.domain.admin.CoalitionAdmin;
 import io.loyaltyhub.domain.persistence.Database;
-import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.hub.config.HubSettings;
 import io.loyaltyhub.hub.pgp.MerchantPgpKeys;
 import java.io.IOException;
@@ -28,7 +28,7 @@ final class MerchantPgpKeyCommand implements Callable<Integer> {
         HubSettings s = settings.load();
         String armored = Files.readString(file, StandardCharsets.US_ASCII);
         try (Database db = Database.open(s.databaseConfig(2))) {
-            CoalitionAdmin admin = new CoalitionAdmin(db, new IdGenerator(0), Clock.systemUTC());
+            CoalitionAdmin admin = new CoalitionAdmin(db, s.ids(IdSource.COMMAND_LINE), Clock.systemUTC());
             String fingerprint = new MerchantPgpKeys(db, Clock.systemUTC()).register(admin.merchantByCode(merchant), armored);
             System.out.printf("OpenPGP key of %s registered, fingerprint %s (compare it with the merchant's)%n", merchant, fingerprint);
         }

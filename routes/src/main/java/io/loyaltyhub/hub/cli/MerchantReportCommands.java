@@ -1,5 +1,6 @@
 package io.loyaltyhub.hub.cli;
 
+import io.loyaltyhub.domain.persistence.IdSource;
 import io.loyaltyhub.domain.admin.CoalitionAdmin;
 import io.loyaltyhub.domain.admin.OperatorQueries;
 import io.loyaltyhub.domain.crypto.Argon2idHasher;
@@ -42,7 +43,7 @@ final class MerchantReportCommands {
 
         /** Operator commands use their own id node so ids never collide with a running hub's. */
         IdGenerator ids() {
-            return new IdGenerator((settings.load().integer("hub.node-id") + 512) % (IdGenerator.MAX_NODE + 1));
+            return settings.load().ids(IdSource.COMMAND_LINE);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.loyaltyhub.hub.cli;
 
+import io.loyaltyhub.domain.persistence.IdSource;
 import io.loyaltyhub.domain.admin.CoalitionAdmin;
 import io.loyaltyhub.domain.crypto.Argon2idHasher;
 import io.loyaltyhub.domain.crypto.Totp;
@@ -30,7 +31,7 @@ final class MerchantUserCommands {
 
         <T> T withUsers(Function<MerchantUsersAt, T> work) {
             HubSettings s = settings.load();
-            IdGenerator ids = new IdGenerator((s.integer("hub.node-id") + 512) % (IdGenerator.MAX_NODE + 1));
+            IdGenerator ids = s.ids(IdSource.COMMAND_LINE);
             try (Database db = Database.open(s.databaseConfig(2))) {
                 MerchantId id = new CoalitionAdmin(db, ids, Clock.systemUTC()).merchantByCode(merchant);
                 return work.apply(new MerchantUsersAt(id, new MerchantUsers(db, ids, Clock.systemUTC(),

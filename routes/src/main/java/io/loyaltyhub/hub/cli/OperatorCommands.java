@@ -1,5 +1,6 @@
 package io.loyaltyhub.hub.cli;
 
+import io.loyaltyhub.domain.persistence.IdSource;
 import io.loyaltyhub.domain.admin.CoalitionAdmin;
 import io.loyaltyhub.domain.admin.TerminalCredential;
 import io.loyaltyhub.domain.card.CardProgramme;
@@ -8,7 +9,6 @@ import io.loyaltyhub.domain.model.EarnRate;
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.DatabaseConfig;
-import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.hub.config.HubSettings;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -29,11 +29,10 @@ final class OperatorCommands {
 
         <T> T withAdmin(Function<CoalitionAdmin, T> work) {
             HubSettings s = settings.load();
-            int node = s.integer("hub.node-id");
             DatabaseConfig config = s.databaseConfig(2);
             try (Database db = Database.open(config)) {
-                // Operator commands use their own id node so ids never collide with a running hub's.
-                return work.apply(new CoalitionAdmin(db, new IdGenerator((node + 512) % (IdGenerator.MAX_NODE + 1)),
+                // Operator commands make ids as the command line of this node (IdSource), never as a running hub does.
+                return work.apply(new CoalitionAdmin(db, s.ids(IdSource.COMMAND_LINE),
                         Clock.systemUTC()));
             }
         }

@@ -1,9 +1,9 @@
 package io.loyaltyhub.hub.cli;
 
+import io.loyaltyhub.domain.persistence.IdSource;
 import io.loyaltyhub.domain.admin.OperatorCredentials;
 import io.loyaltyhub.domain.crypto.Argon2idHasher;
 import io.loyaltyhub.domain.persistence.Database;
-import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.hub.config.HubSettings;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -25,7 +25,7 @@ final class OperatorCredentialCommands {
             HubSettings s = settings.load();
             try (Database db = Database.open(s.databaseConfig(2))) {
                 return work.apply(new OperatorCredentials(db,
-                        new IdGenerator((s.integer("hub.node-id") + 512) % (IdGenerator.MAX_NODE + 1)), Clock.systemUTC(),
+                        s.ids(IdSource.COMMAND_LINE), Clock.systemUTC(),
                         Argon2idHasher.recommended()));
             }
         }

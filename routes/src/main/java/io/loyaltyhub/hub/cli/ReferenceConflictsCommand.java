@@ -1,10 +1,10 @@
 package io.loyaltyhub.hub.cli;
 
+import io.loyaltyhub.domain.persistence.IdSource;
 import io.loyaltyhub.domain.admin.CoalitionAdmin;
 import io.loyaltyhub.domain.admin.ReferenceConflicts;
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.persistence.Database;
-import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.hub.config.HubSettings;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -37,7 +37,7 @@ final class ReferenceConflictsCommand implements Callable<Integer> {
     public Integer call() {
         HubSettings s = settings.load();
         try (Database db = Database.open(s.databaseConfig(2))) {
-            CoalitionAdmin admin = new CoalitionAdmin(db, new IdGenerator(0), Clock.systemUTC());
+            CoalitionAdmin admin = new CoalitionAdmin(db, s.ids(IdSource.COMMAND_LINE), Clock.systemUTC());
             Map<String, MerchantId> merchants = new LinkedHashMap<>();
             if (merchant != null) {
                 merchants.put(merchant, admin.merchantByCode(merchant));

@@ -1,10 +1,10 @@
 package io.loyaltyhub.hub.cli;
 
+import io.loyaltyhub.domain.persistence.IdSource;
 import io.loyaltyhub.adapters.webhook.WebhookProvider;
 import io.loyaltyhub.domain.admin.CoalitionAdmin;
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.persistence.Database;
-import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.domain.terminal.JdbcTerminalDirectory;
 import io.loyaltyhub.domain.terminal.TerminalIdentity;
 import io.loyaltyhub.domain.webhook.WebhookConnection;
@@ -107,7 +107,7 @@ final class WebhookCommands {
                     .map(text -> WebhookEvent.Status.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_')));
             HubSettings s = settings.load();
             try (Database db = Database.open(s.databaseConfig(2))) {
-                MerchantId id = new CoalitionAdmin(db, new IdGenerator(0), Clock.systemUTC()).merchantByCode(merchant);
+                MerchantId id = new CoalitionAdmin(db, s.ids(IdSource.COMMAND_LINE), Clock.systemUTC()).merchantByCode(merchant);
                 int listed = 0;
                 for (WebhookEvent e : new WebhookEvents(db).latest(id, only, limit)) {
                     System.out.printf("%s %s %s %s%s%s%n", e.provider(), e.eventId(), e.eventType(),

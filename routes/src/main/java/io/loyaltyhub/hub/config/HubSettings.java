@@ -1,5 +1,8 @@
 package io.loyaltyhub.hub.config;
 
+import io.loyaltyhub.domain.persistence.IdGenerator;
+import io.loyaltyhub.domain.persistence.IdSource;
+
 import io.loyaltyhub.domain.persistence.DatabaseConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -198,6 +201,11 @@ public final class HubSettings {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("setting " + key + " must be a whole number, not '" + text(key) + "'");
         }
+    }
+
+    /** This node's id generator for one source of ids ({@code hub.node-id}, 0 to {@link IdSource#MAX_HUB_NODE}). */
+    public IdGenerator ids(IdSource source) {
+        return source.generatorFor(integer("hub.node-id"));
     }
 
     /** A whole number of at least 1 (sizes, counts, windows). */

@@ -19,8 +19,6 @@ import org.apache.camel.RoutesBuilder;
 public final class OperatorApiExtension implements HubExtension {
     /** Operator request bodies are a few card numbers: anything larger is refused before it is read. */
     private static final long MAX_BODY_BYTES = 4096;
-    /** The operator API's own id node (the hub's node + 256), so its new cards and accounts never share an id with the engine's. */
-    private static final int ID_NODE_OFFSET = 256;
 
     private OperatorCredentials credentials;
 
@@ -31,7 +29,7 @@ public final class OperatorApiExtension implements HubExtension {
 
     @Override
     public List<RoutesBuilder> routes(ChannelPorts ports) {
-        IdGenerator ids = new IdGenerator((ports.settings().integer("hub.node-id") + ID_NODE_OFFSET) % (IdGenerator.MAX_NODE + 1));
+        IdGenerator ids = ports.ids();
         credentials = new OperatorCredentials(ports.database(), ids, ports.clock(), Argon2idHasher.recommended());
         OperatorRequests api = new OperatorRequests(new OperatorAuthenticator(credentials, ports.loginThrottle()),
                 new RequestBodies(MAX_BODY_BYTES, "body-too-large", "the body"), ports.cardReader(),

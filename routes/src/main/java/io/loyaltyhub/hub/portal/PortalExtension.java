@@ -46,9 +46,7 @@ public final class PortalExtension implements HubExtension {
     public List<RoutesBuilder> routes(ChannelPorts ports) {
         PortalSettings settings = PortalSettings.from(ports.settings());
         Clock clock = ports.clock();
-        // Ids of its own tables and of the downloads it audits: node + 256 (the reports extension uses the node's
-        // own id, operator commands node + 512), so no two writers share a generator's sequence.
-        IdGenerator ids = new IdGenerator((settings.nodeId() + 256) % (IdGenerator.MAX_NODE + 1));
+        IdGenerator ids = ports.ids(); // the hub's one generator: nothing else in this process makes the same id
         users = new MerchantUsers(ports.database(), ids, clock, Argon2idHasher.recommended());
         MerchantUserSessions sessions = new MerchantUserSessions(ports.database(), ids, clock, users,
                 settings.sessionIdle(), settings.sessionMaxAge());

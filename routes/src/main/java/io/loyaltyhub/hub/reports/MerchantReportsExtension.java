@@ -39,9 +39,7 @@ public final class MerchantReportsExtension implements HubExtension {
     public List<RoutesBuilder> routes(ChannelPorts ports) {
         MerchantReportsSettings settings = MerchantReportsSettings.from(ports.settings());
         Clock clock = ports.clock();
-        // Its own id generator: it is the only writer of merchant_credential and report_download in this process
-        // (operator commands use node + 512), so ids of these tables cannot collide.
-        IdGenerator ids = new IdGenerator(settings.nodeId());
+        IdGenerator ids = ports.ids(); // the hub's one generator: nothing else in this process makes the same id
         credentials = new MerchantCredentials(ports.database(), ids, clock, Argon2idHasher.recommended(),
                 settings.credentialCache(), settings.credentialCacheEntries());
         downloads = new ReportDownloads(ports.database(), ids, clock);

@@ -3,6 +3,7 @@ package io.loyaltyhub.hub.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.loyaltyhub.domain.persistence.IdSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -10,6 +11,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HubSettingsTest {
+
+    @Test
+    void aNodeNumberAboveTheRangeIsRefusedNamingTheSettingAndEachSourceOfANodeMakesItsOwnIds() {
+        HubSettings node7 = HubSettings.load(null, Map.of("hub.node-id", "7"));
+
+        assertThatThrownBy(() -> HubSettings.load(null, Map.of("hub.node-id", "300")).ids(IdSource.ENGINE))
+                .hasMessageContaining("hub.node-id").hasMessageContaining("between 0 and 255");
+        assertThat(node7.ids(IdSource.ENGINE).nextId() >> 12 & 1023).isEqualTo(7);
+        assertThat(node7.ids(IdSource.COMMAND_LINE).nextId() >> 12 & 1023).isEqualTo(2 * 256 + 7);
+    }
 
     @Test
     void defaultsThenFileThenOverrides(@TempDir Path dir) throws Exception {

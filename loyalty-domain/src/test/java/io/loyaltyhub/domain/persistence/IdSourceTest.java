@@ -1,0 +1,37 @@
+package io.loyaltyhub.domain.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every source of ids on every hub node makes ids under a node number of its own, so the engine, the operator API,
+ * a command-line tool and the demo of one node, or of two nodes, never make the same id in the same millisecond.
+ */
+class IdSourceTest {
+    private static final int NODE_SHIFT = 12;
+    private static final long NODE_MASK = IdGenerator.MAX_NODE;
+
+    @Test
+    void eachSourceOfEachHubNodeHasANodeNumberOfItsOwn() {
+        Set<Long> nodes = new HashSet<>();
+        for (int hubNode = 0; hubNode <= IdSource.MAX_HUB_NODE; hubNode++) {
+            for (IdSource source : IdSource.values()) {
+                long node = (source.generatorFor(hubNode).nextId() >> NODE_SHIFT) & NODE_MASK;
+                assertThat(nodes.add(node)).as("%s of hub node %d", source, hubNode).isTrue();
+            }
+        }
+        assertThat(nodes).hasSize(IdGenerator.MAX_NODE + 1);
+    }
+
+    @Test
+    void aHubNodeNumberOutsideItsRangeIsRefusedNamingTheSetting() {
+        assertThat(IdSource.MAX_HUB_NODE).isEqualTo(255);
+        assertThatThrownBy(() -> IdSource.ENGINE.generatorFor(256))
+                .hasMessageContaining("hub.node-id").hasMessageContaining("between 0 and 255").hasMessageContaining("256");
+        assertThatThrownBy(() -> IdSource.COMMAND_LINE.generatorFor(-1)).hasMessageContaining("hub.node-id");
+    }
+}
