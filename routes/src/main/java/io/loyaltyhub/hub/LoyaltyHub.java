@@ -8,6 +8,7 @@ import io.loyaltyhub.domain.crypto.KeyDerivation;
 import io.loyaltyhub.domain.engine.PointsEngine;
 import io.loyaltyhub.domain.member.DataKeys;
 import io.loyaltyhub.domain.member.MemberContacts;
+import io.loyaltyhub.domain.member.ContactIndex;
 import io.loyaltyhub.domain.member.MemberRegistry;
 import io.loyaltyhub.domain.member.MerchantOffboarding;
 import io.loyaltyhub.domain.persistence.Database;
@@ -145,7 +146,8 @@ public final class LoyaltyHub implements AutoCloseable {
                 settings.seconds("hub.card-catalog.refresh-seconds"));
         cardReader = new ProgrammeCardReader(catalog, new CardKeyRing(keys, () -> HubKeys.open(settings), clock,
                 settings.seconds("hub.keystore.refresh-seconds")));
-        members = new MemberRegistry(database, new DataKeys(database, keys.masterKey(), ids, clock), clock);
+        members = new MemberRegistry(database, new DataKeys(database, keys.masterKey(), ids, clock),
+                new ContactIndex(derivedKey(ContactIndex.KEY_PURPOSE)), clock);
         moveLegacyMacKeys(clock);
         ActiveMQConnectionFactory factory = brokerConnections(brokerUrl);
         started.add(factory);

@@ -31,11 +31,13 @@ public final class MemberRegistry implements MemberContacts {
 
     private final Database database;
     private final DataKeys keys;
+    private final ContactIndex index;
     private final Clock clock;
 
-    public MemberRegistry(Database database, DataKeys keys, Clock clock) {
+    public MemberRegistry(Database database, DataKeys keys, ContactIndex index, Clock clock) {
         this.database = database;
         this.keys = keys;
+        this.index = index;
         this.clock = clock;
     }
 
@@ -76,40 +78,64 @@ public final class MemberRegistry implements MemberContacts {
      * case) or phone number (compared by its digits): how a cloud POS sale without a card number finds its member. Reads
      * and opens every consented contact of the merchant, so it costs one pass over them per call.
      */
+    /**
+     * One indexed look-up of the keyed hashes ({@link ContactIndex}); copies written before the hashes existed are
+     * opened once, hashed, and found by the hash from then on.
+     */
     @Override
     public java.util.Set<Long> consentedAccountsWithContact(MerchantId merchant, String email, String phone) {
-        String wantedEmail = email == null || email.isBlank() ? null : email.trim().toLowerCase(java.util.Locale.ROOT);
-        String wantedPhone = phone == null ? null : phone.replaceAll("[^0-9]", "");
-        if (wantedEmail == null && (wantedPhone == null || wantedPhone.length() < 6)) {
+        String owner = DataKeys.ownerOf(merchant);
+        String emailHash = index.ofEmail(owner, email);
+        String phoneHash = index.ofPhone(owner, phone);
+        if (emailHash == null && phoneHash == null) {
             return java.util.Set.of();
         }
-        java.util.Set<Long> found = new java.util.TreeSet<>();
-        inTransaction(c -> {
-            List<Long> accounts = new java.util.ArrayList<>();
+        return inTransaction(c -> {
+            hashCopiesWrittenBeforeTheIndex(c, merchant, owner);
+            java.util.Set<Long> found = new java.util.TreeSet<>();
             try (PreparedStatement ps = MerchantSql.on(c, merchant).prepare("SELECT account_id FROM member_personal_data "
-                    + "WHERE merchant_id = :merchant AND owner_ref = ? AND marketing_consent = 1")) {
-                ps.setString(1, DataKeys.ownerOf(merchant));
+                    + "WHERE merchant_id = :merchant AND owner_ref = ? AND marketing_consent = 1 "
+                    + "AND (email_index = ? OR phone_index = ?)")) {
+                ps.setString(1, owner);
+                ps.setString(2, emailHash);
+                ps.setString(3, phoneHash);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        accounts.add(rs.getLong(1));
+                        found.add(rs.getLong(1));
                     }
                 }
             }
-            for (int from = 0; from < accounts.size(); from += CHUNK) {
-                readContacts(c, merchant, accounts.subList(from, Math.min(accounts.size(), from + CHUNK)))
-                        .forEach((account, contact) -> {
-                            boolean sameEmail = wantedEmail != null && contact.email() != null
-                                    && contact.email().trim().toLowerCase(java.util.Locale.ROOT).equals(wantedEmail);
-                            boolean samePhone = wantedPhone != null && wantedPhone.length() >= 6 && contact.phone() != null
-                                    && contact.phone().replaceAll("[^0-9]", "").equals(wantedPhone);
-                            if (sameEmail || samePhone) {
-                                found.add(account);
-                            }
-                        });
-            }
-            return null;
+            return found;
         });
-        return found;
+    }
+
+    private void hashCopiesWrittenBeforeTheIndex(Connection c, MerchantId merchant, String owner) throws SQLException {
+        List<Long> accounts = new java.util.ArrayList<>();
+        try (PreparedStatement ps = MerchantSql.on(c, merchant).prepare("SELECT account_id FROM member_personal_data "
+                + "WHERE merchant_id = :merchant AND owner_ref = ? AND marketing_consent = 1 AND email_index IS NULL "
+                + "AND phone_index IS NULL AND (email_enc IS NOT NULL OR phone_enc IS NOT NULL) "
+                + "AND data_key_id IN (SELECT id FROM data_key WHERE destroyed_at IS NULL)")) {
+            ps.setString(1, owner);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    accounts.add(rs.getLong(1));
+                }
+            }
+        }
+        for (int from = 0; from < accounts.size(); from += CHUNK) {
+            Map<Long, Contact> contacts = readContacts(c, merchant, accounts.subList(from, Math.min(accounts.size(), from + CHUNK)));
+            try (PreparedStatement ps = CoalitionSql.on(c).prepare("UPDATE member_personal_data SET email_index = ?, "
+                    + "phone_index = ? WHERE owner_ref = ? AND account_id = ?")) {
+                for (Map.Entry<Long, Contact> contact : contacts.entrySet()) {
+                    ps.setString(1, index.ofEmail(owner, contact.getValue().email()));
+                    ps.setString(2, index.ofPhone(owner, contact.getValue().phone()));
+                    ps.setString(3, owner);
+                    ps.setLong(4, contact.getKey());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
     }
 
     /** The operator's view of a member (support, data subject access requests); empty once erased or never enrolled. */
@@ -157,6 +183,11 @@ public final class MemberRegistry implements MemberContacts {
 
     /** Crypto-shredding of a merchant's personal data (part of offboarding): its data keys are destroyed, its rows stay unreadable. */
     public int destroyMerchantKeys(Connection c, MerchantId merchant) throws SQLException {
+        try (PreparedStatement ps = CoalitionSql.on(c).prepare("UPDATE member_personal_data SET email_index = NULL, "
+                + "phone_index = NULL WHERE owner_ref = ?")) {
+            ps.setString(1, DataKeys.ownerOf(merchant)); // a shredded copy must not still answer "is this email here?"
+            ps.executeUpdate();
+        }
         return keys.destroyAll(c, DataKeys.ownerOf(merchant));
     }
 
@@ -196,8 +227,8 @@ public final class MemberRegistry implements MemberContacts {
             delete.executeUpdate();
         }
         try (PreparedStatement ps = CoalitionSql.on(c).prepare("INSERT INTO member_personal_data (owner_ref, merchant_id, account_id, "
-                + "data_key_id, name_enc, email_enc, phone_enc, birth_date_enc, marketing_consent, recorded_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "data_key_id, name_enc, email_enc, phone_enc, birth_date_enc, marketing_consent, recorded_at, "
+                + "email_index, phone_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             long account = member.accountId();
             ps.setString(1, owner);
             ps.setObject(2, merchant == null ? null : merchant.value());
@@ -210,6 +241,8 @@ public final class MemberRegistry implements MemberContacts {
                     ? seal(key.key(), owner, account, "birth_date", member.birthDate().toString()) : null);
             ps.setInt(9, consent ? 1 : 0);
             ps.setTimestamp(10, Timestamp.from(clock.instant()));
+            ps.setString(11, index.ofEmail(owner, member.email()));
+            ps.setString(12, index.ofPhone(owner, member.phone()));
             ps.executeUpdate();
         }
     }

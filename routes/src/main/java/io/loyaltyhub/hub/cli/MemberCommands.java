@@ -5,6 +5,8 @@ import io.loyaltyhub.domain.admin.CoalitionAdmin;
 import io.loyaltyhub.domain.member.CardAccounts;
 import io.loyaltyhub.domain.member.DataKeys;
 import io.loyaltyhub.domain.member.MemberEnrolment;
+import io.loyaltyhub.domain.crypto.KeyDerivation;
+import io.loyaltyhub.domain.member.ContactIndex;
 import io.loyaltyhub.domain.member.MemberRegistry;
 import io.loyaltyhub.domain.member.MerchantOffboarding;
 import io.loyaltyhub.domain.model.CardToken;
@@ -55,6 +57,7 @@ final class MemberCommands {
                 IdGenerator ids = s.ids(IdSource.COMMAND_LINE);
                 CoalitionAdmin admin = new CoalitionAdmin(db, ids, Clock.systemUTC());
                 return work.run(db, keys, admin, new MemberRegistry(db, new DataKeys(db, keys.masterKey(), ids, Clock.systemUTC()),
+                        new ContactIndex(KeyDerivation.derive(keys.derivationSecret(), ContactIndex.KEY_PURPOSE, 32)),
                         Clock.systemUTC()));
             }
         }
