@@ -3,6 +3,7 @@ package io.loyaltyhub.hub.broker.terminals;
 import io.loyaltyhub.adapters.json.JsonSwipeCodec;
 import io.loyaltyhub.domain.txn.PosTransaction;
 import io.loyaltyhub.domain.txn.Submitted;
+import io.loyaltyhub.hub.logging.RepeatedWarning;
 import io.loyaltyhub.hub.swipe.SwipeGateway;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
@@ -35,6 +36,9 @@ import org.slf4j.LoggerFactory;
  */
 final class TerminalIngress extends ServiceSupport {
     private static final Logger log = LoggerFactory.getLogger(TerminalIngress.class);
+    /** Refusals that can come by the thousand under overload: one line per kind every 10 s, with the count left out. */
+    private final RepeatedWarning notStoredWarnings = new RepeatedWarning(log, Duration.ofSeconds(10),
+            java.time.Clock.systemUTC());
     static final String SUBSCRIPTION = "hub.terminal-ingress";
     private static final Duration RETRY_FIRST = Duration.ofMillis(100);
     private static final Duration RETRY_MAX = Duration.ofSeconds(5);
@@ -182,7 +186,7 @@ final class TerminalIngress extends ServiceSupport {
                 replies.answer(terminal, codec.encodeOutcome(txn, answered.outcome()), correlationId);
             } else if (verdict instanceof Submitted.NotStored notStored) {
                 // Not bad input, so nothing to dead-letter: the terminal is told to send it again.
-                log.warn("transaction {} {}: {}", txn.key(), notStored.code(), notStored.reason());
+                notStoredWarnings.warn(notStored.code(), "transaction {} {}: {}", txn.key(), notStored.code(), notStored.reason());
                 replies.reject(terminal, notStored.code(), notStored.reason(), txn.txnRef().value(), correlationId);
             } else {
                 replies.answer(terminal, codec.encodePending(txn), correlationId);
