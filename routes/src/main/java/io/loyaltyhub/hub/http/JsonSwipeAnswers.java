@@ -5,6 +5,7 @@ import io.loyaltyhub.domain.txn.PosTransaction;
 import io.loyaltyhub.domain.txn.ResultCode;
 import io.loyaltyhub.domain.txn.Submitted;
 import io.loyaltyhub.hub.intake.IntakeExchange;
+import io.loyaltyhub.hub.logging.RepeatedWarning;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -17,6 +18,9 @@ import org.slf4j.LoggerFactory;
  */
 final class JsonSwipeAnswers {
     private static final Logger log = LoggerFactory.getLogger(JsonSwipeAnswers.class);
+    /** Refusals that can come by the thousand under overload: one line per kind every 10 s, with the count left out. */
+    private static final RepeatedWarning notStoredWarnings = new RepeatedWarning(log, java.time.Duration.ofSeconds(10),
+            java.time.Clock.systemUTC());
 
     private final JsonSwipeCodec codec;
 
@@ -36,7 +40,7 @@ final class JsonSwipeAnswers {
         Message out = exchange.getMessage();
         out.removeHeaders("*");
         if (verdict instanceof Submitted.NotStored notStored) {
-            log.warn("transaction {} {}: {}", txn.key(), notStored.code(), notStored.reason());
+            notStoredWarnings.warn(notStored.code(), "transaction {} {}: {}", txn.key(), notStored.code(), notStored.reason());
             ProblemResponses.answer(exchange, 503, notStored.code(), notStored.reason());
             out.setHeader("Retry-After", HttpProblems.RETRY_AFTER_SECONDS);
             return;

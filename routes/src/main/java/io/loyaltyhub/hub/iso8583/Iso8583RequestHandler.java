@@ -12,6 +12,7 @@ import io.loyaltyhub.adapters.iso8583.ResponseCode;
 import io.loyaltyhub.adapters.iso8583.TransactionRequestReader;
 import io.loyaltyhub.domain.txn.PosTransaction;
 import io.loyaltyhub.domain.txn.Submitted;
+import io.loyaltyhub.hub.logging.RepeatedWarning;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.Exchange;
@@ -27,6 +28,9 @@ import org.slf4j.LoggerFactory;
 public final class Iso8583RequestHandler {
 
     private static final Logger log = LoggerFactory.getLogger(Iso8583RequestHandler.class);
+    /** Refusals that can come by the thousand under overload: one line per kind every 10 s, with the count left out. */
+    private static final RepeatedWarning notStoredWarnings = new RepeatedWarning(log, java.time.Duration.ofSeconds(10),
+            java.time.Clock.systemUTC());
     /** Echo test, sign-on, sign-off: answered 00; they move no points. */
     private static final Set<String> NETWORK_CODES_ANSWERED = Set.of("001", "002", "301");
     /** The request a transaction on this exchange came from (an {@link InIntake}). */
@@ -136,7 +140,7 @@ public final class Iso8583RequestHandler {
             return responses.answer(request, answered.outcome());
         }
         if (verdict instanceof Submitted.NotStored notStored) {
-            log.warn("ISO 8583 listener {}: transaction {} {}: {}", listener, inIntake.transaction().key(), notStored.code(),
+            notStoredWarnings.warn(notStored.code(), "ISO 8583 listener {}: transaction {} {}: {}", listener, inIntake.transaction().key(), notStored.code(),
                     notStored.reason());
             return responses.refusal(request, notStored.certain() ? ResponseCode.ISSUER_UNAVAILABLE : ResponseCode.SYSTEM_ERROR);
         }
