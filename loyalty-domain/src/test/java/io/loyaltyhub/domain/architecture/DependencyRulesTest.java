@@ -1,5 +1,6 @@
 package io.loyaltyhub.domain.architecture;
 
+import io.loyaltyhub.domain.testing.Architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * The domain knows nothing of how transactions arrive (no Camel, JMS, HTTP, Vert.x, Netty or broker types), and its
  * packages depend on each other without cycles.
  */
+@Architecture
 class DependencyRulesTest {
     private final JavaClasses domain = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -1,5 +1,6 @@
 package io.loyaltyhub.domain.architecture;
 
+import io.loyaltyhub.domain.testing.Architecture;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the named escape {@link AcrossMerchants}. Read from the compiled classes, not the source text: a call to {@code
  * Connection.prepareStatement} anywhere else fails the build, however the SQL is spelt or assembled.
  */
+@Architecture
 class PersistenceRulesTest {
     /** The classes that may prepare statements themselves: the helpers (and their shared parser). */
     private static final Set<String> STATEMENT_MAKERS = Set.of(MerchantSql.class.getName(), CoalitionSql.class.getName(),

@@ -61,19 +61,38 @@ public final class SlowTier {
             new SlowCall("org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ", "start", "starts a broker"),
             new SlowCall(TestDatabases.class.getName(), "freshMySql", "needs the MySQL-compatible server"));
 
+    /** Calls that make a test an architecture test: it imports classes to check the code's structure. */
+    public static final List<SlowCall> ARCHITECTURE_CALLS = List.of(
+            new SlowCall("com.tngtech.archunit.core.importer.ClassFileImporter", "importPackages", "imports classes"),
+            new SlowCall("com.tngtech.archunit.core.importer.ClassFileImporter", "importPackagesOf", "imports classes"),
+            new SlowCall("com.tngtech.archunit.core.importer.ClassFileImporter", "importClasspath", "imports classes"),
+            new SlowCall("com.tngtech.archunit.core.importer.ClassFileImporter", "importPath", "imports classes"));
+
     private static final String CODE_BASE = "io.loyaltyhub.";
 
     private SlowTier() {
     }
 
-    /** Main and test classes of the whole code base on the test class path. */
-    public static JavaClasses importCodeBase() {
-        return new ClassFileImporter().importPackages("io.loyaltyhub");
+    private static JavaClasses codeBase;
+
+    /** Main and test classes of the whole code base on the test class path, imported once per test JVM. */
+    public static synchronized JavaClasses importCodeBase() {
+        if (codeBase == null) {
+            codeBase = new ClassFileImporter().importPackages("io.loyaltyhub");
+        }
+        return codeBase;
     }
 
     /** The rule for one module's tests: those in {@code testPackage} (e.g. {@code io.loyaltyhub.hub}). */
     public static ArchRule slowTestsAreTaggedSlow(String testPackage) {
         return classes().that(areTestClassesIn(testPackage)).should(beTaggedSlowWhenTheyReach(SLOW_CALLS))
+                .allowEmptyShould(false);
+    }
+
+    /** The same for the architecture tag: a test that imports classes ({@link #ARCHITECTURE_CALLS}) carries it. */
+    public static ArchRule architectureTestsAreTagged(String testPackage) {
+        return classes().that(areTestClassesIn(testPackage))
+                .should(beTaggedWhenTheyReach(Architecture.TAG, "@Architecture", ARCHITECTURE_CALLS))
                 .allowEmptyShould(false);
     }
 
@@ -90,23 +109,31 @@ public final class SlowTier {
     }
 
     public static ArchCondition<JavaClass> beTaggedSlowWhenTheyReach(List<SlowCall> slowCalls) {
-        return new ArchCondition<>("be tagged \"" + Slow.TAG + "\" (@Slow) when they reach one of " + slowCalls) {
+        return beTaggedWhenTheyReach(Slow.TAG, "@Slow", slowCalls);
+    }
+
+    private static ArchCondition<JavaClass> beTaggedWhenTheyReach(String tag, String annotation, List<SlowCall> calls) {
+        return new ArchCondition<>("be tagged \"" + tag + "\" (" + annotation + ") when they reach one of " + calls) {
             @Override
             public void check(JavaClass testClass, ConditionEvents events) {
-                Optional<String> path = pathToSlowCall(testClass, slowCalls);
-                boolean tagged = isTaggedSlow(testClass.reflect());
-                String message = testClass.getName() + path.map(p -> " reaches " + p).orElse(" reaches no slow call")
-                        + (tagged ? " and is tagged " : " and is not tagged ") + Slow.TAG;
+                Optional<String> path = pathToSlowCall(testClass, calls);
+                boolean tagged = isTagged(testClass.reflect(), tag);
+                String message = testClass.getName() + path.map(p -> " reaches " + p).orElse(" reaches none of them")
+                        + (tagged ? " and is tagged " : " and is not tagged ") + tag;
                 events.add(new SimpleConditionEvent(testClass, path.isEmpty() || tagged,
-                        path.isPresent() && !tagged ? message + ": annotate it with @Slow" : message));
+                        path.isPresent() && !tagged ? message + ": annotate it with " + annotation : message));
             }
         };
     }
 
     /** The tag as JUnit (and so Maven's excludedGroups) sees it: on the class, a suite it extends, or an annotation. */
     static boolean isTaggedSlow(Class<?> testClass) {
+        return isTagged(testClass, Slow.TAG);
+    }
+
+    private static boolean isTagged(Class<?> testClass, String tag) {
         return AnnotationSupport.findRepeatableAnnotations(testClass, Tag.class).stream()
-                .anyMatch(tag -> tag.value().equals(Slow.TAG));
+                .anyMatch(found -> found.value().equals(tag));
     }
 
     /**

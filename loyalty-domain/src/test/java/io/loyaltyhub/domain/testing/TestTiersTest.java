@@ -13,11 +13,17 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The test tiers of this module (docs/testing.md): what needs the slow tag carries it. */
+@Architecture
 class TestTiersTest {
 
     @Test
     void everyTestThatStartsAProcessABrokerOrAHubOrNeedsTheMySqlServerIsTaggedSlow() {
         SlowTier.slowTestsAreTaggedSlow("io.loyaltyhub.domain").check(SlowTier.importCodeBase());
+    }
+
+    @Test
+    void everyTestThatImportsClassesToCheckTheirStructureIsTaggedArchitecture() {
+        SlowTier.architectureTestsAreTagged("io.loyaltyhub.domain").check(SlowTier.importCodeBase());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.loyaltyhub.adapters.architecture;
 
+import io.loyaltyhub.domain.testing.Architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * -> pos-adapters -> loyalty-domain). The tools that drive them from outside (the POS simulator in pos-adapters/simulator,
  * the benchmark in routes/bench) depend on them, never the other way round.
  */
+@Architecture
 class AdapterDependencyRulesTest {
     private final JavaClasses adapters = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

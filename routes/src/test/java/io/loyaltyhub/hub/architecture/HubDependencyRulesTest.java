@@ -1,5 +1,6 @@
 package io.loyaltyhub.hub.architecture;
 
+import io.loyaltyhub.domain.testing.Architecture;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
  * ({@code LoyaltyHub}, {@code HubExtension}, {@code ChannelPorts}) is not a slice: it assembles the hub from every
  * package and hands each channel its ports, so every channel and the assembly meet there.
  */
+@Architecture
 class HubDependencyRulesTest {
     private static final String[] CHANNELS = {"io.loyaltyhub.hub.http..", "io.loyaltyhub.hub.iso8583..",
         "io.loyaltyhub.hub.poslog..", "io.loyaltyhub.hub.csv..", "io.loyaltyhub.hub.broker.terminals..", "io.loyaltyhub.hub.reports.."};
@@ -40,8 +42,7 @@ class HubDependencyRulesTest {
             "io.loyaltyhub.hub.iso8583.JdbcTerminalMacKeys", "opens the domain's store of MAC keys on the Database",
             "io.loyaltyhub.hub.iso8583.Iso8583MacKeyCommand", "the operator command opens the Database itself",
             "io.loyaltyhub.hub.csv.ProcessedFiles", "opens the domain's register of processed inbox files on the Database",
-            "io.loyaltyhub.hub.reports.DownloadsListProcessor", "lists the report-download audit from its entities",
-            "io.loyaltyhub.hub.reports.MerchantReportsExtension", "makes an IdGenerator (persistence package) for the audit");
+            "io.loyaltyhub.hub.reports.DownloadsListProcessor", "lists the report-download audit from its entities");
 
     /** Dependencies that close a cycle between slices today: origin class -> target class, and why. */
     static final List<String[]> CYCLE_BREAKS = List.of(

@@ -1,5 +1,6 @@
 package io.loyaltyhub.hub.architecture;
 
+import io.loyaltyhub.domain.testing.Architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * are tools that drive it from outside. The hub's own code uses none of them nor their test clients (the tests here
  * may: they play the terminals).
  */
+@Architecture
 class HubWithoutToolsTest {
     private final JavaClasses hub = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

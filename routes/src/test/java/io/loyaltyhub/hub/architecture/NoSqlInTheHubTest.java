@@ -1,5 +1,6 @@
 package io.loyaltyhub.hub.architecture;
 
+import io.loyaltyhub.domain.testing.Architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * from here fail the build. (The benchmark and chaos tools, which set up and inspect databases of their own, are a
  * module of their own, {@code routes/bench}, outside the hub.)
  */
+@Architecture
 class NoSqlInTheHubTest {
     private static final Set<String> STATEMENT_TYPES = Set.of("java.sql.Statement", "java.sql.PreparedStatement",
             "java.sql.CallableStatement", "java.sql.ResultSet", "io.loyaltyhub.domain.persistence.MerchantSql",

@@ -1,13 +1,20 @@
 package io.loyaltyhub.adapters.simulator;
 
+import io.loyaltyhub.domain.testing.Architecture;
 import io.loyaltyhub.domain.testing.SlowTier;
 import org.junit.jupiter.api.Test;
 
 /** The test tiers of this module (docs/testing.md): what needs the slow tag carries it. */
+@Architecture
 class TestTiersTest {
 
     @Test
     void everyTestThatStartsAProcessOrNeedsTheMySqlServerIsTaggedSlow() {
         SlowTier.slowTestsAreTaggedSlow("io.loyaltyhub.adapters.simulator").check(SlowTier.importCodeBase());
+    }
+
+    @Test
+    void everyTestThatImportsClassesToCheckTheirStructureIsTaggedArchitecture() {
+        SlowTier.architectureTestsAreTagged("io.loyaltyhub.adapters.simulator").check(SlowTier.importCodeBase());
     }
 }

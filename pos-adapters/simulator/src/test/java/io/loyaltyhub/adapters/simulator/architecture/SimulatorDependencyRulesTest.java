@@ -1,5 +1,6 @@
 package io.loyaltyhub.adapters.simulator.architecture;
 
+import io.loyaltyhub.domain.testing.Architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * and knows nothing else of the hub, neither its routes nor its storage nor its broker (module arrows: simulator ->
  * pos-adapters -> loyalty-domain; nothing of the product depends on the simulator).
  */
+@Architecture
 class SimulatorDependencyRulesTest {
     private final JavaClasses simulator = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
