@@ -135,7 +135,7 @@ final class OperatorMerchantPage extends PortalStep {
         List<TransactionLimitSettings.Refusal> refused = limits.refusals(merchant, MAX_REFUSALS);
         for (TransactionLimitSettings.Refusal r : refused) {
             limitRows.row(WHEN.format(r.refusedAt()), r.terminalCode(), r.txnRef(), r.kind(), "****" + r.last4(),
-                    amount(r.amountMinor(), r.currency()), r.result(), Long.toString(r.limit()));
+                    amount(r.amountMinor(), r.currency()), r.resultCode(), Long.toString(r.limit()));
         }
         limitRows.emptyUnless(!refused.isEmpty(), 8, words.get("console.none"));
         OperatorConsolePages.Rows conflictRows = new OperatorConsolePages.Rows();
