@@ -1,6 +1,7 @@
 package io.loyaltyhub.hub.portal;
 
 import io.loyaltyhub.domain.admin.CoalitionAdmin;
+import io.loyaltyhub.domain.admin.OperatorDirectory;
 import io.loyaltyhub.domain.admin.ReferenceConflicts;
 import io.loyaltyhub.domain.admin.TransactionLimitSettings;
 import io.loyaltyhub.domain.crypto.Argon2idHasher;
@@ -32,8 +33,8 @@ final class OperatorConsole {
         OperatorSignIn signIn = new OperatorSignIn(pages, users, gate, ports.loginThrottle(), slots, settings.secureCookies());
         CoalitionAdmin admin = new CoalitionAdmin(database, ids, ports.clock());
         routes = new OperatorConsoleRoutes(new OperatorConsoleRoutes.ConsoleSteps(signIn.signIn(), signIn.signOut(),
-                new OperatorOverview(console, database, ports.vitals()),
-                new OperatorMerchantPage(console, database, admin, new TransactionLimitSettings(database, ids, ports.clock()),
+                new OperatorOverview(console, new OperatorDirectory(database), ports.vitals()),
+                new OperatorMerchantPage(console, new OperatorDirectory(database), admin, new TransactionLimitSettings(database, ids, ports.clock()),
                         new ReferenceConflicts(database)),
                 new OperatorCardsPage(console, admin, ports.cardReader(), new CardLifecycle(database, ids, ports.clock()),
                         new BlockedCards(database))));

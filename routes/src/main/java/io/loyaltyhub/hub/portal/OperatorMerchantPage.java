@@ -1,20 +1,18 @@
 package io.loyaltyhub.hub.portal;
 
 import io.loyaltyhub.domain.admin.CoalitionAdmin;
+import io.loyaltyhub.domain.admin.OperatorDirectory;
 import io.loyaltyhub.domain.admin.OperatorQueries;
 import io.loyaltyhub.domain.admin.ReferenceConflicts;
 import io.loyaltyhub.domain.admin.TerminalCredential;
 import io.loyaltyhub.domain.admin.TransactionLimitSettings;
 import io.loyaltyhub.domain.model.MerchantId;
-import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.portal.OperatorUser;
 import io.loyaltyhub.domain.portal.SessionStore;
 import io.loyaltyhub.hub.http.HttpProblem;
 import io.loyaltyhub.hub.http.RequestBodies;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.format.DateTimeFormatter;
 import java.util.Currency;
 import java.util.HashMap;
@@ -35,23 +33,23 @@ final class OperatorMerchantPage extends PortalStep {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final OperatorConsolePages console;
-    private final Database database;
+    private final OperatorDirectory directory;
     private final CoalitionAdmin admin;
     private final TransactionLimitSettings limits;
     private final ReferenceConflicts conflicts;
     private final RequestBodies bodies = new RequestBodies(4 * 1024, "body-too-large", "the form");
 
-    OperatorMerchantPage(OperatorConsolePages console, Database database, CoalitionAdmin admin,
+    OperatorMerchantPage(OperatorConsolePages console, OperatorDirectory directory, CoalitionAdmin admin,
                          TransactionLimitSettings limits, ReferenceConflicts conflicts) {
         this.console = console;
-        this.database = database;
+        this.directory = directory;
         this.admin = admin;
         this.limits = limits;
         this.conflicts = conflicts;
     }
 
     @Override
-    void handle(Exchange exchange) throws SQLException {
+    void handle(Exchange exchange) {
         Message in = exchange.getMessage();
         if ("POST".equals(in.getHeader(Exchange.HTTP_METHOD, String.class))) {
             Map<String, String> form = Forms.parse(new String(bodies.read(in), StandardCharsets.UTF_8));
@@ -94,25 +92,18 @@ final class OperatorMerchantPage extends PortalStep {
         return what + " " + c.terminalCode() + ": " + c.credentialId() + " / " + c.secret();
     }
 
-    private MerchantId merchant(String code) throws SQLException {
-        try (Connection c = database.connection()) {
-            return (code == null || code.length() > 32 ? Optional.<MerchantId>empty() : new OperatorQueries(c, 0).merchantId(code))
-                    .orElseThrow(() -> new HttpProblem(404, "unknown-merchant", "there is no merchant " + code));
-        }
+    private MerchantId merchant(String code) {
+        return (code == null || code.length() > 32 ? Optional.<MerchantId>empty() : directory.merchantId(code))
+                .orElseThrow(() -> new HttpProblem(404, "unknown-merchant", "there is no merchant " + code));
     }
 
     private void show(Exchange exchange, int status, SessionStore.Session<OperatorUser> session, String code,
-                      MerchantId merchant, Map<String, String> values) throws SQLException {
+                      MerchantId merchant, Map<String, String> values) {
         Map<String, String> words = console.messages(exchange.getMessage());
         String here = OperatorConsolePages.MERCHANTS + code;
         String csrf = session.csrfToken();
-        List<OperatorQueries.StoreRow> stores;
-        List<OperatorQueries.TerminalRow> terminals;
-        try (Connection c = database.connection()) {
-            OperatorQueries queries = new OperatorQueries(c, 0);
-            stores = queries.stores(merchant);
-            terminals = queries.terminals(merchant);
-        }
+        List<OperatorQueries.StoreRow> stores = directory.stores(merchant);
+        List<OperatorQueries.TerminalRow> terminals = directory.terminals(merchant);
         OperatorConsolePages.Rows storeRows = new OperatorConsolePages.Rows();
         StringBuilder storeOptions = new StringBuilder();
         for (OperatorQueries.StoreRow s : stores) {

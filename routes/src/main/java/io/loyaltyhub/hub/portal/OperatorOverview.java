@@ -1,15 +1,12 @@
 package io.loyaltyhub.hub.portal;
 
+import io.loyaltyhub.domain.admin.OperatorDirectory;
 import io.loyaltyhub.domain.admin.OperatorQueries;
-import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.portal.OperatorUser;
 import io.loyaltyhub.domain.portal.SessionStore;
 import io.loyaltyhub.hub.health.HubVitals;
 import io.loyaltyhub.hub.health.Readiness;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
@@ -20,17 +17,17 @@ import org.apache.camel.Exchange;
  */
 final class OperatorOverview extends PortalStep {
     private final OperatorConsolePages console;
-    private final Database database;
+    private final OperatorDirectory directory;
     private final HubVitals vitals;
 
-    OperatorOverview(OperatorConsolePages console, Database database, HubVitals vitals) {
+    OperatorOverview(OperatorConsolePages console, OperatorDirectory directory, HubVitals vitals) {
         this.console = console;
-        this.database = database;
+        this.directory = directory;
         this.vitals = vitals;
     }
 
     @Override
-    void handle(Exchange exchange) throws SQLException {
+    void handle(Exchange exchange) {
         Optional<SessionStore.Session<OperatorUser>> session = console.sessionOrSignIn(exchange);
         if (session.isEmpty()) {
             return;
@@ -51,11 +48,7 @@ final class OperatorOverview extends PortalStep {
                 .row(words.get("console.refused-overloaded"), Long.toString(t.refusedOverloaded()))
                 .row(words.get("console.engine-lag"), t.engineLagMillis() + " ms");
         StringBuilder merchants = new StringBuilder();
-        List<OperatorQueries.MerchantRow> rows;
-        try (Connection c = database.connection()) {
-            rows = new OperatorQueries(c, 0).merchants();
-        }
-        for (OperatorQueries.MerchantRow m : rows) {
+        for (OperatorQueries.MerchantRow m : directory.merchants()) {
             merchants.append("<tr><td><a href=\"").append(PortalPages.escape(OperatorConsolePages.MERCHANTS + m.code()))
                     .append("\">").append(PortalPages.escape(m.code())).append("</a></td><td>")
                     .append(PortalPages.escape(m.name())).append("</td><td>").append(PortalPages.escape(m.status()))
