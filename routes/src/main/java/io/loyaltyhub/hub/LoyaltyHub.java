@@ -24,6 +24,7 @@ import io.loyaltyhub.hub.broker.terminals.TerminalBrokerSetup;
 import io.loyaltyhub.hub.config.HubSettings;
 import io.loyaltyhub.hub.health.HealthRoutes;
 import io.loyaltyhub.hub.health.HubHealth;
+import io.loyaltyhub.hub.health.HubVitals;
 import io.loyaltyhub.hub.health.Readiness;
 import io.loyaltyhub.hub.http.HttpEdge;
 import io.loyaltyhub.hub.http.HttpJsonChannel;
@@ -210,7 +211,7 @@ public final class LoyaltyHub implements AutoCloseable {
         };
         return new ChannelPorts(settings, clock, ids, new CamelIntake(camel.createProducerTemplate()), terminals, cardReader,
                 admin::findMerchantByCode, database, keys, members, terminalAuthenticator, signatures, loginThrottle,
-                () -> login.connect(factory), brokerPorts);
+                () -> login.connect(factory), brokerPorts, new HubVitals(readiness, meters, clock));
     }
 
     /**

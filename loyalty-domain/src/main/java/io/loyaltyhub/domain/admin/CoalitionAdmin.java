@@ -120,6 +120,25 @@ public final class CoalitionAdmin {
         });
     }
 
+    /**
+     * Disables an active terminal of this merchant: its logins are refused at once on this node, within the terminal
+     * cache's TTL elsewhere. False when it is disabled already.
+     *
+     * @throws IllegalArgumentException when the merchant has no terminal of that code
+     */
+    public boolean disableTerminal(MerchantId merchant, String terminalCode) {
+        return database.inMerchantTransaction(merchant, s -> {
+            Terminal terminal = s.createSelectionQuery("from Terminal where code = :code", Terminal.class)
+                    .setParameter("code", terminalCode).uniqueResultOptional()
+                    .orElseThrow(() -> new IllegalArgumentException("merchant has no terminal with code " + terminalCode));
+            if (!"ACTIVE".equals(terminal.getStatus())) {
+                return false;
+            }
+            terminal.disable();
+            return true;
+        });
+    }
+
     public java.util.Optional<MerchantId> findMerchantByCode(String code) {
         return database.inOperatorTransaction(s -> s.createSelectionQuery("from Merchant where code = :code", Merchant.class)
                 .setParameter("code", code).uniqueResultOptional().map(m -> new MerchantId(m.getId())));

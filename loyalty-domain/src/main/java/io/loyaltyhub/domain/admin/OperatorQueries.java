@@ -83,6 +83,24 @@ public final class OperatorQueries {
         return terminals;
     }
 
+    /** A store of a merchant: its code and name. */
+    public record StoreRow(String code, String name) {
+    }
+
+    /** One merchant's stores, by code. */
+    public List<StoreRow> stores(MerchantId merchant) throws SQLException {
+        List<StoreRow> stores = new ArrayList<>();
+        try (PreparedStatement select = MerchantSql.on(connection, merchant).prepare(
+                "SELECT code, name FROM store WHERE merchant_id = :merchant ORDER BY code");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                stores.add(new StoreRow(rows.getString(1), rows.getString(2)));
+            }
+        }
+        connection.rollback();
+        return stores;
+    }
+
     /** One merchant's report downloads, newest first. */
     public List<DownloadRow> downloads(MerchantId merchant) throws SQLException {
         try (PreparedStatement select = MerchantSql.on(connection, merchant).prepare(DOWNLOADS

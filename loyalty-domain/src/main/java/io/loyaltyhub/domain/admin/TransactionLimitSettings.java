@@ -47,6 +47,10 @@ public final class TransactionLimitSettings {
 
     public record Refusal(LocalDateTime refusedAt, String terminalCode, String txnRef, String kind, String last4, long amountMinor,
                           String currency, long points, String result, long limit) {
+        /** The refusal's stable code, as the till was told it ({@code AMOUNT_OVER_LIMIT} → {@code amount-over-limit}). */
+        public String resultCode() {
+            return result.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
     }
 
     /** Replaces the limits of the programme (merchant null) or of one merchant: what is null is no limit. */

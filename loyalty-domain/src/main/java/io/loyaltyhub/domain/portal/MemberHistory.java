@@ -1,5 +1,8 @@
 package io.loyaltyhub.domain.portal;
 
+import io.loyaltyhub.domain.expiry.ExpiryPolicy;
+import io.loyaltyhub.domain.expiry.PointsExpiry;
+import io.loyaltyhub.domain.expiry.PointsLots;
 import io.loyaltyhub.domain.persistence.AcrossMerchants;
 import io.loyaltyhub.domain.persistence.CoalitionSql;
 import io.loyaltyhub.domain.persistence.Database;
@@ -42,6 +45,25 @@ public final class MemberHistory {
                 c.rollback();
                 return balance;
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The points of the account that expire next and on which day (docs/expiry.md), or empty when the programme has no
+     * expiry rule or nothing is left to expire. The same reading as a balance inquiry's answer.
+     */
+    public Optional<PointsLots.NextExpiry> nextExpiry(long accountId) {
+        try (Connection c = database.connection()) {
+            Optional<PointsLots.NextExpiry> next = Optional.empty();
+            Optional<ExpiryPolicy> policy = PointsExpiry.policy(c);
+            if (policy.isPresent()) {
+                PointsLots lots = PointsExpiry.LotReader.read(c, List.of(accountId)).get(accountId);
+                next = lots == null ? Optional.empty() : Optional.ofNullable(lots.next(policy.get()));
+            }
+            c.rollback();
+            return next;
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

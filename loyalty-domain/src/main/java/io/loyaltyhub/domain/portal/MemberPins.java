@@ -57,6 +57,27 @@ public final class MemberPins {
     }
 
     /**
+     * Removes the account's PIN and ends its member-page sessions (part of erasing a member): she can no longer sign
+     * in until the operator gives her a new PIN.
+     *
+     * @return how many rows went: the PIN (0 or 1) and the sessions
+     */
+    public int forget(long accountId) {
+        return database.inJdbcTransaction("cannot remove the member's PIN and sessions", c -> {
+            CoalitionSql sql = CoalitionSql.on(c);
+            int removed = 0;
+            for (String delete : new String[] {"DELETE FROM member_pin WHERE account_id = ?",
+                    "DELETE FROM member_session WHERE account_id = ?"}) {
+                try (PreparedStatement ps = sql.prepare(delete)) {
+                    ps.setLong(1, accountId);
+                    removed += ps.executeUpdate();
+                }
+            }
+            return removed;
+        });
+    }
+
+    /**
      * The account when the PIN is its PIN; empty for no account (a card that is not known), an account without a PIN,
      * or a wrong PIN, each after the same Argon2id work.
      */

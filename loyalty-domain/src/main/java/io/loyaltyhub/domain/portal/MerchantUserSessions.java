@@ -4,137 +4,110 @@ import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.domain.persistence.entity.MerchantUserSessionEntity;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Merchant users' browser sessions, stored in the database (so any hub node serves them, and a restart keeps them).
- * The cookie is {@code <merchant id>.<256-bit random token>}: the merchant part only chooses which merchant's
- * sessions are searched (a session is found by the token's SHA-256 among that merchant's rows), so a cookie whose
- * merchant part was changed finds nothing. A session ends after {@code idle} without a request, at {@code maxAge}
- * after sign-in, or at sign-out.
+ * Merchant users' browser sessions, kept by the portal's one {@link SessionStore} in the tenant table
+ * {@code merchant_user_session} (so any hub node serves them, and a restart keeps them). The cookie is
+ * {@code <merchant id>.<256-bit random token>}: the merchant part only chooses which merchant's sessions are searched
+ * (a session is found by the token's SHA-256 among that merchant's rows), so a cookie whose merchant part was changed
+ * finds nothing.
  */
 public final class MerchantUserSessions {
-    private static final SecureRandom RANDOM = new SecureRandom();
-    /** Writing last_seen_at on every request would make every page view a write; once a minute is enough. */
-    private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
-
-    private final Database database;
-    private final IdGenerator ids;
-    private final Clock clock;
-    private final MerchantUsers users;
-    private final Duration idle;
-    private final Duration maxAge;
+    private final SessionStore<MerchantUser> store;
 
     public MerchantUserSessions(Database database, IdGenerator ids, Clock clock, MerchantUsers users, Duration idle,
                                 Duration maxAge) {
-        if (idle.isNegative() || idle.isZero() || maxAge.compareTo(idle) < 0) {
-            throw new IllegalArgumentException("a session needs a positive idle time no longer than its maximum age");
-        }
-        this.database = database;
-        this.ids = ids;
-        this.clock = clock;
-        this.users = users;
-        this.idle = idle;
-        this.maxAge = maxAge;
+        this.store = new SessionStore<>(new Rows(database, ids, users), clock, idle, maxAge);
     }
 
     public Duration maxAge() {
-        return maxAge;
+        return store.maxAge();
     }
 
     public PortalSession open(MerchantUser user) {
-        String token = randomToken();
-        String csrf = randomToken();
-        LocalDateTime now = now();
-        long id = ids.nextId();
-        database.inMerchantTransaction(user.merchant(), s -> {
-            s.persist(new MerchantUserSessionEntity(id, sha256(token), user.id(), csrf, now, now.plus(maxAge)));
-            return null;
-        });
-        return new PortalSession(user.merchant().value() + "." + token, csrf, user);
+        return session(store.open(user));
     }
 
     /** The live session of this cookie (its idle clock restarted), or empty: unknown, expired, idle or malformed. */
     public Optional<PortalSession> find(String cookie) {
-        Optional<Parsed> parsed = parse(cookie);
-        if (parsed.isEmpty()) {
-            return Optional.empty();
-        }
-        MerchantId merchant = parsed.get().merchant();
-        LocalDateTime now = now();
-        Optional<MerchantUserSessionEntity> live = database.inMerchantTransaction(merchant, s -> {
-            Optional<MerchantUserSessionEntity> found = s.createSelectionQuery(
-                            "from MerchantUserSessionEntity where tokenHash = :hash", MerchantUserSessionEntity.class)
-                    .setParameter("hash", sha256(parsed.get().token())).uniqueResultOptional();
-            if (found.isEmpty()) {
-                return found;
-            }
-            MerchantUserSessionEntity session = found.get();
-            if (!now.isBefore(session.getExpiresAt()) || !now.isBefore(session.getLastSeenAt().plus(idle))) {
-                s.remove(session);
-                return Optional.empty();
-            }
-            if (!now.isBefore(session.getLastSeenAt().plus(TOUCH_EVERY))) {
-                session.seenAt(now);
-            }
-            return found;
-        });
-        return live.flatMap(session -> users.byId(merchant, session.getUserId())
-                .map(user -> new PortalSession(cookie, session.getCsrfToken(), user)));
+        return store.find(cookie).map(MerchantUserSessions::session);
     }
 
     /** Ends the session of this cookie (sign-out); nothing happens for an unknown one. */
     public void close(String cookie) {
-        parse(cookie).ifPresent(p -> database.inMerchantTransaction(p.merchant(), s -> s.createMutationQuery(
-                        "delete from MerchantUserSessionEntity where tokenHash = :hash")
-                .setParameter("hash", sha256(p.token())).executeUpdate()));
+        store.close(cookie);
     }
 
-    private record Parsed(MerchantId merchant, String token) {
+    private static PortalSession session(SessionStore.Session<MerchantUser> s) {
+        return new PortalSession(s.cookie(), s.csrfToken(), s.owner());
     }
 
-    private static Optional<Parsed> parse(String cookie) {
-        if (cookie == null || cookie.length() > 100) {
-            return Optional.empty();
+    /** The rows in the merchant's own session: Hibernate sets and checks the tenant column. */
+    private record Rows(Database database, IdGenerator ids, MerchantUsers users)
+            implements SessionStore.SessionRows<MerchantUser> {
+        @Override
+        public String scopeOf(MerchantUser user) {
+            return Long.toString(user.merchant().value());
         }
-        int dot = cookie.indexOf('.');
-        if (dot <= 0 || dot > 19 || !cookie.substring(0, dot).chars().allMatch(Character::isDigit)) {
-            return Optional.empty();
+
+        @Override
+        public boolean validScope(String scope) {
+            if (scope.isEmpty() || scope.length() > 19 || !scope.chars().allMatch(Character::isDigit)) {
+                return false;
+            }
+            try {
+                return Long.parseLong(scope) > 0;
+            } catch (NumberFormatException tooLarge) {
+                return false;
+            }
         }
-        try {
-            long id = Long.parseLong(cookie.substring(0, dot));
-            String token = cookie.substring(dot + 1);
-            return id > 0 && token.length() >= 40 ? Optional.of(new Parsed(new MerchantId(id), token)) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
+
+        @Override
+        public void insert(MerchantUser user, String tokenHash, String csrfToken, LocalDateTime now, LocalDateTime expiresAt) {
+            long id = ids.nextId();
+            database.inMerchantTransaction(user.merchant(), s -> {
+                s.persist(new MerchantUserSessionEntity(id, tokenHash, user.id(), csrfToken, now, expiresAt));
+                return null;
+            });
         }
-    }
 
-    private LocalDateTime now() {
-        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-    }
+        @Override
+        public Optional<SessionStore.Row> find(String scope, String tokenHash) {
+            return database.inMerchantTransaction(merchant(scope), s -> byHash(s, tokenHash)
+                    .map(e -> new SessionStore.Row(e.getUserId(), e.getCsrfToken(), e.getLastSeenAt(), e.getExpiresAt())));
+        }
 
-    private static String randomToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
+        @Override
+        public void touch(String scope, String tokenHash, LocalDateTime now) {
+            database.inMerchantTransaction(merchant(scope), s -> {
+                byHash(s, tokenHash).ifPresent(e -> e.seenAt(now));
+                return null;
+            });
+        }
 
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        @Override
+        public void delete(String scope, String tokenHash) {
+            database.inMerchantTransaction(merchant(scope), s -> s.createMutationQuery(
+                    "delete from MerchantUserSessionEntity where tokenHash = :hash")
+                    .setParameter("hash", tokenHash).executeUpdate());
+        }
+
+        @Override
+        public Optional<MerchantUser> owner(String scope, long ownerId) {
+            return users.byId(merchant(scope), ownerId);
+        }
+
+        private static MerchantId merchant(String scope) {
+            return new MerchantId(Long.parseLong(scope));
+        }
+
+        private static Optional<MerchantUserSessionEntity> byHash(org.hibernate.Session s, String tokenHash) {
+            return s.createSelectionQuery("from MerchantUserSessionEntity where tokenHash = :hash",
+                    MerchantUserSessionEntity.class).setParameter("hash", tokenHash).uniqueResultOptional();
         }
     }
 }

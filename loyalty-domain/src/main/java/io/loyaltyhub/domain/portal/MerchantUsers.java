@@ -12,7 +12,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The people of a merchant who sign in to the portal. The operator creates them (the password is generated and shown
@@ -20,10 +19,7 @@ import java.util.regex.Pattern;
  * TOTP code. Every look-up is in a session opened for the merchant: a user name of another merchant is not found.
  */
 public final class MerchantUsers {
-    public static final int MIN_PASSWORD_LENGTH = 12;
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,31}");
-    /** Verified when the user name is unknown, so an unknown name costs as much as a wrong password. */
-    private static final String DUMMY_HASH = Argon2idHasher.recommended().hash("no such user");
+    public static final int MIN_PASSWORD_LENGTH = PersonCredentials.MIN_PASSWORD_LENGTH;
 
     private final Database database;
     private final IdGenerator ids;
@@ -43,16 +39,8 @@ public final class MerchantUsers {
      * @throws IllegalArgumentException for a malformed user name, a short password or a name the merchant already has
      */
     public NewMerchantUser add(MerchantId merchant, String username, String displayName, String password, boolean withTotp) {
-        if (username == null || !USERNAME.matcher(username).matches()) {
-            throw new IllegalArgumentException("a user name is 1-32 of a-z, 0-9, '.', '_', '-', starting with a letter or digit");
-        }
-        if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
-            throw new IllegalArgumentException("a user needs a name of 1-200 characters");
-        }
-        String secret = password == null ? SecretHasher.newSecret() : password;
-        if (secret.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("a password needs at least " + MIN_PASSWORD_LENGTH + " characters");
-        }
+        PersonCredentials.requireNames(username, displayName);
+        String secret = PersonCredentials.passwordOrGenerated(password);
         String totp = withTotp ? Totp.newSecret() : null;
         long id = ids.nextId();
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
@@ -101,22 +89,15 @@ public final class MerchantUsers {
      * for any reason, after the same Argon2id work.
      */
     public Optional<MerchantUser> signIn(MerchantId merchant, String username, String password, String totpCode) {
-        if (username == null || password == null || password.length() > 1024) {
+        if (!PersonCredentials.plausible(username, password)) {
             return Optional.empty();
         }
-        Optional<MerchantUserEntity> stored = database.inMerchantTransaction(merchant, s -> find(s, username));
-        if (stored.isEmpty() || !stored.get().isActive()) {
-            Argon2idHasher.matches(password, DUMMY_HASH);
-            return Optional.empty();
-        }
-        MerchantUserEntity u = stored.get();
-        if (!Argon2idHasher.matches(password, u.getPasswordHash())) {
-            return Optional.empty();
-        }
-        if (u.getTotpSecret() != null && !Totp.matches(u.getTotpSecret(), totpCode, clock.instant())) {
-            return Optional.empty();
-        }
-        return Optional.of(new MerchantUser(merchant, u.getId(), u.getUsername(), u.getDisplayName()));
+        Optional<MerchantUserEntity> stored = database.inMerchantTransaction(merchant, s -> find(s, username))
+                .filter(MerchantUserEntity::isActive);
+        boolean right = PersonCredentials.matches(stored.map(MerchantUserEntity::getPasswordHash).orElse(null),
+                stored.map(MerchantUserEntity::getTotpSecret).orElse(null), password, totpCode, clock.instant());
+        return right ? stored.map(u -> new MerchantUser(merchant, u.getId(), u.getUsername(), u.getDisplayName()))
+                : Optional.empty();
     }
 
     /**
@@ -124,7 +105,7 @@ public final class MerchantUsers {
      * merchant codes cannot be probed by timing.
      */
     public Optional<MerchantUser> refuse(String password) {
-        Argon2idHasher.matches(password == null ? "" : password, DUMMY_HASH);
+        PersonCredentials.matches(null, null, password, null, clock.instant());
         return Optional.empty();
     }
 

@@ -82,6 +82,9 @@ final class DemoCoalition {
         printPortal(out);
     }
 
+    /** The demo's operator console user (a fresh password on every run, like the portal's). */
+    static final String DEMO_OPERATOR = "operator";
+
     /** A portal user for the demo bookshop (a fresh password on every run: it is only ever shown when made). */
     private void printPortal(PrintStream out) {
         PortalExtension portal = extensions.stream().filter(PortalExtension.class::isInstance)
@@ -102,6 +105,11 @@ final class DemoCoalition {
             out.println("  open http://127.0.0.1:" + hub.httpPort() + "/portal/member/sign-in");
             out.println("  card: " + memberCard + "   PIN: " + portal.memberPins().set(account));
         }
+        String operatorPassword = portal.operatorUsers().resetPassword(DEMO_OPERATOR)
+                .orElseGet(() -> portal.operatorUsers().add(DEMO_OPERATOR, "Demo Operator", null, false).password());
+        out.println("Operator console: merchants, stores, terminals, cards, refused transactions, health and throughput");
+        out.println("  open http://127.0.0.1:" + hub.httpPort() + "/portal/operator/sign-in");
+        out.println("  user: " + DEMO_OPERATOR + "   password: " + operatorPassword);
         out.println();
     }
 

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 OperatorCommands.ProgrammeAdd.class, OperatorCommands.RangeIssue.class,
                 MerchantReportCommands.CredentialAdd.class, MerchantReportCommands.CredentialRevoke.class,
                 MerchantReportCommands.Downloads.class, MerchantUserCommands.Add.class, MerchantUserCommands.Disable.class,
+                OperatorUserCommands.Add.class, OperatorUserCommands.Disable.class,
                 io.loyaltyhub.hub.iso8583.Iso8583MacKeyCommand.class,
                 KeyCommands.Init.class, KeyCommands.ListKeys.class, KeyCommands.RotateCardKey.class,
                 KeyCommands.RekeyCards.class, KeyCommands.RetireCardKey.class, KeyCommands.RotateMasterKey.class,

@@ -102,7 +102,7 @@ final class LimitCommands {
                     for (TransactionLimitSettings.Refusal r : limits.refusals(m.getValue(), limit)) {
                         System.out.printf("%s merchant %s terminal %s ref %s %s ****%s amount %d %s points %d: %s (limit %d)%n",
                                 r.refusedAt(), m.getKey(), r.terminalCode(), r.txnRef(), r.kind(), r.last4(), r.amountMinor(),
-                                r.currency(), r.points(), r.result().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), r.limit());
+                                r.currency(), r.points(), r.resultCode(), r.limit());
                         listed++;
                     }
                 }

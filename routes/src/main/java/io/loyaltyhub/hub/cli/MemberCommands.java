@@ -25,6 +25,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import io.loyaltyhub.domain.crypto.Argon2idHasher;
+import io.loyaltyhub.domain.portal.MemberPins;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -109,7 +111,7 @@ final class MemberCommands {
     }
 
     @Command(name = "member-erase", mixinStandardHelpOptions = true,
-            description = "Erase a member's personal data; the account, its points and its ledger stay, pseudonymous.")
+            description = "Erase a member's personal data, her member-page PIN and sessions; the account, its points and its ledger stay, pseudonymous.")
     static final class Erase extends MemberCommand {
         @ArgGroup(multiplicity = "1") Member member;
 
@@ -118,8 +120,10 @@ final class MemberCommands {
             return withMembers((db, keys, admin, members) -> {
                 long account = accountOf(member, db, keys, admin);
                 int copies = members.erase(account);
-                System.out.printf("member account %d: %d cop%s of personal data erased; points and ledger kept%n", account, copies,
-                        copies == 1 ? "y" : "ies");
+                // Her way into the member page goes too: the PIN and every open session.
+                int access = new MemberPins(db, Clock.systemUTC(), Argon2idHasher.recommended()).forget(account);
+                System.out.printf("member account %d: %d cop%s of personal data erased, %d PIN and session row%s removed; "
+                        + "points and ledger kept%n", account, copies, copies == 1 ? "y" : "ies", access, access == 1 ? "" : "s");
                 return 0;
             });
         }

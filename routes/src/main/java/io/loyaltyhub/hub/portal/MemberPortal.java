@@ -2,6 +2,8 @@ package io.loyaltyhub.hub.portal;
 
 import io.loyaltyhub.domain.card.CardReader;
 import io.loyaltyhub.domain.card.InvalidCardNumberException;
+import io.loyaltyhub.domain.household.HouseholdView;
+import io.loyaltyhub.domain.household.Households;
 import io.loyaltyhub.domain.member.CardAccounts;
 import io.loyaltyhub.domain.model.CardToken;
 import io.loyaltyhub.domain.portal.MemberHistory;
@@ -16,11 +18,9 @@ import io.loyaltyhub.hub.http.LoginLockout;
 import io.loyaltyhub.hub.http.RequestBodies;
 import io.loyaltyhub.hub.http.VerificationSlots;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +39,6 @@ final class MemberPortal {
     static final String SIGN_OUT = "/portal/member/sign-out";
     private static final String COOKIE = "lh_member";
     private static final String LOGIN_COOKIE = "lh_member_login";
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final PortalPages pages;
@@ -48,19 +47,21 @@ final class MemberPortal {
     private final MemberPins pins;
     private final MemberSessions sessions;
     private final MemberHistory history;
+    private final Households households;
     private final LoginThrottle throttle;
     private final VerificationSlots slots;
     private final boolean secureCookies;
     private final RequestBodies bodies = new RequestBodies(4 * 1024, "body-too-large", "the form");
 
     MemberPortal(PortalPages pages, CardReader cards, CardAccounts accounts, MemberPins pins, MemberSessions sessions,
-                 MemberHistory history, LoginThrottle throttle, VerificationSlots slots, boolean secureCookies) {
+                 MemberHistory history, Households households, LoginThrottle throttle, VerificationSlots slots, boolean secureCookies) {
         this.pages = pages;
         this.cards = cards;
         this.accounts = accounts;
         this.pins = pins;
         this.sessions = sessions;
         this.history = history;
+        this.households = households;
         this.throttle = throttle;
         this.slots = slots;
         this.secureCookies = secureCookies;
@@ -107,6 +108,10 @@ final class MemberPortal {
                 values.put("balance", Long.toString(history.balance(account).orElse(0L)));
                 values.put("csrf", session.get().csrfToken());
                 values.put("rows", rows.toString());
+                values.put("cards", cards(account, words));
+                values.put("expiring", history.nextExpiry(account).map(next -> words.get("member.expiring-text")
+                        .replace("{points}", Long.toString(next.points())).replace("{date}", next.on().toString()))
+                        .orElse(words.get("member.expiring-none")));
                 PortalStep.html(exchange, 200, pages.render("member-page.html", language, values));
                 if (PortalLanguage.switchedBy(query)) {
                     exchange.getMessage().setHeader("Set-Cookie", Cookies.set(Cookies.LANGUAGE, language.tag,
@@ -114,6 +119,17 @@ final class MemberPortal {
                 }
             }
         };
+    }
+
+    /** The household's cards (every card sharing the account), last four digits and status only. */
+    private String cards(long account, Map<String, String> words) {
+        StringBuilder rows = new StringBuilder();
+        for (HouseholdView.CardView card : households.show(account).cards()) {
+            rows.append("<tr><td>****").append(PortalPages.escape(card.last4())).append("</td><td>")
+                    .append(PortalPages.escape(words.getOrDefault("member.card-status." + card.status(), card.status())))
+                    .append("</td></tr>\n");
+        }
+        return rows.toString();
     }
 
     PortalStep signOut() {
@@ -170,18 +186,12 @@ final class MemberPortal {
     private void form(Exchange exchange, PortalLanguage language, int status, String error, boolean switched) {
         Message in = exchange.getMessage();
         boolean secure = Cookies.secure(in, secureCookies);
-        byte[] random = new byte[24];
-        RANDOM.nextBytes(random);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String token = LoginForm.newToken();
         Map<String, String> values = new HashMap<>();
         values.put("csrf", token);
         values.put("error", error);
         values.put("errorClass", error.isEmpty() ? "error hidden" : "error");
         PortalStep.html(exchange, status, pages.render("member-sign-in.html", language, values));
-        List<String> cookies = new ArrayList<>(List.of(Cookies.set(LOGIN_COOKIE, token, null, secure)));
-        if (switched) {
-            cookies.add(Cookies.set(Cookies.LANGUAGE, language.tag, Duration.ofDays(365), secure));
-        }
-        exchange.getMessage().setHeader("Set-Cookie", cookies);
+        exchange.getMessage().setHeader("Set-Cookie", LoginForm.cookies(LOGIN_COOKIE, token, language, switched, secure));
     }
 }

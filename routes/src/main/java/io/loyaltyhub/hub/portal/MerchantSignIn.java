@@ -12,9 +12,7 @@ import io.loyaltyhub.hub.http.LoginLockout;
 import io.loyaltyhub.hub.http.RequestBodies;
 import io.loyaltyhub.hub.http.VerificationSlots;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +29,6 @@ import org.apache.camel.Message;
 final class MerchantSignIn extends PortalStep {
     static final String PATH = "/portal/merchant/sign-in";
     private static final String LOGIN_COOKIE = "lh_login";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PortalPages pages;
     private final MerchantUsers users;
@@ -103,19 +100,13 @@ final class MerchantSignIn extends PortalStep {
 
     private void form(Exchange exchange, PortalLanguage language, int status, String error, String merchant,
                       boolean switched, boolean secure) {
-        byte[] random = new byte[24];
-        RANDOM.nextBytes(random);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String token = LoginForm.newToken();
         Map<String, String> values = new HashMap<>();
         values.put("csrf", token);
         values.put("error", error);
         values.put("errorClass", error.isEmpty() ? "error hidden" : "error");
         values.put("merchant", merchant);
         html(exchange, status, pages.render("merchant-sign-in.html", language, values));
-        List<String> cookies = new java.util.ArrayList<>(List.of(Cookies.set(LOGIN_COOKIE, token, null, secure)));
-        if (switched) {
-            cookies.add(Cookies.set(Cookies.LANGUAGE, language.tag, Duration.ofDays(365), secure));
-        }
-        exchange.getMessage().setHeader("Set-Cookie", cookies);
+        exchange.getMessage().setHeader("Set-Cookie", LoginForm.cookies(LOGIN_COOKIE, token, language, switched, secure));
     }
 }

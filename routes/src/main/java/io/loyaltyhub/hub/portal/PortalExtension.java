@@ -2,6 +2,7 @@ package io.loyaltyhub.hub.portal;
 
 import io.loyaltyhub.domain.crypto.Argon2idHasher;
 import io.loyaltyhub.domain.crypto.KeyDerivation;
+import io.loyaltyhub.domain.household.Households;
 import io.loyaltyhub.domain.member.CardAccounts;
 import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.domain.portal.MemberHistory;
@@ -9,6 +10,7 @@ import io.loyaltyhub.domain.portal.MemberPins;
 import io.loyaltyhub.domain.portal.MemberSessions;
 import io.loyaltyhub.domain.portal.MerchantUserSessions;
 import io.loyaltyhub.domain.portal.MerchantUsers;
+import io.loyaltyhub.domain.portal.OperatorUsers;
 import io.loyaltyhub.domain.report.CustomerPseudonyms;
 import io.loyaltyhub.domain.report.MerchantReports;
 import io.loyaltyhub.domain.report.ReportDownloads;
@@ -36,6 +38,7 @@ public final class PortalExtension implements HubExtension {
 
     private MerchantUsers users;
     private MemberPins pins;
+    private OperatorUsers operatorUsers;
 
     @Override
     public void checkSettings(HubSettings settings) {
@@ -64,9 +67,12 @@ public final class PortalExtension implements HubExtension {
         VerificationSlots slots = new VerificationSlots(1, SIGN_IN_SLOT_WAIT);
         pins = new MemberPins(ports.database(), clock, Argon2idHasher.recommended());
         MemberPortal members = new MemberPortal(pages, ports.cardReader(), new CardAccounts(ports.database()), pins,
-                new MemberSessions(ports.database(), clock, settings.sessionIdle()), new MemberHistory(ports.database()),
+                new MemberSessions(ports.database(), clock, settings.sessionIdle(), settings.sessionMaxAge()), new MemberHistory(ports.database()),
+                new Households(ports.database(), ids, clock),
                 ports.loginThrottle(), slots, settings.secureCookies());
-        return List.of(new PortalRoutes(new PortalRoutes.PortalEndpoints(
+        OperatorConsole console = new OperatorConsole(ports, settings, pages, ids, slots);
+        operatorUsers = console.users();
+        return List.of(console.routes(), new PortalRoutes(new PortalRoutes.PortalEndpoints(
                 new PortalAssets(),
                 new MerchantSignIn(pages, users, sessions, ports.merchantByCode(), ports.loginThrottle(), slots,
                         settings.secureCookies()),
@@ -84,6 +90,14 @@ public final class PortalExtension implements HubExtension {
             throw new IllegalStateException("the portal has not been started");
         }
         return pins;
+    }
+
+    /** The operator console's users of the running hub (the demo makes one). */
+    public OperatorUsers operatorUsers() {
+        if (operatorUsers == null) {
+            throw new IllegalStateException("the portal has not been started");
+        }
+        return operatorUsers;
     }
 
     /** The merchant users of the running hub (the demo makes one per demo merchant). */

@@ -17,11 +17,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** `run --demo` prints the portal's address and a demo merchant user that signs in as printed, on every run. */
+/** `run --demo` prints the portal's address, a demo merchant user, a demo shopper and an operator user that sign in as printed. */
 @Slow
 class DemoPortalUserTest {
     private static final Pattern PORTAL = Pattern.compile("open (http://\\S+/portal/merchant/sign-in)\\s+merchant: (\\S+)"
             + "\\s+user: (\\S+)\\s+password: (\\S+)");
+
+    private static final Pattern OPERATOR = Pattern.compile("open (http://\\S+/portal/operator/sign-in)\\s+user: (\\S+)"
+            + "\\s+password: (\\S+)");
 
     private static final Pattern MEMBER = Pattern.compile("open (http://\\S+/portal/member/sign-in)\\s+card: (\\d+)\\s+PIN: (\\d+)");
 
@@ -48,6 +51,14 @@ class DemoPortalUserTest {
             assertThat(shopper.memberSignIn(member.group(2), member.group(3)).statusCode()).isEqualTo(303);
             assertThat(shopper.get("/portal/member/").body()).contains("Pages &amp; Co. bookshops")
                     .contains("GreenCross pharmacies");
+
+            Matcher operator = OPERATOR.matcher(printed(fixture, extensions));
+            assertThat(operator.find()).isTrue();
+            assertThat(operator.group(1)).isEqualTo(fixture.baseUrl() + "/portal/operator/sign-in");
+            PortalClient console = new PortalClient(fixture.baseUrl());
+            assertThat(console.operatorSignIn(operator.group(2), operator.group(3), null).statusCode()).isEqualTo(303);
+            assertThat(console.get("/portal/operator/").body()).contains("Demo Operator").contains(">books</a>")
+                    .contains(">pharma</a>");
         }
     }
 

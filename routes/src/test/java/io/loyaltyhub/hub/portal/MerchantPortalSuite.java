@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loyaltyhub.domain.expiry.ExpiryPolicy;
+import io.loyaltyhub.domain.expiry.PointsExpiry;
 import io.loyaltyhub.domain.merchant.MerchantCredential;
+import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.domain.testing.ReportDataSet;
 import io.loyaltyhub.domain.testing.ReportDataSet.Shop;
 import io.loyaltyhub.domain.testing.Slow;
@@ -16,6 +19,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -302,9 +309,28 @@ abstract class MerchantPortalSuite {
         assertThat(page).contains("<strong id=\"balance\">" + fixture.queryLong(
                 "SELECT balance FROM member_account WHERE id = ?", account) + "</strong>");
         assertThat(page).contains("Shop shopA").contains("Shop shopB");
-        long rows = page.lines().filter(l -> l.startsWith("<tr><td>")).count();
+        long rows = page.substring(page.indexOf("id=\"history\"")).lines().filter(l -> l.startsWith("<tr><td>")).count();
         assertThat(rows).isEqualTo(fixture.queryLong("SELECT COUNT(*) FROM ledger_entry WHERE account_id = ?", account));
         assertThat(page).doesNotContain(ReportDataSet.card(1));
+        assertThat(page).as("her household's cards, last four digits only")
+                .contains("<tr><td>****" + ReportDataSet.card(1).substring(12) + "</td><td>active</td></tr>")
+                .contains("None of your points are due to expire.");
+    }
+
+    @Test
+    void aShopperSeesThePointsThatExpireNextWhenTheProgrammeHasAnExpiryRule() {
+        PointsExpiry expiry = new PointsExpiry(fixture.hub().database(), new IdGenerator(904), Clock.systemUTC());
+        expiry.setPolicy(Optional.of(ExpiryPolicy.monthsAfterEarning(1200)));
+        try {
+            PortalClient shopper = client();
+            assertThat(shopper.memberSignIn(ReportDataSet.card(1), pinOfC1).statusCode()).isEqualTo(303);
+            long balance = fixture.queryLong("SELECT balance FROM member_account WHERE id = ?", data.accountOf(1));
+
+            assertThat(shopper.get("/portal/member/").body()).contains("<p id=\"expiring\">" + balance
+                    + " points expire on " + LocalDate.now(ZoneOffset.UTC).plusMonths(1200) + " (UTC) unless spent before.</p>");
+        } finally {
+            expiry.setPolicy(Optional.empty());
+        }
     }
 
     @Test

@@ -54,6 +54,13 @@ public final class PortalClient {
         return post("/portal/member/sign-in", Map.of("csrf", token, "card", card, "pin", pin), Map.of());
     }
 
+    /** Opens the operator console's sign-in page (for its form token) and signs in. */
+    public HttpResponse<String> operatorSignIn(String user, String password, String totp) {
+        String token = csrfOf(get("/portal/operator/sign-in").body());
+        return post("/portal/operator/sign-in", Map.of("csrf", token, "username", user, "password", password,
+                "totp", totp == null ? "" : totp), Map.of());
+    }
+
     static String csrfOf(String page) {
         Matcher m = CSRF.matcher(page);
         if (!m.find()) {

@@ -65,4 +65,9 @@ public class Terminal {
     public String getStatus() {
         return status;
     }
+
+    /** The terminal may no longer log in or send (its merchant's other terminals go on). */
+    public void disable() {
+        this.status = "DISABLED";
+    }
 }

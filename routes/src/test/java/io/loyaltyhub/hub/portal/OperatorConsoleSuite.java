@@ -1,0 +1,231 @@
+package io.loyaltyhub.hub.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.loyaltyhub.domain.admin.TransactionLimitSettings;
+import io.loyaltyhub.domain.persistence.IdGenerator;
+import io.loyaltyhub.domain.testing.Slow;
+import io.loyaltyhub.hub.HubFixture;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The operator console over real HTTP against a real hub, on the embedded database and on a MySQL-compatible server:
+ * sign-in, the overview, terminals added, given a new secret and disabled (and the till then refused), cards blocked
+ * and unblocked with the API's codes, the refused transactions kept for review, CSRF, and a merchant user's password
+ * or session opening nothing in the console.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Slow
+abstract class OperatorConsoleSuite {
+    static final String PASSWORD = "console password 1";
+    private static final Pattern CREDENTIAL = Pattern.compile("(term-[A-Za-z0-9_-]+) / ([A-Za-z0-9_-]+)");
+
+    private HubFixture fixture;
+    private PortalExtension portal;
+    private HubFixture.Merchant shop;
+
+    abstract Map<String, String> databaseSettings();
+
+    abstract void dropDatabase();
+
+    @BeforeAll
+    void start() {
+        portal = new PortalExtension();
+        Map<String, String> settings = new HashMap<>(databaseSettings());
+        settings.put("hub.terminal-cache.ttl-seconds", "1");
+        fixture = HubFixture.start(settings, List.of(portal));
+        shop = fixture.merchant();
+        portal.operatorUsers().add("olga", "Olga Ng", PASSWORD, false);
+        portal.users().add(shop.id(), "alice", "Alice Tan", PASSWORD, false);
+    }
+
+    @AfterAll
+    void stop() {
+        if (fixture != null) {
+            fixture.close();
+        }
+        dropDatabase();
+    }
+
+    private PortalClient signedIn() {
+        PortalClient c = new PortalClient(fixture.baseUrl());
+        HttpResponse<String> r = c.operatorSignIn("olga", PASSWORD, null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+        return c;
+    }
+
+    private static String sale(String ref, String card, long cents) {
+        return "{\"txnRef\":\"" + ref + "\",\"type\":\"SALE\",\"cardNumber\":\"" + card + "\",\"amount\":" + cents
+                + ",\"currency\":\"EUR\"}";
+    }
+
+    private static String basic(String id, String secret) {
+        return "Basic " + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anOperatorSignsInAndSeesHealthThroughputAndTheMerchants() {
+        PortalClient c = new PortalClient(fixture.baseUrl());
+        HttpResponse<String> signIn = c.operatorSignIn("olga", PASSWORD, null);
+        assertThat(signIn.statusCode()).isEqualTo(303);
+        assertThat(signIn.headers().firstValue("Location")).contains("/portal/operator/");
+        assertThat(signIn.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("lh_operator=").contains("HttpOnly").contains("SameSite=Strict").contains("Path=/portal"));
+        assertThat(fixture.swipe(shop, sale("ov-1", HubFixture.card(501), 1000)).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> overview = c.get("/portal/operator/");
+
+        assertThat(overview.statusCode()).isEqualTo(200);
+        assertThat(overview.headers().firstValue("Content-Security-Policy")).get().asString()
+                .contains("script-src 'self'").doesNotContain("unsafe-inline");
+        assertThat(overview.body()).doesNotContain("<script").contains("Olga Ng")
+                .contains("<td>database</td><td>up</td>").contains("<td>broker</td>")
+                .contains("href=\"/portal/operator/merchants/" + shop.code() + "\"");
+        assertThat(transactionsApplied(overview.body())).isPositive();
+        assertThat(c.get("/portal/operator/?lang=zh-CN").body()).contains("本节点健康状况").contains("<html lang=\"zh-CN\">");
+    }
+
+    private static long transactionsApplied(String page) {
+        Matcher m = Pattern.compile("<td>Transactions applied by the engine</td><td>(\\d+)</td>").matcher(page);
+        assertThat(m.find()).as(page).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
+    void aTerminalIsAddedGivenANewSecretAndDisabledAndTheTillFollowsAtOnce() {
+        PortalClient c = signedIn();
+        String page = "/portal/operator/merchants/" + shop.code();
+        String csrf = PortalClient.csrfOf(c.get(page).body());
+
+        HttpResponse<String> added = c.post(page, Map.of("csrf", csrf, "action", "add", "store", "S1", "terminal", "T9"), Map.of());
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        Matcher first = CREDENTIAL.matcher(added.body());
+        assertThat(first.find()).as(added.body()).isTrue();
+        String id = first.group(1);
+        String secret = first.group(2);
+        assertThat(fixture.post(basic(id, secret), "application/json", sale("t9-1", HubFixture.card(502), 1000))
+                .statusCode()).isEqualTo(200);
+
+        HttpResponse<String> reset = c.post(page, Map.of("csrf", csrf, "action", "reset", "terminal", "T9"), Map.of());
+        Matcher second = CREDENTIAL.matcher(reset.body());
+        assertThat(second.find()).as(reset.body()).isTrue();
+        assertThat(second.group(1)).isEqualTo(id);
+        String fresh = second.group(2);
+        assertThat(fresh).isNotEqualTo(secret);
+        await().atMost(Duration.ofSeconds(20)).until(() -> fixture.post(basic(id, secret), "application/json",
+                sale("t9-2", HubFixture.card(502), 1000)).statusCode() == 401);
+        assertThat(fixture.post(basic(id, fresh), "application/json", sale("t9-3", HubFixture.card(502), 1000))
+                .statusCode()).isEqualTo(200);
+
+        HttpResponse<String> disabled = c.post(page, Map.of("csrf", csrf, "action", "disable", "terminal", "T9"), Map.of());
+        assertThat(disabled.body()).contains("Disabled: terminal T9").contains("<td>T9</td><td>" + id + "</td><td>disabled</td>");
+        assertThat(fixture.queryLong("SELECT COUNT(*) FROM terminal WHERE code = 'T9' AND status = 'DISABLED' "
+                + "AND merchant_id = ?", shop.id().value())).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> fixture.post(basic(id, fresh), "application/json",
+                sale("t9-4", HubFixture.card(502), 1000)).statusCode() == 401);
+
+        HttpResponse<String> again = c.post(page, Map.of("csrf", csrf, "action", "add", "store", "S1", "terminal", "T9"), Map.of());
+        assertThat(again.statusCode()).isEqualTo(422);
+        assertThat(again.body()).contains("already has a terminal T9");
+        assertThat(c.get("/portal/operator/merchants/nosuchshop").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aCardIsBlockedAndUnblockedWithTheApisCodesAndTheTillRefusesItMeanwhile() {
+        String card = HubFixture.card(503);
+        assertThat(fixture.swipe(shop, sale("bl-1", card, 1000)).statusCode()).isEqualTo(200);
+        PortalClient c = signedIn();
+        String csrf = PortalClient.csrfOf(c.get("/portal/operator/cards").body());
+
+        HttpResponse<String> blocked = c.post("/portal/operator/cards", Map.of("csrf", csrf, "action", "block", "card", card,
+                "reason", "STOLEN"), Map.of());
+
+        assertThat(blocked.statusCode()).as(blocked.body()).isEqualTo(200);
+        String last4 = card.substring(12);
+        assertThat(blocked.body()).contains("Blocked: card ****" + last4).doesNotContain(card)
+                .containsPattern("<td>\\*\\*\\*\\*" + last4 + "</td><td>\\d+</td><td>Stolen</td>");
+        assertThat(fixture.swipe(shop, sale("bl-2", card, 1000)).body()).contains("card-blocked");
+        HttpResponse<String> twice = c.post("/portal/operator/cards", Map.of("csrf", csrf, "action", "block", "card", card,
+                "reason", "LOST"), Map.of());
+        assertThat(twice.statusCode()).isEqualTo(409);
+        assertThat(twice.body()).contains("already-blocked");
+        HttpResponse<String> notACard = c.post("/portal/operator/cards", Map.of("csrf", csrf, "action", "block",
+                "card", "1234", "reason", "LOST"), Map.of());
+        assertThat(notACard.statusCode()).isEqualTo(422);
+
+        HttpResponse<String> unblocked = c.post("/portal/operator/cards", Map.of("csrf", csrf, "action", "unblock",
+                "card", card), Map.of());
+        assertThat(unblocked.body()).contains("Unblocked: card ****" + last4).doesNotContain("<td>****" + last4 + "</td>");
+        assertThat(fixture.swipe(shop, sale("bl-3", card, 1000)).statusCode()).isEqualTo(200);
+        assertThat(c.get("/portal/operator/cards").body()).contains("<td>" + HubFixture.RANGE_FIRST + "</td>");
+    }
+
+    @Test
+    void aTransactionALimitDeclinedIsListedForReviewWithTheLastFourDigitsOnly() {
+        HubFixture.Merchant limited = fixture.merchant();
+        new TransactionLimitSettings(fixture.hub().database(), new IdGenerator(903), Clock.systemUTC())
+                .set(limited.id(), new TransactionLimitSettings.Limits(5_000L, null, null, null));
+        String card = HubFixture.card(504);
+        assertThat(fixture.swipe(limited, sale("big-1", card, 900_000)).body()).contains("amount-over-limit");
+
+        String page = signedIn().get("/portal/operator/merchants/" + limited.code()).body();
+
+        assertThat(page).contains("<td>T1</td><td>big-1</td><td>SALE</td><td>****" + card.substring(12)
+                + "</td><td>9000.00 EUR</td><td>amount-over-limit</td><td>5000</td>").doesNotContain(card);
+    }
+
+    @Test
+    void everyFormOfTheConsoleNeedsTheSessionsCsrfTokenAndItsOrigin() {
+        PortalClient c = signedIn();
+        String page = "/portal/operator/merchants/" + shop.code();
+        String csrf = PortalClient.csrfOf(c.get(page).body());
+
+        HttpResponse<String> without = c.post(page, Map.of("action", "disable", "terminal", "T1"), Map.of());
+        assertThat(without.statusCode()).isEqualTo(403);
+        assertThat(without.body()).contains("csrf-token-mismatch");
+        HttpResponse<String> wrong = c.post("/portal/operator/cards", Map.of("csrf", csrf + "x", "action", "block",
+                "card", HubFixture.card(505), "reason", "LOST"), Map.of());
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        HttpResponse<String> elsewhere = c.post(page, Map.of("csrf", csrf, "action", "disable", "terminal", "T1"),
+                Map.of("Origin", "https://evil.example"));
+        assertThat(elsewhere.statusCode()).isEqualTo(403);
+        assertThat(elsewhere.body()).contains("cross-origin-request");
+        assertThat(fixture.queryLong("SELECT COUNT(*) FROM terminal WHERE status = 'ACTIVE' AND merchant_id = ?",
+                shop.id().value())).as("T1 still active").isPositive();
+        HttpResponse<String> signOut = c.post("/portal/operator/sign-out", Map.of(), Map.of());
+        assertThat(signOut.statusCode()).isEqualTo(403);
+        assertThat(c.post("/portal/operator/sign-out", Map.of("csrf", csrf), Map.of()).statusCode()).isEqualTo(303);
+        assertThat(c.get("/portal/operator/").statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void aMerchantUsersPasswordOrSessionOpensNothingInTheConsole() {
+        PortalClient merchantUser = new PortalClient(fixture.baseUrl());
+        assertThat(merchantUser.operatorSignIn("alice", PASSWORD, null).statusCode()).isEqualTo(401);
+        assertThat(merchantUser.signIn(shop.code(), "alice", PASSWORD, null).statusCode()).isEqualTo(303);
+        String csrf = PortalClient.csrfOf(merchantUser.get("/portal/merchant/").body());
+
+        HttpResponse<String> console = merchantUser.get("/portal/operator/");
+        assertThat(console.statusCode()).isEqualTo(303);
+        assertThat(console.headers().firstValue("Location")).contains("/portal/operator/sign-in");
+        HttpResponse<String> post = merchantUser.post("/portal/operator/cards", Map.of("csrf", csrf, "action", "block",
+                "card", HubFixture.card(506), "reason", "LOST"), Map.of());
+        assertThat(post.statusCode()).isEqualTo(401);
+        assertThat(post.body()).contains("unauthenticated");
+        merchantUser.cookies.put(OperatorSessionGate.COOKIE, merchantUser.cookies.get(Cookies.SESSION));
+        assertThat(merchantUser.get("/portal/operator/").statusCode()).isEqualTo(303);
+    }
+}
