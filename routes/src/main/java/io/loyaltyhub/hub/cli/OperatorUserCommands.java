@@ -1,5 +1,6 @@
 package io.loyaltyhub.hub.cli;
 
+import io.loyaltyhub.domain.persistence.IdSource;
 import io.loyaltyhub.domain.crypto.Argon2idHasher;
 import io.loyaltyhub.domain.crypto.Totp;
 import io.loyaltyhub.domain.persistence.Database;
@@ -27,7 +28,7 @@ final class OperatorUserCommands {
 
         <T> T withUsers(Function<OperatorUsers, T> work) {
             HubSettings s = settings.load();
-            IdGenerator ids = new IdGenerator((s.integer("hub.node-id") + 512) % (IdGenerator.MAX_NODE + 1));
+            IdGenerator ids = s.ids(IdSource.COMMAND_LINE);
             try (Database db = Database.open(s.databaseConfig(2))) {
                 return work.apply(new OperatorUsers(db, ids, Clock.systemUTC(), Argon2idHasher.recommended()));
             }
