@@ -1,10 +1,10 @@
 package io.loyaltyhub.hub.cli;
 
-import io.loyaltyhub.domain.persistence.IdSource;
 import io.loyaltyhub.domain.crypto.Argon2idHasher;
 import io.loyaltyhub.domain.crypto.Totp;
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.IdGenerator;
+import io.loyaltyhub.domain.persistence.IdSource;
 import io.loyaltyhub.domain.portal.NewOperatorUser;
 import io.loyaltyhub.domain.portal.OperatorUsers;
 import io.loyaltyhub.hub.config.HubSettings;
