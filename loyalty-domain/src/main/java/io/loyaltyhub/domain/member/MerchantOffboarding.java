@@ -34,6 +34,8 @@ public final class MerchantOffboarding {
                 update(c, "DELETE FROM terminal_mac_key WHERE merchant_id = :merchant", merchant);
                 // Its cloud POS accounts' signing secrets go too: their webhooks are refused as not connected.
                 update(c, "DELETE FROM webhook_connection WHERE merchant_id = :merchant", merchant);
+                // And which of its provider customers carried which card.
+                update(c, "DELETE FROM webhook_customer_card WHERE merchant_id = :merchant", merchant);
                 if (update(c, "UPDATE merchant SET status = 'OFFBOARDED' WHERE id = :merchant", merchant) != 1) {
                     throw new IllegalArgumentException("no merchant " + merchant.value());
                 }

@@ -25,7 +25,7 @@ import java.util.Optional;
  * secret copied to another merchant's or provider's row does not open. Every statement names its merchant.
  */
 public final class WebhookConnections {
-    private static final String SELECT = "SELECT store_id, terminal_id, account_ref, notification_url, wrapped_secret "
+    private static final String SELECT = "SELECT store_id, terminal_id, account_ref, notification_url, wrapped_secret, currency "
             + "FROM webhook_connection WHERE merchant_id = :merchant AND provider = ?";
 
     private final Database database;
@@ -56,8 +56,8 @@ public final class WebhookConnections {
                     delete.executeUpdate();
                 }
                 try (PreparedStatement insert = sql.prepare("INSERT INTO webhook_connection (merchant_id, provider, "
-                        + "store_id, terminal_id, account_ref, notification_url, wrapped_secret, created_at) "
-                        + "VALUES (:merchant, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + "store_id, terminal_id, account_ref, notification_url, wrapped_secret, created_at, currency) "
+                        + "VALUES (:merchant, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     insert.setString(1, connection.provider());
                     insert.setLong(2, connection.store().value());
                     insert.setLong(3, connection.terminal().value());
@@ -65,6 +65,7 @@ public final class WebhookConnections {
                     insert.setString(5, connection.notificationUrl());
                     insert.setString(6, sealed);
                     insert.setTimestamp(7, Timestamp.from(clock.instant()));
+                    insert.setString(8, connection.currency());
                     insert.executeUpdate();
                 }
                 c.commit();
@@ -92,7 +93,7 @@ public final class WebhookConnections {
                 if (rs.next()) {
                     byte[] secret = open(masterKey, rs.getString(5), merchant, provider);
                     found = Optional.of(new WebhookConnection(merchant, provider, new StoreId(rs.getLong(1)),
-                            new TerminalId(rs.getLong(2)), rs.getString(3), rs.getString(4), secret));
+                            new TerminalId(rs.getLong(2)), rs.getString(3), rs.getString(4), secret, rs.getString(6)));
                 }
                 c.rollback();
                 return found;

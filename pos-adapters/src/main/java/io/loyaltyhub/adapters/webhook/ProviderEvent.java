@@ -17,10 +17,17 @@ import java.time.OffsetDateTime;
  * @param original the sale a refund or cancellation undoes (null for a sale)
  * @param amount what was spent or refunded (zero for a cancellation)
  * @param ignoredBecause for {@link Kind#IGNORED}, why (documented in docs/webhooks.md)
+ * @param customerRef the provider's id of the customer (Loyverse): a sale's buyer, or the customer a
+ *                    {@link Kind#CUSTOMER} event describes; null where the provider carries the customer inline
  */
 public record ProviderEvent(String eventId, String eventType, String account, OffsetDateTime signedAt, Kind kind,
                             TxnRef ref, TxnRef original, Money amount, OffsetDateTime occurredAt, CardClues clues,
-                            String ignoredBecause) {
+                            String ignoredBecause, String customerRef) {
+
+    public ProviderEvent(String eventId, String eventType, String account, OffsetDateTime signedAt, Kind kind, TxnRef ref,
+                         TxnRef original, Money amount, OffsetDateTime occurredAt, CardClues clues, String ignoredBecause) {
+        this(eventId, eventType, account, signedAt, kind, ref, original, amount, occurredAt, clues, ignoredBecause, null);
+    }
 
     /** What an event means for points. */
     public enum Kind {
@@ -31,7 +38,12 @@ public record ProviderEvent(String eventId, String eventType, String account, Of
         /** The earlier sale undone as a whole. */
         CANCELLATION,
         /** Nothing to credit: acknowledged and kept with the reason. */
-        IGNORED
+        IGNORED,
+        /**
+         * A customer record (Loyverse {@code customers.update}): nothing to credit, but the card its clues name is
+         * remembered for the customer's later receipts.
+         */
+        CUSTOMER
     }
 
     static ProviderEvent ignored(String eventId, String eventType, String account, OffsetDateTime signedAt, String why) {

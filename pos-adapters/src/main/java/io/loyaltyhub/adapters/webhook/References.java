@@ -19,6 +19,30 @@ final class References {
     private References() {
     }
 
+    /**
+     * An event id for a delivery that carries none of its own (an ignored Loyverse or Lightspeed webhook): the type and
+     * the first 128 bits of the raw body's SHA-256, the same for every resend of that body.
+     */
+    static String ofBody(String type, byte[] body) {
+        return type + ":" + HexFormat.of().formatHex(sha256(body), 0, 16);
+    }
+
+    /** An id of the provider, checked like a reference's (no unexpected characters). */
+    static String id(String id) {
+        if (id == null || !ID.matcher(id).matches() || id.length() > 64) {
+            throw new InputRejected("malformed-body", "an id of the provider is empty, too long or has unexpected characters");
+        }
+        return id;
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
     static TxnRef of(String prefix, String id) {
         if (id == null || !ID.matcher(id).matches()) {
             throw new InputRejected("malformed-body", "an id of the provider is empty, too long or has unexpected characters");
@@ -26,11 +50,6 @@ final class References {
         if (prefix.length() + id.length() <= 64) {
             return new TxnRef(prefix + id);
         }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
-            return new TxnRef(prefix + "h" + HexFormat.of().formatHex(hash, 0, 16));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return new TxnRef(prefix + "h" + HexFormat.of().formatHex(sha256(id.getBytes(StandardCharsets.UTF_8)), 0, 16));
     }
 }

@@ -57,6 +57,48 @@ public final class WebhookExamples {
         return new WebhookExamples("shopify-orders-cancelled.json").with("refunds", "[]");
     }
 
+    /** One Loyverse receipt (a SALE, not cancelled, of no customer), to put in {@link #loyverseReceipts}. */
+    public static WebhookExamples loyverseReceipt() {
+        return new WebhookExamples("loyverse-receipt.json").with("receipt_type", "SALE").json("refund_for", null)
+                .json("cancelled_at", null).json("customer_id", null);
+    }
+
+    /** Loyverse {@code receipts.update} carrying these receipts. */
+    public static WebhookExamples loyverseReceipts(WebhookExamples... receipts) {
+        StringBuilder joined = new StringBuilder();
+        for (WebhookExamples receipt : receipts) {
+            joined.append(joined.length() == 0 ? "" : ",").append(new String(receipt.body(), StandardCharsets.UTF_8));
+        }
+        return new WebhookExamples("loyverse-receipts.update.json").with("receipts", joined);
+    }
+
+    /** Loyverse {@code customers.update} with one customer (no code, email or phone unless given). */
+    public static WebhookExamples loyverseCustomer() {
+        return new WebhookExamples("loyverse-customers.update.json").json("customer_code", null).json("email", null)
+                .json("phone", null);
+    }
+
+    /** Lightspeed X-Series {@code sale.update}'s payload: a sale of one item, no customer code, email or phone. */
+    public static WebhookExamples lightspeedSale() {
+        return new WebhookExamples("lightspeed-sale.update.json").with("status", "CLOSED").json("customer_code", null)
+                .json("email", null).json("phone", null).json("return_for", null).with("quantity", 1)
+                .with("invoice_number", "1001");
+    }
+
+    /**
+     * A Lightspeed delivery's body: the payload JSON in the form field {@code payload} beside {@code type},
+     * {@code domain_prefix} and {@code environment}, URL-encoded in UTF-8 as Lightspeed posts it.
+     */
+    public static byte[] lightspeedForm(String type, String domainPrefix, byte[] payload) {
+        String form = "type=" + encoded(type) + "&domain_prefix=" + encoded(domainPrefix) + "&environment=production"
+                + "&payload=" + encoded(new String(payload, StandardCharsets.UTF_8));
+        return form.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String encoded(String value) {
+        return java.net.URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+    }
+
     /** A value as the template's text has it (inside quotes, or a bare number). */
     public WebhookExamples with(String name, Object value) {
         values.put(name, String.valueOf(value));

@@ -2,19 +2,24 @@ package io.loyaltyhub.adapters.webhook;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loyaltyhub.adapters.InputRejected;
 import io.loyaltyhub.domain.model.Money;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
 
 /** Reading the providers' JSON strictly: a body that is not what the provider documents is refused with a code. */
 final class WebhookJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     static {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32)
@@ -68,6 +73,59 @@ final class WebhookJson {
         }
     }
 
+    /** An array field, present and not empty (a Loyverse delivery's receipts or customers). */
+    static JsonNode nonEmptyArray(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        if (value == null || !value.isArray() || value.isEmpty()) {
+            throw new InputRejected("malformed-body", "'" + field + "' must be a non-empty array");
+        }
+        return value;
+    }
+
+    /**
+     * A time with an offset (RFC 3339), or without one ("2013-08-01 02:16:58", as Lightspeed's API 1.0 writes them,
+     * in UTC).
+     */
+    static OffsetDateTime timeOrUtc(JsonNode node, String field) {
+        String value = text(node, field);
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(value.replace(' ', 'T')).atOffset(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                throw new InputRejected("malformed-body", "'" + field + "' is not a time");
+            }
+        }
+    }
+
+    /** A JSON number (or a numeric string) in major units, read exactly (never through a double). */
+    static BigDecimal majorUnits(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        if (value != null && value.isNumber()) {
+            return value.decimalValue();
+        }
+        try {
+            return new BigDecimal(text(node, field));
+        } catch (NumberFormatException e) {
+            throw new InputRejected("malformed-body", "'" + field + "' is not an amount");
+        }
+    }
+
+    /**
+     * An amount in major units as integer minor units of the currency, rounded half up where the provider sends more
+     * decimals than the currency has (Lightspeed's tax-exclusive totals carry five).
+     */
+    static Money rounded(BigDecimal major, String currency) {
+        Currency unit = currency(currency);
+        try {
+            return money(major.setScale(Math.max(0, unit.getDefaultFractionDigits()), RoundingMode.HALF_UP)
+                    .movePointRight(Math.max(0, unit.getDefaultFractionDigits())).longValueExact(), currency);
+        } catch (ArithmeticException e) {
+            throw new InputRejected("invalid-amount", "the amount is larger than the hub accepts");
+        }
+    }
+
     /** Integer minor units, as Square sends them. */
     static Money minorUnits(JsonNode money) {
         JsonNode amount = money.get("amount");
@@ -95,7 +153,10 @@ final class WebhookJson {
         return new Money(minorUnits, currency(currency));
     }
 
-    private static Currency currency(String code) {
+    static Currency currency(String code) {
+        if (code == null) {
+            throw new InputRejected("unknown-currency", "the connection names no currency (webhook-connect --currency)");
+        }
         try {
             return Money.currencyOf(code);
         } catch (IllegalArgumentException e) {

@@ -32,32 +32,38 @@ final class WebhookCommands {
     }
 
     @Command(name = "webhook-connect", mixinStandardHelpOptions = true,
-            description = "Connect a merchant's Square or Shopify account: store the provider's webhook signing secret "
+            description = "Connect a merchant's Square, Shopify, Loyverse or Lightspeed account: store the provider's webhook signing secret "
                     + "(read from standard input unless --secret is given) under the master key, and print the URL to "
                     + "give the provider.")
     static final class Connect implements Callable<Integer> {
         @Mixin
         SettingsOptions settings;
         @Option(names = "--merchant", required = true, description = "merchant code") String merchant;
-        @Option(names = "--provider", required = true, description = "square or shopify") String provider;
+        @Option(names = "--provider", required = true, description = "square, shopify, loyverse or lightspeed") String provider;
+        @Option(names = "--currency", description = "loyverse and lightspeed (required there): the currency of the "
+                + "account's amounts, ISO 4217 (their webhooks name none)") String currency;
         @Option(names = "--terminal", required = true,
                 description = "the merchant's terminal code its webhook sales are credited as (its store goes with it)")
         String terminal;
         @Option(names = "--account", description = "the provider account whose events are accepted: Square's merchant "
-                + "id, or the shop's myshopify.com domain (recommended; without it, any account signed with this secret)")
+                + "id, the shop's myshopify.com domain, Loyverse's merchant_id or Lightspeed's domain_prefix (recommended; without it, any account signed with this secret)")
         String account;
         @Option(names = "--notification-url", description = "Square only (required there): the notification URL exactly "
                 + "as entered in Square's webhook subscription (Square signs it)") String notificationUrl;
-        @Option(names = "--secret", description = "the signing secret (Square's signature key, Shopify's client secret); "
+        @Option(names = "--secret", description = "the signing secret (Square's signature key; Shopify's, Loyverse's or Lightspeed's app client secret); "
                 + "better piped on standard input, so it stays out of the shell history") String secret;
 
         @Override
         public Integer call() throws IOException {
             WebhookProvider chosen = WebhookProvider.byCode(provider.toLowerCase(Locale.ROOT))
-                    .orElseThrow(() -> new IllegalArgumentException("provider must be square or shopify"));
-            if (!chosen.verifiable()) {
-                throw new IllegalArgumentException("the hub takes no " + chosen.code() + " webhooks: its signature "
-                        + "scheme is not established by its documentation (docs/webhooks.md)");
+                    .orElseThrow(() -> new IllegalArgumentException("provider must be square, shopify, loyverse or lightspeed"));
+            String theCurrency = currency == null || currency.isBlank() ? null : currency.trim().toUpperCase(Locale.ROOT);
+            if (chosen.needsCurrency() && theCurrency == null) {
+                throw new IllegalArgumentException("--currency is required for " + chosen.code()
+                        + ": its amounts name no currency");
+            }
+            if (!chosen.needsCurrency()) {
+                theCurrency = null;
             }
             if (chosen == WebhookProvider.SQUARE && (notificationUrl == null || notificationUrl.isBlank())) {
                 throw new IllegalArgumentException("--notification-url is required for square: Square signs it");
@@ -75,7 +81,7 @@ final class WebhookCommands {
                         .orElseThrow(() -> new IllegalArgumentException("no active terminal " + terminal + " of merchant " + merchant));
                 new WebhookConnections(db, master, Clock.systemUTC()).connect(new WebhookConnection(till.merchantId(),
                         chosen.code(), till.storeId(), till.terminalId(), blankToNull(account),
-                        chosen == WebhookProvider.SQUARE ? notificationUrl : null, given.trim().getBytes(StandardCharsets.UTF_8)));
+                        chosen == WebhookProvider.SQUARE ? notificationUrl : null, given.trim().getBytes(StandardCharsets.UTF_8), theCurrency));
             }
             System.out.printf("%s connected for merchant %s (credited as terminal %s)%n  webhook URL: https://<this hub's "
                     + "public address>/webhooks/v1/%s/%s%n", chosen.code(), merchant, terminal, chosen.code(), merchant);

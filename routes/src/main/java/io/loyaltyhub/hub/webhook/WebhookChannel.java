@@ -2,6 +2,7 @@ package io.loyaltyhub.hub.webhook;
 
 import io.loyaltyhub.domain.member.CardAccounts;
 import io.loyaltyhub.domain.webhook.WebhookConnections;
+import io.loyaltyhub.domain.webhook.WebhookCustomerCards;
 import io.loyaltyhub.domain.webhook.WebhookEvents;
 import io.loyaltyhub.hub.ChannelPorts;
 import io.loyaltyhub.hub.HubExtension;
@@ -10,7 +11,7 @@ import java.util.List;
 import org.apache.camel.RoutesBuilder;
 
 /**
- * Cloud POS systems (Square, Shopify POS) that send signed webhooks when a sale is paid, refunded or cancelled:
+ * Cloud POS systems (Square, Shopify POS, Loyverse, Lightspeed Retail X-Series) that send signed webhooks when a sale is paid, refunded or cancelled:
  * POST /webhooks/v1/{provider}/{merchant}, one address per provider and merchant, each event stored before it is
  * acknowledged and credited through the intake after. Documented in docs/webhooks.md.
  */
@@ -30,7 +31,8 @@ public final class WebhookChannel implements HubExtension {
                 settings.maxBodyBytes(), settings.maxEventAge(), ports.clock());
         LoyaltyCardFinder cards = new LoyaltyCardFinder(ports.cardReader(), ports.memberContacts(),
                 new CardAccounts(ports.database()));
-        return List.of(new WebhookRoutes(deliveries, new WebhookEventRecording(events, cards, deliveries, ports.clock()),
+        return List.of(new WebhookRoutes(deliveries, new WebhookEventRecording(events, cards,
+                new WebhookCustomerCards(ports.database()), deliveries, ports.clock()),
                 new WebhookCrediting(events, ports.clock(), settings.retryPending()), settings.creditTimeout(),
                 settings.retryPending()));
     }

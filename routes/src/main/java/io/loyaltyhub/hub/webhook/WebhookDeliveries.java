@@ -1,10 +1,8 @@
 package io.loyaltyhub.hub.webhook;
 
 import io.loyaltyhub.adapters.webhook.ProviderEvent;
-import io.loyaltyhub.adapters.webhook.ShopifyEvents;
-import io.loyaltyhub.adapters.webhook.SquareEvents;
+import io.loyaltyhub.adapters.webhook.ProviderScheme;
 import io.loyaltyhub.adapters.webhook.WebhookProvider;
-import io.loyaltyhub.adapters.webhook.WebhookSignatures;
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.webhook.WebhookConnection;
 import io.loyaltyhub.domain.webhook.WebhookConnections;
@@ -12,6 +10,7 @@ import io.loyaltyhub.hub.http.HttpProblem;
 import io.loyaltyhub.hub.http.RequestBodies;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.camel.Exchange;
@@ -20,11 +19,12 @@ import org.apache.camel.Message;
 /**
  * The first steps of a provider's delivery, in this order: whose connection it is for (from the URL, before anything of
  * the body is read), the body within its limit, the provider's signature over it, and the event it carries (from the
- * connected account, not replayed from long ago). Each refusal is a coded problem (docs/webhooks.md).
+ * connected account, not replayed from long ago). What differs between providers is their {@link ProviderScheme}. Each
+ * refusal is a coded problem (docs/webhooks.md).
  */
 final class WebhookDeliveries {
     static final String CONNECTION = "loyaltyhub.webhook-connection";
-    static final String EVENT = "loyaltyhub.webhook-event";
+    static final String EVENTS = "loyaltyhub.webhook-events";
 
     private final Function<String, Optional<MerchantId>> merchantByCode;
     private final WebhookConnections connections;
@@ -45,19 +45,22 @@ final class WebhookDeliveries {
         return exchange.getProperty(CONNECTION, WebhookConnection.class);
     }
 
-    static ProviderEvent event(Exchange exchange) {
-        return exchange.getProperty(EVENT, ProviderEvent.class);
+    /** The events the delivery carries (one for most providers, several receipts for Loyverse). */
+    @SuppressWarnings("unchecked")
+    static List<ProviderEvent> events(Exchange exchange) {
+        return exchange.getProperty(EVENTS, List.class);
+    }
+
+    private static ProviderScheme scheme(WebhookConnection connection) {
+        return WebhookProvider.byCode(connection.provider()).orElseThrow().scheme();
     }
 
     /** The merchant's connection to the provider named in the path; an unknown merchant looks like an unconnected one. */
     void identifyConnection(Exchange exchange) {
         Message in = exchange.getMessage();
         WebhookProvider provider = WebhookProvider.byCode(in.getHeader("provider", String.class))
-                .orElseThrow(() -> new HttpProblem(404, "unknown-provider", "the hub takes webhooks from square and shopify"));
-        if (!provider.verifiable()) {
-            throw new HttpProblem(501, "provider-not-supported", "the hub cannot verify " + provider.code()
-                    + "'s webhook signatures from its documentation, so it takes none (docs/webhooks.md)");
-        }
+                .orElseThrow(() -> new HttpProblem(404, "unknown-provider",
+                        "the hub takes webhooks from square, shopify, loyverse and lightspeed"));
         String merchantCode = in.getHeader("merchant", String.class);
         WebhookConnection connection = merchantByCode.apply(merchantCode)
                 .flatMap(merchant -> connections.find(merchant, provider.code()))
@@ -73,37 +76,32 @@ final class WebhookDeliveries {
     /** The provider's HMAC over the raw body (and, for Square, the notification URL), compared in constant time. */
     void checkSignature(Exchange exchange) {
         WebhookConnection connection = connection(exchange);
+        ProviderScheme scheme = scheme(connection);
         Message in = exchange.getMessage();
-        byte[] body = in.getBody(byte[].class);
-        String header = connection.provider().equals(WebhookProvider.SQUARE.code())
-                ? WebhookSignatures.SQUARE_HEADER : WebhookSignatures.SHOPIFY_HEADER;
+        String header = scheme.signatureHeader();
         String given = in.getHeader(header, String.class);
         if (given == null || given.isBlank()) {
             throw new HttpProblem(401, "signature-missing", header + " is missing");
         }
-        String expected = connection.provider().equals(WebhookProvider.SQUARE.code())
-                ? WebhookSignatures.square(connection.secret(), connection.notificationUrl(), body)
-                : WebhookSignatures.shopify(connection.secret(), body);
-        if (!WebhookSignatures.matches(expected, given)) {
+        if (!scheme.verify(connection.secret(), connection.notificationUrl(), in.getBody(byte[].class), given)) {
             throw new HttpProblem(401, "signature-mismatch", header + " does not match the body under this merchant's "
                     + "secret" + (connection.notificationUrl() != null ? " and notification URL" : ""));
         }
     }
 
-    /** The event, from the connected account only. */
-    void readEvent(Exchange exchange) {
+    /** The delivery's events, from the connected account only. */
+    void readEvents(Exchange exchange) {
         WebhookConnection connection = connection(exchange);
         Message in = exchange.getMessage();
-        byte[] body = in.getBody(byte[].class);
-        ProviderEvent event = connection.provider().equals(WebhookProvider.SQUARE.code())
-                ? SquareEvents.read(body)
-                : ShopifyEvents.read(body, in.getHeader("X-Shopify-Topic", String.class),
-                        in.getHeader("X-Shopify-Webhook-Id", String.class), in.getHeader("X-Shopify-Shop-Domain", String.class));
-        if (connection.accountRef() != null && !connection.accountRef().equals(event.account())) {
-            throw new HttpProblem(403, "other-account", "the event comes from another " + connection.provider()
-                    + " account than the one this merchant connected");
+        List<ProviderEvent> events = scheme(connection).read(in.getBody(byte[].class),
+                name -> in.getHeader(name, String.class), connection.currency());
+        for (ProviderEvent event : events) {
+            if (connection.accountRef() != null && !connection.accountRef().equals(event.account())) {
+                throw new HttpProblem(403, "other-account", "the event comes from another " + connection.provider()
+                        + " account than the one this merchant connected");
+            }
         }
-        exchange.setProperty(EVENT, event);
+        exchange.setProperty(EVENTS, events);
         in.setBody(null);
     }
 

@@ -12,8 +12,8 @@ import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
  *
  * <pre>
  *   platform-http POST /webhooks/v1/{provider}/{merchant}
- *     → identifyConnection → readBody → checkSignature → readEvent → record (durable) → 200
- *     → (pending events, after the answer) direct:webhook-credit
+ *     → identifyConnection → readBody → checkSignature → readEvents → record (durable, each event) → 200
+ *     → (each pending event, after the answer) direct:webhook-credit
  *   direct:webhook-credit   → toTransaction → (a refund: once its sale is settled) direct:intake → AwaitVerdict → settle
  *   timer webhook-pending   → pendingEvents → each to direct:webhook-credit (after a crash or an outage)
  * </pre>
@@ -47,11 +47,10 @@ final class WebhookRoutes extends EndpointRouteBuilder {
                 .process(deliveries::identifyConnection)
                 .process(deliveries::readBody)
                 .process(deliveries::checkSignature)
-                .process(deliveries::readEvent)
+                .process(deliveries::readEvents)
                 .process(recording::record)
-                .filter(WebhookEventRecording::pending)
-                    .wireTap(CREDIT_URI).onPrepare(e -> e.getMessage().setBody(
-                            e.getProperty(WebhookEventRecording.STORED)))
+                .split(exchangeProperty(WebhookEventRecording.PENDING))
+                    .wireTap(CREDIT_URI)
                 .end();
 
         // The event is stored and stays pending until settled: a failure here is retried by the pending sweep, not lost.

@@ -45,7 +45,10 @@ class WebhookCommandsTest {
                 "https://hub.example.com/webhooks/v1/square/books", "-s", "hub.data-dir=" + data);
         Run shopify = run("", "webhook-connect", "--merchant", "books", "--provider", "shopify", "--terminal", "WEB",
                 "--secret", "shpss_secret", "-s", "hub.data-dir=" + data);
+        Run lightspeed = run("ls-client-secret\n", "webhook-connect", "--merchant", "books", "--provider", "lightspeed",
+                "--terminal", "WEB", "--account", "pagesandco", "--currency", "nzd", "-s", "hub.data-dir=" + data);
 
+        assertThat(lightspeed.exitCode()).as(lightspeed.err()).isZero();
         assertThat(square.exitCode()).as(square.err()).isZero();
         assertThat(square.out()).contains("/webhooks/v1/square/books").doesNotContain("sq-signature-key");
         assertThat(shopify.exitCode()).as(shopify.err()).isZero();
@@ -59,11 +62,16 @@ class WebhookCommandsTest {
             assertThat(connected.notificationUrl()).isEqualTo("https://hub.example.com/webhooks/v1/square/books");
             assertThat(new String(connections.find(books, "shopify").orElseThrow().secret(), StandardCharsets.UTF_8))
                     .isEqualTo("shpss_secret");
+            assertThat(connections.find(books, "shopify").orElseThrow().currency()).isNull();
+            WebhookConnection lightspeedAccount = connections.find(books, "lightspeed").orElseThrow();
+            assertThat(new String(lightspeedAccount.secret(), StandardCharsets.UTF_8)).isEqualTo("ls-client-secret");
+            assertThat(lightspeedAccount.currency()).isEqualTo("NZD");
+            assertThat(lightspeedAccount.accountRef()).isEqualTo("pagesandco");
         }
     }
 
     @Test
-    void providersWithoutAnEstablishedSchemeAndASquareConnectionWithoutItsUrlAreRefused() {
+    void aLoyverseConnectionWithoutItsCurrencyAndASquareConnectionWithoutItsUrlAreRefused() {
         Path data = onboardedShop();
 
         Run loyverse = run("key\n", "webhook-connect", "--merchant", "books", "--provider", "loyverse", "--terminal", "WEB",
@@ -74,7 +82,7 @@ class WebhookCommandsTest {
                 "--terminal", "NOPE", "-s", "hub.data-dir=" + data);
 
         assertThat(loyverse.exitCode()).isNotZero();
-        assertThat(loyverse.err()).contains("takes no loyverse webhooks");
+        assertThat(loyverse.err()).contains("--currency is required for loyverse");
         assertThat(squareWithoutUrl.err()).contains("--notification-url is required for square");
         assertThat(otherMerchantsTill.err()).contains("no active terminal NOPE of merchant books");
     }

@@ -265,13 +265,13 @@ abstract class WebhookSuite {
     }
 
     @Test
-    void providersWithoutAnEstablishedSignatureAndUnconnectedMerchantsAreRefused() {
+    void unknownProvidersAndUnconnectedMerchantsAreRefused() {
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
         for (String provider : List.of("loyverse", "lightspeed")) {
             Delivery answer = new WebhookTill(URI.create(fixture.baseUrl()), provider, m.code(), SQUARE_KEY, null, null)
                     .post(body, Map.of());
-            assertThat(answer.status()).isEqualTo(501);
-            assertThat(answer.body()).contains("\"code\":\"provider-not-supported\"");
+            assertThat(answer.status()).isEqualTo(404);
+            assertThat(answer.body()).contains("\"code\":\"not-connected\"");
         }
         Delivery unknown = new WebhookTill(URI.create(fixture.baseUrl()), "square", "no-such-merchant", SQUARE_KEY,
                 null, null).post(body, Map.of());

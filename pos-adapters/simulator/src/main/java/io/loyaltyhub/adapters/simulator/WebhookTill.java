@@ -1,7 +1,7 @@
 package io.loyaltyhub.adapters.simulator;
 
 import io.loyaltyhub.adapters.webhook.WebhookExamples;
-import io.loyaltyhub.adapters.webhook.WebhookSignatures;
+import io.loyaltyhub.adapters.webhook.WebhookProvider;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -87,6 +87,50 @@ public final class WebhookTill {
                 .with("currency", currency).with("total_price", "0.00"), "orders/cancelled", webhookId);
     }
 
+    /** A Loyverse receipt (of {@code receiptType} SALE or REFUND) for {@link #loyverseReceipts}: amount in minor units. */
+    public static WebhookExamples loyverseReceipt(String receiptNumber, String receiptType, long amount, String currency,
+                                                  String customerId, OffsetDateTime at) {
+        return WebhookExamples.loyverseReceipt().with("receipt_number", receiptNumber).with("receipt_type", receiptType)
+                .with("total_money", decimal(amount, currency)).json("customer_id", customerId).with("created_at", at);
+    }
+
+    /** Loyverse {@code receipts.update} carrying these receipts. */
+    public Delivery loyverseReceipts(OffsetDateTime at, WebhookExamples... receipts) {
+        return sendSigned(WebhookExamples.loyverseReceipts(receipts).with("account", accountOr("LVSIMULATOR"))
+                .with("created_at", at).body(), "application/json");
+    }
+
+    /** Loyverse {@code customers.update}: the customer, with the loyalty card number as its customer code (or none). */
+    public Delivery loyverseCustomer(String customerId, String customerCode, String email, OffsetDateTime at) {
+        return sendSigned(WebhookExamples.loyverseCustomer().with("account", accountOr("LVSIMULATOR"))
+                .with("customer_id", customerId).json("customer_code", customerCode).json("email", email)
+                .with("created_at", at).body(), "application/json");
+    }
+
+    /** A Lightspeed sale payload (API 1.0) for {@link #lightspeed}: amount in minor units, tax included, as total. */
+    public static WebhookExamples lightspeedSale(String saleId, String status, long amount, String currency,
+                                                 String customerCode, OffsetDateTime at) {
+        return WebhookExamples.lightspeedSale().with("sale_id", saleId).with("status", status)
+                .with("total_price", decimal(amount, currency)).with("total_tax", 0)
+                .json("customer_code", customerCode).with("sale_date", at.withOffsetSameInstant(java.time.ZoneOffset.UTC)
+                        .toLocalDateTime().withNano(0).toString().replace('T', ' '));
+    }
+
+    /** Lightspeed X-Series: the payload form-encoded with its type and this till's account as domain_prefix, signed. */
+    public Delivery lightspeed(String type, WebhookExamples payload) {
+        return sendSigned(WebhookExamples.lightspeedForm(type, accountOr("simulator"), payload.body()),
+                "application/x-www-form-urlencoded");
+    }
+
+    /** A body signed as this till's provider signs it. */
+    public Delivery sendSigned(byte[] body, String contentType) {
+        return post(body, headersFor(body), contentType);
+    }
+
+    private String accountOr(String fallback) {
+        return account == null ? fallback : account;
+    }
+
     /** One example body, signed as the provider signs it. */
     public Delivery send(WebhookExamples example, String shopifyTopic, String shopifyWebhookId) {
         byte[] body = example.body();
@@ -107,15 +151,20 @@ public final class WebhookTill {
 
     /** The provider's signature header for this body. */
     public Map<String, String> headersFor(byte[] body) {
-        return provider.equals("square")
-                ? Map.of(WebhookSignatures.SQUARE_HEADER, WebhookSignatures.square(secret, signedUrl, body))
-                : Map.of(WebhookSignatures.SHOPIFY_HEADER, WebhookSignatures.shopify(secret, body));
+        WebhookProvider known = WebhookProvider.byCode(provider)
+                .orElseThrow(() -> new IllegalArgumentException("no provider " + provider));
+        return Map.of(known.scheme().signatureHeader(), known.scheme().sign(secret, signedUrl, body));
     }
 
     /** A body with exactly these headers (for trying what the hub refuses). */
     public Delivery post(byte[] body, Map<String, String> headers) {
+        return post(body, headers, "application/json");
+    }
+
+    /** A body of this content type with exactly these headers. */
+    public Delivery post(byte[] body, Map<String, String> headers, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(address).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.loyaltyhub.adapters.webhook.ShopifyEvents;
+import io.loyaltyhub.adapters.webhook.ProviderEvent;
 import io.loyaltyhub.adapters.webhook.SquareEvents;
+import io.loyaltyhub.adapters.webhook.WebhookProvider;
 import io.loyaltyhub.adapters.webhook.WebhookSignatures;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -72,6 +74,46 @@ class WebhookCommandTest {
         assertThat(headers).containsEntry("x-shopify-topic", "refunds/create").containsEntry("x-shopify-webhook-id", "wh-7")
                 .containsEntry("x-shopify-shop-domain", "shop.myshopify.com");
         assertThat(ShopifyEvents.read(body, "refunds/create", "wh-7", "shop.myshopify.com").amount().minorUnits()).isEqualTo(4000);
+    }
+
+    @Test
+    void aLoyverseReceiptAndCustomerAreSignedWithHmacSha1OfTheBody() {
+        int customer = run("--provider", "loyverse", "--merchant", "books", "--secret", "lv", "--account", "m1",
+                "--event", "customer", "--customer", "cust-1", "--card", "6280000000001238");
+        byte[] customerBody = bodies.get("/webhooks/v1/loyverse/books");
+        String customerSignature = headers.get("x-loyverse-signature");
+        int sale = run("--provider", "loyverse", "--merchant", "books", "--secret", "lv", "--account", "m1",
+                "--customer", "cust-1", "--order", "1-1001", "--amount", "2550");
+        byte[] saleBody = bodies.get("/webhooks/v1/loyverse/books");
+
+        assertThat(customer).isZero();
+        assertThat(WebhookProvider.LOYVERSE.scheme().verify("lv".getBytes(StandardCharsets.UTF_8), null, customerBody,
+                customerSignature)).isTrue();
+        assertThat(WebhookProvider.LOYVERSE.scheme().read(customerBody, n -> null, "EUR").get(0).clues().cardTexts())
+                .containsExactly("6280000000001238");
+        assertThat(sale).isZero();
+        ProviderEvent receipt = WebhookProvider.LOYVERSE.scheme().read(saleBody, n -> null, "EUR").get(0);
+        assertThat(receipt.eventId()).isEqualTo("receipt:1-1001");
+        assertThat(receipt.amount().minorUnits()).isEqualTo(2550);
+        assertThat(receipt.customerRef()).isEqualTo("cust-1");
+    }
+
+    @Test
+    void aLightspeedReturnIsAFormWithThePayloadSignedInXSignature() {
+        int exit = run("--provider", "lightspeed", "--merchant", "books", "--secret", "ls", "--account", "pagesandco",
+                "--event", "refund", "--order", "a0000000-0000-11e9-a1b2-c3d4e5f60009", "--amount", "4000",
+                "--card", "6280000000001238");
+
+        byte[] body = bodies.get("/webhooks/v1/lightspeed/books");
+        assertThat(exit).isZero();
+        assertThat(headers.get("content-type")).isEqualTo("application/x-www-form-urlencoded");
+        assertThat(WebhookProvider.LIGHTSPEED.scheme().verify("ls".getBytes(StandardCharsets.UTF_8), null, body,
+                headers.get("x-signature"))).isTrue();
+        ProviderEvent refund = WebhookProvider.LIGHTSPEED.scheme().read(body, n -> null, "EUR").get(0);
+        assertThat(refund.kind()).isEqualTo(ProviderEvent.Kind.REFUND);
+        assertThat(refund.amount().minorUnits()).isEqualTo(4000);
+        assertThat(refund.account()).isEqualTo("pagesandco");
+        assertThat(refund.original().value()).isEqualTo("ls-a0000000-0000-11e9-a1b2-c3d4e5f60009");
     }
 
     @Test
