@@ -97,6 +97,14 @@ public final class LedgerChain {
         }
     }
 
+    /**
+     * Locks the merchant's chain head for the caller's transaction and returns its last position: no entry can be
+     * appended to the chain until the caller commits (a period close cuts the chain there).
+     */
+    public static long lockLastPosition(Connection c, MerchantId merchant) throws SQLException {
+        return lockHead(MerchantSql.on(c, merchant)).lastPosition();
+    }
+
     /** The merchant's head as it is now, unlocked (for verification). */
     static Optional<ChainHead> head(MerchantSql sql) throws SQLException {
         try (PreparedStatement ps = sql.prepare("SELECT last_seq, last_hash FROM ledger_chain_head WHERE merchant_id = :merchant");
