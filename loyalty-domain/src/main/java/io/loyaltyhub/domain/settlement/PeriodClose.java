@@ -25,17 +25,19 @@ import java.util.function.Consumer;
  * chain from where the merchant's last statement ended up to its last entry made before the period's end, and an
  * entry appended after that lands in the next period however early its time. A merchant whose statement exists is
  * skipped, so a close stopped halfway is finished by running it again and never writes a statement twice. Last, the
- * period is marked CLOSED and the next one opened.
+ * period's checkpoint is signed, the period marked CLOSED and the next one opened.
  */
 public final class PeriodClose {
     private final Database database;
     private final IdGenerator ids;
     private final Clock clock;
+    private final StatementSigner signer;
 
-    public PeriodClose(Database database, IdGenerator ids, Clock clock) {
+    public PeriodClose(Database database, IdGenerator ids, Clock clock, StatementSigner signer) {
         this.database = database;
         this.ids = ids;
         this.clock = clock;
+        this.signer = signer;
     }
 
     /** @param alreadyClosed the period had been closed before: nothing was written */
@@ -112,6 +114,7 @@ public final class PeriodClose {
             afterEachMerchant.accept(merchant);
         }
         database.inJdbcTransaction("settlement period close", c -> {
+            StatementSeal.checkpoint(c, period, signer, now());
             if (SettlementPeriods.markClosed(c, period, now())) {
                 PeriodKind kind = SettlementTerms.programme(c).map(ProgrammeTerms::periodKind).orElse(period.kind());
                 SettlementPeriods.open(c, ids.nextId(), kind, period.end());
@@ -148,6 +151,7 @@ public final class PeriodClose {
         MerchantStatement statement = MerchantStatement.settle(period.id(), merchant, from, to,
                 PointsFigures.read(sql, from, to), programme, terms, topups[0], topups[1]);
         StatementStore.insert(c, statement, now(), ids);
+        StatementSeal.seal(c, statement, period, signer);
         if (terms.billing() == Billing.PREPAID) {
             try (PreparedStatement ps = sql.prepare("UPDATE settlement_merchant_terms SET prepaid_points = ? "
                     + "WHERE merchant_id = :merchant")) {

@@ -60,6 +60,23 @@ public final class SettlementStatements {
         });
     }
 
+    /** The period's signed checkpoint (the operator's): one line per merchant's chain at the cut. */
+    public StatementEvidence.Signed checkpoint(long periodId) {
+        return database.inJdbcTransaction("checkpoint of period " + periodId, c -> {
+            closed(c, periodId);
+            try (PreparedStatement ps = CoalitionSql.on(c).prepare("SELECT signed_text, signature FROM settlement_checkpoint "
+                    + "WHERE period_id = ?")) {
+                ps.setLong(1, periodId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new SettlementRefused("no-checkpoint", "period " + periodId + " has no checkpoint");
+                    }
+                    return new StatementEvidence.Signed(rs.getString(1), rs.getString(2));
+                }
+            }
+        });
+    }
+
     private static SettlementPeriod closed(java.sql.Connection c, long periodId) throws java.sql.SQLException {
         SettlementPeriod period = SettlementPeriods.byId(c, periodId).orElseThrow(() -> new SettlementRefused(
                 "no-such-period", "there is no settlement period " + periodId));

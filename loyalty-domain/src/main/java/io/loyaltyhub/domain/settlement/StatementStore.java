@@ -96,6 +96,32 @@ final class StatementStore {
         return statements;
     }
 
+    static List<StatementSeal.SignedRow> sealsAcrossMerchants(Connection c, long periodId) throws SQLException {
+        List<StatementSeal.SignedRow> rows = new ArrayList<>();
+        try (PreparedStatement ps = AcrossMerchants.on(c, ALL_STATEMENTS).prepare("SELECT merchant_id, from_seq, to_seq, "
+                + "chain_hash, merkle_root, net_minor FROM settlement_statement WHERE period_id = ? ORDER BY merchant_id")) {
+            ps.setLong(1, periodId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new StatementSeal.SignedRow(rs.getLong(1), rs.getLong(2) + ".." + rs.getLong(3), rs.getString(4),
+                            rs.getString(5), rs.getLong(6)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The statement's signed text and its signature (base64), empty before the statement was sealed. */
+    static Optional<String[]> signed(MerchantSql sql, long periodId) throws SQLException {
+        try (PreparedStatement ps = sql.prepare("SELECT signed_text, signature FROM settlement_statement WHERE merchant_id = "
+                + ":merchant AND period_id = ? AND signature IS NOT NULL")) {
+            ps.setLong(1, periodId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new String[] {rs.getString(1), rs.getString(2)}) : Optional.empty();
+            }
+        }
+    }
+
     private static MerchantStatement map(ResultSet rs) throws SQLException {
         return new MerchantStatement(rs.getLong(1), new MerchantId(rs.getLong(2)), rs.getLong(3), rs.getLong(4),
                 new PointsFigures(rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)),

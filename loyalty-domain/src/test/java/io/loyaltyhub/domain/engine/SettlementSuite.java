@@ -67,8 +67,74 @@ abstract class SettlementSuite {
         }
     }
 
+    private static final java.security.KeyPair HUB_KEY = ed25519();
+
+    private static java.security.KeyPair ed25519() {
+        try {
+            return java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static byte[] sign(byte[] text) {
+        try {
+            java.security.Signature s = java.security.Signature.getInstance("Ed25519");
+            s.initSign(HUB_KEY.getPrivate());
+            s.update(text);
+            return s.sign();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static boolean verifies(String text, String signatureBase64) throws Exception {
+        java.security.Signature s = java.security.Signature.getInstance("Ed25519");
+        s.initVerify(HUB_KEY.getPublic());
+        s.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return s.verify(java.util.Base64.getDecoder().decode(signatureBase64));
+    }
+
     private PeriodClose closer(Clock clock) {
-        return new PeriodClose(bed.database, new IdGenerator(32), clock);
+        return new PeriodClose(bed.database, new IdGenerator(32), clock, SettlementSuite::sign);
+    }
+
+    @Test
+    void aClosedStatementIsSignedCoversItsEntriesAndProvesAReceiptIncluded() throws Exception {
+        String card = EngineTestbed.newCard();
+        String receipt = null;
+        for (int i = 0; i < 5; i++) {
+            String ref = EngineTestbed.ref();
+            bed.engine.apply(bed.coalition.sale(books, ref, card, 1_000L * (i + 1)));
+            if (i == 2) {
+                receipt = ref;
+            }
+        }
+        PeriodClose.Closed closed = closer(AFTER_MIDNIGHT).closeCurrent(false);
+        io.loyaltyhub.domain.settlement.StatementEvidence evidence =
+                new io.loyaltyhub.domain.settlement.StatementEvidence(bed.database);
+
+        io.loyaltyhub.domain.settlement.StatementEvidence.Signed signed = evidence.signed(books.id(), closed.period().id());
+        List<io.loyaltyhub.domain.settlement.StatementEvidence.Entry> entries = evidence.entries(books.id(), closed.period().id());
+        io.loyaltyhub.domain.settlement.StatementEvidence.InclusionProof proof =
+                evidence.inclusionProof(books.id(), closed.period().id(), receipt);
+
+        assertThat(verifies(signed.text(), signed.signatureBase64())).isTrue();
+        assertThat(verifies(signed.text().replace("issued=150", "issued=151"), signed.signatureBase64())).isFalse();
+        assertThat(entries).hasSize(5).allSatisfy(e -> assertThat(
+                io.loyaltyhub.domain.ledger.ChainHash.sha256Hex(e.line())).isEqualTo(e.hash()));
+        String root = new io.loyaltyhub.domain.ledger.MerkleTree(entries.stream().map(e -> e.hash()).toList()).root();
+        assertThat(signed.text()).contains("|merkle=" + root + "|").contains("|entries=5|").contains("|issued=150|")
+                .contains("|chain=" + entries.get(4).hash() + "|");
+        assertThat(proof.entry().txnRef()).isEqualTo(receipt);
+        assertThat(io.loyaltyhub.domain.ledger.MerkleTree.rootFrom(proof.entry().hash(), proof.steps())).isEqualTo(root);
+        io.loyaltyhub.domain.settlement.StatementEvidence.Signed checkpoint =
+                new SettlementStatements(bed.database).checkpoint(closed.period().id());
+        assertThat(verifies(checkpoint.text(), checkpoint.signatureBase64())).isTrue();
+        assertThat(checkpoint.text()).contains("merkle=" + root);
+        assertThatThrownBy(() -> evidence.inclusionProof(pharmacy.id(), closed.period().id(), "X-NOT-THERE"))
+                .isInstanceOf(SettlementRefused.class).extracting(e -> ((SettlementRefused) e).code())
+                .isEqualTo("receipt-not-in-statement");
     }
 
     /** The test's own tally of one merchant's points, from the engine's answers. */
