@@ -5,11 +5,14 @@ import io.loyaltyhub.domain.ledger.MerkleTree;
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.MerchantSql;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a merchant checks its signed statement against (docs/settlement.md): the statement's signed text, the
@@ -44,26 +47,41 @@ public final class StatementEvidence {
 
     public List<Entry> entries(MerchantId merchant, long periodId) {
         MerchantStatement s = new SettlementStatements(database).forMerchant(merchant, periodId);
-        return database.inJdbcTransaction("statement entries of merchant " + merchant, c -> {
-            List<Entry> entries = new ArrayList<>();
-            try (PreparedStatement ps = MerchantSql.on(c, merchant).prepare("SELECT k.chain_seq, k.prev_hash, k.entry_hash, "
-                    + "e.id, e.purchase_id, e.entry_type, e.points, e.created_at, p.txn_ref FROM ledger_chain_link k "
-                    + "JOIN ledger_entry e ON e.id = k.entry_id AND e.merchant_id = k.merchant_id "
-                    + "LEFT JOIN purchase p ON p.id = e.purchase_id AND p.merchant_id = k.merchant_id "
-                    + "WHERE k.merchant_id = :merchant AND k.chain_seq > ? AND k.chain_seq <= ? ORDER BY k.chain_seq")) {
-                ps.setLong(1, s.fromPosition());
-                ps.setLong(2, s.toPosition());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ChainedEntry e = new ChainedEntry(rs.getLong(4), merchant, rs.getLong(5), rs.getString(6),
-                                rs.getLong(7), rs.getObject(8, LocalDateTime.class));
-                        entries.add(new Entry(rs.getLong(1), rs.getString(9), e.canonicalAt(rs.getLong(1), rs.getString(2)),
-                                rs.getString(3)));
-                    }
+        return database.inJdbcTransaction("statement entries of merchant " + merchant,
+                c -> entriesOf(c, merchant, s.fromPosition(), s.toPosition()));
+    }
+
+    /** The entries at the merchant's chain positions after {@code from} up to {@code to}, in the caller's transaction. */
+    public static List<Entry> entriesOf(Connection c, MerchantId merchant, long from, long to) throws SQLException {
+        List<Entry> entries = new ArrayList<>();
+        try (PreparedStatement ps = MerchantSql.on(c, merchant).prepare("SELECT k.chain_seq, k.prev_hash, k.entry_hash, "
+                + "e.id, e.purchase_id, e.entry_type, e.points, e.created_at, p.txn_ref FROM ledger_chain_link k "
+                + "JOIN ledger_entry e ON e.id = k.entry_id AND e.merchant_id = k.merchant_id "
+                + "LEFT JOIN purchase p ON p.id = e.purchase_id AND p.merchant_id = k.merchant_id "
+                + "WHERE k.merchant_id = :merchant AND k.chain_seq > ? AND k.chain_seq <= ? ORDER BY k.chain_seq")) {
+            ps.setLong(1, from);
+            ps.setLong(2, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ChainedEntry e = new ChainedEntry(rs.getLong(4), merchant, rs.getLong(5), rs.getString(6),
+                            rs.getLong(7), rs.getObject(8, LocalDateTime.class));
+                    entries.add(new Entry(rs.getLong(1), rs.getString(9), e.canonicalAt(rs.getLong(1), rs.getString(2)),
+                            rs.getString(3)));
                 }
             }
-            return entries;
-        });
+        }
+        return entries;
+    }
+
+    /** The inclusion proof of the receipt's first entry among these (a statement's), if it has one. */
+    public static Optional<InclusionProof> proofAmong(List<Entry> entries, String txnRef) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (txnRef.equals(entries.get(i).txnRef())) {
+                MerkleTree tree = new MerkleTree(entries.stream().map(Entry::hash).toList());
+                return Optional.of(new InclusionProof(entries.get(i), tree.proof(i), tree.root()));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -71,15 +89,7 @@ public final class StatementEvidence {
      * credit, say). Refused with {@code receipt-not-in-statement} when the period has no entry of that reference.
      */
     public InclusionProof inclusionProof(MerchantId merchant, long periodId, String txnRef) {
-        List<Entry> entries = entries(merchant, periodId);
-        List<String> leaves = entries.stream().map(Entry::hash).toList();
-        for (int i = 0; i < entries.size(); i++) {
-            if (txnRef.equals(entries.get(i).txnRef())) {
-                MerkleTree tree = new MerkleTree(leaves);
-                return new InclusionProof(entries.get(i), tree.proof(i), tree.root());
-            }
-        }
-        throw new SettlementRefused("receipt-not-in-statement", "no entry of receipt " + txnRef + " is in the statement of "
-                + "period " + periodId);
+        return proofAmong(entries(merchant, periodId), txnRef).orElseThrow(() -> new SettlementRefused(
+                "receipt-not-in-statement", "no entry of receipt " + txnRef + " is in the statement of period " + periodId));
     }
 }

@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
                 OperatorCredentialCommands.Add.class, OperatorCredentialCommands.Revoke.class,
                 LimitCommands.Set.class, LimitCommands.ListLimits.class, LimitCommands.Refusals.class,
                 ExpiryCommands.Set.class, ExpiryCommands.Run.class, LedgerCommands.Verify.class,
+                SettlementCommands.Terms.class, SettlementCommands.MerchantTermsCommand.class, SettlementCommands.TopUp.class,
+                SettlementCommands.Close.class, SettlementCommands.Statements.class, SettlementCommands.PublicKey.class,
                 MerchantPgpKeyCommand.class, ReferenceConflictsCommand.class, BrokerTerminalSecurityCommand.class,
                 WebhookCommands.Connect.class, WebhookCommands.Events.class,
                 io.loyaltyhub.hub.broker.StandaloneBrokerCommand.class})
