@@ -9,4 +9,10 @@ public record ProgrammeTerms(String currency, long issuePriceMinor, long redeemV
         MerchantTerms.requireNotNegative(issuePriceMinor, "issue price");
         MerchantTerms.requireNotNegative(redeemValueMinor, "redemption value");
     }
+
+    @Override
+    public String toString() {
+        return currency + ", " + issuePriceMinor + " minor unit(s) per point issued, " + redeemValueMinor
+                + " per point redeemed, " + periodKind.name().toLowerCase(java.util.Locale.ROOT) + " periods";
+    }
 }

@@ -1,7 +1,6 @@
 package io.loyaltyhub.hub.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.loyaltyhub.domain.engine.PointsEngine;
 import io.loyaltyhub.domain.merchant.MerchantPrincipal;
@@ -20,21 +19,14 @@ import io.loyaltyhub.domain.testing.CoalitionFixture.TestMerchant;
 import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.domain.txn.TransactionType;
 import io.loyaltyhub.hub.config.HubSettings;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The checks docs/settlement.md gives a merchant, run exactly as written (the block between its verify markers) with
@@ -47,14 +39,11 @@ class SettlementVerificationCommandsTest {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
     @Test
     void aMerchantVerifiesItsSignedStatementCoverageAndAReceiptWithTheDocumentedCommands() throws Exception {
-        requireOpenssl();
+        DocumentedVerification.requireOpenssl();
         Path data = dir.resolve("hub-data");
-        assertThat(cli("keys-init", "-s", "hub.data-dir=" + data).exitCode()).isZero();
+        assertThat(DocumentedVerification.cli("keys-init", "-s", "hub.data-dir=" + data).exitCode()).isZero();
         TestMerchant books;
         TestMerchant cafe;
         String receipt = "R-1003";
@@ -73,8 +62,8 @@ class SettlementVerificationCommandsTest {
             engine.apply(coalition.sale(cafe, "C-1", card, 2_500));
         }
 
-        Run closed = cli("period-close", "--now", "-s", "hub.data-dir=" + data);
-        Run key = cli("hub-signing-key", "-s", "hub.data-dir=" + data);
+        DocumentedVerification.Run closed = DocumentedVerification.cli("period-close", "--now", "-s", "hub.data-dir=" + data);
+        DocumentedVerification.Run key = DocumentedVerification.cli("hub-signing-key", "-s", "hub.data-dir=" + data);
         assertThat(closed.exitCode()).as(closed.err()).isZero();
         assertThat(closed.out()).contains("2 statement(s) written, checkpoint signed");
         Files.writeString(dir.resolve("hub-signing-key.pem"), key.out());
@@ -86,7 +75,7 @@ class SettlementVerificationCommandsTest {
             download(db, cafe, "inclusion-proof", Map.of("txn", receipt), "cafe-proof.csv");
         }
 
-        Run verified = bash(documentedCommands());
+        DocumentedVerification.Run verified = DocumentedVerification.run(dir);
 
         assertThat(verified.exitCode()).as(verified.out() + verified.err()).isZero();
         assertThat(verified.out()).contains("Signature Verified Successfully").contains("statement covers its 7 entries")
@@ -99,7 +88,7 @@ class SettlementVerificationCommandsTest {
         String statements = Files.readString(dir.resolve("statements.csv"));
         assertThat(statements).as("the 6 sales' points").contains("|issued=210|");
         Files.writeString(dir.resolve("statements.csv"), statements.replace("|issued=210|", "|issued=2100|"));
-        Run tampered = bash(documentedCommands());
+        DocumentedVerification.Run tampered = DocumentedVerification.run(dir);
         assertThat(tampered.exitCode()).as(tampered.out() + tampered.err()).isNotZero();
         assertThat(tampered.out() + tampered.err()).contains("Signature Verification Failure");
     }
@@ -119,66 +108,8 @@ class SettlementVerificationCommandsTest {
         }
     }
 
-    /** The block between the verify markers of docs/settlement.md, without its fence lines. */
-    private static String documentedCommands() throws IOException {
-        Path doc = Path.of("..", "docs", "settlement.md");
-        if (!Files.exists(doc)) {
-            doc = Path.of("docs", "settlement.md");
-        }
-        String text = Files.readString(doc);
-        String block = text.substring(text.indexOf("<!-- verify-start -->"), text.indexOf("<!-- verify-end -->"));
-        return block.substring(block.indexOf("```sh") + "```sh".length(), block.lastIndexOf("```"));
-    }
-
-    private Run bash(String script) throws Exception {
-        Process p = new ProcessBuilder("bash", "-c", script).directory(dir.toFile()).start();
-        p.getOutputStream().close();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Thread errReader = new Thread(() -> {
-            try {
-                p.getErrorStream().transferTo(err);
-            } catch (IOException e) {
-                // the process ended
-            }
-        });
-        errReader.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        errReader.join();
-        return new Run(p.exitValue(), out, err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static void requireOpenssl() {
-        boolean present;
-        try {
-            Process p = new ProcessBuilder("openssl", "version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            present = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            present = false;
-        }
-        if (!present && Boolean.parseBoolean(System.getenv("LOYALTY_REQUIRE_OPENSSL"))) {
-            throw new AssertionError("openssl is required (LOYALTY_REQUIRE_OPENSSL=true) but was not found");
-        }
-        assumeTrue(present, "openssl is not installed");
-    }
-
     private static Database open(Path data) {
         return Database.open(HubSettings.load(null, Map.of("hub.data-dir", data.toString())).databaseConfig(2));
     }
 
-    private static Run cli(String... args) {
-        PrintStream originalOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            CommandLine cli = new CommandLine(new HubCommand());
-            cli.setErr(new PrintWriter(err, true));
-            cli.setExecutionExceptionHandler(HubCommand.EXECUTION_ERRORS);
-            return new Run(cli.execute(args), out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(originalOut);
-        }
-    }
 }
