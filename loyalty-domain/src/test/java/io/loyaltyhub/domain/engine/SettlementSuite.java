@@ -302,4 +302,37 @@ abstract class SettlementSuite {
         assertThat(s.owedMinor()).as("the top-up bought, and the 20 points it could not cover").isEqualTo(80);
         assertThat(s.netMinor()).isEqualTo(-80);
     }
+
+    @Test
+    void theOperatorSeesOutstandingPointsByIssuerTheirExpiryMonthsAndTheBreakageExpectedOfThem() {
+        new io.loyaltyhub.domain.expiry.PointsExpiry(bed.database, new IdGenerator(33), CoalitionFixture.CLOCK)
+                .setPolicy(java.util.Optional.of(io.loyaltyhub.domain.expiry.ExpiryPolicy.monthsAfterEarning(12)));
+        String early = EngineTestbed.newCard();
+        bed.engine.apply(bed.coalition.sale(books, EngineTestbed.ref(), early, 2_000));
+        bed.engine.apply(bed.coalition.txn(books, EngineTestbed.ref(), TransactionType.REDEEM, early, 10, null));
+        new io.loyaltyhub.domain.expiry.PointsExpiry(bed.database, new IdGenerator(33),
+                Clock.offset(CoalitionFixture.CLOCK, Duration.ofDays(400))).run(line -> { });
+        String card = EngineTestbed.newCard();
+        bed.engine.apply(bed.coalition.sale(books, EngineTestbed.ref(), card, 10_000));
+        engineAt(Duration.ofDays(31)).apply(bed.coalition.sale(pharmacy, EngineTestbed.ref(), card, 5_000));
+        engineAt(Duration.ofDays(40)).apply(bed.coalition.txn(cafe, EngineTestbed.ref(), TransactionType.REDEEM, card, 30, null));
+
+        io.loyaltyhub.domain.settlement.Liability.Figures figures =
+                new io.loyaltyhub.domain.settlement.Liability(bed.database).now();
+
+        assertThat(figures.outstanding()).as("the redemption took books' older credit first")
+                .containsExactlyInAnyOrderEntriesOf(Map.of(books.id().value(), 70L, pharmacy.id().value(), 50L));
+        assertThat(figures.expiring().get(books.id().value()))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(java.time.YearMonth.of(2027, 11), 70L));
+        assertThat(figures.expiring().get(pharmacy.id().value()))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(java.time.YearMonth.of(2027, 12), 50L));
+        assertThat(figures.expiredSoFar()).isEqualTo(10);
+        assertThat(figures.redeemedSoFar()).isEqualTo(40);
+        assertThat(figures.expectedBreakage(70)).as("10 of the 50 settled points expired").isEqualTo(14);
+    }
+
+    private PointsEngine engineAt(Duration later) {
+        return new PointsEngine(bed.database, new IdGenerator(34), Clock.offset(CoalitionFixture.CLOCK, later), 8,
+                new io.loyaltyhub.domain.txn.OccurredAtWindow(Duration.ofDays(36_500), Duration.ofDays(36_500)));
+    }
 }

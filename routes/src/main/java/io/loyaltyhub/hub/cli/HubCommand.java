@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
                 ExpiryCommands.Set.class, ExpiryCommands.Run.class, LedgerCommands.Verify.class,
                 SettlementCommands.Terms.class, SettlementCommands.MerchantTermsCommand.class, SettlementCommands.TopUp.class,
                 SettlementCommands.Close.class, SettlementCommands.Statements.class, SettlementCommands.PublicKey.class,
+                SettlementCommands.LiabilityCommand.class,
                 MerchantPgpKeyCommand.class, ReferenceConflictsCommand.class, BrokerTerminalSecurityCommand.class,
                 WebhookCommands.Connect.class, WebhookCommands.Events.class,
                 io.loyaltyhub.hub.broker.StandaloneBrokerCommand.class})

@@ -175,4 +175,29 @@ final class SettlementCommands {
             return 0;
         }
     }
+
+    @Command(name = "settlement-liability", mixinStandardHelpOptions = true,
+            description = "The operator's liability: points held now by the merchant that issued them, what expires per month "
+                    + "unless redeemed, and the breakage expected of it from the coalition's history (an estimate).")
+    static final class LiabilityCommand extends SettlementCommand {
+        @Override
+        public Integer call() {
+            return with((s, db) -> {
+                io.loyaltyhub.domain.settlement.Liability liability = new io.loyaltyhub.domain.settlement.Liability(db);
+                io.loyaltyhub.domain.settlement.Liability.Figures f = liability.now();
+                System.out.println("issuer,outstanding_points,value_minor");
+                f.outstanding().forEach((issuer, points) -> System.out.printf("%s,%d,%d%n", issuerName(issuer), points,
+                        Math.multiplyExact(points, liability.issuePrice(issuer))));
+                System.out.printf("history: %d point(s) expired, %d redeemed%n", f.expiredSoFar(), f.redeemedSoFar());
+                System.out.println("issuer,expiry_month,expiring_points,expected_breakage_points");
+                f.expiring().forEach((issuer, months) -> months.forEach((month, points) -> System.out.printf("%s,%s,%d,%d%n",
+                        issuerName(issuer), month, points, f.expectedBreakage(points))));
+                return 0;
+            });
+        }
+
+        private static String issuerName(long issuer) {
+            return issuer == io.loyaltyhub.domain.settlement.Liability.OPERATOR ? "operator" : "merchant:" + issuer;
+        }
+    }
 }

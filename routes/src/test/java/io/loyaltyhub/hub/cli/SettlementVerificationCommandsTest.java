@@ -67,12 +67,26 @@ class SettlementVerificationCommandsTest {
         assertThat(closed.exitCode()).as(closed.err()).isZero();
         assertThat(closed.out()).contains("2 statement(s) written, checkpoint signed");
         Files.writeString(dir.resolve("hub-signing-key.pem"), key.out());
+        DocumentedVerification.Run operatorView = DocumentedVerification.cli("settlement-statements", "-s", "hub.data-dir=" + data);
+        DocumentedVerification.Run liability = DocumentedVerification.cli("settlement-liability", "-s", "hub.data-dir=" + data);
+        DocumentedVerification.Run again = DocumentedVerification.cli("period-close", "-s", "hub.data-dir=" + data);
+        DocumentedVerification.Run negative = DocumentedVerification.cli("prepaid-topup", "--merchant", "books", "--points", "-5",
+                "-s", "hub.data-dir=" + data);
+        assertThat(operatorView.out()).contains(books.id() + ",0..7,210,0,50,0,210,50,-160,EUR")
+                .contains(cafe.id() + ",0..1,25,0,0,0,25,0,-25,EUR").contains("sum 0");
+        assertThat(liability.out()).contains("merchant:" + books.id() + ",160,160").contains("merchant:" + cafe.id() + ",25,25");
+        assertThat(again.exitCode()).as("the next period has not ended").isEqualTo(2);
+        assertThat(again.err()).contains("period-not-ended");
+        assertThat(negative.err()).contains("topup-not-positive");
         try (Database db = open(data)) {
             download(db, books, "statements", Map.of(), "statements.csv");
             download(db, books, "statement-entries", Map.of(), "statement-entries.csv");
             download(db, books, "inclusion-proof", Map.of("txn", receipt), "proof.csv");
             download(db, cafe, "statements", Map.of(), "cafe-statements.csv");
             download(db, cafe, "inclusion-proof", Map.of("txn", receipt), "cafe-proof.csv");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> download(db, books, "inclusion-proof", Map.of(), "none.csv"))
+                    .isInstanceOf(io.loyaltyhub.domain.report.ReportRejected.class)
+                    .extracting(e -> ((io.loyaltyhub.domain.report.ReportRejected) e).code()).isEqualTo("missing-parameter");
         }
 
         DocumentedVerification.Run verified = DocumentedVerification.run(dir);
