@@ -18,7 +18,9 @@ public record ChainFault(Kind kind, MerchantId merchant, Long entryId, long posi
         /** An authentic entry chained at another position than the one it now sits at. */
         REORDERED,
         /** A link or the head no longer follows the link before it. */
-        LINK_ALTERED
+        LINK_ALTERED,
+        /** A signed statement no longer matches the chain (history rewritten with recomputed hashes), or its signature fails. */
+        CHECKPOINT_MISMATCH
     }
 
     @Override

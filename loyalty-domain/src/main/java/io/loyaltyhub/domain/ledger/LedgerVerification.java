@@ -27,9 +27,16 @@ public final class LedgerVerification {
     private static final int FETCH = 1_000;
 
     private final Database database;
+    private final SignatureCheck signatures;
 
+    /** Verification of the chains and of the chain hashes the signed statements hold, their signatures unchecked. */
     public LedgerVerification(Database database) {
+        this(database, (text, signature) -> true);
+    }
+
+    public LedgerVerification(Database database, SignatureCheck signatures) {
         this.database = database;
+        this.signatures = signatures;
     }
 
     public record Result(long entriesChecked, int chains, List<ChainFault> faults) {
@@ -44,7 +51,7 @@ public final class LedgerVerification {
         List<ChainFault> faults = new ArrayList<>();
         for (MerchantId merchant : merchants) {
             ChainWalk walk = database.inJdbcTransaction("ledger verification of merchant " + merchant,
-                    c -> verifyChain(MerchantSql.on(c, merchant)));
+                    c -> verifyChain(MerchantSql.on(c, merchant), signatures));
             checked += walk.checked;
             faults.addAll(walk.faults);
         }
@@ -74,7 +81,7 @@ public final class LedgerVerification {
         }
     }
 
-    private static ChainWalk verifyChain(MerchantSql sql) throws SQLException {
+    private static ChainWalk verifyChain(MerchantSql sql, SignatureCheck signatures) throws SQLException {
         ChainWalk walk = new ChainWalk(sql.merchant());
         try (PreparedStatement ps = sql.prepareForwardOnly("SELECT k.chain_seq, k.entry_id, k.prev_hash, k.entry_hash, e.id, "
                 + "e.merchant_id, e.purchase_id, e.entry_type, e.points, e.created_at FROM ledger_chain_link k "
@@ -97,7 +104,33 @@ public final class LedgerVerification {
             }
         }
         walk.pairMismatches();
+        checkSignedStatements(sql, signatures, walk);
         return walk;
+    }
+
+    /**
+     * A closed period's signed statement holds the chain's hash at its last position: a chain rewritten with every later
+     * hash recomputed still differs there, and the statement cannot be re-signed without the hub's key.
+     */
+    private static void checkSignedStatements(MerchantSql sql, SignatureCheck signatures, ChainWalk walk) throws SQLException {
+        try (PreparedStatement ps = sql.prepare("SELECT s.period_id, s.to_seq, s.signed_text, s.signature, k.entry_hash "
+                + "FROM settlement_statement s LEFT JOIN ledger_chain_link k ON k.merchant_id = s.merchant_id "
+                + "AND k.chain_seq = s.to_seq WHERE s.merchant_id = :merchant AND s.signature IS NOT NULL ORDER BY s.to_seq");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long position = rs.getLong(2);
+                String text = rs.getString(3);
+                String chainNow = position == 0 ? ChainHash.GENESIS : rs.getString(5);
+                if (!signatures.verifies(text, rs.getString(4))) {
+                    walk.faults.add(new ChainFault(Kind.CHECKPOINT_MISMATCH, sql.merchant(), null, position,
+                            "the signed statement of period " + rs.getLong(1) + " does not verify with the hub's key"));
+                } else if (chainNow == null || !text.contains("|chain=" + chainNow + "|")) {
+                    walk.faults.add(new ChainFault(Kind.CHECKPOINT_MISMATCH, sql.merchant(), null, position,
+                            "the chain at this position no longer has the hash the signed statement of period "
+                                    + rs.getLong(1) + " holds: the history before it was rewritten"));
+                }
+            }
+        }
     }
 
     /** One chain's walk, in position order. */

@@ -114,6 +114,7 @@ public final class PeriodClose {
             afterEachMerchant.accept(merchant);
         }
         database.inJdbcTransaction("settlement period close", c -> {
+            SettlementPeriods.lockById(c, period.id());
             StatementSeal.checkpoint(c, period, signer, now());
             if (SettlementPeriods.markClosed(c, period, now())) {
                 PeriodKind kind = SettlementTerms.programme(c).map(ProgrammeTerms::periodKind).orElse(period.kind());

@@ -22,6 +22,11 @@ final class SettlementPeriods {
         return one(c, "SELECT " + COLUMNS + " FROM settlement_period WHERE status <> 'CLOSED' ORDER BY id FOR UPDATE", null);
     }
 
+    /** The period, locked: two closes finishing it at once take turns (one signs the checkpoint, one finds it). */
+    static Optional<SettlementPeriod> lockById(Connection c, long id) throws SQLException {
+        return one(c, "SELECT " + COLUMNS + " FROM settlement_period WHERE id = ? FOR UPDATE", id);
+    }
+
     static Optional<SettlementPeriod> byId(Connection c, long id) throws SQLException {
         return one(c, "SELECT " + COLUMNS + " FROM settlement_period WHERE id = ?", id);
     }

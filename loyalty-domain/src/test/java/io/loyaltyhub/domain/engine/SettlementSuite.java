@@ -88,11 +88,15 @@ abstract class SettlementSuite {
         }
     }
 
-    private static boolean verifies(String text, String signatureBase64) throws Exception {
-        java.security.Signature s = java.security.Signature.getInstance("Ed25519");
-        s.initVerify(HUB_KEY.getPublic());
-        s.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return s.verify(java.util.Base64.getDecoder().decode(signatureBase64));
+    private static boolean verifies(String text, String signatureBase64) {
+        try {
+            java.security.Signature s = java.security.Signature.getInstance("Ed25519");
+            s.initVerify(HUB_KEY.getPublic());
+            s.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return s.verify(java.util.Base64.getDecoder().decode(signatureBase64));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private PeriodClose closer(Clock clock) {
@@ -334,5 +338,36 @@ abstract class SettlementSuite {
     private PointsEngine engineAt(Duration later) {
         return new PointsEngine(bed.database, new IdGenerator(34), Clock.offset(CoalitionFixture.CLOCK, later), 8,
                 new io.loyaltyhub.domain.txn.OccurredAtWindow(Duration.ofDays(36_500), Duration.ofDays(36_500)));
+    }
+
+    @Test
+    void aChainRewrittenWithRecomputedHashesIsCaughtByTheSignedStatement() throws Exception {
+        bed.engine.apply(bed.coalition.sale(books, EngineTestbed.ref(), EngineTestbed.newCard(), 10_000));
+        closer(AFTER_MIDNIGHT).closeCurrent(false);
+        long entry = bed.queryLong("SELECT entry_id FROM ledger_chain_link WHERE merchant_id = ? AND chain_seq = 1",
+                books.id().value());
+        // what someone with write access and the chain's rules can do: change the entry and recompute its link and head
+        bed.execute("UPDATE ledger_entry SET points = 1000 WHERE id = ?", entry);
+        io.loyaltyhub.domain.ledger.ChainedEntry forged = new io.loyaltyhub.domain.ledger.ChainedEntry(entry, books.id(),
+                bed.queryLong("SELECT purchase_id FROM ledger_entry WHERE id = ?", entry), "EARN", 1000,
+                java.time.LocalDateTime.ofInstant(CoalitionFixture.CLOCK.instant(), java.time.ZoneOffset.UTC)
+                        .truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        String hash = forged.hashAt(1, io.loyaltyhub.domain.ledger.ChainHash.GENESIS);
+        bed.execute("UPDATE ledger_chain_link SET entry_hash = ? WHERE entry_id = ?", hash, entry);
+        bed.execute("UPDATE ledger_chain_head SET last_hash = ? WHERE merchant_id = ?", hash, books.id().value());
+
+        List<io.loyaltyhub.domain.ledger.ChainFault> unsigned = new io.loyaltyhub.domain.ledger.LedgerVerification(
+                bed.database).verifyAll().faults();
+        List<io.loyaltyhub.domain.ledger.ChainFault> signed = new io.loyaltyhub.domain.ledger.LedgerVerification(
+                bed.database, SettlementSuite::verifies).verifyAll().faults();
+        bed.execute("UPDATE settlement_statement SET signed_text = REPLACE(signed_text, 'issued=100|', 'issued=1000|') "
+                + "WHERE merchant_id = ?", books.id().value());
+        List<io.loyaltyhub.domain.ledger.ChainFault> resigned = new io.loyaltyhub.domain.ledger.LedgerVerification(
+                bed.database, SettlementSuite::verifies).verifyAll().faults();
+
+        assertThat(unsigned).extracting(io.loyaltyhub.domain.ledger.ChainFault::kind)
+                .containsExactly(io.loyaltyhub.domain.ledger.ChainFault.Kind.CHECKPOINT_MISMATCH);
+        assertThat(signed).singleElement().satisfies(f -> assertThat(f.detail()).contains("rewritten"));
+        assertThat(resigned).singleElement().satisfies(f -> assertThat(f.detail()).contains("does not verify"));
     }
 }

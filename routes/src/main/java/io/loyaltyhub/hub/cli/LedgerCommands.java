@@ -3,6 +3,9 @@ package io.loyaltyhub.hub.cli;
 import io.loyaltyhub.domain.ledger.ChainFault;
 import io.loyaltyhub.domain.ledger.LedgerVerification;
 import io.loyaltyhub.domain.persistence.Database;
+import io.loyaltyhub.hub.config.HubSettings;
+import io.loyaltyhub.hub.keys.HubKeys;
+import io.loyaltyhub.hub.keys.HubStatementSigner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,15 +20,23 @@ final class LedgerCommands {
 
     @Command(name = "ledger-verify", mixinStandardHelpOptions = true,
             description = "Walk every merchant's ledger hash chain and name each entry that was edited, deleted, inserted "
-                    + "or moved since it was written; exit 1 when any is found.")
+                    + "or moved since it was written, and check the signed statements against the chains; exit 1 when any "
+                    + "fault is found.")
     static final class Verify implements Callable<Integer> {
         @Mixin
         SettingsOptions settings;
 
         @Override
         public Integer call() {
-            try (Database db = Database.open(settings.load().databaseConfig(2))) {
-                LedgerVerification.Result result = new LedgerVerification(db).verifyAll();
+            HubSettings s = settings.load();
+            try (Database db = Database.open(s.databaseConfig(2))) {
+                boolean keystore = java.nio.file.Files.exists(HubKeys.keystoreFile(s));
+                if (!keystore) {
+                    System.out.println("no keystore here: the signed statements' chain hashes are checked, not their signatures");
+                }
+                LedgerVerification.Result result = keystore
+                        ? new LedgerVerification(db, HubStatementSigner.checkWith(HubKeys.open(s).signingPublicKey())).verifyAll()
+                        : new LedgerVerification(db).verifyAll();
                 for (ChainFault fault : result.faults()) {
                     System.out.println(fault);
                 }

@@ -1,5 +1,6 @@
 package io.loyaltyhub.hub.keys;
 
+import io.loyaltyhub.domain.ledger.SignatureCheck;
 import io.loyaltyhub.domain.settlement.StatementSigner;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -32,6 +33,20 @@ public final class HubStatementSigner implements StatementSigner {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign with the hub's key: " + e.getMessage(), e);
         }
+    }
+
+    /** Checks signatures made with the key whose public half this is (ledger-verify's check of signed statements). */
+    public static SignatureCheck checkWith(PublicKey publicKey) {
+        return (text, signatureBase64) -> {
+            try {
+                Signature signature = Signature.getInstance("Ed25519", PROVIDER);
+                signature.initVerify(publicKey);
+                signature.update(text.getBytes(StandardCharsets.UTF_8));
+                return signature.verify(Base64.getDecoder().decode(signatureBase64));
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                return false;
+            }
+        };
     }
 
     /** The public key as a PEM "PUBLIC KEY" block (X.509 SubjectPublicKeyInfo). */
