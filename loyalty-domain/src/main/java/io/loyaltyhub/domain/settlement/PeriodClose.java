@@ -166,7 +166,8 @@ public final class PeriodClose {
     /** The last chain position after {@code from} whose entry was made before the period's end ({@code from} if none). */
     private static long cut(MerchantSql sql, long from, LocalDateTime end) throws SQLException {
         try (PreparedStatement ps = sql.prepare("SELECT MAX(k.chain_seq) FROM ledger_chain_link k JOIN ledger_entry e "
-                + "ON e.id = k.entry_id WHERE k.merchant_id = :merchant AND k.chain_seq > ? AND e.created_at < ?")) {
+                + "ON e.id = k.entry_id AND e.merchant_id = k.merchant_id WHERE k.merchant_id = :merchant AND k.chain_seq > ? "
+                + "AND e.created_at < ?")) {
             ps.setLong(1, from);
             ps.setObject(2, end);
             try (ResultSet rs = ps.executeQuery()) {

@@ -26,9 +26,9 @@ public record PointsFigures(long issued, long reversed, long redeemed, long expi
         long expired = 0;
         long other = 0;
         try (PreparedStatement ps = sql.prepare("SELECT e.entry_type, o.kind, SUM(e.points) FROM ledger_chain_link k "
-                + "JOIN ledger_entry e ON e.id = k.entry_id "
-                + "LEFT JOIN purchase p ON p.id = e.purchase_id AND p.merchant_id = e.merchant_id "
-                + "LEFT JOIN purchase o ON o.id = p.original_id AND o.merchant_id = p.merchant_id "
+                + "JOIN ledger_entry e ON e.id = k.entry_id AND e.merchant_id = k.merchant_id "
+                + "LEFT JOIN purchase p ON p.id = e.purchase_id AND p.merchant_id = k.merchant_id "
+                + "LEFT JOIN purchase o ON o.id = p.original_id AND o.merchant_id = k.merchant_id "
                 + "WHERE k.merchant_id = :merchant AND k.chain_seq > ? AND k.chain_seq <= ? GROUP BY e.entry_type, o.kind")) {
             ps.setLong(1, fromPosition);
             ps.setLong(2, toPosition);
