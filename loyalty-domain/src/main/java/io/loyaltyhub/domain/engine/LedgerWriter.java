@@ -1,12 +1,13 @@
 package io.loyaltyhub.domain.engine;
 
+import io.loyaltyhub.domain.ledger.LedgerChain;
 import io.loyaltyhub.domain.persistence.AcrossMerchants;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Appends ledger entries; the ledger is never updated or deleted. */
+/** Appends ledger entries, chained in the same transaction (LedgerChain); the ledger is never updated or deleted. */
 final class LedgerWriter {
 
     void append(Connection c, List<NewLedgerEntry> entries) throws SQLException {
@@ -27,5 +28,6 @@ final class LedgerWriter {
             }
             ps.executeBatch();
         }
+        LedgerChain.append(c, entries.stream().map(NewLedgerEntry::chained).toList());
     }
 }

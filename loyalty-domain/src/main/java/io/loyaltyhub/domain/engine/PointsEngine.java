@@ -159,7 +159,8 @@ public final class PointsEngine {
         }
     }
 
+    /** Whole milliseconds, as the database keeps them: the ledger chain hashes the time as stored. */
     private LocalDateTime now() {
-        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 }

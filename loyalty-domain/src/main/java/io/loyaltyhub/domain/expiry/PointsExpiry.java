@@ -1,5 +1,7 @@
 package io.loyaltyhub.domain.expiry;
 
+import io.loyaltyhub.domain.ledger.ChainedEntry;
+import io.loyaltyhub.domain.ledger.LedgerChain;
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.persistence.AcrossMerchants;
 import io.loyaltyhub.domain.persistence.CoalitionSql;
@@ -146,6 +148,7 @@ public final class PointsExpiry {
         Map<Long, PointsLots> lots = LotReader.read(c, accounts);
         long expiredAccounts = 0;
         long expiredPoints = 0;
+        List<ChainedEntry> chained = new ArrayList<>();
         try (PreparedStatement ledger = AcrossMerchants.on(c, EXPIRY_JOB).prepare("INSERT INTO ledger_entry (id, account_id, "
                 + "merchant_id, purchase_id, entry_type, points, created_at) VALUES (?, ?, ?, ?, 'EXPIRE', ?, ?)");
              PreparedStatement moves = CoalitionSql.on(c).prepare("INSERT INTO account_move (id, operation_id, account_id, "
@@ -157,7 +160,10 @@ public final class PointsExpiry {
                 for (PointsLots.Remaining r : lots.getOrDefault(account, new PointsLots()).expiredAt(policy, now)) {
                     PointsLots.Lot lot = r.lot();
                     if (lot.merchantId() != null) {
-                        ledger.setLong(1, ids.nextId());
+                        long entryId = ids.nextId();
+                        chained.add(new ChainedEntry(entryId, new MerchantId(lot.merchantId()), lot.purchaseId(), "EXPIRE",
+                                -r.points(), now));
+                        ledger.setLong(1, entryId);
                         ledger.setLong(2, account);
                         ledger.setLong(3, lot.merchantId());
                         ledger.setLong(4, lot.purchaseId());
@@ -185,6 +191,7 @@ public final class PointsExpiry {
                 }
             }
             ledger.executeBatch();
+            LedgerChain.append(c, chained);
             moves.executeBatch();
             balance.executeBatch();
         }
@@ -201,8 +208,9 @@ public final class PointsExpiry {
         return database.inJdbcTransaction("points expiry failed", work);
     }
 
+    /** Whole milliseconds, as the database keeps them: the ledger chain hashes the time as stored. */
     private LocalDateTime now() {
-        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     /** Reads accounts' lots: their credits and debits in the ledger and the operator's moves. */

@@ -23,12 +23,13 @@ import java.util.zip.ZipFile;
 /**
  * Whether a database's schema is already at the newest migration this build ships, found without starting
  * Flyway (whose start-up alone took seconds of an operator command): the newest version recorded in Flyway's
- * history table is compared with the newest {@code V<version>__*.sql} among the migrations on the class path.
+ * history table is compared with the newest {@code V<version>__*.sql} (or Java migration's class) among the migrations
+ * on the class path.
  */
 public final class SchemaVersion {
 
     private static final String MIGRATIONS = "db/migration/";
-    private static final Pattern MIGRATION = Pattern.compile("V([0-9]+(?:[._][0-9]+)*)__[^/]*\\.sql");
+    private static final Pattern MIGRATION = Pattern.compile("V([0-9]+(?:[._][0-9]+)*)__[^/]*\\.(?:sql|class)");
     private static final Comparator<List<Integer>> BY_VERSION = (a, b) -> {
         for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
             int x = i < a.size() ? a.get(i) : 0;

@@ -13,7 +13,8 @@ final class TenantTables {
             "merchant_credential", "report_download", "merchant_pgp_key", "purchase", "purchase_line", "ledger_entry",
             "processed_batch_file", "reference_conflict", "limit_refusal", "webhook_connection", "webhook_event",
             "webhook_customer_card",
-            "merchant_user", "merchant_user_session", "used_request_nonce");
+            "merchant_user", "merchant_user_session", "used_request_nonce", "ledger_chain_head", "ledger_chain_link",
+            "settlement_merchant_terms", "prepaid_topup", "settlement_statement");
 
     private TenantTables() {
     }

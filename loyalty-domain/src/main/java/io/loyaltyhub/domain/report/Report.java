@@ -14,6 +14,11 @@ interface Report {
     /** Parameters this report accepts besides {@code from}, {@code to}, {@code format} and {@code gzip}. */
     Set<String> parameters();
 
+    /** Of those, the ones a request must give (refused with {@code missing-parameter} otherwise). */
+    default Set<String> requiredParameters() {
+        return Set.of();
+    }
+
     /** Writes the rows (the header is already written) and returns how many. */
     long write(ReportRun run) throws SQLException, IOException;
 }

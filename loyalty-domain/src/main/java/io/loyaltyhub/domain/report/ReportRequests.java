@@ -50,6 +50,14 @@ final class ReportRequests {
                     "unknown-store", "no store with this code"));
             canonical.put("store", code);
         }
+        for (String required : report.requiredParameters()) {
+            String value = params.get(required);
+            if (value == null || value.isBlank() || value.length() > 64) {
+                throw bad("missing-parameter", "report " + report.name() + " needs the parameter '" + required
+                        + "' (at most 64 characters)");
+            }
+            canonical.put(required, value);
+        }
         int days = 0;
         int minVisits = 0;
         if (report.parameters().contains("days")) {

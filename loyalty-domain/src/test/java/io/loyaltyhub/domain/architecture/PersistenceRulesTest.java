@@ -47,7 +47,10 @@ class PersistenceRulesTest {
             "io.loyaltyhub.domain.terminal.UsedRequestNonces", // expired nonces of every terminal deleted at once
             "io.loyaltyhub.domain.admin.OperatorQueries", // operator audit: every merchant's report downloads
             "io.loyaltyhub.domain.expiry.PointsExpiry", // expiry job: an account's lots at every merchant
-            "io.loyaltyhub.domain.portal.MemberHistory"); // a member's own account's entries at every merchant
+            "io.loyaltyhub.domain.portal.MemberHistory", // a member's own account's entries at every merchant
+            "io.loyaltyhub.domain.ledger.LedgerVerification", // ledger-verify: entries filed under no known merchant
+            "io.loyaltyhub.domain.settlement.StatementStore", // the operator sees every merchant's statement
+            "io.loyaltyhub.domain.settlement.Liability"); // the coalition's redeemed and expired points (breakage history)
 
     private final JavaClasses main = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -147,6 +147,7 @@ final class DemoCoalition {
         out.println("# the audit of books' downloads");
         out.println(reportCurl(books, base + "report-downloads"));
         out.println();
+        DemoSettlement.seedAndPrint(hub, out, books, base);
     }
 
     /** The account of a card, or -1 when it was never swiped. */

@@ -52,7 +52,12 @@ class TenantPredicateTest {
             "PointsExpiry.java", "points expiry: an account's lots are its credits at every merchant (read by account), and each "
                     + "expired lot is booked at the merchant it was earned at",
             "MemberHistory.java", "the member page: a shopper's own account's ledger entries at every merchant (names only)",
-            "UsedRequestNonces.java", "the sweep of expired request nonces: one statement deletes every terminal's expired rows");
+            "UsedRequestNonces.java", "the sweep of expired request nonces: one statement deletes every terminal's expired rows",
+            "LedgerVerification.java", "ledger-verify: entries filed under no known merchant, and a chained entry moved to "
+                    + "another merchant, must still be found",
+            "StatementStore.java", "settlement: the operator reads every merchant's statement of a period (the insert binds "
+                    + "its merchant with :merchant inside a column list constant)",
+            "Liability.java", "the breakage estimate: the coalition's expired and redeemed points, every merchant's");
 
     private static final Pattern TABLE_DDL = Pattern.compile("CREATE TABLE (\\w+) \\((.*?)\\n\\);", Pattern.DOTALL);
     private static final Pattern TENANT_COLUMN = Pattern.compile("\\bmerchant_id\\s+BIGINT\\s+NOT NULL");

@@ -1,0 +1,113 @@
+package io.loyaltyhub.domain.settlement;
+
+import io.loyaltyhub.domain.expiry.ExpiryPolicy;
+import io.loyaltyhub.domain.expiry.PointsExpiry;
+import io.loyaltyhub.domain.expiry.PointsLots;
+import io.loyaltyhub.domain.model.MerchantId;
+import io.loyaltyhub.domain.persistence.AcrossMerchants;
+import io.loyaltyhub.domain.persistence.CoalitionSql;
+import io.loyaltyhub.domain.persistence.Database;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The operator's liability and breakage figures (docs/settlement.md): the points members hold now, by the merchant
+ * that issued them (what is left of each credit after redemptions and expiry took the oldest first, as the expiry
+ * job counts them, docs/expiry.md; points the operator moved in count under "operator"); per month, the points that
+ * expire then unless redeemed first; and the breakage expected of them, estimated with the coalition's history
+ * (points expired out of points expired or redeemed so far), never booked as certain.
+ */
+public final class Liability {
+    private static final String COALITION_HISTORY = "liability: the coalition's redeemed and expired points, every merchant's";
+    private static final int ACCOUNTS_PER_CHUNK = 500;
+    /** The issuer of points the operator moved into an account. */
+    public static final long OPERATOR = 0;
+
+    private final Database database;
+
+    public Liability(Database database) {
+        this.database = database;
+    }
+
+    /**
+     * @param outstanding points held now, by issuing merchant id (0: the operator's)
+     * @param expiring    points that expire per month unless redeemed first, by issuing merchant id
+     * @param expiredSoFar points expired in the coalition's ledger so far
+     * @param redeemedSoFar points redeemed so far (net of voided redemptions)
+     */
+    public record Figures(Map<Long, Long> outstanding, Map<Long, Map<YearMonth, Long>> expiring, long expiredSoFar,
+                          long redeemedSoFar) {
+        /** The breakage expected of {@code expiringPoints}: the share that expired, of what expired or was redeemed. */
+        public long expectedBreakage(long expiringPoints) {
+            long settled = expiredSoFar + redeemedSoFar;
+            return settled == 0 ? 0 : Math.multiplyExact(expiringPoints, expiredSoFar) / settled;
+        }
+    }
+
+    public Figures now() {
+        return database.inJdbcTransaction("liability", c -> {
+            Optional<ExpiryPolicy> policy = PointsExpiry.policy(c);
+            Map<Long, Long> outstanding = new TreeMap<>();
+            Map<Long, Map<YearMonth, Long>> expiring = new TreeMap<>();
+            long after = Long.MIN_VALUE;
+            for (List<Long> accounts = accountsAfter(c, after); !accounts.isEmpty(); accounts = accountsAfter(c, after)) {
+                for (PointsLots lots : PointsExpiry.LotReader.read(c, accounts).values()) {
+                    for (PointsLots.Remaining r : lots.remaining()) {
+                        long issuer = r.lot().merchantId() == null ? OPERATOR : r.lot().merchantId();
+                        outstanding.merge(issuer, r.points(), Long::sum);
+                        policy.ifPresent(p -> expiring.computeIfAbsent(issuer, i -> new TreeMap<>())
+                                .merge(YearMonth.from(p.expiresAt(r.lot().creditedAt())), r.points(), Long::sum));
+                    }
+                }
+                after = accounts.get(accounts.size() - 1);
+            }
+            long[] history = history(c);
+            return new Figures(outstanding, expiring, history[0], history[1]);
+        });
+    }
+
+    /** The issue price of a merchant's points (the programme's for the operator's), to value its outstanding points. */
+    public long issuePrice(long issuer) {
+        ProgrammeTerms programme = new SettlementTerms(database, null, java.time.Clock.systemUTC()).programme()
+                .orElseThrow(SettlementTerms::noProgramme);
+        return issuer == OPERATOR ? programme.issuePriceMinor()
+                : new SettlementTerms(database, null, java.time.Clock.systemUTC()).merchant(new MerchantId(issuer))
+                .issuePrice(programme);
+    }
+
+    private static List<Long> accountsAfter(Connection c, long after) throws SQLException {
+        List<Long> accounts = new ArrayList<>();
+        try (PreparedStatement ps = CoalitionSql.on(c).prepare("SELECT id FROM member_account WHERE id > ? ORDER BY id LIMIT "
+                + ACCOUNTS_PER_CHUNK)) {
+            ps.setLong(1, after);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    accounts.add(rs.getLong(1));
+                }
+            }
+        }
+        return accounts;
+    }
+
+    /** {points expired, points redeemed net of voided redemptions} over the whole ledger. */
+    private static long[] history(Connection c) throws SQLException {
+        try (PreparedStatement ps = AcrossMerchants.on(c, COALITION_HISTORY).prepare("SELECT "
+                + "COALESCE(-SUM(CASE WHEN e.entry_type = 'EXPIRE' THEN e.points ELSE 0 END), 0), "
+                + "COALESCE(-SUM(CASE WHEN e.entry_type = 'REDEEM' OR o.kind = 'REDEEM' THEN e.points ELSE 0 END), 0) "
+                + "FROM ledger_entry e LEFT JOIN purchase p ON p.id = e.purchase_id AND p.merchant_id = e.merchant_id "
+                + "LEFT JOIN purchase o ON o.id = p.original_id AND o.merchant_id = p.merchant_id "
+                + "AND e.entry_type IN ('VOID', 'REVERSAL')");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2)};
+        }
+    }
+}
