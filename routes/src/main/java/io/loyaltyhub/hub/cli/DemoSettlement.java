@@ -1,7 +1,8 @@
 package io.loyaltyhub.hub.cli;
 
 import io.loyaltyhub.domain.merchant.MerchantCredential;
-import io.loyaltyhub.domain.persistence.IdGenerator;
+
+import io.loyaltyhub.domain.persistence.IdSource;
 import io.loyaltyhub.domain.settlement.PeriodKind;
 import io.loyaltyhub.domain.settlement.ProgrammeTerms;
 import io.loyaltyhub.domain.settlement.SettlementTerms;
@@ -24,7 +25,7 @@ final class DemoSettlement {
 
     static void seedAndPrint(LoyaltyHub hub, PrintStream out, MerchantCredential books, String reportsBase) {
         SettlementTerms terms = new SettlementTerms(hub.database(),
-                new IdGenerator((hub.settings().integer("hub.node-id") + 512) % (IdGenerator.MAX_NODE + 1)), Clock.systemUTC());
+                hub.settings().ids(IdSource.DEMO), Clock.systemUTC());
         if (terms.programme().isEmpty()) {
             terms.setProgramme(new ProgrammeTerms("EUR", 1, 1, PeriodKind.DAILY));
         }

@@ -4,6 +4,7 @@ import io.loyaltyhub.domain.admin.CoalitionAdmin;
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.IdGenerator;
+import io.loyaltyhub.domain.persistence.IdSource;
 import io.loyaltyhub.domain.settlement.Billing;
 import io.loyaltyhub.domain.settlement.MerchantStatement;
 import io.loyaltyhub.domain.settlement.PeriodClose;
@@ -43,7 +44,7 @@ final class SettlementCommands {
         }
 
         IdGenerator ids() {
-            return new IdGenerator((settings.load().integer("hub.node-id") + 512) % (IdGenerator.MAX_NODE + 1));
+            return settings.load().ids(IdSource.COMMAND_LINE);
         }
 
         MerchantId merchant(Database db, String code) {
