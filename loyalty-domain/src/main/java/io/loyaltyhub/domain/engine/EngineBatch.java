@@ -52,6 +52,7 @@ final class EngineBatch {
     private final ConflictLog conflictLog = new ConflictLog();
     private final CardLookup cards;
     private final TransactionLimits limits;
+    private final TillRewards rewards;
 
     /** Every reference answered, in the database or earlier in this batch: what a later copy is compared with. */
     private final Map<TransactionKey, StoredPurchase> answered = new HashMap<>();
@@ -74,6 +75,7 @@ final class EngineBatch {
         this.window = window;
         this.cards = new CardLookup(c, accounts, ids, now);
         this.limits = new TransactionLimits(now, ids::nextId);
+        this.rewards = new TillRewards(c, now);
     }
 
     List<TransactionOutcome> run(List<PosTransaction> batch) throws SQLException {
@@ -219,6 +221,9 @@ final class EngineBatch {
                     : reverseLinkedRefund(t, purchaseId, holder);
             case VOID, REVERSAL -> undoOriginal(t, purchaseId, holder);
             case REDEEM -> {
+                if (t.rewardCode() != null) {
+                    yield redeemReward(t, purchaseId, holder, account, balance);
+                }
                 Decision d = PointsRules.redeem(Points.of(t.redeemPoints()), balance);
                 if (d.result().approved()) {
                     limits.redeemed(t, holder.cardId(), t.redeemPoints());
@@ -253,9 +258,22 @@ final class EngineBatch {
                     ? record(t, purchaseId, null, null, PointsRules.unlinkedRefund(rate(t)), null, null)
                     : reverseLinkedRefund(t, purchaseId, null);
             case VOID, REVERSAL -> undoOriginal(t, purchaseId, null);
-            case REDEEM -> record(t, purchaseId, null, null, PointsRules.redeem(Points.of(t.redeemPoints()), Points.ZERO), null, null);
+            case REDEEM -> t.rewardCode() != null ? redeemReward(t, purchaseId, null, null, Points.ZERO)
+                    : record(t, purchaseId, null, null, PointsRules.redeem(Points.of(t.redeemPoints()), Points.ZERO), null, null);
             case BALANCE_INQUIRY -> record(t, purchaseId, null, null, Decision.approveNoChange(), null, null);
         };
+    }
+
+    /** A REDEEM of a catalogue reward ({@link TillRewards}); holder and account null for a card with no account yet. */
+    private TransactionOutcome redeemReward(PosTransaction t, long purchaseId, CardHolder holder, Long account,
+                                            Points balance) throws SQLException {
+        Long cardId = holder == null ? null : holder.cardId();
+        TillRewards.Taken taken = rewards.decide(t, balance, points -> limits.checkRedeemed(t, cardId, points));
+        if (taken.reward() != null) {
+            limits.redeemed(t, cardId, taken.reward().pricePoints());
+            rewards.recordFulfilled(ids.nextId(), taken.reward(), account, cardId, t.merchantId(), purchaseId);
+        }
+        return record(t, purchaseId, holder, account, taken.decision(), null, account == null ? null : "REDEEM");
     }
 
     /** @param holder the card presented, null when it has no account yet */
@@ -291,6 +309,9 @@ final class EngineBatch {
             return record(t, purchaseId, holder, ownAccount, d, original == null ? null : original.id, null);
         }
         original.undo();
+        if (original.kind == TransactionType.REDEEM) {
+            rewards.undoRedemptionOf(t.merchantId(), original.id);
+        }
         if (original.kind == TransactionType.REFUND && original.originalId != null) {
             restoreSaleOfVoidedRefund(t.merchantId(), original);
         }

@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  */
 public final class JsonSwipeCodec {
     private static final Set<String> FIELDS = Set.of("txnRef", "type", "cardNumber", "track1", "track2", "amount", "currency",
-            "occurredAt", "originalTxnRef", "redeemPoints", "lineItems");
+            "occurredAt", "originalTxnRef", "redeemPoints", "rewardCode", "lineItems");
     private static final int MAX_LINE_ITEMS = 500;
     private static final int MAX_NESTING_DEPTH = 8;
     private static final int MAX_STRING_LENGTH = 4096;
@@ -75,11 +75,15 @@ public final class JsonSwipeCodec {
         Money money = money(amount, type.carriesAmount() || root.hasNonNull("currency") ? text(root, "currency", true) : "XXX");
         OffsetDateTime occurredAt = occurredAt(root);
         TxnRef original = root.hasNonNull("originalTxnRef") ? txnRef(text(root, "originalTxnRef", true), "originalTxnRef") : null;
-        long redeemPoints = redeemPoints(root, type);
+        String rewardCode = rewardCode(root, type);
+        long redeemPoints = rewardCode == null ? redeemPoints(root, type) : 0;
+        if (rewardCode != null && root.hasNonNull("redeemPoints")) {
+            throw new InputRejected("invalid-transaction", "a REDEEM of a reward carries no redeemPoints: the reward has its price");
+        }
         try {
             return new PosTransaction(terminal.merchantId(), terminal.storeId(), terminal.terminalId(),
                     txnRef(text(root, "txnRef", true), "txnRef"), type, card, money, occurredAt, lineItems(root),
-                    original, redeemPoints, Channel.HTTP_JSON);
+                    original, redeemPoints, Channel.HTTP_JSON, rewardCode);
         } catch (IllegalArgumentException e) {
             throw new InputRejected("invalid-transaction", e.getMessage());
         }
@@ -195,6 +199,21 @@ public final class JsonSwipeCodec {
         } catch (DateTimeParseException e) {
             throw new InputRejected("invalid-time", "occurredAt must be an ISO-8601 date-time with offset, e.g. 2026-11-23T10:15:30+01:00");
         }
+    }
+
+    /** A catalogue reward's code (docs/rewards.md), only on a REDEEM; null when absent. */
+    private static String rewardCode(JsonNode root, TransactionType type) {
+        JsonNode node = root.get("rewardCode");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (type != TransactionType.REDEEM) {
+            throw new InputRejected("invalid-transaction", "rewardCode belongs only to REDEEM transactions");
+        }
+        if (!node.isTextual() || !PosTransaction.REWARD_CODE.matcher(node.asText()).matches()) {
+            throw new InputRejected("invalid-reward-code", "rewardCode must be 1 to 32 letters, digits, '-' or '_'");
+        }
+        return node.asText();
     }
 
     private static long redeemPoints(JsonNode root, TransactionType type) {

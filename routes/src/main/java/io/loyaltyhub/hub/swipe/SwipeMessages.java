@@ -124,6 +124,9 @@ public final class SwipeMessages {
         if (t.redeemPoints() != 0) {
             g.writeNumberField("rp", t.redeemPoints());
         }
+        if (t.rewardCode() != null) {
+            g.writeStringField("rw", t.rewardCode());
+        }
         g.writeStringField("ch", t.channel().name());
         if (!t.lineItems().isEmpty()) {
             g.writeArrayFieldStart("lines");
@@ -156,7 +159,7 @@ public final class SwipeMessages {
                         n.hasNonNull("rng") ? n.get("rng").asLong() : null, earlier),
                 Money.of(n.get("amt").asLong(), n.get("cur").asText()), OffsetDateTime.parse(n.get("at").asText()),
                 lines, n.hasNonNull("orig") ? new TxnRef(n.get("orig").asText()) : null, n.path("rp").asLong(0),
-                Channel.valueOf(n.get("ch").asText()));
+                Channel.valueOf(n.get("ch").asText()), n.hasNonNull("rw") ? n.get("rw").asText() : null);
     }
 
     /** The engine's answer to one request, addressed by the request's correlation id. */
