@@ -53,6 +53,8 @@ class RewardsOnEveryChannelTest {
     static void startHub() {
         fixture = HubFixture.start(Map.of(
                 "hub.swipe.reply-timeout-ms", "20000",
+                // a loaded build machine lags the engine by seconds: overload is not what these tests are about
+                "hub.swipe.overloaded-after-ms", "60000",
                 "hub.iso8583.host", "127.0.0.1",
                 "hub.iso8583.listeners", "binary-2:0"),
                 List.of(ISO_8583, new BrokerTerminalsExtension(), OPERATOR_API));
@@ -137,6 +139,41 @@ class RewardsOnEveryChannelTest {
         assertThat(problem("POST", "/operator/v1/rewards/" + reward + "/redemptions", "{\"cardNumber\":\"" + card + "\"}", 409))
                 .isEqualTo("insufficient-points");
         assertThat(ok("GET", "/operator/v1/rewards/" + reward, null, 200).get("stockLeft").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void aTillPaysPartOfASaleWithPointsOverHttpAndStompAndItsVoidGivesThemBack() throws Exception {
+        JsonNode values = ok("PUT", "/operator/v1/point-values/EUR", "{\"points\":100,\"minorUnits\":100}", 200);
+        assertThat(values.toString()).contains("\"currency\":\"EUR\",\"points\":100,\"minorUnits\":100");
+        assertThat(problem("PUT", "/operator/v1/point-values/EUR", "{\"points\":0,\"minorUnits\":100}", 422))
+                .isEqualTo("invalid-point-value");
+        HubFixture.Merchant shop = fixture.merchant();
+        String card = cardWith(shop, 1_000);
+
+        JsonNode paid = swipeJson(shop, pay("pay-1", card, 250, 1_999));
+        assertThat(paid.get("status").asText()).isEqualTo("approved");
+        assertThat(paid.get("points").asLong()).isEqualTo(-250);
+        assertThat(paid.get("paidWithPoints").toString()).isEqualTo("{\"points\":250,\"amount\":250,\"currency\":\"EUR\"}");
+
+        try (BrokerTill stomp = clients.stomp(shop)) {
+            stomp.send(pay("pay-2", card, 100, 500));
+            JsonNode reply = JSON.readTree(stomp.nextReply(WAIT));
+            assertThat(reply.path("paidWithPoints").path("amount").asLong()).isEqualTo(100);
+        }
+
+        JsonNode tooMany = swipeJson(shop, pay("pay-3", card, 600, 500));
+        assertThat(tooMany.get("code").asText()).isEqualTo("points-exceed-sale");
+        assertThat(tooMany.has("paidWithPoints")).isFalse();
+
+        JsonNode voided = swipeJson(shop, "{\"txnRef\":\"pay-4\",\"type\":\"VOID\",\"cardNumber\":\"" + card
+                + "\",\"originalTxnRef\":\"pay-1\"}");
+        assertThat(voided.get("points").asLong()).isEqualTo(250);
+        assertThat(fixture.balanceOf(card)).isEqualTo(900);
+    }
+
+    private static String pay(String ref, String card, long points, long sale) {
+        return "{\"txnRef\":\"" + ref + "\",\"type\":\"REDEEM\",\"cardNumber\":\"" + card + "\",\"redeemPoints\":" + points
+                + ",\"payWithPoints\":true,\"amount\":" + sale + ",\"currency\":\"EUR\"}";
     }
 
     @Test

@@ -53,6 +53,7 @@ final class EngineBatch {
     private final CardLookup cards;
     private final TransactionLimits limits;
     private final TillRewards rewards;
+    private final PointsPayments payments;
 
     /** Every reference answered, in the database or earlier in this batch: what a later copy is compared with. */
     private final Map<TransactionKey, StoredPurchase> answered = new HashMap<>();
@@ -76,6 +77,7 @@ final class EngineBatch {
         this.cards = new CardLookup(c, accounts, ids, now);
         this.limits = new TransactionLimits(now, ids::nextId);
         this.rewards = new TillRewards(c, now);
+        this.payments = new PointsPayments(c, now);
     }
 
     List<TransactionOutcome> run(List<PosTransaction> batch) throws SQLException {
@@ -130,7 +132,7 @@ final class EngineBatch {
      * nothing and gets the first answer, with the balance as it is now. With other content it is refused and
      * kept for the operator; the first transaction stands.
      */
-    private TransactionOutcome answerCopy(PosTransaction t, StoredPurchase earlier) {
+    private TransactionOutcome answerCopy(PosTransaction t, StoredPurchase earlier) throws SQLException {
         CardHolder holder = cards.holderOf(t.card());
         boolean sameContent = earlier.contentDigest == null || earlier.contentDigest.equals(t.contentDigest());
         boolean sameCard = earlier.cardId != null
@@ -143,7 +145,8 @@ final class EngineBatch {
         // the card's account now (it may have moved into a household since), else the one the first answer was on
         Long account = holder != null ? Long.valueOf(holder.accountId()) : earlier.accountId;
         long balance = account != null ? balanceOf(account).value() : earlier.balanceAfter;
-        return earlier.outcome().asDuplicateWithBalance(balance);
+        TransactionOutcome first = earlier.outcome().asDuplicateWithBalance(balance);
+        return t.paysSale() && first.approved() ? first.withCovered(payments.coveredBy(t.merchantId(), earlier.id)) : first;
     }
 
     private void lockOriginals(List<PosTransaction> batch, List<Integer> timely) throws SQLException {
@@ -224,6 +227,9 @@ final class EngineBatch {
                 if (t.rewardCode() != null) {
                     yield redeemReward(t, purchaseId, holder, account, balance);
                 }
+                if (t.paysSale()) {
+                    yield payWithPoints(t, purchaseId, holder, account, balance);
+                }
                 Decision d = PointsRules.redeem(Points.of(t.redeemPoints()), balance);
                 if (d.result().approved()) {
                     limits.redeemed(t, holder.cardId(), t.redeemPoints());
@@ -259,6 +265,7 @@ final class EngineBatch {
                     : reverseLinkedRefund(t, purchaseId, null);
             case VOID, REVERSAL -> undoOriginal(t, purchaseId, null);
             case REDEEM -> t.rewardCode() != null ? redeemReward(t, purchaseId, null, null, Points.ZERO)
+                    : t.paysSale() ? payWithPoints(t, purchaseId, null, null, Points.ZERO)
                     : record(t, purchaseId, null, null, PointsRules.redeem(Points.of(t.redeemPoints()), Points.ZERO), null, null);
             case BALANCE_INQUIRY -> record(t, purchaseId, null, null, Decision.approveNoChange(), null, null);
         };
@@ -274,6 +281,18 @@ final class EngineBatch {
             rewards.recordFulfilled(ids.nextId(), taken.reward(), account, cardId, t.merchantId(), purchaseId);
         }
         return record(t, purchaseId, holder, account, taken.decision(), null, account == null ? null : "REDEEM");
+    }
+
+    /** Part of a sale paid with points ({@link PointsPayments}); holder and account null for a card with no account yet. */
+    private TransactionOutcome payWithPoints(PosTransaction t, long purchaseId, CardHolder holder, Long account,
+                                             Points balance) throws SQLException {
+        PointsPayments.Paid paid = payments.decide(t, balance);
+        if (paid.covered() > 0) {
+            limits.redeemed(t, holder.cardId(), paid.decision().points().negate().value());
+            payments.record(t.merchantId(), purchaseId, paid, t.amount().currency().getCurrencyCode());
+        }
+        return record(t, purchaseId, holder, account, paid.decision(), null, account == null ? null : "REDEEM")
+                .withCovered(paid.covered());
     }
 
     /** @param holder the card presented, null when it has no account yet */

@@ -13,7 +13,8 @@ import java.util.List;
  * card number already replaced by a token. The merchant comes from the terminal's credential.
  * {@code amount} is what was spent (zero allowed only for balance inquiries, voids, reversals and
  * redemptions); {@code redeemPoints} is how many points a REDEEM spends. A REDEEM of a catalogue reward names
- * its {@code rewardCode} instead (null otherwise): the hub knows its price, so it carries no points of its own.
+ * its {@code rewardCode} instead (null otherwise): the hub knows its price, so it carries no points of its own. A REDEEM
+ * that {@code paysSale} pays part of a sale of {@code amount} with its {@code redeemPoints} (docs/rewards.md).
  */
 public record PosTransaction(
         MerchantId merchantId,
@@ -28,7 +29,8 @@ public record PosTransaction(
         TxnRef originalTxnRef,
         long redeemPoints,
         Channel channel,
-        String rewardCode) {
+        String rewardCode,
+        boolean paysSale) {
 
     /** Reward codes as the catalogue stores them (docs/rewards.md). */
     public static final java.util.regex.Pattern REWARD_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,32}");
@@ -38,7 +40,15 @@ public record PosTransaction(
                           PresentedCard card, Money amount, OffsetDateTime occurredAt, List<LineItem> lineItems,
                           TxnRef originalTxnRef, long redeemPoints, Channel channel) {
         this(merchantId, storeId, terminalId, txnRef, type, card, amount, occurredAt, lineItems, originalTxnRef,
-                redeemPoints, channel, null);
+                redeemPoints, channel, null, false);
+    }
+
+    /** A transaction that may name a reward, and pays no sale with points. */
+    public PosTransaction(MerchantId merchantId, StoreId storeId, TerminalId terminalId, TxnRef txnRef, TransactionType type,
+                          PresentedCard card, Money amount, OffsetDateTime occurredAt, List<LineItem> lineItems,
+                          TxnRef originalTxnRef, long redeemPoints, Channel channel, String rewardCode) {
+        this(merchantId, storeId, terminalId, txnRef, type, card, amount, occurredAt, lineItems, originalTxnRef,
+                redeemPoints, channel, rewardCode, false);
     }
 
     public PosTransaction {
@@ -68,6 +78,9 @@ public record PosTransaction(
         } else if (type == TransactionType.REDEEM ? redeemPoints <= 0 : redeemPoints != 0) {
             throw new IllegalArgumentException("redeemPoints must be positive for REDEEM and absent otherwise");
         }
+        if (paysSale && (type != TransactionType.REDEEM || rewardCode != null || amount.isZero())) {
+            throw new IllegalArgumentException("paying a sale with points is a REDEEM of redeemPoints with the sale's amount");
+        }
         if (type.needsOriginal() && originalTxnRef == null) {
             throw new IllegalArgumentException("originalTxnRef is required for " + type);
         }
@@ -76,7 +89,7 @@ public record PosTransaction(
     /** The same transaction as it arrived on another channel. */
     public PosTransaction onChannel(Channel other) {
         return new PosTransaction(merchantId, storeId, terminalId, txnRef, type, card, amount, occurredAt, lineItems,
-                originalTxnRef, redeemPoints, other, rewardCode);
+                originalTxnRef, redeemPoints, other, rewardCode, paysSale);
     }
 
     public TransactionKey key() {

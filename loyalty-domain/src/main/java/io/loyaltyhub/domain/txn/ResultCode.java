@@ -32,6 +32,10 @@ public enum ResultCode {
     REWARD_EXPIRED("reward-expired", false, "54", null),
     /** Every one of the reward's stock has been handed out (or reserved). */
     REWARD_OUT_OF_STOCK("reward-out-of-stock", false, "05", null),
+    /** A payment with points offered more points than the whole sale is worth (docs/rewards.md). */
+    POINTS_EXCEED_SALE("points-exceed-sale", false, "13", null),
+    /** A payment with points offered fewer points than one minor unit of the currency is worth. */
+    POINTS_BELOW_VALUE("points-below-value", false, "13", null),
     ORIGINAL_NOT_FOUND("original-not-found", false, "12", null),
     ALREADY_REVERSED("already-reversed", false, "12", null),
     CURRENCY_NOT_ACCEPTED("currency-not-accepted", false, "13", null),

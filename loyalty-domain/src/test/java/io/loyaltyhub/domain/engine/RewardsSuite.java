@@ -11,6 +11,8 @@ import io.loyaltyhub.domain.persistence.DatabaseConfig;
 import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.domain.reward.MailedRedemptions;
 import io.loyaltyhub.domain.reward.NewReward;
+import io.loyaltyhub.domain.reward.PointValue;
+import io.loyaltyhub.domain.reward.PointValues;
 import io.loyaltyhub.domain.reward.Redemption;
 import io.loyaltyhub.domain.reward.Reward;
 import io.loyaltyhub.domain.reward.RewardCatalogue;
@@ -260,6 +262,62 @@ abstract class RewardsSuite {
                 .isInstanceOfSatisfying(RewardRefused.class, r -> assertThat(r.refusal()).isEqualTo(RewardRefusal.INVALID_REWARD));
         assertThatThrownBy(() -> reward("NOWHERE", null, 5, null, false)).isInstanceOf(RewardRefused.class);
         assertThat(catalogue.list()).extracting(Reward::code).containsExactly("MUG");
+    }
+
+    private PosTransaction payWithPoints(String ref, String card, long points, long saleCents) {
+        return new PosTransaction(pharmacy.id(), pharmacy.store(), pharmacy.terminal(), new TxnRef(ref), TransactionType.REDEEM,
+                bed.coalition.cards().read(card), Money.of(saleCents, "EUR"), CoalitionFixture.OCCURRED_AT, List.of(), null,
+                points, Channel.HTTP_JSON, null, true);
+    }
+
+    private PointValues pointValues() {
+        return new PointValues(bed.database, CoalitionFixture.CLOCK);
+    }
+
+    @Test
+    void aTillPaysPartOfASaleWithPointsAndACopySaysTheSameEvenAfterThePointsValueChanged() {
+        pointValues().set(new PointValue("EUR", 100, 100));
+        String card = cardWith(500);
+
+        TransactionOutcome paid = bed.engine.apply(payWithPoints("p-1", card, 300, 1_250));
+        pointValues().set(new PointValue("EUR", 200, 100));
+        TransactionOutcome copy = bed.engine.apply(payWithPoints("p-1", card, 300, 1_250));
+
+        assertThat(paid.result()).isEqualTo(ResultCode.APPROVED);
+        assertThat(paid.points()).isEqualTo(-300);
+        assertThat(paid.covered()).as("300 points at 100 points = 1.00 EUR").isEqualTo(300);
+        assertThat(copy.duplicate()).isTrue();
+        assertThat(copy.covered()).isEqualTo(300);
+        assertThat(bed.balanceOf(card)).isEqualTo(200);
+    }
+
+    @Test
+    void onlyThePointsTheCoveredMoneyIsWorthAreTakenAndItsReversalGivesThemBack() {
+        pointValues().set(new PointValue("EUR", 3, 1));
+        String card = cardWith(500);
+
+        TransactionOutcome paid = bed.engine.apply(payWithPoints("q-1", card, 10, 1_000));
+        assertThat(paid.covered()).as("10 points at 3 points a cent pay 3 cents").isEqualTo(3);
+        assertThat(paid.points()).as("and 9 points are taken for them").isEqualTo(-9);
+
+        TransactionOutcome reversed = bed.engine.apply(bed.coalition.txn(pharmacy, "q-1", TransactionType.REVERSAL, card, 0, "q-1"));
+        assertThat(reversed.result()).isEqualTo(ResultCode.APPROVED);
+        assertThat(reversed.points()).isEqualTo(9);
+        assertThat(bed.balanceOf(card)).isEqualTo(500);
+    }
+
+    @Test
+    void payingWithMorePointsThanTheSaleIsWorthOrInACurrencyWithoutAValueIsDeclinedAndMovesNothing() {
+        pointValues().set(new PointValue("EUR", 100, 100));
+        String card = cardWith(5_000);
+
+        assertThat(bed.engine.apply(payWithPoints("x-1", card, 2_000, 1_000)).result()).isEqualTo(ResultCode.POINTS_EXCEED_SALE);
+        assertThat(bed.engine.apply(new PosTransaction(pharmacy.id(), pharmacy.store(), pharmacy.terminal(), new TxnRef("x-2"),
+                TransactionType.REDEEM, bed.coalition.cards().read(card), Money.of(1_000, "USD"), CoalitionFixture.OCCURRED_AT,
+                List.of(), null, 100, Channel.HTTP_JSON, null, true)).result()).isEqualTo(ResultCode.CURRENCY_NOT_ACCEPTED);
+        assertThat(bed.engine.apply(payWithPoints("x-3", card, 6_000, 10_000)).result()).isEqualTo(ResultCode.INSUFFICIENT_POINTS);
+        assertThat(bed.balanceOf(card)).isEqualTo(5_000);
+        assertThatThrownBy(() -> new PointValue("EUR", 0, 100)).isInstanceOf(IllegalArgumentException.class);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.loyaltyhub.domain.household.CardLifecycle;
 import io.loyaltyhub.domain.household.Households;
 import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.domain.reward.MailedRedemptions;
+import io.loyaltyhub.domain.reward.PointValues;
 import io.loyaltyhub.domain.reward.RewardCatalogue;
 import io.loyaltyhub.hub.ChannelPorts;
 import io.loyaltyhub.hub.HubExtension;
@@ -43,7 +44,7 @@ public final class OperatorApiExtension implements HubExtension {
                 new Households(ports.database(), ids, ports.clock()), new CardLifecycle(ports.database(), ids, ports.clock()));
         OperatorRewardRequests rewards = new OperatorRewardRequests(authenticator, api,
                 new CoalitionAdmin(ports.database(), ids, ports.clock()), new RewardCatalogue(ports.database(), ids, ports.clock()),
-                new MailedRedemptions(ports.database(), ids, ports.clock()));
+                new MailedRedemptions(ports.database(), ids, ports.clock()), new PointValues(ports.database(), ports.clock()));
         return List.of(new OperatorHttpRoutes(api), new OperatorRewardRoutes(rewards));
     }
 

@@ -8,6 +8,8 @@ import io.loyaltyhub.domain.admin.CoalitionAdmin;
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.reward.MailedRedemptions;
 import io.loyaltyhub.domain.reward.NewReward;
+import io.loyaltyhub.domain.reward.PointValue;
+import io.loyaltyhub.domain.reward.PointValues;
 import io.loyaltyhub.domain.reward.Redemption;
 import io.loyaltyhub.domain.reward.Reward;
 import io.loyaltyhub.domain.reward.RewardCatalogue;
@@ -29,7 +31,7 @@ import org.apache.camel.Message;
 /**
  * The operator API's rewards catalogue and mailed gifts (docs/rewards.md, "Operator HTTP API"): add and list rewards
  * (the operator's and merchants' own), reserve a gift for a member's card, then fulfil (sent) or cancel it (points and
- * stock back). Merchants are named by their codes. Refusals are problem+json with a stable code.
+ * stock back); set what a point is worth per currency, for paying with points. Merchants are named by their codes. Refusals are problem+json with a stable code.
  */
 final class OperatorRewardRequests {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,14 +41,16 @@ final class OperatorRewardRequests {
     private final CoalitionAdmin merchants;
     private final RewardCatalogue catalogue;
     private final MailedRedemptions mailed;
+    private final PointValues pointValues;
 
     OperatorRewardRequests(OperatorAuthenticator authenticator, OperatorRequests requests, CoalitionAdmin merchants,
-                           RewardCatalogue catalogue, MailedRedemptions mailed) {
+                           RewardCatalogue catalogue, MailedRedemptions mailed, PointValues pointValues) {
         this.authenticator = authenticator;
         this.requests = requests;
         this.merchants = merchants;
         this.catalogue = catalogue;
         this.mailed = mailed;
+        this.pointValues = pointValues;
     }
 
     /** What one operation answers, given who asks. */
@@ -119,6 +123,29 @@ final class OperatorRewardRequests {
 
     JsonNode cancel(Message in, String operator) {
         return json(mailed.cancel(redemptionId(in), operator));
+    }
+
+    /** Sets what points are worth in the currency of the path: {@code {"points":100,"minorUnits":100}}. */
+    JsonNode setPointValue(Message in, String operator) {
+        JsonNode body = requests.body(in);
+        PointValue value;
+        try {
+            value = new PointValue(in.getHeader("currency", String.class), OperatorRequests.number(body, "points"),
+                    OperatorRequests.number(body, "minorUnits"));
+        } catch (IllegalArgumentException e) {
+            throw new HttpProblem(422, "invalid-point-value", e.getMessage());
+        }
+        pointValues.set(value);
+        return pointValues(in, operator);
+    }
+
+    JsonNode pointValues(Message in, String operator) {
+        ObjectNode node = JSON.createObjectNode();
+        ArrayNode list = node.putArray("pointValues");
+        for (PointValue v : pointValues.list()) {
+            list.addObject().put("currency", v.currency()).put("points", v.points()).put("minorUnits", v.minorUnits());
+        }
+        return node;
     }
 
     private MerchantId merchant(String code) {

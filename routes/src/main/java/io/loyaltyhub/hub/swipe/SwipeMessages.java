@@ -127,6 +127,9 @@ public final class SwipeMessages {
         if (t.rewardCode() != null) {
             g.writeStringField("rw", t.rewardCode());
         }
+        if (t.paysSale()) {
+            g.writeBooleanField("ps", true);
+        }
         g.writeStringField("ch", t.channel().name());
         if (!t.lineItems().isEmpty()) {
             g.writeArrayFieldStart("lines");
@@ -159,7 +162,8 @@ public final class SwipeMessages {
                         n.hasNonNull("rng") ? n.get("rng").asLong() : null, earlier),
                 Money.of(n.get("amt").asLong(), n.get("cur").asText()), OffsetDateTime.parse(n.get("at").asText()),
                 lines, n.hasNonNull("orig") ? new TxnRef(n.get("orig").asText()) : null, n.path("rp").asLong(0),
-                Channel.valueOf(n.get("ch").asText()), n.hasNonNull("rw") ? n.get("rw").asText() : null);
+                Channel.valueOf(n.get("ch").asText()), n.hasNonNull("rw") ? n.get("rw").asText() : null,
+                n.path("ps").asBoolean(false));
     }
 
     /** The engine's answer to one request, addressed by the request's correlation id. */
@@ -180,6 +184,9 @@ public final class SwipeMessages {
                 g.writeNumberField("b", o.balance());
                 g.writeStringField("l4", o.last4());
                 g.writeBooleanField("d", o.duplicate());
+                if (o.covered() != 0) {
+                    g.writeNumberField("cv", o.covered());
+                }
                 if (o.nextExpiry() != null) {
                     g.writeNumberField("xp", o.nextExpiry().points());
                     g.writeStringField("xd", o.nextExpiry().on().toString());
@@ -221,6 +228,7 @@ public final class SwipeMessages {
         boolean duplicate = false;
         long expiring = 0;
         String expiresOn = null;
+        long covered = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             p.nextToken();
@@ -233,6 +241,7 @@ public final class SwipeMessages {
                 case "d" -> duplicate = p.getBooleanValue();
                 case "xp" -> expiring = p.getLongValue();
                 case "xd" -> expiresOn = p.getText();
+                case "cv" -> covered = p.getLongValue();
                 default -> p.skipChildren();
             }
         }
@@ -240,7 +249,8 @@ public final class SwipeMessages {
             throw new IllegalArgumentException("an answer without correlation id or result");
         }
         return new Answer(correlationId, new TransactionOutcome(ResultCode.valueOf(result), points, balance, last4, duplicate,
-                expiresOn == null ? null : new io.loyaltyhub.domain.txn.ExpiringPoints(expiring, java.time.LocalDate.parse(expiresOn))));
+                expiresOn == null ? null : new io.loyaltyhub.domain.txn.ExpiringPoints(expiring, java.time.LocalDate.parse(expiresOn)),
+                covered));
     }
 
     private static void expect(JsonToken actual, JsonToken wanted) {
