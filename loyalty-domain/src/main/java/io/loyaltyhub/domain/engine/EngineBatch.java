@@ -1,5 +1,6 @@
 package io.loyaltyhub.domain.engine;
 
+import io.loyaltyhub.domain.earn.EarnRateVersion;
 import io.loyaltyhub.domain.expiry.ExpiryPolicy;
 import io.loyaltyhub.domain.expiry.PointsExpiry;
 import io.loyaltyhub.domain.expiry.PointsLots;
@@ -48,18 +49,18 @@ final class EngineBatch {
     private final PurchaseJournal journal;
     private final AccountStore accounts = new AccountStore();
     private final LedgerWriter ledger = new LedgerWriter();
-    private final EarnRuleStore earnRules = new EarnRuleStore();
     private final ConflictLog conflictLog = new ConflictLog();
     private final CardLookup cards;
     private final TransactionLimits limits;
     private final TillRewards rewards;
     private final PointsPayments payments;
+    private final EarnCreditLog earnCredits = new EarnCreditLog();
+    private final BatchEarnRates earnRates;
 
     /** Every reference answered, in the database or earlier in this batch: what a later copy is compared with. */
     private final Map<TransactionKey, StoredPurchase> answered = new HashMap<>();
     private final Map<TransactionKey, StoredPurchase> originalsByKey = new HashMap<>();
     private final Map<Long, StoredPurchase> originalsById = new HashMap<>();
-    private final Map<MerchantId, Map<String, EarnRate>> rates = new HashMap<>();
     private final Map<Long, Points> balances = new HashMap<>();
     private final Map<Long, Points> changes = new HashMap<>();
     private final List<NewPurchase> newPurchases = new ArrayList<>();
@@ -78,6 +79,7 @@ final class EngineBatch {
         this.limits = new TransactionLimits(now, ids::nextId);
         this.rewards = new TillRewards(c, now);
         this.payments = new PointsPayments(c, now);
+        this.earnRates = new BatchEarnRates(c);
     }
 
     List<TransactionOutcome> run(List<PosTransaction> batch) throws SQLException {
@@ -217,8 +219,8 @@ final class EngineBatch {
         }
         Points balance = balanceOf(account);
         return switch (t.type()) {
-            case SALE -> record(t, purchaseId, holder, account, PointsRules.creditSale(rate(t), t.amount()),
-                    null, "EARN");
+            case SALE -> earned(t, purchaseId, record(t, purchaseId, holder, account,
+                    PointsRules.creditSale(rate(t), t.amount()), null, "EARN"));
             case REFUND -> t.originalTxnRef() == null
                     ? record(t, purchaseId, holder, account, PointsRules.unlinkedRefund(rate(t)), null, "REFUND")
                     : reverseLinkedRefund(t, purchaseId, holder);
@@ -258,7 +260,7 @@ final class EngineBatch {
                 }
                 limits.activated(t, activated.cardId());
                 balances.put(activated.accountId(), Points.ZERO);
-                yield record(t, purchaseId, activated, activated.accountId(), d, null, "EARN");
+                yield earned(t, purchaseId, record(t, purchaseId, activated, activated.accountId(), d, null, "EARN"));
             }
             case REFUND -> t.originalTxnRef() == null
                     ? record(t, purchaseId, null, null, PointsRules.unlinkedRefund(rate(t)), null, null)
@@ -400,6 +402,7 @@ final class EngineBatch {
             journal.updateTotals(c, e.getKey(), e.getValue());
         }
         ledger.append(c, newEntries);
+        earnCredits.write(c);
         accounts.applyChanges(c, changes);
         conflictLog.append(c, conflicts);
         limits.write(c);
@@ -444,13 +447,18 @@ final class EngineBatch {
         return balances.getOrDefault(account, Points.ZERO);
     }
 
+    /** The earn rate in force when the transaction happened (docs/rewards.md): a version, else the base rate. */
     private EarnRate rate(PosTransaction t) throws SQLException {
-        Map<String, EarnRate> merchantRates = rates.get(t.merchantId());
-        if (merchantRates == null) {
-            merchantRates = earnRules.ratesOf(c, t.merchantId());
-            rates.put(t.merchantId(), merchantRates);
+        EarnRateVersion version = earnRates.at(t);
+        return version == null ? null : version.rate();
+    }
+
+    /** Notes which rule produced an approved sale's credit (EarnCreditLog); the answer is passed on unchanged. */
+    private TransactionOutcome earned(PosTransaction t, long purchaseId, TransactionOutcome outcome) throws SQLException {
+        if (outcome.approved() && outcome.points() > 0) {
+            earnCredits.add(new EarnCreditLog.EarnCredit(t.merchantId(), purchaseId, earnRates.at(t).rule(), outcome.points()));
         }
-        return merchantRates.get(t.amount().currency().getCurrencyCode());
+        return outcome;
     }
 
     private void remember(MerchantId merchant, StoredPurchase p) {
