@@ -219,8 +219,10 @@ final class EngineBatch {
         }
         Points balance = balanceOf(account);
         return switch (t.type()) {
-            case SALE -> earned(t, purchaseId, record(t, purchaseId, holder, account,
-                    PointsRules.creditSale(rate(t), t.amount()), null, "EARN"));
+            case SALE -> {
+                BatchEarnRates.EarnPlan plan = earnRates.plan(t, account);
+                yield earned(t, purchaseId, plan, record(t, purchaseId, holder, account, plan.decision(), null, "EARN"));
+            }
             case REFUND -> t.originalTxnRef() == null
                     ? record(t, purchaseId, holder, account, PointsRules.unlinkedRefund(rate(t)), null, "REFUND")
                     : reverseLinkedRefund(t, purchaseId, holder);
@@ -249,7 +251,8 @@ final class EngineBatch {
     private TransactionOutcome decideForUnactivatedCard(PosTransaction t, long purchaseId) throws SQLException {
         return switch (t.type()) {
             case SALE -> {
-                Decision d = PointsRules.creditSale(rate(t), t.amount());
+                BatchEarnRates.EarnPlan plan = earnRates.plan(t, null);
+                Decision d = plan.decision();
                 if (!d.result().approved()) {
                     yield record(t, purchaseId, null, null, d, null, null);
                 }
@@ -260,7 +263,7 @@ final class EngineBatch {
                 }
                 limits.activated(t, activated.cardId());
                 balances.put(activated.accountId(), Points.ZERO);
-                yield earned(t, purchaseId, record(t, purchaseId, activated, activated.accountId(), d, null, "EARN"));
+                yield earned(t, purchaseId, plan, record(t, purchaseId, activated, activated.accountId(), d, null, "EARN"));
             }
             case REFUND -> t.originalTxnRef() == null
                     ? record(t, purchaseId, null, null, PointsRules.unlinkedRefund(rate(t)), null, null)
@@ -453,10 +456,12 @@ final class EngineBatch {
         return version == null ? null : version.rate();
     }
 
-    /** Notes which rule produced an approved sale's credit (EarnCreditLog); the answer is passed on unchanged. */
-    private TransactionOutcome earned(PosTransaction t, long purchaseId, TransactionOutcome outcome) throws SQLException {
-        if (outcome.approved() && outcome.points() > 0) {
-            earnCredits.add(new EarnCreditLog.EarnCredit(t.merchantId(), purchaseId, earnRates.at(t).rule(), outcome.points()));
+    /** Notes which rules produced an approved sale's credit (EarnCreditLog); the answer is passed on unchanged. */
+    private TransactionOutcome earned(PosTransaction t, long purchaseId, BatchEarnRates.EarnPlan plan,
+                                      TransactionOutcome outcome) {
+        if (outcome.approved()) {
+            plan.parts().stream().filter(p -> p.points() > 0).forEach(p ->
+                    earnCredits.add(new EarnCreditLog.EarnCredit(t.merchantId(), purchaseId, p.rule(), p.points())));
         }
         return outcome;
     }

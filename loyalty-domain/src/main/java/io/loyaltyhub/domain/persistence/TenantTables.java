@@ -12,7 +12,7 @@ final class TenantTables {
     static final Set<String> NAMES = Set.of("earn_rule", "store", "terminal", "terminal_mac_key", "terminal_signing_key",
             "merchant_credential", "report_download", "merchant_pgp_key", "purchase", "purchase_line", "ledger_entry",
             "processed_batch_file", "reference_conflict", "limit_refusal", "webhook_connection", "webhook_event",
-            "merchant_user", "merchant_user_session", "used_request_nonce", "reward_merchant", "points_payment", "earn_rate_version", "earn_credit_rule");
+            "merchant_user", "merchant_user_session", "used_request_nonce", "reward_merchant", "points_payment", "earn_rate_version", "earn_credit_rule", "campaign");
 
     private TenantTables() {
     }

@@ -46,7 +46,8 @@ class PersistenceRulesTest {
             "io.loyaltyhub.domain.admin.OperatorQueries", // operator audit: every merchant's report downloads
             "io.loyaltyhub.domain.expiry.PointsExpiry", // expiry job: an account's lots at every merchant
             "io.loyaltyhub.domain.portal.MemberHistory", // a member's own account's entries at every merchant
-            "io.loyaltyhub.domain.reward.RewardCatalogue"); // operator's catalogue: which merchants hand out each reward
+            "io.loyaltyhub.domain.reward.RewardCatalogue", // operator's catalogue: which merchants hand out each reward
+            "io.loyaltyhub.domain.earn.Tiers"); // tier job: each member's spend across the coalition
 
     private final JavaClasses main = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
