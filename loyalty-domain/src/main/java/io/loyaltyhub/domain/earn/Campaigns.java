@@ -62,6 +62,22 @@ public final class Campaigns {
         });
     }
 
+    /** The merchant's store with this code, for a campaign at one store. */
+    public StoreId storeOf(MerchantId merchant, String code) {
+        return database.inJdbcTransaction("finding store " + code, c -> {
+            try (PreparedStatement ps = MerchantSql.on(c, merchant).prepare(
+                    "SELECT id FROM store WHERE merchant_id = :merchant AND code = ?")) {
+                ps.setString(1, code);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new EarnRuleRefused("unknown-store", "the merchant has no store " + code);
+                    }
+                    return new StoreId(rs.getLong(1));
+                }
+            }
+        });
+    }
+
     public List<Campaign> list(MerchantId merchant) {
         return database.inJdbcTransaction("listing campaigns", c -> of(c, merchant));
     }

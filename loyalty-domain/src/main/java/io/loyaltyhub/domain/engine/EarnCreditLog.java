@@ -26,6 +26,21 @@ final class EarnCreditLog {
         credits.add(credit);
     }
 
+    /** The rules an earlier sale's credit recorded (for a copy's answer), by name. */
+    static List<String> rulesOf(Connection c, MerchantId merchant, long purchaseId) throws SQLException {
+        List<String> rules = new ArrayList<>();
+        try (PreparedStatement ps = MerchantSql.on(c, merchant).prepare("SELECT rule FROM earn_credit_rule "
+                + "WHERE merchant_id = :merchant AND purchase_id = ? ORDER BY rule")) {
+            ps.setLong(1, purchaseId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rules.add(rs.getString(1));
+                }
+            }
+        }
+        return rules;
+    }
+
     void write(Connection c) throws SQLException {
         Map<MerchantId, List<EarnCredit>> byMerchant = new LinkedHashMap<>();
         credits.forEach(e -> byMerchant.computeIfAbsent(e.merchant(), m -> new ArrayList<>()).add(e));

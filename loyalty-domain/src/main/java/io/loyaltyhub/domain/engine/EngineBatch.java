@@ -148,6 +148,9 @@ final class EngineBatch {
         Long account = holder != null ? Long.valueOf(holder.accountId()) : earlier.accountId;
         long balance = account != null ? balanceOf(account).value() : earlier.balanceAfter;
         TransactionOutcome first = earlier.outcome().asDuplicateWithBalance(balance);
+        if (t.type() == TransactionType.SALE && first.approved() && first.points() > 0) {
+            return first.withRules(EarnCreditLog.rulesOf(c, t.merchantId(), earlier.id));
+        }
         return t.paysSale() && first.approved() ? first.withCovered(payments.coveredBy(t.merchantId(), earlier.id)) : first;
     }
 
@@ -456,14 +459,18 @@ final class EngineBatch {
         return version == null ? null : version.rate();
     }
 
-    /** Notes which rules produced an approved sale's credit (EarnCreditLog); the answer is passed on unchanged. */
+    /** Notes which rules produced an approved sale's credit (EarnCreditLog), and names them in the answer. */
     private TransactionOutcome earned(PosTransaction t, long purchaseId, BatchEarnRates.EarnPlan plan,
                                       TransactionOutcome outcome) {
-        if (outcome.approved()) {
-            plan.parts().stream().filter(p -> p.points() > 0).forEach(p ->
-                    earnCredits.add(new EarnCreditLog.EarnCredit(t.merchantId(), purchaseId, p.rule(), p.points())));
+        if (!outcome.approved()) {
+            return outcome;
         }
-        return outcome;
+        List<String> rules = new ArrayList<>();
+        plan.parts().stream().filter(p -> p.points() > 0).forEach(p -> {
+            earnCredits.add(new EarnCreditLog.EarnCredit(t.merchantId(), purchaseId, p.rule(), p.points()));
+            rules.add(p.rule());
+        });
+        return outcome.withRules(rules);
     }
 
     private void remember(MerchantId merchant, StoredPurchase p) {

@@ -313,6 +313,9 @@ public final class JsonSwipeCodec {
         reply.put("type", txn.type().name());
         reply.put("card", "****" + outcome.last4());
         reply.put("points", outcome.points());
+        if (!outcome.rules().isEmpty()) {
+            outcome.rules().forEach(reply.putArray("rules")::add);
+        }
         if (outcome.covered() > 0) {
             ObjectNode paid = reply.putObject("paidWithPoints");
             paid.put("points", -outcome.points());

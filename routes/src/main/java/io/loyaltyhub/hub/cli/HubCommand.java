@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
                 OperatorCredentialCommands.Add.class, OperatorCredentialCommands.Revoke.class,
                 LimitCommands.Set.class, LimitCommands.ListLimits.class, LimitCommands.Refusals.class,
                 ExpiryCommands.Set.class, ExpiryCommands.Run.class,
+                EarnRuleCommands.Schedule.class, EarnRuleCommands.Add.class, EarnRuleCommands.ListCampaigns.class,
+                EarnRuleCommands.DefineTier.class, EarnRuleCommands.Recompute.class, EarnRuleCommands.DryRun.class,
                 MerchantPgpKeyCommand.class, ReferenceConflictsCommand.class, BrokerTerminalSecurityCommand.class,
                 WebhookCommands.Connect.class, WebhookCommands.Events.class,
                 io.loyaltyhub.hub.broker.StandaloneBrokerCommand.class})

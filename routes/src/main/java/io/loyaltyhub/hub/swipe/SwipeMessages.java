@@ -187,6 +187,13 @@ public final class SwipeMessages {
                 if (o.covered() != 0) {
                     g.writeNumberField("cv", o.covered());
                 }
+                if (!o.rules().isEmpty()) {
+                    g.writeArrayFieldStart("ru");
+                    for (String rule : o.rules()) {
+                        g.writeString(rule);
+                    }
+                    g.writeEndArray();
+                }
                 if (o.nextExpiry() != null) {
                     g.writeNumberField("xp", o.nextExpiry().points());
                     g.writeStringField("xd", o.nextExpiry().on().toString());
@@ -229,6 +236,7 @@ public final class SwipeMessages {
         long expiring = 0;
         String expiresOn = null;
         long covered = 0;
+        List<String> rules = new ArrayList<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             p.nextToken();
@@ -242,6 +250,11 @@ public final class SwipeMessages {
                 case "xp" -> expiring = p.getLongValue();
                 case "xd" -> expiresOn = p.getText();
                 case "cv" -> covered = p.getLongValue();
+                case "ru" -> {
+                    while (p.nextToken() == JsonToken.VALUE_STRING) {
+                        rules.add(p.getText());
+                    }
+                }
                 default -> p.skipChildren();
             }
         }
@@ -250,7 +263,7 @@ public final class SwipeMessages {
         }
         return new Answer(correlationId, new TransactionOutcome(ResultCode.valueOf(result), points, balance, last4, duplicate,
                 expiresOn == null ? null : new io.loyaltyhub.domain.txn.ExpiringPoints(expiring, java.time.LocalDate.parse(expiresOn)),
-                covered));
+                covered, rules));
     }
 
     private static void expect(JsonToken actual, JsonToken wanted) {
