@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  */
 public final class MerchantReports {
     private static final Map<String, Report> REPORTS = List.of(new CustomersReport(), new PurchasesReport(),
-                    new LapsedReport(), new SegmentsReport(), new DailyReport(), new PointsReport()).stream()
+                    new LapsedReport(), new SegmentsReport(), new DailyReport(), new PointsReport(), new RewardsReport()).stream()
             .collect(Collectors.toMap(Report::name, r -> r, (a, b) -> a, LinkedHashMap::new));
 
     private final Database database;
