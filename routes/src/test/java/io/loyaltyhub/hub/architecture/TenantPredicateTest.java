@@ -52,7 +52,9 @@ class TenantPredicateTest {
             "PointsExpiry.java", "points expiry: an account's lots are its credits at every merchant (read by account), and each "
                     + "expired lot is booked at the merchant it was earned at",
             "MemberHistory.java", "the member page: a shopper's own account's ledger entries at every merchant (names only)",
-            "UsedRequestNonces.java", "the sweep of expired request nonces: one statement deletes every terminal's expired rows");
+            "UsedRequestNonces.java", "the sweep of expired request nonces: one statement deletes every terminal's expired rows",
+            "RewardCatalogue.java", "the operator's rewards catalogue: which merchants hand out each reward",
+            "Tiers.java", "the tier job: each member's spend across the coalition over the trailing 12 months");
 
     private static final Pattern TABLE_DDL = Pattern.compile("CREATE TABLE (\\w+) \\((.*?)\\n\\);", Pattern.DOTALL);
     private static final Pattern TENANT_COLUMN = Pattern.compile("\\bmerchant_id\\s+BIGINT\\s+NOT NULL");
