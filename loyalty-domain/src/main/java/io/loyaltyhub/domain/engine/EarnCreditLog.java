@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,18 +27,29 @@ final class EarnCreditLog {
         credits.add(credit);
     }
 
-    /** The rules an earlier sale's credit recorded (for a copy's answer), by name. */
-    static List<String> rulesOf(Connection c, MerchantId merchant, long purchaseId) throws SQLException {
-        List<String> rules = new ArrayList<>();
-        try (PreparedStatement ps = MerchantSql.on(c, merchant).prepare("SELECT rule FROM earn_credit_rule "
-                + "WHERE merchant_id = :merchant AND purchase_id = ? ORDER BY rule")) {
-            ps.setLong(1, purchaseId);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rules.add(rs.getString(1));
+    /** Rules in the order answers name them: the rate, then campaigns, then the tier; by name within each. */
+    static final Comparator<String> ANSWER_ORDER = Comparator.<String>comparingInt(
+            rule -> rule.startsWith("rate:") ? 0 : rule.startsWith("campaign:") ? 1 : 2).thenComparing(rule -> rule);
+
+    /**
+     * The rules an earlier sale's credit recorded (for a copy's answer): this batch's own when the sale was credited
+     * earlier in this batch (not written yet), else the stored ones.
+     */
+    List<String> rulesOf(Connection c, MerchantId merchant, long purchaseId) throws SQLException {
+        List<String> rules = new ArrayList<>(credits.stream().filter(e -> e.purchaseId() == purchaseId)
+                .map(EarnCredit::rule).toList());
+        if (rules.isEmpty()) {
+            try (PreparedStatement ps = MerchantSql.on(c, merchant).prepare("SELECT rule FROM earn_credit_rule "
+                    + "WHERE merchant_id = :merchant AND purchase_id = ?")) {
+                ps.setLong(1, purchaseId);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rules.add(rs.getString(1));
+                    }
                 }
             }
         }
+        rules.sort(ANSWER_ORDER);
         return rules;
     }
 

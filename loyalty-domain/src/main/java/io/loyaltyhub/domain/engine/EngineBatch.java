@@ -149,7 +149,7 @@ final class EngineBatch {
         long balance = account != null ? balanceOf(account).value() : earlier.balanceAfter;
         TransactionOutcome first = earlier.outcome().asDuplicateWithBalance(balance);
         if (t.type() == TransactionType.SALE && first.approved() && first.points() > 0) {
-            return first.withRules(EarnCreditLog.rulesOf(c, t.merchantId(), earlier.id));
+            return first.withRules(earnCredits.rulesOf(c, t.merchantId(), earlier.id));
         }
         return t.paysSale() && first.approved() ? first.withCovered(payments.coveredBy(t.merchantId(), earlier.id)) : first;
     }
@@ -470,6 +470,7 @@ final class EngineBatch {
             earnCredits.add(new EarnCreditLog.EarnCredit(t.merchantId(), purchaseId, p.rule(), p.points()));
             rules.add(p.rule());
         });
+        rules.sort(EarnCreditLog.ANSWER_ORDER);
         return outcome.withRules(rules);
     }
 

@@ -104,6 +104,22 @@ abstract class EarnRulesSuite {
         assertThat(credited("basket", "campaign:NOVELS3X")).isEqualTo(40);
         assertThat(credited("basket", "campaign:TOYS150")).isNull();
         assertThat(credited("basket", "campaign:WELCOME")).isEqualTo(50);
+        assertThat(basket.rules()).containsExactly("rate:base", "campaign:ALL2X", "campaign:NOVELS3X", "campaign:WELCOME");
+        assertThat(sale(books, "basket", card, 10_000, CoalitionFixture.OCCURRED_AT).rules())
+                .as("a copy names the same rules").isEqualTo(basket.rules());
+    }
+
+    @Test
+    void aCopyInTheSameBatchNamesTheRulesOfTheFirst() {
+        campaigns.add(books.id(), multiplier("DOUBLE", 200, null));
+        PosTransaction t = new PosTransaction(books.id(), books.store(), books.terminal(), new TxnRef("twice"),
+                TransactionType.SALE, bed.coalition.cards().read(EngineTestbed.newCard()), Money.of(1_000, "EUR"),
+                CoalitionFixture.OCCURRED_AT, List.of(), null, 0, Channel.HTTP_JSON);
+
+        List<TransactionOutcome> answers = bed.engine.applyBatch(List.of(t, t));
+
+        assertThat(answers.get(1).duplicate()).isTrue();
+        assertThat(answers.get(1).rules()).containsExactly("rate:base", "campaign:DOUBLE").isEqualTo(answers.get(0).rules());
     }
 
     @Test

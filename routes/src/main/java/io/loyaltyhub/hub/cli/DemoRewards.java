@@ -6,35 +6,28 @@ import io.loyaltyhub.domain.earn.Campaigns;
 import io.loyaltyhub.domain.earn.Tier;
 import io.loyaltyhub.domain.earn.Tiers;
 import io.loyaltyhub.domain.model.MerchantId;
-import io.loyaltyhub.domain.model.Money;
-import io.loyaltyhub.domain.model.TxnRef;
 import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.domain.reward.NewReward;
 import io.loyaltyhub.domain.reward.PointValue;
 import io.loyaltyhub.domain.reward.PointValues;
 import io.loyaltyhub.domain.reward.Reward;
 import io.loyaltyhub.domain.reward.RewardCatalogue;
-import io.loyaltyhub.domain.terminal.TerminalIdentity;
-import io.loyaltyhub.domain.txn.Channel;
-import io.loyaltyhub.domain.txn.PosTransaction;
-import io.loyaltyhub.domain.txn.TransactionType;
 import io.loyaltyhub.hub.LoyaltyHub;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
  * The demo's rewards and earn rules (docs/rewards.md): a small catalogue (the operator's tote bag, books' own bookmark),
- * a point worth 1 cent, a vitamins campaign at the pharmacy, a GOLD tier with one member, and curl commands that redeem a
- * gift at the second merchant, pay part of a sale with points and show the campaign's multiplier. Safe to run again.
+ * a point worth 1 cent, a vitamins campaign at the pharmacy, a GOLD tier, and curl commands that earn, redeem a gift at
+ * the second merchant, pay part of a sale with points and show the campaign's multiplier. Safe to run again.
  */
 final class DemoRewards {
-    /** A member who spent 6,000.00 EUR at the bookshop yesterday: GOLD, and points to spend. */
+    /** The member of the rewards curls (no purchase history of its own). */
     static final String GOLD_CARD = DemoPurchases.demoCard(900);
 
     private final LoyaltyHub hub;
@@ -64,17 +57,14 @@ final class DemoRewards {
             LocalDateTime start = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).minusDays(1);
             campaigns.add(pharmaId, new Campaign("VITAMINS3X", 300L, null, start, start.plusDays(31), null, "vitamins", null));
         }
-        Tiers tiers = new Tiers(hub.database(), Clock.systemUTC());
-        tiers.define(new Tier("GOLD", "Gold", "EUR", 500_000, 150));
-        TerminalIdentity booksTill = hub.terminals().findTerminal(booksId, "B01", "T1").orElseThrow();
-        hub.engine().apply(new PosTransaction(booksId, booksTill.storeId(), booksTill.terminalId(), new TxnRef("demo-gold-0"),
-                TransactionType.SALE, hub.cardReader().read(GOLD_CARD), Money.of(600_000, "EUR"),
-                OffsetDateTime.now(ZoneOffset.UTC).minusDays(1), List.of(), null, 0, Channel.HTTP_JSON));
-        tiers.recompute();
+        new Tiers(hub.database(), Clock.systemUTC()).define(new Tier("GOLD", "Gold", "EUR", 500_000, 150));
 
         out.println("Rewards and earn rules (docs/rewards.md): gifts TOTE (200 points, every merchant, 100 in stock) and");
         out.println("BOOKMARK (books' own, 20 points); 100 points pay 1.00 EUR; vitamins earn 3x at pharma (campaign VITAMINS3X);");
-        out.println("tier GOLD (150%) from 5,000.00 EUR spent in 12 months: ****" + GOLD_CARD.substring(12) + " is GOLD.");
+        out.println("tier GOLD (150%) from 5,000.00 EUR spent in 12 months (tiers-recompute puts members in it).");
+        out.println("# a member spends 800.00 EUR at the bookshop: 800 points");
+        out.println(DemoCoalition.curl(url, books, "{\"txnRef\":\"demo-4000\",\"cardNumber\":\"" + GOLD_CARD
+                + "\",\"amount\":80000,\"currency\":\"EUR\"}"));
         out.println("# the operator's tote bag redeemed at the pharmacy, the second merchant: -200 points");
         out.println(DemoCoalition.curl(url, pharma, "{\"txnRef\":\"demo-4001\",\"type\":\"REDEEM\",\"cardNumber\":\""
                 + GOLD_CARD + "\",\"rewardCode\":\"TOTE\"}"));
@@ -84,7 +74,7 @@ final class DemoRewards {
         out.println("# pay 5.00 EUR of a 12.50 EUR sale at the bookshop with 500 points: \"paidWithPoints\"");
         out.println(DemoCoalition.curl(url, books, "{\"txnRef\":\"demo-4003\",\"type\":\"REDEEM\",\"cardNumber\":\""
                 + GOLD_CARD + "\",\"redeemPoints\":500,\"payWithPoints\":true,\"amount\":1250,\"currency\":\"EUR\"}"));
-        out.println("# 20.00 EUR at the pharmacy, 10.00 of it vitamins: 40 base points + 40 for VITAMINS3X + 20 for GOLD;"
+        out.println("# 20.00 EUR at the pharmacy, 10.00 of it vitamins: 40 base points + 40 for VITAMINS3X;"
                 + " \"rules\" names them");
         out.println(DemoCoalition.curl(url, pharma, "{\"txnRef\":\"demo-4004\",\"cardNumber\":\"" + GOLD_CARD
                 + "\",\"amount\":2000,\"currency\":\"EUR\",\"lineItems\":[{\"sku\":\"VIT-C\",\"category\":\"vitamins\","

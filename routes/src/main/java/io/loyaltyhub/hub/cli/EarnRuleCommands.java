@@ -56,10 +56,10 @@ final class EarnRuleCommands {
             description = "Give a merchant a new earn rate from a moment on (not in the past): sales that happened from then "
                     + "earn at it, earlier ones (a late offline sale too) at the rate of their time.")
     static final class Schedule extends EarnRuleCommand {
-        @Option(names = "--merchant", required = true, paramLabel = "CODE") String merchant;
-        @Option(names = "--currency", required = true, paramLabel = "ISO") String currency;
-        @Option(names = "--points", required = true, paramLabel = "N") long points;
-        @Option(names = "--per-minor-units", required = true, paramLabel = "M") long perMinorUnits;
+        @Option(names = "--merchant", required = true, paramLabel = "CODE", description = "the merchant") String merchant;
+        @Option(names = "--currency", required = true, paramLabel = "ISO", description = "ISO 4217 code, e.g. EUR") String currency;
+        @Option(names = "--points", required = true, paramLabel = "N", description = "points earned ...") long points;
+        @Option(names = "--per-minor-units", required = true, paramLabel = "M", description = "... for every M minor units spent") long perMinorUnits;
         @Option(names = "--from", required = true, paramLabel = "INSTANT", description = "e.g. 2026-12-01T00:00:00Z") Instant from;
 
         @Override
@@ -82,7 +82,7 @@ final class EarnRuleCommands {
 
     /** What a campaign covers. */
     static final class Scope {
-        @Option(names = "--store", paramLabel = "CODE") String store;
+        @Option(names = "--store", paramLabel = "CODE", description = "only at this store of the merchant") String store;
         @Option(names = "--category", paramLabel = "CATEGORY", description = "only line items of this category") String category;
         @Option(names = "--sku", paramLabel = "SKU", description = "only line items of this SKU") String sku;
 
@@ -95,10 +95,10 @@ final class EarnRuleCommands {
             description = "Add a merchant's campaign: a multiplier or a bonus for a period, optionally one store, category or "
                     + "SKU. A second multiplier over the same sales in an overlapping period is refused (campaign-overlap).")
     static final class Add extends EarnRuleCommand {
-        @Option(names = "--merchant", required = true, paramLabel = "CODE") String merchant;
-        @Option(names = "--code", required = true, paramLabel = "CODE") String code;
+        @Option(names = "--merchant", required = true, paramLabel = "CODE", description = "the merchant") String merchant;
+        @Option(names = "--code", required = true, paramLabel = "CODE", description = "1-32 letters, digits, - or _") String code;
         @ArgGroup(multiplicity = "1") Kind kind;
-        @Option(names = "--from", required = true, paramLabel = "INSTANT") Instant from;
+        @Option(names = "--from", required = true, paramLabel = "INSTANT", description = "the first moment it runs, e.g. 2026-12-01T00:00:00Z") Instant from;
         @Option(names = "--until", required = true, paramLabel = "INSTANT", description = "the first moment it no longer runs") Instant until;
         @ArgGroup(exclusive = false) Scope scope = new Scope();
 
@@ -116,7 +116,7 @@ final class EarnRuleCommands {
 
     @Command(name = "campaigns", mixinStandardHelpOptions = true, description = "List a merchant's campaigns.")
     static final class ListCampaigns extends EarnRuleCommand {
-        @Option(names = "--merchant", required = true, paramLabel = "CODE") String merchant;
+        @Option(names = "--merchant", required = true, paramLabel = "CODE", description = "the merchant") String merchant;
 
         @Override
         public Integer call() {
@@ -134,11 +134,11 @@ final class EarnRuleCommands {
             description = "Define (or replace) a tier: members whose coalition spend over the trailing 12 months reaches the "
                     + "minimum earn its multiplier once tiers-recompute has run.")
     static final class DefineTier extends EarnRuleCommand {
-        @Option(names = "--code", required = true, paramLabel = "CODE") String code;
-        @Option(names = "--name", required = true, paramLabel = "NAME") String name;
-        @Option(names = "--currency", required = true, paramLabel = "ISO") String currency;
-        @Option(names = "--min-spend", required = true, paramLabel = "MINOR") long minSpend;
-        @Option(names = "--multiplier", required = true, paramLabel = "PERCENT") long multiplier;
+        @Option(names = "--code", required = true, paramLabel = "CODE", description = "1-32 letters, digits, - or _") String code;
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "the tier's name") String name;
+        @Option(names = "--currency", required = true, paramLabel = "ISO", description = "ISO 4217 code, e.g. EUR") String currency;
+        @Option(names = "--min-spend", required = true, paramLabel = "MINOR", description = "spend over the trailing 12 months, minor units") long minSpend;
+        @Option(names = "--multiplier", required = true, paramLabel = "PERCENT", description = "percent of the base points, 101..1000") long multiplier;
 
         @Override
         public Integer call() {
@@ -164,10 +164,10 @@ final class EarnRuleCommands {
             description = "Print what a campaign would have credited over a merchant's approved sales of a period (by default "
                     + "last calendar month, UTC), on top of what they earned. Changes nothing.")
     static final class DryRun extends EarnRuleCommand {
-        @Option(names = "--merchant", required = true, paramLabel = "CODE") String merchant;
+        @Option(names = "--merchant", required = true, paramLabel = "CODE", description = "the merchant") String merchant;
         @ArgGroup(multiplicity = "1") Kind kind;
         @ArgGroup(exclusive = false) Scope scope = new Scope();
-        @Option(names = "--from", paramLabel = "DATE") LocalDate from;
+        @Option(names = "--from", paramLabel = "DATE", description = "first day (default: first day of last month)") LocalDate from;
         @Option(names = "--until", paramLabel = "DATE", description = "first day not included") LocalDate until;
 
         @Override
