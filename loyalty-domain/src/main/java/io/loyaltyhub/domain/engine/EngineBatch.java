@@ -1,5 +1,6 @@
 package io.loyaltyhub.domain.engine;
 
+import io.loyaltyhub.domain.earn.EarnRateVersion;
 import io.loyaltyhub.domain.expiry.ExpiryPolicy;
 import io.loyaltyhub.domain.expiry.PointsExpiry;
 import io.loyaltyhub.domain.expiry.PointsLots;
@@ -48,16 +49,18 @@ final class EngineBatch {
     private final PurchaseJournal journal;
     private final AccountStore accounts = new AccountStore();
     private final LedgerWriter ledger = new LedgerWriter();
-    private final EarnRuleStore earnRules = new EarnRuleStore();
     private final ConflictLog conflictLog = new ConflictLog();
     private final CardLookup cards;
     private final TransactionLimits limits;
+    private final TillRewards rewards;
+    private final PointsPayments payments;
+    private final EarnCreditLog earnCredits = new EarnCreditLog();
+    private final BatchEarnRates earnRates;
 
     /** Every reference answered, in the database or earlier in this batch: what a later copy is compared with. */
     private final Map<TransactionKey, StoredPurchase> answered = new HashMap<>();
     private final Map<TransactionKey, StoredPurchase> originalsByKey = new HashMap<>();
     private final Map<Long, StoredPurchase> originalsById = new HashMap<>();
-    private final Map<MerchantId, Map<String, EarnRate>> rates = new HashMap<>();
     private final Map<Long, Points> balances = new HashMap<>();
     private final Map<Long, Points> changes = new HashMap<>();
     private final List<NewPurchase> newPurchases = new ArrayList<>();
@@ -74,6 +77,9 @@ final class EngineBatch {
         this.window = window;
         this.cards = new CardLookup(c, accounts, ids, now);
         this.limits = new TransactionLimits(now, ids::nextId);
+        this.rewards = new TillRewards(c, now);
+        this.payments = new PointsPayments(c, now);
+        this.earnRates = new BatchEarnRates(c);
     }
 
     List<TransactionOutcome> run(List<PosTransaction> batch) throws SQLException {
@@ -128,7 +134,7 @@ final class EngineBatch {
      * nothing and gets the first answer, with the balance as it is now. With other content it is refused and
      * kept for the operator; the first transaction stands.
      */
-    private TransactionOutcome answerCopy(PosTransaction t, StoredPurchase earlier) {
+    private TransactionOutcome answerCopy(PosTransaction t, StoredPurchase earlier) throws SQLException {
         CardHolder holder = cards.holderOf(t.card());
         boolean sameContent = earlier.contentDigest == null || earlier.contentDigest.equals(t.contentDigest());
         boolean sameCard = earlier.cardId != null
@@ -141,7 +147,11 @@ final class EngineBatch {
         // the card's account now (it may have moved into a household since), else the one the first answer was on
         Long account = holder != null ? Long.valueOf(holder.accountId()) : earlier.accountId;
         long balance = account != null ? balanceOf(account).value() : earlier.balanceAfter;
-        return earlier.outcome().asDuplicateWithBalance(balance);
+        TransactionOutcome first = earlier.outcome().asDuplicateWithBalance(balance);
+        if (t.type() == TransactionType.SALE && first.approved() && first.points() > 0) {
+            return first.withRules(earnCredits.rulesOf(c, t.merchantId(), earlier.id));
+        }
+        return t.paysSale() && first.approved() ? first.withCovered(payments.coveredBy(t.merchantId(), earlier.id)) : first;
     }
 
     private void lockOriginals(List<PosTransaction> batch, List<Integer> timely) throws SQLException {
@@ -212,13 +222,21 @@ final class EngineBatch {
         }
         Points balance = balanceOf(account);
         return switch (t.type()) {
-            case SALE -> record(t, purchaseId, holder, account, PointsRules.creditSale(rate(t), t.amount()),
-                    null, "EARN");
+            case SALE -> {
+                BatchEarnRates.EarnPlan plan = earnRates.plan(t, account);
+                yield earned(t, purchaseId, plan, record(t, purchaseId, holder, account, plan.decision(), null, "EARN"));
+            }
             case REFUND -> t.originalTxnRef() == null
                     ? record(t, purchaseId, holder, account, PointsRules.unlinkedRefund(rate(t)), null, "REFUND")
                     : reverseLinkedRefund(t, purchaseId, holder);
             case VOID, REVERSAL -> undoOriginal(t, purchaseId, holder);
             case REDEEM -> {
+                if (t.rewardCode() != null) {
+                    yield redeemReward(t, purchaseId, holder, account, balance);
+                }
+                if (t.paysSale()) {
+                    yield payWithPoints(t, purchaseId, holder, account, balance);
+                }
                 Decision d = PointsRules.redeem(Points.of(t.redeemPoints()), balance);
                 if (d.result().approved()) {
                     limits.redeemed(t, holder.cardId(), t.redeemPoints());
@@ -236,7 +254,8 @@ final class EngineBatch {
     private TransactionOutcome decideForUnactivatedCard(PosTransaction t, long purchaseId) throws SQLException {
         return switch (t.type()) {
             case SALE -> {
-                Decision d = PointsRules.creditSale(rate(t), t.amount());
+                BatchEarnRates.EarnPlan plan = earnRates.plan(t, null);
+                Decision d = plan.decision();
                 if (!d.result().approved()) {
                     yield record(t, purchaseId, null, null, d, null, null);
                 }
@@ -247,15 +266,41 @@ final class EngineBatch {
                 }
                 limits.activated(t, activated.cardId());
                 balances.put(activated.accountId(), Points.ZERO);
-                yield record(t, purchaseId, activated, activated.accountId(), d, null, "EARN");
+                yield earned(t, purchaseId, plan, record(t, purchaseId, activated, activated.accountId(), d, null, "EARN"));
             }
             case REFUND -> t.originalTxnRef() == null
                     ? record(t, purchaseId, null, null, PointsRules.unlinkedRefund(rate(t)), null, null)
                     : reverseLinkedRefund(t, purchaseId, null);
             case VOID, REVERSAL -> undoOriginal(t, purchaseId, null);
-            case REDEEM -> record(t, purchaseId, null, null, PointsRules.redeem(Points.of(t.redeemPoints()), Points.ZERO), null, null);
+            case REDEEM -> t.rewardCode() != null ? redeemReward(t, purchaseId, null, null, Points.ZERO)
+                    : t.paysSale() ? payWithPoints(t, purchaseId, null, null, Points.ZERO)
+                    : record(t, purchaseId, null, null, PointsRules.redeem(Points.of(t.redeemPoints()), Points.ZERO), null, null);
             case BALANCE_INQUIRY -> record(t, purchaseId, null, null, Decision.approveNoChange(), null, null);
         };
+    }
+
+    /** A REDEEM of a catalogue reward ({@link TillRewards}); holder and account null for a card with no account yet. */
+    private TransactionOutcome redeemReward(PosTransaction t, long purchaseId, CardHolder holder, Long account,
+                                            Points balance) throws SQLException {
+        Long cardId = holder == null ? null : holder.cardId();
+        TillRewards.Taken taken = rewards.decide(t, balance, points -> limits.checkRedeemed(t, cardId, points));
+        if (taken.reward() != null) {
+            limits.redeemed(t, cardId, taken.reward().pricePoints());
+            rewards.recordFulfilled(ids.nextId(), taken.reward(), account, cardId, t.merchantId(), purchaseId);
+        }
+        return record(t, purchaseId, holder, account, taken.decision(), null, account == null ? null : "REDEEM");
+    }
+
+    /** Part of a sale paid with points ({@link PointsPayments}); holder and account null for a card with no account yet. */
+    private TransactionOutcome payWithPoints(PosTransaction t, long purchaseId, CardHolder holder, Long account,
+                                             Points balance) throws SQLException {
+        PointsPayments.Paid paid = payments.decide(t, balance);
+        if (paid.covered() > 0) {
+            limits.redeemed(t, holder.cardId(), paid.decision().points().negate().value());
+            payments.record(t.merchantId(), purchaseId, paid, t.amount().currency().getCurrencyCode());
+        }
+        return record(t, purchaseId, holder, account, paid.decision(), null, account == null ? null : "REDEEM")
+                .withCovered(paid.covered());
     }
 
     /** @param holder the card presented, null when it has no account yet */
@@ -291,6 +336,9 @@ final class EngineBatch {
             return record(t, purchaseId, holder, ownAccount, d, original == null ? null : original.id, null);
         }
         original.undo();
+        if (original.kind == TransactionType.REDEEM) {
+            rewards.undoRedemptionOf(t.merchantId(), original.id);
+        }
         if (original.kind == TransactionType.REFUND && original.originalId != null) {
             restoreSaleOfVoidedRefund(t.merchantId(), original);
         }
@@ -362,6 +410,7 @@ final class EngineBatch {
             journal.updateTotals(c, e.getKey(), e.getValue());
         }
         ledger.append(c, newEntries);
+        earnCredits.write(c);
         accounts.applyChanges(c, changes);
         conflictLog.append(c, conflicts);
         limits.write(c);
@@ -406,13 +455,25 @@ final class EngineBatch {
         return balances.getOrDefault(account, Points.ZERO);
     }
 
+    /** The earn rate in force when the transaction happened (docs/rewards.md): a version, else the base rate. */
     private EarnRate rate(PosTransaction t) throws SQLException {
-        Map<String, EarnRate> merchantRates = rates.get(t.merchantId());
-        if (merchantRates == null) {
-            merchantRates = earnRules.ratesOf(c, t.merchantId());
-            rates.put(t.merchantId(), merchantRates);
+        EarnRateVersion version = earnRates.at(t);
+        return version == null ? null : version.rate();
+    }
+
+    /** Notes which rules produced an approved sale's credit (EarnCreditLog), and names them in the answer. */
+    private TransactionOutcome earned(PosTransaction t, long purchaseId, BatchEarnRates.EarnPlan plan,
+                                      TransactionOutcome outcome) {
+        if (!outcome.approved()) {
+            return outcome;
         }
-        return merchantRates.get(t.amount().currency().getCurrencyCode());
+        List<String> rules = new ArrayList<>();
+        plan.parts().stream().filter(p -> p.points() > 0).forEach(p -> {
+            earnCredits.add(new EarnCreditLog.EarnCredit(t.merchantId(), purchaseId, p.rule(), p.points()));
+            rules.add(p.rule());
+        });
+        rules.sort(EarnCreditLog.ANSWER_ORDER);
+        return outcome.withRules(rules);
     }
 
     private void remember(MerchantId merchant, StoredPurchase p) {

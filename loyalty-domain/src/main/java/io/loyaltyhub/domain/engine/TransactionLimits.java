@@ -190,6 +190,27 @@ final class TransactionLimits {
         return null;
     }
 
+    /**
+     * A reward's price against the card's daily redeem limits: a REDEEM of a reward carries no points, its price is known
+     * once the reward is found (docs/rewards.md). @return null when it passes, else {@link ResultCode#REDEEM_LIMIT}
+     */
+    ResultCode checkRedeemed(PosTransaction t, Long cardId, long points) {
+        if (cardId == null) {
+            return null;
+        }
+        Rule own = merchants.get(t.merchantId().value());
+        for (Rule rule : new Rule[] {programme, own}) {
+            if (rule == null || rule.redeemedPerCardDay() == null) {
+                continue;
+            }
+            String scope = rule == programme ? PROGRAMME : Long.toString(t.merchantId().value());
+            if (counted("redeemed:" + cardId + ":" + scope, ChronoUnit.DAYS) + points > rule.redeemedPerCardDay()) {
+                return refuse(t, cardId, ResultCode.REDEEM_LIMIT, rule.redeemedPerCardDay());
+            }
+        }
+        return null;
+    }
+
     /** The first transaction of a card that it activated counts as the card's first swipe. */
     void activated(PosTransaction t, long cardId) {
         for (Rule rule : new Rule[] {programme, merchants.get(t.merchantId().value())}) {

@@ -14,7 +14,8 @@ final class TenantTables {
             "processed_batch_file", "reference_conflict", "limit_refusal", "webhook_connection", "webhook_event",
             "webhook_customer_card",
             "merchant_user", "merchant_user_session", "used_request_nonce", "ledger_chain_head", "ledger_chain_link",
-            "settlement_merchant_terms", "prepaid_topup", "settlement_statement");
+            "settlement_merchant_terms", "prepaid_topup", "settlement_statement",
+            "reward_merchant", "points_payment", "earn_rate_version", "earn_credit_rule", "campaign");
 
     private TenantTables() {
     }

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 public final class MerchantReports {
     private static final Map<String, Report> REPORTS = List.of(new CustomersReport(), new PurchasesReport(),
                     new LapsedReport(), new SegmentsReport(), new DailyReport(), new PointsReport(), new StatementsReport(),
-                    new StatementEntriesReport(), new InclusionProofReport()).stream()
+                    new StatementEntriesReport(), new InclusionProofReport(), new RewardsReport()).stream()
             .collect(Collectors.toMap(Report::name, r -> r, (a, b) -> a, LinkedHashMap::new));
 
     private final Database database;

@@ -26,7 +26,10 @@ public final class ContentDigest {
                 + '|' + t.amount().minorUnits()
                 + '|' + t.amount().currency().getCurrencyCode()
                 + '|' + (t.originalTxnRef() == null ? "" : t.originalTxnRef().value())
-                + '|' + t.redeemPoints();
+                + '|' + t.redeemPoints()
+                // only when present, so that the digests of transactions stored before rewards existed still match
+                + (t.rewardCode() == null ? "" : "|reward:" + t.rewardCode())
+                + (t.paysSale() ? "|pays-sale" : "");
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HEX.formatHex(hash, 0, 16);

@@ -24,6 +24,18 @@ public enum ResultCode {
     REDEEM_LIMIT("redeem-limit", false, "61", null),
     /** The terminal sent more transactions this minute than the programme or merchant allows. */
     TERMINAL_RATE_LIMIT("terminal-rate-limit", false, "65", null),
+    /** The reward code names no reward in the catalogue (docs/rewards.md). */
+    REWARD_UNKNOWN("reward-unknown", false, "25", null),
+    /** The reward is another merchant's gift that this merchant does not hand out. */
+    REWARD_NOT_OFFERED_HERE("reward-not-offered-here", false, "58", null),
+    /** The transaction's day lies outside the reward's validity dates. */
+    REWARD_EXPIRED("reward-expired", false, "54", null),
+    /** Every one of the reward's stock has been handed out (or reserved). */
+    REWARD_OUT_OF_STOCK("reward-out-of-stock", false, "05", null),
+    /** A payment with points offered more points than the whole sale is worth (docs/rewards.md). */
+    POINTS_EXCEED_SALE("points-exceed-sale", false, "13", null),
+    /** A payment with points offered fewer points than one minor unit of the currency is worth. */
+    POINTS_BELOW_VALUE("points-below-value", false, "13", null),
     ORIGINAL_NOT_FOUND("original-not-found", false, "12", null),
     ALREADY_REVERSED("already-reversed", false, "12", null),
     CURRENCY_NOT_ACCEPTED("currency-not-accepted", false, "13", null),

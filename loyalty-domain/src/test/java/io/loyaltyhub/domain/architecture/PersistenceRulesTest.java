@@ -50,7 +50,9 @@ class PersistenceRulesTest {
             "io.loyaltyhub.domain.portal.MemberHistory", // a member's own account's entries at every merchant
             "io.loyaltyhub.domain.ledger.LedgerVerification", // ledger-verify: entries filed under no known merchant
             "io.loyaltyhub.domain.settlement.StatementStore", // the operator sees every merchant's statement
-            "io.loyaltyhub.domain.settlement.Liability"); // the coalition's redeemed and expired points (breakage history)
+            "io.loyaltyhub.domain.settlement.Liability", // the coalition's redeemed and expired points (breakage history)
+            "io.loyaltyhub.domain.reward.RewardCatalogue", // operator's catalogue: which merchants hand out each reward
+            "io.loyaltyhub.domain.earn.Tiers"); // tier job: each member's spend across the coalition
 
     private final JavaClasses main = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

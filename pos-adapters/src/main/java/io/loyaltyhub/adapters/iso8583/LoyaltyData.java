@@ -7,7 +7,8 @@ import java.util.OptionalLong;
 
 /**
  * Field 63 (private use) as the hub uses it: a run of tagged elements, each a 2-letter tag, a 3-digit
- * length and the value. In requests: {@code RP} points to redeem. In responses: {@code PE} the signed
+ * length and the value. In requests: {@code RP} points to redeem, or {@code RW} the code of a catalogue reward to
+ * redeem (docs/rewards.md; a redemption carries one of the two). In responses: {@code PE} the signed
  * change in points ("+150", "-40"), {@code PB} the balance after it, {@code ST} "C" when the engine
  * answered or "P" when the transaction is stored and will be credited later (no PE/PB then), and with a balance
  * inquiry's answer, when points expire, {@code XP} the points that expire next and {@code XD} their day (YYYYMMDD).
@@ -16,6 +17,8 @@ import java.util.OptionalLong;
 public record LoyaltyData(Map<String, String> elements) {
 
     public static final String REDEEM_POINTS = "RP";
+    /** The code of a catalogue reward to redeem (docs/rewards.md), instead of RP. */
+    public static final String REWARD_CODE = "RW";
     public static final String POINTS_CHANGE = "PE";
     public static final String POINTS_BALANCE = "PB";
     /** Points that expire next (with a balance inquiry's answer, when the programme's points expire). */
@@ -59,6 +62,10 @@ public record LoyaltyData(Map<String, String> elements) {
 
     public static LoyaltyData redeem(long points) {
         return new LoyaltyData(Map.of(REDEEM_POINTS, Long.toString(points)));
+    }
+
+    public static LoyaltyData redeemReward(String rewardCode) {
+        return new LoyaltyData(Map.of(REWARD_CODE, rewardCode));
     }
 
     /** @throws IllegalArgumentException when the text is not a run of well-formed elements */

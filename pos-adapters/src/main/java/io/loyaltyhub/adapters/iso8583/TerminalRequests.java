@@ -75,6 +75,12 @@ public final class TerminalRequests {
         return financial(TransactionType.REDEEM, cardNumber).with(Iso8583Dialect.LOYALTY_DATA, LoyaltyData.redeem(points).format());
     }
 
+    /** A redemption of a catalogue reward: its code in field 63 element RW (docs/rewards.md). */
+    public Iso8583Message rewardRedemption(String cardNumber, String rewardCode) {
+        return financial(TransactionType.REDEEM, cardNumber).with(Iso8583Dialect.LOYALTY_DATA,
+                LoyaltyData.redeemReward(rewardCode).format());
+    }
+
     /** The same transaction reported after the fact (store-and-forward): an 0220 instead of an 0200. */
     public static Iso8583Message asAdvice(Iso8583Message request) {
         return request.withMti(MessageKind.FINANCIAL_ADVICE.mti());

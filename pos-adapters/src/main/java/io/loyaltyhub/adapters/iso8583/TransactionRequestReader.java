@@ -99,10 +99,18 @@ public final class TransactionRequestReader {
         }
 
         long redeemPoints = 0;
+        String rewardCode = null;
         if (type == TransactionType.REDEEM) {
+            Optional<String> reward = rewardCode(request);
+            if (reward.isPresent() && !PosTransaction.REWARD_CODE.matcher(reward.get()).matches()) {
+                return new Refused(ResponseCode.FORMAT_ERROR, "field 63 element RW must be 1 to 32 letters, digits, '-' or '_'");
+            }
+            rewardCode = reward.orElse(null);
+        }
+        if (type == TransactionType.REDEEM && rewardCode == null) {
             Optional<Long> points = redeemPoints(request);
             if (points.isEmpty()) {
-                return new Refused(ResponseCode.FORMAT_ERROR, "field 63 must name the points to redeem (element RP)");
+                return new Refused(ResponseCode.FORMAT_ERROR, "field 63 must name the points to redeem (element RP) or a reward (element RW)");
             }
             if (points.get() <= 0) {
                 return new Refused(ResponseCode.INVALID_AMOUNT, "points to redeem must be positive");
@@ -126,7 +134,7 @@ public final class TransactionRequestReader {
         try {
             return new Understood(new PosTransaction(terminal.merchantId(), terminal.storeId(), terminal.terminalId(),
                     kind.isReversal() ? originalReference : ownReference, type, card, amount, occurredAt, List.of(),
-                    originalReference, redeemPoints, Channel.ISO8583));
+                    originalReference, redeemPoints, Channel.ISO8583, rewardCode));
         } catch (IllegalArgumentException e) {
             // PosTransaction's messages name fields and rules; the card number is already a token here.
             return new Refused(type.carriesAmount() ? ResponseCode.INVALID_AMOUNT : ResponseCode.FORMAT_ERROR, e.getMessage());
@@ -173,6 +181,16 @@ public final class TransactionRequestReader {
 
     private static boolean isThreeDigits(String code) {
         return code.length() == 3 && code.chars().allMatch(ch -> ch >= '0' && ch <= '9');
+    }
+
+    /** Field 63 element RW: the code of a catalogue reward to redeem (an unreadable field 63 names none). */
+    private static Optional<String> rewardCode(Iso8583Message request) {
+        try {
+            return request.field(Iso8583Dialect.LOYALTY_DATA).map(LoyaltyData::parse)
+                    .flatMap(data -> data.element(LoyaltyData.REWARD_CODE));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<Long> redeemPoints(Iso8583Message request) {

@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  */
 public final class JsonSwipeCodec {
     private static final Set<String> FIELDS = Set.of("txnRef", "type", "cardNumber", "track1", "track2", "amount", "currency",
-            "occurredAt", "originalTxnRef", "redeemPoints", "lineItems");
+            "occurredAt", "originalTxnRef", "redeemPoints", "rewardCode", "payWithPoints", "lineItems");
     private static final int MAX_LINE_ITEMS = 500;
     private static final int MAX_NESTING_DEPTH = 8;
     private static final int MAX_STRING_LENGTH = 4096;
@@ -71,15 +71,24 @@ public final class JsonSwipeCodec {
         TransactionType type = type(root);
         PresentedCard card = card(root);
         long amount = amount(root, type);
+        boolean paysSale = paysSale(root, type);
+        if (paysSale && amount == 0) {
+            throw new InputRejected("missing-field", "amount (the sale's, integer minor units) is required to pay with points");
+        }
         // ISO 4217 "XXX" (no currency) for transactions that move no money, so a balance inquiry needs no currency.
-        Money money = money(amount, type.carriesAmount() || root.hasNonNull("currency") ? text(root, "currency", true) : "XXX");
+        Money money = money(amount, type.carriesAmount() || paysSale || root.hasNonNull("currency")
+                ? text(root, "currency", true) : "XXX");
         OffsetDateTime occurredAt = occurredAt(root);
         TxnRef original = root.hasNonNull("originalTxnRef") ? txnRef(text(root, "originalTxnRef", true), "originalTxnRef") : null;
-        long redeemPoints = redeemPoints(root, type);
+        String rewardCode = rewardCode(root, type);
+        long redeemPoints = rewardCode == null ? redeemPoints(root, type) : 0;
+        if (rewardCode != null && root.hasNonNull("redeemPoints")) {
+            throw new InputRejected("invalid-transaction", "a REDEEM of a reward carries no redeemPoints: the reward has its price");
+        }
         try {
             return new PosTransaction(terminal.merchantId(), terminal.storeId(), terminal.terminalId(),
                     txnRef(text(root, "txnRef", true), "txnRef"), type, card, money, occurredAt, lineItems(root),
-                    original, redeemPoints, Channel.HTTP_JSON);
+                    original, redeemPoints, Channel.HTTP_JSON, rewardCode, paysSale);
         } catch (IllegalArgumentException e) {
             throw new InputRejected("invalid-transaction", e.getMessage());
         }
@@ -197,6 +206,36 @@ public final class JsonSwipeCodec {
         }
     }
 
+    /** {@code "payWithPoints": true}: the REDEEM pays part of a sale of {@code amount} (docs/rewards.md). */
+    private static boolean paysSale(JsonNode root, TransactionType type) {
+        JsonNode node = root.get("payWithPoints");
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            throw new InputRejected("invalid-field", "payWithPoints must be true or false");
+        }
+        if (node.booleanValue() && (type != TransactionType.REDEEM || root.hasNonNull("rewardCode"))) {
+            throw new InputRejected("invalid-transaction", "payWithPoints belongs only to a REDEEM of redeemPoints");
+        }
+        return node.booleanValue();
+    }
+
+    /** A catalogue reward's code (docs/rewards.md), only on a REDEEM; null when absent. */
+    private static String rewardCode(JsonNode root, TransactionType type) {
+        JsonNode node = root.get("rewardCode");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (type != TransactionType.REDEEM) {
+            throw new InputRejected("invalid-transaction", "rewardCode belongs only to REDEEM transactions");
+        }
+        if (!node.isTextual() || !PosTransaction.REWARD_CODE.matcher(node.asText()).matches()) {
+            throw new InputRejected("invalid-reward-code", "rewardCode must be 1 to 32 letters, digits, '-' or '_'");
+        }
+        return node.asText();
+    }
+
     private static long redeemPoints(JsonNode root, TransactionType type) {
         JsonNode node = root.get("redeemPoints");
         if (type != TransactionType.REDEEM) {
@@ -274,6 +313,15 @@ public final class JsonSwipeCodec {
         reply.put("type", txn.type().name());
         reply.put("card", "****" + outcome.last4());
         reply.put("points", outcome.points());
+        if (!outcome.rules().isEmpty()) {
+            outcome.rules().forEach(reply.putArray("rules")::add);
+        }
+        if (outcome.covered() > 0) {
+            ObjectNode paid = reply.putObject("paidWithPoints");
+            paid.put("points", -outcome.points());
+            paid.put("amount", outcome.covered());
+            paid.put("currency", txn.amount().currency().getCurrencyCode());
+        }
         if (outcome.hasBalance()) {
             reply.put("balance", outcome.balance());
         }

@@ -78,6 +78,7 @@ final class DemoCoalition {
         }
         out.println();
         new DemoHouseholds(hub, extensions).seedAndPrint(out, url, books, pharma);
+        new DemoRewards(hub).seedAndPrint(out, url, books, pharma);
         printReports(out);
         printPortal(out);
     }

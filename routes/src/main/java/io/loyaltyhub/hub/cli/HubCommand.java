@@ -30,6 +30,8 @@ import picocli.CommandLine.Command;
                 SettlementCommands.Terms.class, SettlementCommands.MerchantTermsCommand.class, SettlementCommands.TopUp.class,
                 SettlementCommands.Close.class, SettlementCommands.Statements.class, SettlementCommands.PublicKey.class,
                 SettlementCommands.LiabilityCommand.class,
+                                EarnRuleCommands.Schedule.class, EarnRuleCommands.Add.class, EarnRuleCommands.ListCampaigns.class,
+                EarnRuleCommands.DefineTier.class, EarnRuleCommands.Recompute.class, EarnRuleCommands.DryRun.class,
                 MerchantPgpKeyCommand.class, ReferenceConflictsCommand.class, BrokerTerminalSecurityCommand.class,
                 WebhookCommands.Connect.class, WebhookCommands.Events.class,
                 io.loyaltyhub.hub.broker.StandaloneBrokerCommand.class})

@@ -117,7 +117,8 @@ final class OperatorRequests {
         return lifecycle.replace(card(body, "cardNumber"), card(body, "newCardNumber"), operator);
     }
 
-    private JsonNode body(Message in) {
+    /** The request's JSON object (bounded); shared with the operator's reward requests. */
+    JsonNode body(Message in) {
         byte[] bytes = bodies.read(in);
         try {
             JsonNode node = JSON.readTree(bytes);
@@ -130,7 +131,7 @@ final class OperatorRequests {
         }
     }
 
-    private PresentedCard card(JsonNode body, String field) {
+    PresentedCard card(JsonNode body, String field) {
         JsonNode number = body.get(field);
         if (number == null || !number.isTextual()) {
             throw new HttpProblem(422, "missing-field", field + " is required (a card number, as a string)");
@@ -142,7 +143,7 @@ final class OperatorRequests {
         }
     }
 
-    private static long number(JsonNode body, String field) {
+    static long number(JsonNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null || !value.canConvertToExactIntegral() || !value.canConvertToLong()) {
             throw new HttpProblem(422, "missing-field", field + " is required (an integer)");

@@ -124,6 +124,12 @@ public final class SwipeMessages {
         if (t.redeemPoints() != 0) {
             g.writeNumberField("rp", t.redeemPoints());
         }
+        if (t.rewardCode() != null) {
+            g.writeStringField("rw", t.rewardCode());
+        }
+        if (t.paysSale()) {
+            g.writeBooleanField("ps", true);
+        }
         g.writeStringField("ch", t.channel().name());
         if (!t.lineItems().isEmpty()) {
             g.writeArrayFieldStart("lines");
@@ -156,7 +162,8 @@ public final class SwipeMessages {
                         n.hasNonNull("rng") ? n.get("rng").asLong() : null, earlier),
                 Money.of(n.get("amt").asLong(), n.get("cur").asText()), OffsetDateTime.parse(n.get("at").asText()),
                 lines, n.hasNonNull("orig") ? new TxnRef(n.get("orig").asText()) : null, n.path("rp").asLong(0),
-                Channel.valueOf(n.get("ch").asText()));
+                Channel.valueOf(n.get("ch").asText()), n.hasNonNull("rw") ? n.get("rw").asText() : null,
+                n.path("ps").asBoolean(false));
     }
 
     /** The engine's answer to one request, addressed by the request's correlation id. */
@@ -177,6 +184,16 @@ public final class SwipeMessages {
                 g.writeNumberField("b", o.balance());
                 g.writeStringField("l4", o.last4());
                 g.writeBooleanField("d", o.duplicate());
+                if (o.covered() != 0) {
+                    g.writeNumberField("cv", o.covered());
+                }
+                if (!o.rules().isEmpty()) {
+                    g.writeArrayFieldStart("ru");
+                    for (String rule : o.rules()) {
+                        g.writeString(rule);
+                    }
+                    g.writeEndArray();
+                }
                 if (o.nextExpiry() != null) {
                     g.writeNumberField("xp", o.nextExpiry().points());
                     g.writeStringField("xd", o.nextExpiry().on().toString());
@@ -218,6 +235,8 @@ public final class SwipeMessages {
         boolean duplicate = false;
         long expiring = 0;
         String expiresOn = null;
+        long covered = 0;
+        List<String> rules = new ArrayList<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             p.nextToken();
@@ -230,6 +249,12 @@ public final class SwipeMessages {
                 case "d" -> duplicate = p.getBooleanValue();
                 case "xp" -> expiring = p.getLongValue();
                 case "xd" -> expiresOn = p.getText();
+                case "cv" -> covered = p.getLongValue();
+                case "ru" -> {
+                    while (p.nextToken() == JsonToken.VALUE_STRING) {
+                        rules.add(p.getText());
+                    }
+                }
                 default -> p.skipChildren();
             }
         }
@@ -237,7 +262,8 @@ public final class SwipeMessages {
             throw new IllegalArgumentException("an answer without correlation id or result");
         }
         return new Answer(correlationId, new TransactionOutcome(ResultCode.valueOf(result), points, balance, last4, duplicate,
-                expiresOn == null ? null : new io.loyaltyhub.domain.txn.ExpiringPoints(expiring, java.time.LocalDate.parse(expiresOn))));
+                expiresOn == null ? null : new io.loyaltyhub.domain.txn.ExpiringPoints(expiring, java.time.LocalDate.parse(expiresOn)),
+                covered, rules));
     }
 
     private static void expect(JsonToken actual, JsonToken wanted) {

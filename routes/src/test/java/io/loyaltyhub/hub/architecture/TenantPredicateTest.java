@@ -44,20 +44,22 @@ import org.junit.jupiter.api.Test;
  */
 class TenantPredicateTest {
     /** File name → why its statements may leave out the merchant predicate. */
-    private static final Map<String, String> ACROSS_TENANTS = Map.of(
-            "JdbcTerminalDirectory.java", "terminal log-in: the credential id is what finds the merchant",
-            "WrappedTerminalSecrets.java", "operator key rotation and migration: re-wraps every terminal's signing secret and "
-                    + "MAC key under a new master key, or moves them from the legacy key file to the master key",
-            "OperatorQueries.java", "operator command report-downloads without --merchant: the audit of every merchant's downloads",
-            "PointsExpiry.java", "points expiry: an account's lots are its credits at every merchant (read by account), and each "
-                    + "expired lot is booked at the merchant it was earned at",
-            "MemberHistory.java", "the member page: a shopper's own account's ledger entries at every merchant (names only)",
-            "UsedRequestNonces.java", "the sweep of expired request nonces: one statement deletes every terminal's expired rows",
-            "LedgerVerification.java", "ledger-verify: entries filed under no known merchant, and a chained entry moved to "
-                    + "another merchant, must still be found",
-            "StatementStore.java", "settlement: the operator reads every merchant's statement of a period (the insert binds "
-                    + "its merchant with :merchant inside a column list constant)",
-            "Liability.java", "the breakage estimate: the coalition's expired and redeemed points, every merchant's");
+    private static final Map<String, String> ACROSS_TENANTS = Map.ofEntries(
+            Map.entry("JdbcTerminalDirectory.java", "terminal log-in: the credential id is what finds the merchant"),
+            Map.entry("WrappedTerminalSecrets.java", "operator key rotation and migration: re-wraps every terminal's signing secret and "
+                        + "MAC key under a new master key, or moves them from the legacy key file to the master key"),
+            Map.entry("OperatorQueries.java", "operator command report-downloads without --merchant: the audit of every merchant's downloads"),
+            Map.entry("PointsExpiry.java", "points expiry: an account's lots are its credits at every merchant (read by account), and each "
+                        + "expired lot is booked at the merchant it was earned at"),
+            Map.entry("MemberHistory.java", "the member page: a shopper's own account's ledger entries at every merchant (names only)"),
+            Map.entry("UsedRequestNonces.java", "the sweep of expired request nonces: one statement deletes every terminal's expired rows"),
+            Map.entry("LedgerVerification.java", "ledger-verify: entries filed under no known merchant, and a chained entry moved to "
+                        + "another merchant, must still be found"),
+            Map.entry("StatementStore.java", "settlement: the operator reads every merchant's statement of a period (the insert binds "
+                        + "its merchant with :merchant inside a column list constant)"),
+            Map.entry("Liability.java", "the breakage estimate: the coalition's expired and redeemed points, every merchant's"),
+            Map.entry("RewardCatalogue.java", "the operator's rewards catalogue: which merchants hand out each reward"),
+            Map.entry("Tiers.java", "the tier job: each member's spend across the coalition over the trailing 12 months"));
 
     private static final Pattern TABLE_DDL = Pattern.compile("CREATE TABLE (\\w+) \\((.*?)\\n\\);", Pattern.DOTALL);
     private static final Pattern TENANT_COLUMN = Pattern.compile("\\bmerchant_id\\s+BIGINT\\s+NOT NULL");

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The README's {@code run --demo}, as a new user pastes its commands in order: a household of two cards earning at two
  * merchants and redeeming from one balance, the next expiry in a balance answer, a blocked card declined and a
- * replacement card carrying the balance.
+ * replacement card carrying the balance; a gift redeemed at the second merchant, part of a sale paid with points, and a
+ * campaign's multiplier named in an answer.
  */
 @Slow
 class DemoHouseholdsTest {
@@ -58,6 +59,14 @@ class DemoHouseholdsTest {
             assertThat(answers.get("demo-3006").path("balance").asLong()).isEqualTo(100);
             assertThat(answers.get("demo-3007").path("code").asText()).isEqualTo("card-replaced");
             assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Households and the card's life");
+
+            // rewards and earn rules (docs/rewards.md): a gift at the second merchant, paying with points, a campaign
+            assertThat(answers.get("demo-4001").path("points").asLong()).isEqualTo(-200);
+            assertThat(answers.get("demo-4002").path("code").asText()).isEqualTo("reward-not-offered-here");
+            assertThat(answers.get("demo-4003").path("paidWithPoints").path("amount").asLong()).isEqualTo(500);
+            JsonNode campaign = answers.get("demo-4004");
+            assertThat(campaign.path("points").asLong()).isEqualTo(80);
+            assertThat(campaign.path("rules").toString()).isEqualTo("[\"rate:base\",\"campaign:VITAMINS3X\"]");
         }
     }
 

@@ -146,6 +146,33 @@ abstract class CrossMerchantReportsSuite {
     }
 
     @Test
+    void theRewardsReportShowsOnlyThisMerchantsEarnRulesAndGiftsHandedOut() {
+        assertThat(lines(report(authB, "rewards", ""))).containsExactly("kind,name,times,points", "earn-rule,rate:base,3,756");
+        new io.loyaltyhub.domain.reward.RewardCatalogue(fixture.hub().database(), new io.loyaltyhub.domain.persistence.IdGenerator(77),
+                java.time.Clock.systemUTC()).add(new io.loyaltyhub.domain.reward.NewReward("REPORT-MUG", "Mug", null, 5, null,
+                java.time.LocalDate.of(2020, 1, 1), java.time.LocalDate.of(2099, 12, 31), true, List.of()));
+        String card = HubFixture.card(99_001);
+        io.loyaltyhub.domain.txn.PresentedCard presented = fixture.hub().cardReader().read(card);
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        fixture.hub().engine().apply(new io.loyaltyhub.domain.txn.PosTransaction(a.id(), a.s1().store(), a.s1().terminal(),
+                new io.loyaltyhub.domain.model.TxnRef("rw-1"), io.loyaltyhub.domain.txn.TransactionType.SALE, presented,
+                io.loyaltyhub.domain.model.Money.of(1_000, "EUR"), now, List.of(), null, 0,
+                io.loyaltyhub.domain.txn.Channel.HTTP_JSON));
+        assertThat(fixture.hub().engine().apply(new io.loyaltyhub.domain.txn.PosTransaction(a.id(), a.s1().store(),
+                a.s1().terminal(), new io.loyaltyhub.domain.model.TxnRef("rw-2"), io.loyaltyhub.domain.txn.TransactionType.REDEEM,
+                presented, io.loyaltyhub.domain.model.Money.of(0, "XXX"), now, List.of(), null, 0,
+                io.loyaltyhub.domain.txn.Channel.HTTP_JSON, "REPORT-MUG")).approved()).isTrue();
+        String today = "from=" + now.toLocalDate() + "&to=" + now.toLocalDate().plusDays(1);
+
+        HttpResponse<byte[]> ofA = get(authA, "/merchant/v1/reports/rewards?" + today);
+        HttpResponse<byte[]> ofB = get(authB, "/merchant/v1/reports/rewards?" + today);
+
+        assertThat(lines(new String(ofA.body(), StandardCharsets.UTF_8))).containsExactly("kind,name,times,points",
+                "earn-rule,rate:base,1,10", "reward,REPORT-MUG,1,5");
+        assertThat(lines(new String(ofB.body(), StandardCharsets.UTF_8))).containsExactly("kind,name,times,points");
+    }
+
+    @Test
     void aStoreCodeBothMerchantsUseMeansBsOwnStore() {
         assertThat(lines(report(authB, "purchases", "&store=S2"))).hasSize(2).last().asString()
                 .startsWith("2026-06-15T13:00:00Z,S2,T2,SALE,approved,4400,EUR,44,");

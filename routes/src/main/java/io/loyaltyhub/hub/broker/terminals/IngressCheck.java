@@ -71,9 +71,7 @@ final class IngressCheck {
         }
         try {
             PosTransaction t = codec.decode(body, terminal.get());
-            return Result.accepted(new PosTransaction(t.merchantId(), t.storeId(), t.terminalId(), t.txnRef(), t.type(),
-                    t.card(), t.amount(), t.occurredAt(), t.lineItems(), t.originalTxnRef(), t.redeemPoints(),
-                    Channel.BROKER), addressee);
+            return Result.accepted(t.onChannel(Channel.BROKER), addressee);
         } catch (InputRejected r) {
             return Result.rejected(r.code(), r.getMessage(), addressee);
         }
