@@ -140,7 +140,7 @@ public final class LoyaltyHub implements AutoCloseable {
             throw new IllegalStateException("a master key rotation was interrupted: run 'keys-rotate-master-key' again "
                     + "before starting the hub");
         }
-        ids = settings.ids(IdSource.ENGINE);
+        ids = settings.ids(IdSource.HUB);
         admin = new CoalitionAdmin(database, ids, clock);
         engine = new PointsEngine(database, ids, clock, 8, engineSettings.occurredAt());
         catalog = new RefreshingCardCatalog(admin::loadCardCatalog, clock,
@@ -350,6 +350,11 @@ public final class LoyaltyHub implements AutoCloseable {
     private EmbeddedBroker embeddedBroker() {
         return started.stream().filter(EmbeddedBroker.class::isInstance).map(EmbeddedBroker.class::cast).findFirst()
                 .orElseThrow(() -> new IllegalStateException("this hub runs no embedded broker (hub.broker.url is set)"));
+    }
+
+    /** The hub process's one id generator: whatever in this process makes ids (the demo too) shares it. */
+    public IdGenerator ids() {
+        return ids;
     }
 
     public HubSettings settings() {

@@ -1,15 +1,14 @@
 package io.loyaltyhub.domain.persistence;
 
 /**
- * Who on a hub node makes ids: the node number's 10 bits ({@link IdGenerator}) are a quarter per source and 256 hub
- * nodes, so the engine, the operator API, the command line and the demo of one node, and every source of every other
- * node, never make the same id. A hub node number is therefore 0–255.
+ * Who on a hub node makes ids: the node number's 10 bits ({@link IdGenerator}) are split between the hub process
+ * (one generator shared by everything in it: engine, operator API, portal, demo) and the command-line tools, 512 hub
+ * nodes each, so a running hub and an operator command of the same node, or anything of two nodes, never make the
+ * same id. A hub node number is therefore 0–511.
  */
 public enum IdSource {
-    ENGINE,
-    OPERATOR_API,
-    COMMAND_LINE,
-    DEMO;
+    HUB,
+    COMMAND_LINE;
 
     public static final int MAX_HUB_NODE = (IdGenerator.MAX_NODE + 1) / values().length - 1;
 

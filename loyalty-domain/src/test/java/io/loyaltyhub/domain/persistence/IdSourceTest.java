@@ -8,8 +8,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every source of ids on every hub node makes ids under a node number of its own, so the engine, the operator API,
- * a command-line tool and the demo of one node, or of two nodes, never make the same id in the same millisecond.
+ * Every source of ids on every hub node makes ids under a node number of its own, so a running hub and a command-line
+ * tool of one node, or anything of two nodes, never make the same id in the same millisecond.
  */
 class IdSourceTest {
     private static final int NODE_SHIFT = 12;
@@ -29,9 +29,9 @@ class IdSourceTest {
 
     @Test
     void aHubNodeNumberOutsideItsRangeIsRefusedNamingTheSetting() {
-        assertThat(IdSource.MAX_HUB_NODE).isEqualTo(255);
-        assertThatThrownBy(() -> IdSource.ENGINE.generatorFor(256))
-                .hasMessageContaining("hub.node-id").hasMessageContaining("between 0 and 255").hasMessageContaining("256");
+        assertThat(IdSource.MAX_HUB_NODE).isEqualTo(511);
+        assertThatThrownBy(() -> IdSource.HUB.generatorFor(512))
+                .hasMessageContaining("hub.node-id").hasMessageContaining("between 0 and 511").hasMessageContaining("512");
         assertThatThrownBy(() -> IdSource.COMMAND_LINE.generatorFor(-1)).hasMessageContaining("hub.node-id");
     }
 }

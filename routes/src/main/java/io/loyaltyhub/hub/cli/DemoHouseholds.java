@@ -1,6 +1,5 @@
 package io.loyaltyhub.hub.cli;
 
-import io.loyaltyhub.domain.persistence.IdSource;
 import io.loyaltyhub.domain.admin.OperatorCredentials;
 import io.loyaltyhub.domain.admin.TerminalCredential;
 import io.loyaltyhub.domain.expiry.ExpiryPolicy;
@@ -41,7 +40,7 @@ final class DemoHouseholds {
     }
 
     void seedAndPrint(PrintStream out, String url, TerminalCredential books, TerminalCredential pharma) {
-        IdGenerator ids = hub.settings().ids(IdSource.DEMO);
+        IdGenerator ids = hub.ids();
         Households households = new Households(hub.database(), ids, Clock.systemUTC());
         CardLifecycle cards = new CardLifecycle(hub.database(), ids, Clock.systemUTC());
         PointsExpiry expiry = new PointsExpiry(hub.database(), ids, Clock.systemUTC());

@@ -37,7 +37,7 @@ final class DemoRewards {
     }
 
     void seedAndPrint(PrintStream out, String url, TerminalCredential books, TerminalCredential pharma) {
-        IdGenerator ids = new IdGenerator((hub.settings().integer("hub.node-id") + 640) % (IdGenerator.MAX_NODE + 1));
+        IdGenerator ids = hub.ids();
         MerchantId booksId = hub.admin().merchantByCode("books");
         MerchantId pharmaId = hub.admin().merchantByCode("pharma");
         RewardCatalogue catalogue = new RewardCatalogue(hub.database(), ids, Clock.systemUTC());

@@ -2,7 +2,6 @@ package io.loyaltyhub.hub.cli;
 
 import io.loyaltyhub.domain.merchant.MerchantCredential;
 
-import io.loyaltyhub.domain.persistence.IdSource;
 import io.loyaltyhub.domain.settlement.PeriodKind;
 import io.loyaltyhub.domain.settlement.ProgrammeTerms;
 import io.loyaltyhub.domain.settlement.SettlementTerms;
@@ -25,7 +24,7 @@ final class DemoSettlement {
 
     static void seedAndPrint(LoyaltyHub hub, PrintStream out, MerchantCredential books, String reportsBase) {
         SettlementTerms terms = new SettlementTerms(hub.database(),
-                hub.settings().ids(IdSource.DEMO), Clock.systemUTC());
+                hub.ids(), Clock.systemUTC());
         if (terms.programme().isEmpty()) {
             terms.setProgramme(new ProgrammeTerms("EUR", 1, 1, PeriodKind.DAILY));
         }

@@ -14,6 +14,7 @@ import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.model.StoreId;
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.IdGenerator;
+import io.loyaltyhub.domain.persistence.IdSource;
 import io.loyaltyhub.hub.config.HubSettings;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,7 +44,7 @@ final class EarnRuleCommands {
         Integer with(Work work) {
             HubSettings s = settings.load();
             try (Database db = Database.open(s.databaseConfig(2))) {
-                IdGenerator ids = new IdGenerator((s.integer("hub.node-id") + 512) % (IdGenerator.MAX_NODE + 1));
+                IdGenerator ids = s.ids(IdSource.COMMAND_LINE);
                 work.run(db, ids, new CoalitionAdmin(db, ids, Clock.systemUTC()));
             } catch (EarnRuleRefused r) {
                 throw new IllegalArgumentException(r.code() + ": " + r.getMessage(), r);

@@ -16,10 +16,10 @@ class HubSettingsTest {
     void aNodeNumberAboveTheRangeIsRefusedNamingTheSettingAndEachSourceOfANodeMakesItsOwnIds() {
         HubSettings node7 = HubSettings.load(null, Map.of("hub.node-id", "7"));
 
-        assertThatThrownBy(() -> HubSettings.load(null, Map.of("hub.node-id", "300")).ids(IdSource.ENGINE))
-                .hasMessageContaining("hub.node-id").hasMessageContaining("between 0 and 255");
-        assertThat(node7.ids(IdSource.ENGINE).nextId() >> 12 & 1023).isEqualTo(7);
-        assertThat(node7.ids(IdSource.COMMAND_LINE).nextId() >> 12 & 1023).isEqualTo(2 * 256 + 7);
+        assertThatThrownBy(() -> HubSettings.load(null, Map.of("hub.node-id", "600")).ids(IdSource.HUB))
+                .hasMessageContaining("hub.node-id").hasMessageContaining("between 0 and 511");
+        assertThat(node7.ids(IdSource.HUB).nextId() >> 12 & 1023).isEqualTo(7);
+        assertThat(node7.ids(IdSource.COMMAND_LINE).nextId() >> 12 & 1023).isEqualTo(512 + 7);
     }
 
     @Test
