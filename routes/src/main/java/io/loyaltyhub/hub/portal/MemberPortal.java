@@ -8,8 +8,10 @@ import io.loyaltyhub.domain.member.CardAccounts;
 import io.loyaltyhub.domain.model.CardToken;
 import io.loyaltyhub.domain.portal.MemberHistory;
 import io.loyaltyhub.domain.portal.MemberPins;
-import io.loyaltyhub.domain.portal.MemberSessions;
 import io.loyaltyhub.domain.portal.MemberSessions.MemberSession;
+import io.loyaltyhub.domain.portal.MemberSessions;
+import io.loyaltyhub.domain.reward.Reward;
+import io.loyaltyhub.domain.reward.RewardCatalogue;
 import io.loyaltyhub.domain.txn.PresentedCard;
 import io.loyaltyhub.hub.auth.LoginThrottle;
 import io.loyaltyhub.hub.http.ClientAddress;
@@ -18,7 +20,10 @@ import io.loyaltyhub.hub.http.LoginLockout;
 import io.loyaltyhub.hub.http.RequestBodies;
 import io.loyaltyhub.hub.http.VerificationSlots;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,13 +53,16 @@ final class MemberPortal {
     private final MemberSessions sessions;
     private final MemberHistory history;
     private final Households households;
+    private final RewardCatalogue rewards;
+    private final Clock clock;
     private final LoginThrottle throttle;
     private final VerificationSlots slots;
     private final boolean secureCookies;
     private final RequestBodies bodies = new RequestBodies(4 * 1024, "body-too-large", "the form");
 
     MemberPortal(PortalPages pages, CardReader cards, CardAccounts accounts, MemberPins pins, MemberSessions sessions,
-                 MemberHistory history, Households households, LoginThrottle throttle, VerificationSlots slots, boolean secureCookies) {
+                 MemberHistory history, Households households, RewardCatalogue rewards, Clock clock, LoginThrottle throttle,
+                 VerificationSlots slots, boolean secureCookies) {
         this.pages = pages;
         this.cards = cards;
         this.accounts = accounts;
@@ -62,6 +70,8 @@ final class MemberPortal {
         this.sessions = sessions;
         this.history = history;
         this.households = households;
+        this.rewards = rewards;
+        this.clock = clock;
         this.throttle = throttle;
         this.slots = slots;
         this.secureCookies = secureCookies;
@@ -105,7 +115,9 @@ final class MemberPortal {
                             .append("</td><td class=\"n\">").append(e.points()).append("</td></tr>\n");
                 }
                 Map<String, String> values = new HashMap<>();
-                values.put("balance", Long.toString(history.balance(account).orElse(0L)));
+                long balance = history.balance(account).orElse(0L);
+                values.put("balance", Long.toString(balance));
+                values.put("rewards", affordable(balance, words));
                 values.put("csrf", session.get().csrfToken());
                 values.put("rows", rows.toString());
                 values.put("cards", cards(account, words));
@@ -119,6 +131,23 @@ final class MemberPortal {
                 }
             }
         };
+    }
+
+    /**
+     * The catalogue's rewards she can redeem today with the household's balance: valid today, in stock (or unlimited),
+     * priced at most her balance, cheapest first; where each is handed out is the catalogue's business (docs/rewards.md).
+     */
+    private String affordable(long balance, Map<String, String> words) {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        StringBuilder rows = new StringBuilder();
+        rewards.list().stream()
+                .filter(r -> r.pricePoints() <= balance && r.refusalOn(today) == null && (r.stockLeft() == null || r.stockLeft() > 0))
+                .sorted(java.util.Comparator.comparingLong(Reward::pricePoints).thenComparing(Reward::code))
+                .forEach(r -> rows.append("<tr><td>").append(PortalPages.escape(r.name())).append("</td><td>")
+                        .append(PortalPages.escape(r.code())).append("</td><td class=\"n\">").append(r.pricePoints())
+                        .append("</td></tr>\n"));
+        return rows.isEmpty() ? "<tr><td colspan=\"3\">" + PortalPages.escape(words.get("member.rewards-none")) + "</td></tr>\n"
+                : rows.toString();
     }
 
     /** The household's cards (every card sharing the account), last four digits and status only. */

@@ -15,6 +15,7 @@ import io.loyaltyhub.domain.report.CustomerPseudonyms;
 import io.loyaltyhub.domain.report.MerchantReports;
 import io.loyaltyhub.domain.report.ReportDownloads;
 import io.loyaltyhub.domain.report.ReportSink;
+import io.loyaltyhub.domain.reward.RewardCatalogue;
 import io.loyaltyhub.hub.ChannelPorts;
 import io.loyaltyhub.hub.HubExtension;
 import io.loyaltyhub.hub.config.HubSettings;
@@ -68,7 +69,7 @@ public final class PortalExtension implements HubExtension {
         pins = new MemberPins(ports.database(), clock, Argon2idHasher.recommended());
         MemberPortal members = new MemberPortal(pages, ports.cardReader(), new CardAccounts(ports.database()), pins,
                 new MemberSessions(ports.database(), clock, settings.sessionIdle(), settings.sessionMaxAge()), new MemberHistory(ports.database()),
-                new Households(ports.database(), ids, clock),
+                new Households(ports.database(), ids, clock), new RewardCatalogue(ports.database(), ids, clock), clock,
                 ports.loginThrottle(), slots, settings.secureCookies());
         OperatorConsole console = new OperatorConsole(ports, settings, pages, ids, slots);
         operatorUsers = console.users();

@@ -8,6 +8,8 @@ import io.loyaltyhub.domain.expiry.ExpiryPolicy;
 import io.loyaltyhub.domain.expiry.PointsExpiry;
 import io.loyaltyhub.domain.merchant.MerchantCredential;
 import io.loyaltyhub.domain.persistence.IdGenerator;
+import io.loyaltyhub.domain.reward.NewReward;
+import io.loyaltyhub.domain.reward.RewardCatalogue;
 import io.loyaltyhub.domain.testing.ReportDataSet;
 import io.loyaltyhub.domain.testing.ReportDataSet.Shop;
 import io.loyaltyhub.domain.testing.Slow;
@@ -315,6 +317,30 @@ abstract class MerchantPortalSuite {
         assertThat(page).as("her household's cards, last four digits only")
                 .contains("<tr><td>****" + ReportDataSet.card(1).substring(12) + "</td><td>active</td></tr>")
                 .contains("None of your points are due to expire.");
+    }
+
+    @Test
+    void aShopperSeesTheRewardsHerBalanceAffordsTodayAndNoOthers() {
+        long balance = fixture.queryLong("SELECT balance FROM member_account WHERE id = ?", data.accountOf(1));
+        assertThat(balance).as("the data set gives card 1 points").isPositive();
+        RewardCatalogue catalogue = new RewardCatalogue(fixture.hub().database(), new IdGenerator(905), Clock.systemUTC());
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        catalogue.add(new NewReward("PAGE-MUG", "Mug", null, balance, null, today.minusDays(1), today.plusDays(30), true, List.of()));
+        catalogue.add(new NewReward("PAGE-PEN", "Pen", null, 1, 5L, today, today, true, List.of()));
+        catalogue.add(new NewReward("PAGE-BIKE", "Bicycle", null, balance + 1, null, today, today.plusDays(30), true, List.of()));
+        catalogue.add(new NewReward("PAGE-CALENDAR", "Old calendar", null, 1, null, today.minusDays(30), today.minusDays(1),
+                true, List.of()));
+        catalogue.add(new NewReward("PAGE-CAP", "Sold-out cap", null, 1, 0L, today, today.plusDays(30), true, List.of()));
+        PortalClient shopper = client();
+        assertThat(shopper.memberSignIn(ReportDataSet.card(1), pinOfC1).statusCode()).isEqualTo(303);
+
+        String page = shopper.get("/portal/member/").body();
+        String rewards = page.substring(page.indexOf("id=\"rewards\""), page.indexOf("id=\"cards-title\""));
+
+        assertThat(rewards).as("cheapest first").containsSubsequence(
+                "<tr><td>Pen</td><td>PAGE-PEN</td><td class=\"n\">1</td></tr>",
+                "<tr><td>Mug</td><td>PAGE-MUG</td><td class=\"n\">" + balance + "</td></tr>");
+        assertThat(rewards).doesNotContain("Bicycle").doesNotContain("Old calendar").doesNotContain("Sold-out cap");
     }
 
     @Test
