@@ -18,7 +18,14 @@ import java.util.stream.Collectors;
 public final class PortalClient {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    /*
+     * HTTP/1.1, as a browser speaks to a plain-http site: the JDK client's default (HTTP/2, by an h2c upgrade on the
+     * first request) once read part of the 200 kB Chart.js body as an HTTP/2 frame header in CI. The hub's Vert.x server
+     * accepts h2c upgrades and Camel gives no hook to turn them off; that case is written down in the session's note
+     * to be looked at, not hidden here: this client stands for a browser.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
     final Map<String, String> cookies = new LinkedHashMap<>();
     String acceptLanguage = "en";
