@@ -6,7 +6,6 @@ import java.time.Duration;
 /**
  * The portal's settings, read and checked once at start.
  *
- * @param nodeId {@code hub.node-id}: the id generator of users and sessions
  * @param sessionIdle {@code hub.portal.session-idle-minutes}: a session unused this long ends
  * @param sessionMaxAge {@code hub.portal.session-max-hours}: a session ends this long after sign-in, used or not
  * @param secureCookies {@code hub.portal.secure-cookies}: mark cookies {@code Secure} even when the request did not
@@ -14,7 +13,7 @@ import java.time.Duration;
  * @param concurrentDownloads {@code hub.reports.concurrent-downloads}: report downloads from the portal at once
  * @param stallTimeout {@code hub.reports.stall-timeout-seconds}
  */
-public record PortalSettings(int nodeId, Duration sessionIdle, Duration sessionMaxAge, boolean secureCookies,
+public record PortalSettings(Duration sessionIdle, Duration sessionMaxAge, boolean secureCookies,
                              int concurrentDownloads, Duration stallTimeout) {
     public static PortalSettings from(HubSettings settings) {
         Duration idle = Duration.ofMinutes(settings.positive("hub.portal.session-idle-minutes"));
@@ -23,7 +22,7 @@ public record PortalSettings(int nodeId, Duration sessionIdle, Duration sessionM
             throw new IllegalArgumentException("hub.portal.session-max-hours must not be shorter than "
                     + "hub.portal.session-idle-minutes");
         }
-        return new PortalSettings(settings.integer("hub.node-id"), idle, max, settings.flag("hub.portal.secure-cookies"),
+        return new PortalSettings(idle, max, settings.flag("hub.portal.secure-cookies"),
                 settings.positive("hub.reports.concurrent-downloads"), settings.seconds("hub.reports.stall-timeout-seconds"));
     }
 }

@@ -6,7 +6,6 @@ import java.time.Duration;
 /**
  * The merchant reports' settings, read and checked once at start.
  *
- * @param nodeId {@code hub.node-id}: the id generator of the download audit
  * @param credentialCache {@code hub.reports.credential-cache-seconds}: how long a verified merchant secret is
  *     trusted without running Argon2id again
  * @param credentialCacheEntries {@code hub.reports.credential-cache-entries}
@@ -16,11 +15,10 @@ import java.time.Duration;
  * @param stallTimeout {@code hub.reports.stall-timeout-seconds}: a download whose client reads nothing for this long
  *     is ended
  */
-public record MerchantReportsSettings(int nodeId, Duration credentialCache, int credentialCacheEntries,
+public record MerchantReportsSettings(Duration credentialCache, int credentialCacheEntries,
                                       int concurrentDownloads, int concurrentLogins, Duration stallTimeout) {
     public static MerchantReportsSettings from(HubSettings settings) {
-        return new MerchantReportsSettings(settings.integer("hub.node-id"),
-                settings.seconds("hub.reports.credential-cache-seconds"), settings.positive("hub.reports.credential-cache-entries"),
+        return new MerchantReportsSettings(settings.seconds("hub.reports.credential-cache-seconds"), settings.positive("hub.reports.credential-cache-entries"),
                 settings.positive("hub.reports.concurrent-downloads"), settings.positive("hub.reports.concurrent-logins"),
                 settings.seconds("hub.reports.stall-timeout-seconds"));
     }
