@@ -30,6 +30,12 @@ public final class CapturedLogs implements AutoCloseable {
                 .collect(Collectors.joining("\n"));
     }
 
+    /** The messages one logger wrote, arguments rendered: what other code logs meanwhile is not among them. */
+    public List<String> linesOf(Class<?> logger) {
+        return List.copyOf(appender.list).stream().filter(e -> e.getLoggerName().equals(logger.getName()))
+                .map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
     private static String throwableText(IThrowableProxy proxy) {
         StringBuilder out = new StringBuilder();
         for (IThrowableProxy p = proxy; p != null; p = p.getCause()) {

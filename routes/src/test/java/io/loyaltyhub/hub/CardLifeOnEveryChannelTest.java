@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * The card's life (issue 14) as a terminal meets it, on every channel of one real hub: HTTP JSON, ISO 8583 over TCP,
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * with their stable code in each channel's own protocol, and nothing is credited to them; so is a sale above a limit.
  */
 @Slow
+@ResourceLock(Resources.SYSTEM_OUT)
 class CardLifeOnEveryChannelTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -15,10 +15,10 @@ import io.loyaltyhub.adapters.simulator.BrokerTill;
 import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.domain.txn.Channel;
 import io.loyaltyhub.domain.txn.PosTransaction;
-import io.loyaltyhub.hub.intake.IntakeRoutes;
 import io.loyaltyhub.hub.broker.terminals.BrokerTerminalsExtension;
 import io.loyaltyhub.hub.cli.HubCommand;
 import io.loyaltyhub.hub.csv.CsvBatchChannel;
+import io.loyaltyhub.hub.intake.IntakeRoutes;
 import io.loyaltyhub.hub.iso8583.Iso8583Extension;
 import io.loyaltyhub.hub.poslog.PosLogChannel;
 import io.loyaltyhub.hub.webhook.WebhookChannel;
@@ -41,6 +41,8 @@ import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import picocli.CommandLine;
 
 /**
@@ -50,6 +52,7 @@ import picocli.CommandLine;
  * each channel must answer its decision in its own protocol, the same way.
  */
 @Slow
+@ResourceLock(Resources.SYSTEM_OUT)
 class MoneyRulesOnEveryChannelTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();

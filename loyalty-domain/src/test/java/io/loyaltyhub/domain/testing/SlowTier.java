@@ -26,6 +26,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.junit.platform.commons.annotation.Testable;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
@@ -41,6 +43,11 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * followed to the class that implements it. A test that reaches a slow call only that way must be tagged by hand.
  */
 public final class SlowTier {
+    /** The resource lock of the tests that capture the JVM's log lines. */
+    public static final String CAPTURED_LOGS = "io.loyaltyhub.captured-logs";
+    /** The resource lock of the tests that replace {@code System.in} (JUnit names none for it). */
+    public static final String STANDARD_INPUT = "java.lang.System.in";
+    private static final String CONSTRUCTOR = "<init>";
 
     /** A call that puts the test making it in the slow tier: a method of a class, and why it is slow. */
     public record SlowCall(String owner, String method, String why) {
@@ -68,6 +75,23 @@ public final class SlowTier {
             new SlowCall("com.tngtech.archunit.core.importer.ClassFileImporter", "importClasspath", "imports classes"),
             new SlowCall("com.tngtech.archunit.core.importer.ClassFileImporter", "importPath", "imports classes"));
 
+    /**
+     * State a whole test JVM shares, which the fast tier's test classes (run two at a time) must lock to use: a call
+     * that changes it, and the JUnit resource lock ({@code @ResourceLock}) its class must hold.
+     */
+    public record SharedState(SlowCall call, String lock) {
+    }
+
+    public static final List<SharedState> SHARED_STATE = List.of(
+            new SharedState(new SlowCall("java.lang.System", "setOut", "replaces the JVM's standard output"),
+                    Resources.SYSTEM_OUT),
+            new SharedState(new SlowCall("java.lang.System", "setErr", "replaces the JVM's standard error"),
+                    Resources.SYSTEM_ERR),
+            new SharedState(new SlowCall("java.lang.System", "setIn", "replaces the JVM's standard input"),
+                    STANDARD_INPUT),
+            new SharedState(new SlowCall("io.loyaltyhub.hub.CapturedLogs", CONSTRUCTOR,
+                    "captures every log line and changes a logger's level"), CAPTURED_LOGS));
+
     private static final String CODE_BASE = "io.loyaltyhub.";
 
     private SlowTier() {
@@ -94,6 +118,32 @@ public final class SlowTier {
         return classes().that(areTestClassesIn(testPackage))
                 .should(beTaggedWhenTheyReach(Architecture.TAG, "@Architecture", ARCHITECTURE_CALLS))
                 .allowEmptyShould(false);
+    }
+
+    /**
+     * The rule that lets the fast tier run test classes at once: a test class that reaches a call changing state the
+     * whole JVM shares ({@link #SHARED_STATE}) holds that state's resource lock, so no other holder runs meanwhile.
+     */
+    public static ArchRule sharedStateIsLocked(String testPackage) {
+        return classes().that(areTestClassesIn(testPackage)).should(holdTheLocksOfTheSharedStateTheyChange())
+                .allowEmptyShould(false);
+    }
+
+    private static ArchCondition<JavaClass> holdTheLocksOfTheSharedStateTheyChange() {
+        return new ArchCondition<>("hold @ResourceLock of the shared state they change " + SHARED_STATE) {
+            @Override
+            public void check(JavaClass testClass, ConditionEvents events) {
+                Set<String> held = AnnotationSupport.findRepeatableAnnotations(testClass.reflect(), ResourceLock.class)
+                        .stream().map(ResourceLock::value).collect(Collectors.toSet());
+                for (SharedState state : SHARED_STATE) {
+                    Optional<String> path = pathToSlowCall(testClass, List.of(state.call()));
+                    boolean satisfied = path.isEmpty() || held.contains(state.lock());
+                    events.add(new SimpleConditionEvent(testClass, satisfied, testClass.getName()
+                            + path.map(p -> " reaches " + p).orElse(" does not reach " + state.call())
+                            + (satisfied ? "" : ": annotate it with @ResourceLock(\"" + state.lock() + "\")")));
+                }
+            }
+        };
     }
 
     /** Top-level, concrete classes with a JUnit test method (their own or a suite's they extend). */

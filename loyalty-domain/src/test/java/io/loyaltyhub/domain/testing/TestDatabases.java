@@ -4,6 +4,7 @@ import io.loyaltyhub.domain.persistence.DatabaseConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -41,25 +42,44 @@ public final class TestDatabases {
         return config;
     }
 
-    /** The migrated schema as an H2 script, made once per JVM (on first use) and deleted when the JVM exits. */
+    /**
+     * The migrated schema as an H2 script. Made once per set of migrations and kept in the temporary directory under
+     * a name that is a digest of the migrations (SQL and Java alike) and of the H2 version, so the test JVMs of
+     * every module and every later run reuse it: migrating took some three seconds of each test JVM. A changed,
+     * added or removed migration gives another name, and the script is made anew; should a stale script ever be
+     * read, Flyway's validation at {@code Database.open} refuses its history.
+     */
     private static final class MigratedH2 {
         static final String SCRIPT = migratedSchemaScript();
 
         private static String migratedSchemaScript() {
-            DatabaseConfig template = DatabaseConfig.inMemory("template_" + UUID.randomUUID().toString().replace("-", ""));
             try {
-                Path script = Files.createTempFile("loyalty-test-schema", ".sql");
-                script.toFile().deleteOnExit();
-                Flyway.configure().dataSource(template.url(), template.user(), template.password())
-                        .locations("classpath:db/migration").load().migrate();
-                try (Connection c = DriverManager.getConnection(template.url(), template.user(), template.password());
-                     Statement s = c.createStatement()) {
-                    s.execute("SCRIPT TO '" + script.toAbsolutePath().toString().replace("'", "''") + "'");
-                    s.execute("SHUTDOWN");
+                Path script = Path.of(System.getProperty("java.io.tmpdir"),
+                        "loyalty-test-schema-" + MigrationsDigest.ofClasspath() + ".sql");
+                if (!Files.isRegularFile(script) || Files.size(script) == 0) {
+                    writeMigratedSchema(script);
                 }
                 return script.toAbsolutePath().toString().replace("'", "''");
             } catch (IOException | SQLException e) {
                 throw new IllegalStateException("cannot migrate the template test database: " + e.getMessage(), e);
+            }
+        }
+
+        /** Migrates a template database and scripts it beside the final name, then moves it there in one step. */
+        private static void writeMigratedSchema(Path script) throws IOException, SQLException {
+            DatabaseConfig template = DatabaseConfig.inMemory("template_" + UUID.randomUUID().toString().replace("-", ""));
+            Path partial = Files.createTempFile(script.getParent(), "loyalty-test-schema", ".partial");
+            try {
+                Flyway.configure().dataSource(template.url(), template.user(), template.password())
+                        .locations("classpath:db/migration").load().migrate();
+                try (Connection c = DriverManager.getConnection(template.url(), template.user(), template.password());
+                     Statement s = c.createStatement()) {
+                    s.execute("SCRIPT TO '" + partial.toAbsolutePath().toString().replace("'", "''") + "'");
+                    s.execute("SHUTDOWN");
+                }
+                Files.move(partial, script, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(partial);
             }
         }
     }

@@ -129,4 +129,9 @@ class TestTiersTest {
             return Helper.harmless();
         }
     }
+
+    @Test
+    void everyTestThatChangesWhatTheWholeJvmSharesHoldsItsLock() {
+        SlowTier.sharedStateIsLocked("io.loyaltyhub.domain").check(SlowTier.importCodeBase());
+    }
 }

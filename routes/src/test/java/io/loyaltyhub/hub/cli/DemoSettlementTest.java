@@ -22,6 +22,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * After the demo's traffic, the one command the demo prints closes the period; the curls it prints download books'
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ledger-verify, as printed, finds the ledger intact.
  */
 @Slow
+@ResourceLock(Resources.SYSTEM_OUT)
 class DemoSettlementTest {
     private static final String LAUNCHER = "java -jar routes/target/loyalty-hub.jar ";
     private static final Pattern CURL = Pattern.compile("curl -s -u '([^:]+):([^']+)' '([^']+)' -o (\\S+)");

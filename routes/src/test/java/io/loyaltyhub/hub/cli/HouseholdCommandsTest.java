@@ -21,10 +21,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import picocli.CommandLine;
 
 /** The household and card commands as an operator types them: what they print, and their coded refusals. */
 @Slow
+@ResourceLock(Resources.SYSTEM_OUT)
 class HouseholdCommandsTest {
     private static final Pattern HOUSEHOLD = Pattern.compile("household (\\d+): balance (-?\\d+), (\\d+) card");
 

@@ -25,10 +25,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import picocli.CommandLine;
 
 /** ledger-verify passes an untouched ledger and names the entry edited in the database, with exit code 1. */
 @Slow
+@ResourceLock(Resources.SYSTEM_OUT)
 class LedgerVerifyCommandTest {
     @TempDir
     Path dir;

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import picocli.CommandLine;
 
 /**
@@ -32,6 +34,7 @@ import picocli.CommandLine;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Slow
+@ResourceLock(Resources.SYSTEM_OUT)
 class MerchantReportCommandsTest {
     private static final Pattern CURL = Pattern.compile("curl -s (?:--compressed )?-u '([^']+)' '([^']+)' ; echo");
 

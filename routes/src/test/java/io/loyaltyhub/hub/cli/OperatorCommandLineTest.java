@@ -22,12 +22,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /** The operator's command line as an operator meets it: its help, its refusals, and what a command opens. */
 @Slow
+@ResourceLock(Resources.SYSTEM_OUT)
 class OperatorCommandLineTest {
 
     @TempDir

@@ -14,8 +14,8 @@ import io.loyaltyhub.domain.report.ReportSink;
 import io.loyaltyhub.domain.settlement.PeriodKind;
 import io.loyaltyhub.domain.settlement.ProgrammeTerms;
 import io.loyaltyhub.domain.settlement.SettlementTerms;
-import io.loyaltyhub.domain.testing.CoalitionFixture;
 import io.loyaltyhub.domain.testing.CoalitionFixture.TestMerchant;
+import io.loyaltyhub.domain.testing.CoalitionFixture;
 import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.domain.txn.TransactionType;
 import io.loyaltyhub.hub.config.HubSettings;
@@ -27,6 +27,8 @@ import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * The checks docs/settlement.md gives a merchant, run exactly as written (the block between its verify markers) with
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * own statements and receipts. Skipped only when openssl is absent (LOYALTY_REQUIRE_OPENSSL=true fails instead).
  */
 @Slow
+@ResourceLock(Resources.SYSTEM_OUT)
 class SettlementVerificationCommandsTest {
     @TempDir
     Path dir;

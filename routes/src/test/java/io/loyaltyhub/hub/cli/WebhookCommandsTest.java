@@ -7,6 +7,7 @@ import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.domain.testing.Slow;
+import io.loyaltyhub.domain.testing.SlowTier;
 import io.loyaltyhub.domain.webhook.WebhookConnection;
 import io.loyaltyhub.domain.webhook.WebhookConnections;
 import io.loyaltyhub.domain.webhook.WebhookEvent;
@@ -25,10 +26,14 @@ import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import picocli.CommandLine;
 
 /** The operator connects a merchant's Square or Shopify account and lists what its events became. */
 @Slow
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(SlowTier.STANDARD_INPUT)
 class WebhookCommandsTest {
     @TempDir
     Path dir;

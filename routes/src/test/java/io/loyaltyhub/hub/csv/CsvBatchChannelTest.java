@@ -7,6 +7,7 @@ import io.loyaltyhub.adapters.csv.CsvBatchFileWriter;
 import io.loyaltyhub.adapters.csv.CsvBatchLayout;
 import io.loyaltyhub.adapters.simulator.DropCsvBatchCommand;
 import io.loyaltyhub.domain.testing.Slow;
+import io.loyaltyhub.domain.testing.SlowTier;
 import io.loyaltyhub.hub.CapturedLogs;
 import io.loyaltyhub.hub.HubFixture;
 import java.io.ByteArrayInputStream;
@@ -21,6 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import picocli.CommandLine;
 
 /**
@@ -28,6 +30,7 @@ import picocli.CommandLine;
  * moves to done/ and error/ checked on disk, credits checked in the hub's database.
  */
 @Slow
+@ResourceLock(SlowTier.CAPTURED_LOGS)
 class CsvBatchChannelTest {
 
     private static HubFixture fixture;

@@ -9,8 +9,9 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loyaltyhub.domain.testing.Slow;
-import io.loyaltyhub.hub.HubFixture;
+import io.loyaltyhub.domain.testing.SlowTier;
 import io.loyaltyhub.hub.HubFixture.Merchant;
+import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.poslog.PosLogChannel;
 import io.loyaltyhub.hub.reports.MerchantReportsExtension;
 import java.net.URI;
@@ -22,6 +23,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,6 +34,7 @@ import org.slf4j.LoggerFactory;
  * limits, the server's own 404/405/400, 413 and 415 — and a client's malformed request is not logged as an ERROR.
  */
 @Slow
+@ResourceLock(SlowTier.CAPTURED_LOGS)
 class HttpErrorsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();

@@ -17,6 +17,7 @@ import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.domain.terminal.JdbcTerminalDirectory;
 import io.loyaltyhub.domain.testing.CoalitionFixture;
+import io.loyaltyhub.domain.testing.SlowTier;
 import io.loyaltyhub.domain.testing.TestDatabases;
 import io.loyaltyhub.domain.txn.Submitted;
 import io.loyaltyhub.hub.CapturedLogs;
@@ -41,6 +42,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import picocli.CommandLine;
 
 /**
@@ -49,6 +51,7 @@ import picocli.CommandLine;
  * through the engine instead of over the broker (the broker path is covered by the hub end-to-end test);
  * one listener's gateway never answers, to show what a terminal is told when the engine is late.
  */
+@ResourceLock(SlowTier.CAPTURED_LOGS)
 class Iso8583ListenerTest {
 
     private static final String KEK = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";

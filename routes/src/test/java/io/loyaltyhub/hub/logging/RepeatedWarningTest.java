@@ -2,6 +2,7 @@ package io.loyaltyhub.hub.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loyaltyhub.domain.testing.SlowTier;
 import io.loyaltyhub.hub.CapturedLogs;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,12 +10,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.slf4j.LoggerFactory;
 
 /**
  * Thirty thousand refusals under overload used to be thirty thousand log lines: now the first of a kind is logged, the
  * rest within the interval counted, and the next line says how many were left out.
  */
+@ResourceLock(SlowTier.CAPTURED_LOGS)
 class RepeatedWarningTest {
 
     /** A clock the test moves by hand. */
@@ -56,8 +59,7 @@ class RepeatedWarningTest {
             assertThat(warnings.warn("overloaded", "transaction {} overloaded", "t-1001")).isTrue();
             assertThat(warnings.warn("overloaded", "transaction {} overloaded", "t-1002")).isFalse();
 
-            assertThat(logs.text().lines().filter(line -> line.contains("RepeatedWarningTest") || line.startsWith("transaction")))
-                    .containsExactly("transaction t-1 overloaded", "transaction t-x broker-down",
+            assertThat(logs.linesOf(RepeatedWarningTest.class)).containsExactly("transaction t-1 overloaded", "transaction t-x broker-down",
                             "transaction t-1001 overloaded (999 more like it since the last such line, not logged one by one)");
         }
     }

@@ -19,11 +19,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import picocli.CommandLine;
 
 /** The operator creates and disables portal users with the CLI while the hub runs; the user signs in with what it printed. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Slow
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 class MerchantUserCommandsTest {
     private HubFixture fixture;
 

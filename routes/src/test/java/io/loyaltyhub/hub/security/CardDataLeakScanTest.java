@@ -16,6 +16,7 @@ import io.loyaltyhub.adapters.iso8583.TerminalRequests;
 import io.loyaltyhub.adapters.poslog.PosLogClient;
 import io.loyaltyhub.domain.persistence.DatabaseConfig;
 import io.loyaltyhub.domain.testing.Slow;
+import io.loyaltyhub.domain.testing.SlowTier;
 import io.loyaltyhub.domain.testing.TestDatabases;
 import io.loyaltyhub.hub.HubExtension;
 import io.loyaltyhub.hub.HubFixture;
@@ -53,6 +54,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -65,6 +67,7 @@ import org.slf4j.LoggerFactory;
  * then find a number planted in each place, so the test cannot pass because it looked in the wrong place.
  */
 @Slow
+@ResourceLock(SlowTier.CAPTURED_LOGS)
 class CardDataLeakScanTest {
     private final Iso8583Extension iso8583 = new Iso8583Extension();
     private final List<HubExtension> channels = List.of(iso8583, new PosLogChannel(), new CsvBatchChannel(),

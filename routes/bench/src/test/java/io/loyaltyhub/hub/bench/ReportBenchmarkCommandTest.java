@@ -6,9 +6,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import picocli.CommandLine;
 
 /** The report benchmark runs end to end on a small data set (figures in docs/performance.md come from full runs). */
+@ResourceLock(Resources.SYSTEM_OUT)
 class ReportBenchmarkCommandTest {
 
     @Test

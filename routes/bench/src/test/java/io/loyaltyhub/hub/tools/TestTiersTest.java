@@ -17,4 +17,9 @@ class TestTiersTest {
     void everyTestThatImportsClassesToCheckTheirStructureIsTaggedArchitecture() {
         SlowTier.architectureTestsAreTagged("io.loyaltyhub.hub").check(SlowTier.importCodeBase());
     }
+
+    @Test
+    void everyTestThatChangesWhatTheWholeJvmSharesHoldsItsLock() {
+        SlowTier.sharedStateIsLocked("io.loyaltyhub.hub").check(SlowTier.importCodeBase());
+    }
 }
