@@ -92,24 +92,33 @@ public final class RewardShelf {
 
     /** Records the redemption with the reward's cost as it is now (what settles it, and its cancellation). */
     public void record(NewRedemption r) throws SQLException {
+        long cost;
+        try (PreparedStatement ps = CoalitionSql.on(c).prepare("SELECT cost_minor FROM reward WHERE id = ?")) {
+            ps.setLong(1, r.rewardId());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("no reward " + r.rewardId() + " to record a redemption of");
+                }
+                cost = rs.getLong(1);
+            }
+        }
         try (PreparedStatement ps = CoalitionSql.on(c).prepare("INSERT INTO reward_redemption (id, reward_id, account_id, "
                 + "card_id, merchant_id, purchase_id, points, status, channel, actor, created_at, updated_at, cost_minor) "
-                + "SELECT ?, id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cost_minor FROM reward WHERE id = ?")) {
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, r.id());
-            ps.setLong(2, r.accountId());
-            ps.setObject(3, r.cardId());
-            ps.setObject(4, r.merchant() == null ? null : r.merchant().value());
-            ps.setObject(5, r.purchaseId());
-            ps.setLong(6, r.points());
-            ps.setString(7, r.status());
-            ps.setString(8, r.channel());
-            ps.setString(9, r.actor());
-            ps.setObject(10, r.at());
+            ps.setLong(2, r.rewardId());
+            ps.setLong(3, r.accountId());
+            ps.setObject(4, r.cardId());
+            ps.setObject(5, r.merchant() == null ? null : r.merchant().value());
+            ps.setObject(6, r.purchaseId());
+            ps.setLong(7, r.points());
+            ps.setString(8, r.status());
+            ps.setString(9, r.channel());
+            ps.setString(10, r.actor());
             ps.setObject(11, r.at());
-            ps.setLong(12, r.rewardId());
-            if (ps.executeUpdate() != 1) {
-                throw new SQLException("no reward " + r.rewardId() + " to record a redemption of");
-            }
+            ps.setObject(12, r.at());
+            ps.setLong(13, cost);
+            ps.executeUpdate();
         }
     }
 

@@ -16,40 +16,46 @@ import java.sql.SQLException;
  */
 public record GiftFigures(long operatorGifts, long operatorGiftPoints, long operatorGiftCostMinor, long merchantGifts,
                           long merchantGiftCostMinor) {
-    static final GiftFigures NONE = new GiftFigures(0, 0, 0, 0, 0);
 
     /** The gifts whose REDEEM (or its void or reversal) lies at the chain positions after {@code from} up to {@code to}. */
     static GiftFigures read(MerchantSql sql, long fromPosition, long toPosition) throws SQLException {
-        long[] operator = new long[3];
-        long[] own = new long[2];
-        // the redemption is the REDEEM's own (a REDEEM entry) or its original's (the entry of its void or reversal)
-        try (PreparedStatement ps = sql.prepare("SELECT CASE WHEN r.owner_merchant_id IS NULL THEN 1 ELSE 0 END, "
-                + "CASE WHEN e.entry_type = 'REDEEM' THEN 1 ELSE -1 END, COUNT(*), SUM(d.points), SUM(d.cost_minor) "
-                + "FROM ledger_chain_link k JOIN ledger_entry e ON e.id = k.entry_id AND e.merchant_id = k.merchant_id "
-                + "JOIN purchase p ON p.id = e.purchase_id AND p.merchant_id = k.merchant_id "
-                + "JOIN reward_redemption d ON d.merchant_id = k.merchant_id AND d.channel = 'TILL' "
-                + "AND ((e.entry_type = 'REDEEM' AND d.purchase_id = p.id) "
-                + "OR (e.entry_type IN ('VOID', 'REVERSAL') AND d.purchase_id = p.original_id)) "
-                + "JOIN reward r ON r.id = d.reward_id "
+        long[] sums = new long[5];
+        // handed out: the REDEEM's entry and its own redemption
+        add(sql, "SELECT CASE WHEN r.owner_merchant_id IS NULL THEN 1 ELSE 0 END, COUNT(*), SUM(d.points), "
+                + "SUM(d.cost_minor) FROM ledger_chain_link k JOIN ledger_entry e ON e.id = k.entry_id "
+                + "AND e.merchant_id = k.merchant_id JOIN reward_redemption d ON d.merchant_id = k.merchant_id "
+                + "AND d.purchase_id = e.purchase_id AND d.channel = 'TILL' JOIN reward r ON r.id = d.reward_id "
+                + "WHERE k.merchant_id = :merchant AND k.chain_seq > ? AND k.chain_seq <= ? AND e.entry_type = 'REDEEM' "
+                + "GROUP BY CASE WHEN r.owner_merchant_id IS NULL THEN 1 ELSE 0 END", fromPosition, toPosition, 1, sums);
+        // taken back: the entry of a void or reversal, and the redemption of the REDEEM it undid
+        add(sql, "SELECT CASE WHEN r.owner_merchant_id IS NULL THEN 1 ELSE 0 END, COUNT(*), SUM(d.points), "
+                + "SUM(d.cost_minor) FROM ledger_chain_link k JOIN ledger_entry e ON e.id = k.entry_id "
+                + "AND e.merchant_id = k.merchant_id JOIN purchase p ON p.id = e.purchase_id AND p.merchant_id = k.merchant_id "
+                + "JOIN reward_redemption d ON d.merchant_id = k.merchant_id AND d.purchase_id = p.original_id "
+                + "AND d.channel = 'TILL' JOIN reward r ON r.id = d.reward_id "
                 + "WHERE k.merchant_id = :merchant AND k.chain_seq > ? AND k.chain_seq <= ? "
-                + "GROUP BY CASE WHEN r.owner_merchant_id IS NULL THEN 1 ELSE 0 END, "
-                + "CASE WHEN e.entry_type = 'REDEEM' THEN 1 ELSE -1 END")) {
-            ps.setLong(1, fromPosition);
-            ps.setLong(2, toPosition);
+                + "AND e.entry_type IN ('VOID', 'REVERSAL') "
+                + "GROUP BY CASE WHEN r.owner_merchant_id IS NULL THEN 1 ELSE 0 END", fromPosition, toPosition, -1, sums);
+        return new GiftFigures(sums[0], sums[1], sums[2], sums[3], sums[4]);
+    }
+
+    /** Adds the query's rows (operator's gift or not, count, points, cost), signed, to the sums. */
+    private static void add(MerchantSql sql, String query, long from, long to, long sign, long[] sums) throws SQLException {
+        try (PreparedStatement ps = sql.prepare(query)) {
+            ps.setLong(1, from);
+            ps.setLong(2, to);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long sign = rs.getLong(2);
                     if (rs.getInt(1) == 1) {
-                        operator[0] += sign * rs.getLong(3);
-                        operator[1] += sign * rs.getLong(4);
-                        operator[2] += sign * rs.getLong(5);
+                        sums[0] += sign * rs.getLong(2);
+                        sums[1] += sign * rs.getLong(3);
+                        sums[2] += sign * rs.getLong(4);
                     } else {
-                        own[0] += sign * rs.getLong(3);
-                        own[1] += sign * rs.getLong(5);
+                        sums[3] += sign * rs.getLong(2);
+                        sums[4] += sign * rs.getLong(4);
                     }
                 }
             }
         }
-        return new GiftFigures(operator[0], operator[1], operator[2], own[0], own[1]);
     }
 }

@@ -20,7 +20,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The operator's liability and breakage figures (docs/settlement.md): the points members hold now, by the merchant
+ * The operator's liability and breakage figures (docs/settlement.md), now or as a closed period's close recorded them
+ * ({@link PeriodLiability}): the points members hold, by the merchant
  * that issued them (what is left of each credit after redemptions and expiry took the oldest first, as the expiry
  * job counts them, docs/expiry.md; points the operator moved in count under "operator"); per month, the points that
  * expire then unless redeemed first; and the breakage expected of them, estimated with the coalition's history

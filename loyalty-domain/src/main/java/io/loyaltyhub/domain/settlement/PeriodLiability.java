@@ -73,13 +73,26 @@ final class PeriodLiability {
      * {count, cost}. A gift sent after a close is counted in the next period.
      */
     private static long[] takeMailedGifts(Connection c, SettlementPeriod period) throws SQLException {
+        List<long[]> sent = new ArrayList<>();
+        try (PreparedStatement ps = CoalitionSql.on(c).prepare("SELECT d.id, d.cost_minor FROM reward_redemption d "
+                + "WHERE d.channel = 'MAIL' AND d.status = 'FULFILLED' AND d.updated_at < ? AND NOT EXISTS "
+                + "(SELECT 1 FROM settlement_mailed_gift g WHERE g.redemption_id = d.id)")) {
+            ps.setObject(1, period.end());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sent.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                }
+            }
+        }
         try (PreparedStatement ps = CoalitionSql.on(c).prepare("INSERT INTO settlement_mailed_gift (redemption_id, period_id, "
-                + "cost_minor) SELECT d.id, ?, d.cost_minor FROM reward_redemption d WHERE d.channel = 'MAIL' "
-                + "AND d.status = 'FULFILLED' AND d.updated_at < ? AND NOT EXISTS (SELECT 1 FROM settlement_mailed_gift g "
-                + "WHERE g.redemption_id = d.id)")) {
-            ps.setLong(1, period.id());
-            ps.setObject(2, period.end());
-            ps.executeUpdate();
+                + "cost_minor) VALUES (?, ?, ?)")) {
+            for (long[] gift : sent) {
+                ps.setLong(1, gift[0]);
+                ps.setLong(2, period.id());
+                ps.setLong(3, gift[1]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
         try (PreparedStatement ps = CoalitionSql.on(c).prepare("SELECT COUNT(*), COALESCE(SUM(cost_minor), 0) FROM "
                 + "settlement_mailed_gift WHERE period_id = ?")) {

@@ -67,8 +67,8 @@ final class StatementSeal {
                 + "|prepaid_drawn=" + s.prepaidDrawn() + "|prepaid_shortfall=" + s.prepaidShortfall() + "|topup_minor="
                 + s.topupMinor() + "|operator_gifts=" + g.operatorGifts() + "|operator_gift_points=" + g.operatorGiftPoints()
                 + "|operator_gift_cost_minor=" + g.operatorGiftCostMinor() + "|merchant_gifts=" + g.merchantGifts()
-                + "|merchant_gift_cost_minor=" + g.merchantGiftCostMinor() + "|owed_minor=" + s.owedMinor() + "|due_minor=" + s.dueMinor() + "|net_minor="
-                + s.netMinor() + "|currency=" + s.currency();
+                + "|merchant_gift_cost_minor=" + g.merchantGiftCostMinor() + "|owed_minor=" + s.owedMinor() + "|due_minor="
+                + s.dueMinor() + "|net_minor=" + s.netMinor() + "|currency=" + s.currency();
     }
 
     /** Seals a just written statement: its chain hash, Merkle root, signed text and signature. */
