@@ -219,14 +219,24 @@ public final class PointsExpiry {
         }
 
         public static Map<Long, PointsLots> read(Connection c, List<Long> accounts) throws SQLException {
+            return read(c, accounts, null);
+        }
+
+        /**
+         * The accounts' lots as they stood at {@code before}: only what was booked before it (all when null); the
+         * settlement's liability of a closed period (docs/settlement.md) reads them so.
+         */
+        public static Map<Long, PointsLots> read(Connection c, List<Long> accounts, LocalDateTime before)
+                throws SQLException {
             Map<Long, PointsLots> lots = new HashMap<>();
             if (accounts.isEmpty()) {
                 return lots;
             }
+            String cut = before == null ? "" : " AND created_at < ?";
             try (PreparedStatement ps = AcrossMerchants.on(c, EXPIRY_JOB).prepare("SELECT id, account_id, merchant_id, "
                     + "purchase_id, points, created_at FROM ledger_entry WHERE account_id IN ("
-                    + Sql.placeholders(accounts.size()) + ")")) {
-                bind(ps, accounts);
+                    + Sql.placeholders(accounts.size()) + ")" + cut)) {
+                bind(ps, accounts, before);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         add(lots, rs.getLong(2), rs.getLong(1), rs.getLong(3), rs.getLong(4), rs.getLong(5),
@@ -235,8 +245,8 @@ public final class PointsExpiry {
                 }
             }
             try (PreparedStatement ps = CoalitionSql.on(c).prepare("SELECT id, account_id, points, created_at FROM account_move "
-                    + "WHERE account_id IN (" + Sql.placeholders(accounts.size()) + ")")) {
-                bind(ps, accounts);
+                    + "WHERE account_id IN (" + Sql.placeholders(accounts.size()) + ")" + cut)) {
+                bind(ps, accounts, before);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         add(lots, rs.getLong(2), rs.getLong(1), null, null, rs.getLong(3), rs.getObject(4, LocalDateTime.class));
@@ -244,6 +254,13 @@ public final class PointsExpiry {
                 }
             }
             return lots;
+        }
+
+        private static void bind(PreparedStatement ps, List<Long> accounts, LocalDateTime before) throws SQLException {
+            PointsExpiry.bind(ps, accounts);
+            if (before != null) {
+                ps.setObject(accounts.size() + 1, before);
+            }
         }
 
         private static void add(Map<Long, PointsLots> lots, long account, long id, Long merchant, Long purchase, long points,

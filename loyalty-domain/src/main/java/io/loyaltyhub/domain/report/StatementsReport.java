@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * The merchant's settlement statements of the closed periods that ended in the report's dates (docs/settlement.md):
- * figures, money, and last the line the hub signed with its signature ({@code ed25519:} and base64), so that a
+ * figures, money, the gift lines, and last the line the hub signed with its signature ({@code ed25519:} and base64), so that a
  * merchant checks them with openssl.
  */
 final class StatementsReport implements Report {
@@ -25,6 +25,7 @@ final class StatementsReport implements Report {
     public List<String> columns() {
         return List.of("period", "start", "end", "positions", "issued", "reversed", "redeemed", "expired", "other", "billing",
                 "prepaid_drawn", "prepaid_shortfall", "topup_minor", "owed_minor", "due_minor", "net_minor", "currency",
+                "operator_gifts", "operator_gift_points", "operator_gift_cost_minor", "merchant_gifts", "merchant_gift_cost_minor",
                 "chain_hash", "merkle_root", "signed_text", "signature");
     }
 
@@ -39,6 +40,7 @@ final class StatementsReport implements Report {
         try (PreparedStatement ps = run.prepare("SELECT s.period_id, per.starts_at, per.ends_at, s.from_seq, s.to_seq, "
                 + "s.points_issued, s.points_reversed, s.points_redeemed, s.points_expired, s.points_other, s.billing, "
                 + "s.prepaid_drawn, s.prepaid_shortfall, s.topup_minor, s.owed_minor, s.due_minor, s.net_minor, s.currency, "
+                + "s.operator_gifts, s.operator_gift_points, s.operator_gift_cost_minor, s.merchant_gifts, s.merchant_gift_cost_minor, "
                 + "s.chain_hash, s.merkle_root, s.signed_text, s.signature " + CLOSED_IN_RANGE + "ORDER BY per.ends_at")) {
             run.bindPeriod(ps);
             try (ResultSet rs = ps.executeQuery()) {
@@ -47,7 +49,8 @@ final class StatementsReport implements Report {
                             rs.getObject(3, java.time.LocalDateTime.class).toString(), rs.getLong(4) + ".." + rs.getLong(5),
                             rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getString(11),
                             rs.getLong(12), rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16), rs.getLong(17),
-                            rs.getString(18), rs.getString(19), rs.getString(20), rs.getString(21), "ed25519:" + rs.getString(22));
+                            rs.getString(18), rs.getLong(19), rs.getLong(20), rs.getLong(21), rs.getLong(22), rs.getLong(23),
+                            rs.getString(24), rs.getString(25), rs.getString(26), "ed25519:" + rs.getString(27));
                     rows++;
                 }
             }

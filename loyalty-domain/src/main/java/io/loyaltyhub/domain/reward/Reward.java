@@ -8,10 +8,11 @@ import java.util.List;
 /**
  * A gift of the catalogue as stored: its price in points, how many are left ({@code stockLeft} null = unlimited), the
  * days it can be redeemed (both inclusive), and where: at every merchant's tills, or at its owner's and those listed.
- * {@code owner} is null for the operator's own rewards.
+ * {@code owner} is null for the operator's own rewards; {@code costMinor} is what one gift costs (docs/settlement.md).
  */
 public record Reward(long id, String code, String name, MerchantId owner, long pricePoints, Long stockLeft,
-                     LocalDate validFrom, LocalDate validUntil, boolean allMerchants, List<MerchantId> offeredAt) {
+                     LocalDate validFrom, LocalDate validUntil, boolean allMerchants, List<MerchantId> offeredAt,
+                     long costMinor) {
 
     public Reward {
         offeredAt = List.copyOf(offeredAt);

@@ -46,8 +46,8 @@ public final class RewardCatalogue {
                 throw new RewardRefused(RewardRefusal.REWARD_CODE_TAKEN, "a reward with code " + reward.code() + " exists");
             }
             try (PreparedStatement ps = CoalitionSql.on(c).prepare("INSERT INTO reward (id, code, name, owner_merchant_id, "
-                    + "price_points, stock_left, valid_from, valid_until, all_merchants, created_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "price_points, stock_left, valid_from, valid_until, all_merchants, created_at, cost_minor) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setLong(1, id);
                 ps.setString(2, reward.code());
                 ps.setString(3, reward.name());
@@ -58,6 +58,7 @@ public final class RewardCatalogue {
                 ps.setDate(8, RewardShelf.date(reward.validUntil()));
                 ps.setInt(9, reward.allMerchants() ? 1 : 0);
                 ps.setObject(10, now);
+                ps.setLong(11, reward.costMinor());
                 ps.executeUpdate();
             }
             for (MerchantId merchant : reward.offeredAt().stream().distinct().toList()) {
@@ -75,6 +76,28 @@ public final class RewardCatalogue {
         return find(reward.code());
     }
 
+    /**
+     * Sets what one gift of the reward costs from now on (docs/settlement.md): redemptions made before keep the cost
+     * they were recorded with. Refused with {@link RewardRefusal#REWARD_UNKNOWN}, or {@link RewardRefusal#INVALID_REWARD}
+     * for a cost out of range.
+     */
+    public Reward setCost(String code, long costMinor) {
+        if (costMinor < 0 || costMinor > NewReward.MAX_COST) {
+            throw new RewardRefused(RewardRefusal.INVALID_REWARD, "costMinor must be between 0 and " + NewReward.MAX_COST);
+        }
+        int updated = database.inJdbcTransaction("setting the cost of reward " + code, c -> {
+            try (PreparedStatement ps = CoalitionSql.on(c).prepare("UPDATE reward SET cost_minor = ? WHERE code = ?")) {
+                ps.setLong(1, costMinor);
+                ps.setString(2, code);
+                return ps.executeUpdate();
+            }
+        });
+        if (updated == 0) {
+            throw new RewardRefused(RewardRefusal.REWARD_UNKNOWN, "no reward has code " + code);
+        }
+        return find(code);
+    }
+
     /** The reward under this code, with the merchants listed as handing it out; refused when there is none. */
     public Reward find(String code) {
         return list().stream().filter(r -> r.code().equals(code)).findFirst().orElseThrow(
@@ -86,8 +109,7 @@ public final class RewardCatalogue {
         return database.inJdbcTransaction("listing the rewards", c -> {
             Map<Long, List<MerchantId>> offered = offeredAt(c);
             List<Reward> rewards = new ArrayList<>();
-            try (PreparedStatement ps = CoalitionSql.on(c).prepare("SELECT id, code, name, owner_merchant_id, price_points, "
-                    + "stock_left, valid_from, valid_until, all_merchants FROM reward ORDER BY code");
+            try (PreparedStatement ps = CoalitionSql.on(c).prepare("SELECT " + RewardShelf.COLUMNS + " FROM reward ORDER BY code");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rewards.add(RewardShelf.read(rs, offered.getOrDefault(rs.getLong(1), List.of())));

@@ -21,6 +21,10 @@ public final class RewardShelf {
     public static final String TILL = "TILL";
     public static final String MAIL = "MAIL";
 
+    /** The reward's columns as {@link #read} takes them. */
+    static final String COLUMNS = "id, code, name, owner_merchant_id, price_points, stock_left, valid_from, valid_until, "
+            + "all_merchants, cost_minor";
+
     private final Connection c;
 
     public RewardShelf(Connection c) {
@@ -29,8 +33,7 @@ public final class RewardShelf {
 
     /** The reward under this code, with {@code offeredAt} left empty; null when there is none. */
     public Reward find(String code) throws SQLException {
-        try (PreparedStatement ps = CoalitionSql.on(c).prepare("SELECT id, code, name, owner_merchant_id, price_points, "
-                + "stock_left, valid_from, valid_until, all_merchants FROM reward WHERE code = ?")) {
+        try (PreparedStatement ps = CoalitionSql.on(c).prepare("SELECT " + COLUMNS + " FROM reward WHERE code = ?")) {
             ps.setString(1, code);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? read(rs, List.of()) : null;
@@ -44,7 +47,7 @@ public final class RewardShelf {
         long stock = rs.getLong(6);
         Long stockLeft = rs.wasNull() ? null : stock;
         return new Reward(rs.getLong(1), rs.getString(2), rs.getString(3), ownerId, rs.getLong(5), stockLeft,
-                rs.getDate(7).toLocalDate(), rs.getDate(8).toLocalDate(), rs.getInt(9) != 0, offeredAt);
+                rs.getDate(7).toLocalDate(), rs.getDate(8).toLocalDate(), rs.getInt(9) != 0, offeredAt, rs.getLong(10));
     }
 
     /** Whether this merchant's tills hand the reward out: asked about this merchant only. */
@@ -87,10 +90,21 @@ public final class RewardShelf {
                                 long points, String status, String channel, String actor, LocalDateTime at) {
     }
 
+    /** Records the redemption with the reward's cost as it is now (what settles it, and its cancellation). */
     public void record(NewRedemption r) throws SQLException {
+        long cost;
+        try (PreparedStatement ps = CoalitionSql.on(c).prepare("SELECT cost_minor FROM reward WHERE id = ?")) {
+            ps.setLong(1, r.rewardId());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("no reward " + r.rewardId() + " to record a redemption of");
+                }
+                cost = rs.getLong(1);
+            }
+        }
         try (PreparedStatement ps = CoalitionSql.on(c).prepare("INSERT INTO reward_redemption (id, reward_id, account_id, "
-                + "card_id, merchant_id, purchase_id, points, status, channel, actor, created_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "card_id, merchant_id, purchase_id, points, status, channel, actor, created_at, updated_at, cost_minor) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, r.id());
             ps.setLong(2, r.rewardId());
             ps.setLong(3, r.accountId());
@@ -103,6 +117,7 @@ public final class RewardShelf {
             ps.setString(10, r.actor());
             ps.setObject(11, r.at());
             ps.setObject(12, r.at());
+            ps.setLong(13, cost);
             ps.executeUpdate();
         }
     }

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The operator's liability and breakage figures (docs/settlement.md): the points members hold now, by the merchant
+ * The operator's liability and breakage figures (docs/settlement.md), now or as a closed period's close recorded them
+ * ({@link PeriodLiability}): the points members hold, by the merchant
  * that issued them (what is left of each credit after redemptions and expiry took the oldest first, as the expiry
  * job counts them, docs/expiry.md; points the operator moved in count under "operator"); per month, the points that
  * expire then unless redeemed first; and the breakage expected of them, estimated with the coalition's history
@@ -53,33 +55,54 @@ public final class Liability {
     }
 
     public Figures now() {
-        return database.inJdbcTransaction("liability", c -> {
-            Optional<ExpiryPolicy> policy = PointsExpiry.policy(c);
-            Map<Long, Long> outstanding = new TreeMap<>();
-            Map<Long, Map<YearMonth, Long>> expiring = new TreeMap<>();
-            long after = Long.MIN_VALUE;
-            for (List<Long> accounts = accountsAfter(c, after); !accounts.isEmpty(); accounts = accountsAfter(c, after)) {
-                for (PointsLots lots : PointsExpiry.LotReader.read(c, accounts).values()) {
-                    for (PointsLots.Remaining r : lots.remaining()) {
-                        long issuer = r.lot().merchantId() == null ? OPERATOR : r.lot().merchantId();
-                        outstanding.merge(issuer, r.points(), Long::sum);
-                        policy.ifPresent(p -> expiring.computeIfAbsent(issuer, i -> new TreeMap<>())
-                                .merge(YearMonth.from(p.expiresAt(r.lot().creditedAt())), r.points(), Long::sum));
-                    }
+        return database.inJdbcTransaction("liability", c -> figures(c, null));
+    }
+
+    /**
+     * The figures from what the ledger had booked before {@code before} (all of it when null), in the caller's
+     * transaction: a closed period's liability is taken so at its close (docs/settlement.md).
+     */
+    static Figures figures(Connection c, LocalDateTime before) throws SQLException {
+        Optional<ExpiryPolicy> policy = PointsExpiry.policy(c);
+        Map<Long, Long> outstanding = new TreeMap<>();
+        Map<Long, Map<YearMonth, Long>> expiring = new TreeMap<>();
+        long after = Long.MIN_VALUE;
+        for (List<Long> accounts = accountsAfter(c, after); !accounts.isEmpty(); accounts = accountsAfter(c, after)) {
+            for (PointsLots lots : PointsExpiry.LotReader.read(c, accounts, before).values()) {
+                for (PointsLots.Remaining r : lots.remaining()) {
+                    long issuer = r.lot().merchantId() == null ? OPERATOR : r.lot().merchantId();
+                    outstanding.merge(issuer, r.points(), Long::sum);
+                    policy.ifPresent(p -> expiring.computeIfAbsent(issuer, i -> new TreeMap<>())
+                            .merge(YearMonth.from(p.expiresAt(r.lot().creditedAt())), r.points(), Long::sum));
                 }
-                after = accounts.get(accounts.size() - 1);
             }
-            long[] history = history(c);
-            return new Figures(outstanding, expiring, history[0], history[1]);
+            after = accounts.get(accounts.size() - 1);
+        }
+        long[] history = history(c, before);
+        return new Figures(outstanding, expiring, history[0], history[1]);
+    }
+
+    /** Today's figures as the operator reads them: each issuer's points valued at its price now. */
+    public LiabilityStatement current() {
+        return database.inJdbcTransaction("liability", c -> {
+            ProgrammeTerms programme = SettlementTerms.programme(c).orElseThrow(SettlementTerms::noProgramme);
+            return LiabilityStatement.of(null, null, figures(c, null), issuer -> issuePrice(c, programme, issuer), 0, 0,
+                    programme.currency());
         });
     }
 
-    /** The issue price of a merchant's points (the programme's for the operator's), to value its outstanding points. */
-    public long issuePrice(long issuer) {
-        ProgrammeTerms programme = new SettlementTerms(database, null, java.time.Clock.systemUTC()).programme()
-                .orElseThrow(SettlementTerms::noProgramme);
+    /**
+     * A closed period's figures as they were recorded at its close. Refused with {@code no-such-period},
+     * {@code period-not-closed}, or {@code no-liability} for a period closed before the hub recorded liability.
+     */
+    public LiabilityStatement ofPeriod(long periodId) {
+        return database.inJdbcTransaction("liability of period " + periodId, c -> PeriodLiability.read(c, periodId));
+    }
+
+    /** The issue price of a merchant's points (the programme's for the operator's), in the caller's transaction. */
+    static long issuePrice(Connection c, ProgrammeTerms programme, long issuer) throws SQLException {
         return issuer == OPERATOR ? programme.issuePriceMinor()
-                : new SettlementTerms(database, null, java.time.Clock.systemUTC()).merchant(new MerchantId(issuer))
+                : SettlementTerms.termsOf(io.loyaltyhub.domain.persistence.MerchantSql.on(c, new MerchantId(issuer)))
                 .issuePrice(programme);
     }
 
@@ -97,17 +120,21 @@ public final class Liability {
         return accounts;
     }
 
-    /** {points expired, points redeemed net of voided redemptions} over the whole ledger. */
-    private static long[] history(Connection c) throws SQLException {
+    /** {points expired, points redeemed net of voided redemptions} over the ledger booked before {@code before}. */
+    private static long[] history(Connection c, LocalDateTime before) throws SQLException {
         try (PreparedStatement ps = AcrossMerchants.on(c, COALITION_HISTORY).prepare("SELECT "
                 + "COALESCE(-SUM(CASE WHEN e.entry_type = 'EXPIRE' THEN e.points ELSE 0 END), 0), "
                 + "COALESCE(-SUM(CASE WHEN e.entry_type = 'REDEEM' OR o.kind = 'REDEEM' THEN e.points ELSE 0 END), 0) "
                 + "FROM ledger_entry e LEFT JOIN purchase p ON p.id = e.purchase_id AND p.merchant_id = e.merchant_id "
                 + "LEFT JOIN purchase o ON o.id = p.original_id AND o.merchant_id = p.merchant_id "
-                + "AND e.entry_type IN ('VOID', 'REVERSAL')");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return new long[] {rs.getLong(1), rs.getLong(2)};
+                + "AND e.entry_type IN ('VOID', 'REVERSAL')" + (before == null ? "" : " WHERE e.created_at < ?"))) {
+            if (before != null) {
+                ps.setObject(1, before);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            }
         }
     }
 }

@@ -6,18 +6,20 @@ import io.loyaltyhub.domain.model.MerchantId;
  * One merchant's statement for one closed period (docs/settlement.md): the chain positions it covers, its points by
  * kind, and the money. {@code owedMinor} is what the merchant owes the coalition (points issued net of reversals at
  * its issue price, or for a prepaid merchant the top-ups bought and what its prepaid points could not cover);
- * {@code dueMinor} what the coalition owes it (points redeemed at its tills at its redemption value);
+ * {@code dueMinor} what the coalition owes it: the points redeemed at its tills at its redemption value, except the
+ * points that bought the operator's catalogue gifts, for which it is reimbursed the gifts' cost instead ({@code gifts});
  * {@code netMinor = due - owed}, positive when the operator pays the merchant.
  */
 public record MerchantStatement(long periodId, MerchantId merchant, long fromPosition, long toPosition,
                                 PointsFigures points, Billing billing, long prepaidDrawn, long prepaidShortfall,
                                 long prepaidLeft, long topupPoints, long topupMinor, long issuePriceMinor,
-                                long redeemValueMinor, long owedMinor, long dueMinor, long netMinor, String currency) {
+                                long redeemValueMinor, long owedMinor, long dueMinor, long netMinor, String currency,
+                                GiftFigures gifts) {
 
     /** The statement of these figures under these terms. */
     static MerchantStatement settle(long periodId, MerchantId merchant, long fromPosition, long toPosition,
-                                    PointsFigures points, ProgrammeTerms programme, MerchantTerms terms, long topupPoints,
-                                    long topupMinor) {
+                                    PointsFigures points, GiftFigures gifts, ProgrammeTerms programme, MerchantTerms terms,
+                                    long topupPoints, long topupMinor) {
         long issuePrice = terms.issuePrice(programme);
         long redeemValue = terms.redeemValue(programme);
         long netIssued = points.issued() - points.reversed();
@@ -32,9 +34,11 @@ public record MerchantStatement(long periodId, MerchantId merchant, long fromPos
         } else {
             owed = Math.multiplyExact(netIssued, issuePrice);
         }
-        long due = Math.multiplyExact(points.redeemed(), redeemValue);
+        // the operator's gifts: their cost is reimbursed, not the points they took (the gift was the operator's, not the till's)
+        long due = Math.addExact(Math.multiplyExact(points.redeemed() - gifts.operatorGiftPoints(), redeemValue),
+                gifts.operatorGiftCostMinor());
         return new MerchantStatement(periodId, merchant, fromPosition, toPosition, points, terms.billing(), drawn, shortfall,
                 terms.prepaidPoints() - drawn, topupPoints, topupMinor, issuePrice, redeemValue, owed, due,
-                Math.subtractExact(due, owed), programme.currency());
+                Math.subtractExact(due, owed), programme.currency(), gifts);
     }
 }

@@ -24,8 +24,9 @@ import java.util.function.Consumer;
  * written in a transaction of its own that first locks the merchant's ledger chain head: the statement covers the
  * chain from where the merchant's last statement ended up to its last entry made before the period's end, and an
  * entry appended after that lands in the next period however early its time. A merchant whose statement exists is
- * skipped, so a close stopped halfway is finished by running it again and never writes a statement twice. Last, the
- * period's checkpoint is signed, the period marked CLOSED and the next one opened.
+ * skipped, so a close stopped halfway is finished by running it again and never writes a statement twice. Then the
+ * operator's liability as of the period's end is recorded (once: {@link PeriodLiability}). Last, the period's
+ * checkpoint is signed, the period marked CLOSED and the next one opened.
  */
 public final class PeriodClose {
     private final Database database;
@@ -113,6 +114,11 @@ public final class PeriodClose {
             }
             afterEachMerchant.accept(merchant);
         }
+        database.inJdbcTransaction("liability of " + period, c -> {
+            SettlementPeriods.lockById(c, period.id());
+            PeriodLiability.record(c, period, now());
+            return null;
+        });
         database.inJdbcTransaction("settlement period close", c -> {
             SettlementPeriods.lockById(c, period.id());
             StatementSeal.checkpoint(c, period, signer, now());
@@ -150,7 +156,7 @@ public final class PeriodClose {
         long to = cut(sql, from, period.end());
         long[] topups = takeTopups(sql, period);
         MerchantStatement statement = MerchantStatement.settle(period.id(), merchant, from, to,
-                PointsFigures.read(sql, from, to), programme, terms, topups[0], topups[1]);
+                PointsFigures.read(sql, from, to), GiftFigures.read(sql, from, to), programme, terms, topups[0], topups[1]);
         StatementStore.insert(c, statement, now(), ids);
         StatementSeal.seal(c, statement, period, signer);
         if (terms.billing() == Billing.PREPAID) {

@@ -77,7 +77,7 @@ public final class SettlementStatements {
         });
     }
 
-    private static SettlementPeriod closed(java.sql.Connection c, long periodId) throws java.sql.SQLException {
+    static SettlementPeriod closed(java.sql.Connection c, long periodId) throws java.sql.SQLException {
         SettlementPeriod period = SettlementPeriods.byId(c, periodId).orElseThrow(() -> new SettlementRefused(
                 "no-such-period", "there is no settlement period " + periodId));
         if (period.status() != SettlementPeriod.Status.CLOSED) {

@@ -150,6 +150,11 @@ public final class SettlementTerms {
         return read(sql, true).orElseThrow();
     }
 
+    /** The merchant's terms as they stand (the programme's defaults when it has none), in the caller's transaction. */
+    static MerchantTerms termsOf(MerchantSql sql) throws SQLException {
+        return read(sql, false).orElse(MerchantTerms.PROGRAMME_DEFAULT);
+    }
+
     private static Optional<MerchantTerms> read(MerchantSql sql, boolean forUpdate) throws SQLException {
         try (PreparedStatement ps = sql.prepare("SELECT issue_price_minor, redeem_value_minor, billing, prepaid_points "
                 + "FROM settlement_merchant_terms WHERE merchant_id = :merchant" + (forUpdate ? " FOR UPDATE" : ""));

@@ -52,17 +52,23 @@ final class StatementSeal {
         }
     }
 
-    /** The one line the hub signs for a statement. */
+    /**
+     * The one line the hub signs for a statement. v2 added the gift lines; statements signed before keep their v1
+     * text (it is stored, never rebuilt).
+     */
     static String signedText(MerchantStatement s, SettlementPeriod period, String chainHash, String merkleRoot,
                              int entries) {
         PointsFigures p = s.points();
-        return "loyalty-hub-statement v1|merchant=" + s.merchant() + "|period=" + s.periodId() + "|start=" + period.startsAt()
+        GiftFigures g = s.gifts();
+        return "loyalty-hub-statement v2|merchant=" + s.merchant() + "|period=" + s.periodId() + "|start=" + period.startsAt()
                 + "|end=" + period.end() + "|positions=" + s.fromPosition() + ".." + s.toPosition() + "|entries=" + entries
                 + "|chain=" + chainHash + "|merkle=" + merkleRoot + "|issued=" + p.issued() + "|reversed=" + p.reversed()
                 + "|redeemed=" + p.redeemed() + "|expired=" + p.expired() + "|other=" + p.other() + "|billing=" + s.billing()
                 + "|prepaid_drawn=" + s.prepaidDrawn() + "|prepaid_shortfall=" + s.prepaidShortfall() + "|topup_minor="
-                + s.topupMinor() + "|owed_minor=" + s.owedMinor() + "|due_minor=" + s.dueMinor() + "|net_minor="
-                + s.netMinor() + "|currency=" + s.currency();
+                + s.topupMinor() + "|operator_gifts=" + g.operatorGifts() + "|operator_gift_points=" + g.operatorGiftPoints()
+                + "|operator_gift_cost_minor=" + g.operatorGiftCostMinor() + "|merchant_gifts=" + g.merchantGifts()
+                + "|merchant_gift_cost_minor=" + g.merchantGiftCostMinor() + "|owed_minor=" + s.owedMinor() + "|due_minor="
+                + s.dueMinor() + "|net_minor=" + s.netMinor() + "|currency=" + s.currency();
     }
 
     /** Seals a just written statement: its chain hash, Merkle root, signed text and signature. */

@@ -20,7 +20,8 @@ final class StatementStore {
     private static final String ALL_STATEMENTS = "the operator's settlement view: every merchant's statement of a period";
     private static final String COLUMNS = "period_id, merchant_id, from_seq, to_seq, points_issued, points_reversed, "
             + "points_redeemed, points_expired, points_other, billing, prepaid_drawn, prepaid_shortfall, prepaid_left, "
-            + "topup_points, topup_minor, issue_price_minor, redeem_value_minor, owed_minor, due_minor, net_minor, currency";
+            + "topup_points, topup_minor, issue_price_minor, redeem_value_minor, owed_minor, due_minor, net_minor, currency, "
+            + "operator_gifts, operator_gift_points, operator_gift_cost_minor, merchant_gifts, merchant_gift_cost_minor";
 
     private StatementStore() {
     }
@@ -32,7 +33,7 @@ final class StatementStore {
     /** The statement and its two postings (the merchant's net and the operator's opposite). */
     static void insert(Connection c, MerchantStatement s, LocalDateTime closedAt, IdGenerator ids) throws SQLException {
         try (PreparedStatement ps = MerchantSql.on(c, s.merchant()).prepare("INSERT INTO settlement_statement (" + COLUMNS
-                + ", closed_at) VALUES (?, :merchant, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ", closed_at) VALUES (?, :merchant, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             long[] numbers = {s.periodId(), s.fromPosition(), s.toPosition(), s.points().issued(), s.points().reversed(),
                 s.points().redeemed(), s.points().expired(), s.points().other()};
             int i = 1;
@@ -45,6 +46,11 @@ final class StatementStore {
                 ps.setLong(i++, n);
             }
             ps.setString(i++, s.currency());
+            GiftFigures g = s.gifts();
+            for (long n : new long[] {g.operatorGifts(), g.operatorGiftPoints(), g.operatorGiftCostMinor(), g.merchantGifts(),
+                g.merchantGiftCostMinor()}) {
+                ps.setLong(i++, n);
+            }
             ps.setObject(i, closedAt);
             ps.executeUpdate();
         }
@@ -127,6 +133,7 @@ final class StatementStore {
                 new PointsFigures(rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)),
                 Billing.valueOf(rs.getString(10)), rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14),
                 rs.getLong(15), rs.getLong(16), rs.getLong(17), rs.getLong(18), rs.getLong(19), rs.getLong(20),
-                rs.getString(21));
+                rs.getString(21), new GiftFigures(rs.getLong(22), rs.getLong(23), rs.getLong(24), rs.getLong(25),
+                rs.getLong(26)));
     }
 }

@@ -6,7 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.persistence.DatabaseConfig;
 import io.loyaltyhub.domain.persistence.IdGenerator;
+import io.loyaltyhub.domain.model.Money;
+import io.loyaltyhub.domain.model.TxnRef;
+import io.loyaltyhub.domain.reward.MailedRedemptions;
+import io.loyaltyhub.domain.reward.NewReward;
+import io.loyaltyhub.domain.reward.Redemption;
+import io.loyaltyhub.domain.reward.RewardCatalogue;
 import io.loyaltyhub.domain.settlement.Billing;
+import io.loyaltyhub.domain.settlement.GiftFigures;
+import io.loyaltyhub.domain.settlement.Liability;
+import io.loyaltyhub.domain.settlement.LiabilityStatement;
 import io.loyaltyhub.domain.settlement.MerchantStatement;
 import io.loyaltyhub.domain.settlement.PeriodClose;
 import io.loyaltyhub.domain.settlement.PeriodKind;
@@ -14,12 +23,16 @@ import io.loyaltyhub.domain.settlement.ProgrammeTerms;
 import io.loyaltyhub.domain.settlement.SettlementRefused;
 import io.loyaltyhub.domain.settlement.SettlementStatements;
 import io.loyaltyhub.domain.settlement.SettlementTerms;
+import io.loyaltyhub.domain.settlement.StatementEvidence;
 import io.loyaltyhub.domain.testing.CoalitionFixture;
 import io.loyaltyhub.domain.testing.CoalitionFixture.TestMerchant;
+import io.loyaltyhub.domain.txn.Channel;
+import io.loyaltyhub.domain.txn.PosTransaction;
 import io.loyaltyhub.domain.txn.TransactionOutcome;
 import io.loyaltyhub.domain.txn.TransactionType;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +45,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Settlement (issue 16, docs/settlement.md) on the embedded database and a MySQL-compatible server: statements match
- * randomized traffic and the coalition's positions sum to zero, prepaid points run out into post-paid billing, a
+ * randomized traffic (gifts of the catalogue included) and the coalition's positions sum to zero, a gift voided after
+ * the close is taken back in the next period, a closed period keeps the liability recorded at its close, prepaid points run out into post-paid billing, a
  * closed period never changes (a late entry lands in the next), and a close stopped halfway is finished, not doubled.
  */
 abstract class SettlementSuite {
@@ -141,16 +155,55 @@ abstract class SettlementSuite {
                 .isEqualTo("receipt-not-in-statement");
     }
 
-    /** The test's own tally of one merchant's points, from the engine's answers. */
+    /** The test's own tally of one merchant's points and gifts, from the engine's answers. */
     private static final class Tally {
         long issued;
         long reversed;
         long redeemed;
+        long operatorGifts;
+        long operatorGiftPoints;
+        long operatorGiftCost;
+        long merchantGifts;
+        long merchantGiftCost;
+
+        void gift(String code, long points, int sign) {
+            redeemed += sign * points;
+            if (OPERATOR_GIFT.equals(code)) {
+                operatorGifts += sign;
+                operatorGiftPoints += sign * points;
+                operatorGiftCost += sign * OPERATOR_GIFT_COST;
+            } else {
+                merchantGifts += sign;
+                merchantGiftCost += sign * BOOKS_GIFT_COST;
+            }
+        }
+    }
+
+    private static final String OPERATOR_GIFT = "SETTLE-TOTE";
+    private static final long OPERATOR_GIFT_COST = 400;
+    private static final String BOOKS_GIFT = "SETTLE-BOOKMARK";
+    private static final long BOOKS_GIFT_COST = 120;
+
+    /** The operator's gift (25 points, costs 4.00) everywhere; books' own (15 points, costs 1.20) at books and the cafe. */
+    private RewardCatalogue gifts() {
+        RewardCatalogue catalogue = new RewardCatalogue(bed.database, new IdGenerator(35), CoalitionFixture.CLOCK);
+        catalogue.add(new NewReward(OPERATOR_GIFT, "Tote bag", null, 25, null, LocalDate.of(2020, 1, 1),
+                LocalDate.of(2099, 12, 31), true, List.of(), OPERATOR_GIFT_COST));
+        catalogue.add(new NewReward(BOOKS_GIFT, "Bookmark", books.id(), 15, null, LocalDate.of(2020, 1, 1),
+                LocalDate.of(2099, 12, 31), false, List.of(cafe.id()), BOOKS_GIFT_COST));
+        return catalogue;
+    }
+
+    private PosTransaction giftAt(TestMerchant at, String ref, String card, String code) {
+        return new PosTransaction(at.id(), at.store(), at.terminal(), new TxnRef(ref), TransactionType.REDEEM,
+                bed.coalition.cards().read(card), Money.of(0, "XXX"), CoalitionFixture.OCCURRED_AT, List.of(), null, 0,
+                Channel.HTTP_JSON, code);
     }
 
     @Test
-    void statementsMatchRandomizedTrafficAndThePositionsSumToZero() {
+    void statementsMatchRandomizedTrafficWithGiftsAndThePositionsSumToZero() {
         terms.topUp(pharmacy.id(), 150);
+        gifts();
         Random random = new Random(16);
         List<TestMerchant> merchants = List.of(books, pharmacy, cafe);
         List<String> cards = new ArrayList<>();
@@ -159,38 +212,54 @@ abstract class SettlementSuite {
         }
         Map<MerchantId, Tally> tallies = new HashMap<>();
         List<String[]> sales = new ArrayList<>();   // merchant index, ref, card
-        List<String[]> redeems = new ArrayList<>();
-        for (int i = 0; i < 120; i++) {
+        List<String[]> redeems = new ArrayList<>(); // merchant index, ref, card, gift code or ""
+        for (int i = 0; i < 160; i++) {
             int m = random.nextInt(3);
             TestMerchant at = merchants.get(m);
             String card = cards.get(random.nextInt(cards.size()));
             String ref = EngineTestbed.ref();
             int kind = random.nextInt(10);
-            TransactionOutcome out;
-            if (kind < 5 || sales.isEmpty()) {
-                out = bed.engine.apply(bed.coalition.sale(at, ref, card, 100 + random.nextInt(20_000)));
+            if (kind < 4 || sales.isEmpty()) {
+                TransactionOutcome out = bed.engine.apply(bed.coalition.sale(at, ref, card, 100 + random.nextInt(20_000)));
                 sales.add(new String[] {Integer.toString(m), ref, card});
-            } else if (kind < 7) {
+                if (out.approved()) {
+                    tally(tallies, at).issued += out.points();
+                }
+            } else if (kind < 6) {
                 String[] sale = sales.get(random.nextInt(sales.size()));
                 at = merchants.get(Integer.parseInt(sale[0]));
-                out = bed.engine.apply(bed.coalition.txn(at, ref, TransactionType.REFUND, sale[2], 100 + random.nextInt(3_000), sale[1]));
+                TransactionOutcome out = bed.engine.apply(bed.coalition.txn(at, ref, TransactionType.REFUND, sale[2],
+                        100 + random.nextInt(3_000), sale[1]));
+                if (out.approved()) {
+                    tally(tallies, at).reversed -= out.points();
+                }
+            } else if (kind < 7) {
+                TransactionOutcome out = bed.engine.apply(bed.coalition.txn(at, ref, TransactionType.REDEEM, card,
+                        1 + random.nextInt(60), null));
+                if (out.approved()) {
+                    redeems.add(new String[] {Integer.toString(m), ref, card, ""});
+                    tally(tallies, at).redeemed -= out.points();
+                }
             } else if (kind < 9 || redeems.isEmpty()) {
-                out = bed.engine.apply(bed.coalition.txn(at, ref, TransactionType.REDEEM, card, 1 + random.nextInt(60), null));
-                redeems.add(new String[] {Integer.toString(m), ref, card});
+                String code = random.nextBoolean() ? OPERATOR_GIFT : BOOKS_GIFT;
+                TransactionOutcome out = bed.engine.apply(giftAt(at, ref, card, code));
+                if (out.approved()) {
+                    redeems.add(new String[] {Integer.toString(m), ref, card, code});
+                    tally(tallies, at).gift(code, -out.points(), 1);
+                }
             } else {
                 String[] redeem = redeems.remove(random.nextInt(redeems.size()));
                 at = merchants.get(Integer.parseInt(redeem[0]));
-                out = bed.engine.apply(bed.coalition.txn(at, ref, TransactionType.VOID, redeem[2], 0, redeem[1]));
-            }
-            if (!out.approved()) {
-                continue;
-            }
-            Tally t = tallies.computeIfAbsent(at.id(), id -> new Tally());
-            switch (kind < 5 || out.points() > 0 && kind < 7 ? 0 : kind < 7 ? 1 : kind < 9 ? 2 : 3) {
-                case 0 -> t.issued += out.points();
-                case 1 -> t.reversed -= out.points();
-                case 2 -> t.redeemed -= out.points();
-                default -> t.redeemed -= out.points();
+                TransactionOutcome out = bed.engine.apply(bed.coalition.txn(at, ref, TransactionType.VOID, redeem[2], 0,
+                        redeem[1]));
+                if (!out.approved()) {
+                    continue;
+                }
+                if (redeem[3].isEmpty()) {
+                    tally(tallies, at).redeemed -= out.points();
+                } else {
+                    tally(tallies, at).gift(redeem[3], out.points(), -1);
+                }
             }
         }
 
@@ -203,17 +272,26 @@ abstract class SettlementSuite {
         long pharmacyIssued = 0;
         for (MerchantStatement s : all) {
             Tally t = tallies.getOrDefault(s.merchant(), new Tally());
+            long value = s.merchant().equals(pharmacy.id()) ? 3 : 1;
             assertThat(s.points().issued()).as("issued at " + s.merchant()).isEqualTo(t.issued);
             assertThat(s.points().reversed()).as("reversed at " + s.merchant()).isEqualTo(t.reversed);
             assertThat(s.points().redeemed()).as("redeemed at " + s.merchant()).isEqualTo(t.redeemed);
+            assertThat(s.gifts()).as("gifts at " + s.merchant()).isEqualTo(new GiftFigures(t.operatorGifts,
+                    t.operatorGiftPoints, t.operatorGiftCost, t.merchantGifts, t.merchantGiftCost));
             assertThat(s.points().netPoints()).isEqualTo(bed.queryLong("SELECT COALESCE(SUM(points), 0) FROM ledger_entry "
                     + "WHERE merchant_id = ?", s.merchant().value()));
-            assertThat(s.dueMinor()).isEqualTo(t.redeemed * (s.merchant().equals(pharmacy.id()) ? 3 : 1));
+            assertThat(s.dueMinor()).as("the operator's gifts reimbursed at their cost, other points at the value")
+                    .isEqualTo((t.redeemed - t.operatorGiftPoints) * value + t.operatorGiftCost);
             assertThat(positions.get("merchant:" + s.merchant().value())).isEqualTo(s.netMinor());
             if (s.merchant().equals(pharmacy.id())) {
                 pharmacyIssued = t.issued - t.reversed;
             }
         }
+        assertThat(tallies.values()).as("the traffic handed out gifts of both kinds")
+                .anySatisfy(t -> assertThat(t.operatorGifts).isPositive())
+                .anySatisfy(t -> assertThat(t.merchantGifts).isPositive());
+        assertThat(bed.queryLong("SELECT COUNT(*) FROM reward_redemption WHERE status = 'CANCELLED'"))
+                .as("some gifts were voided").isPositive();
         MerchantStatement booksStatement = statements.forMerchant(books.id(), closed.period().id());
         Tally bookTally = tallies.get(books.id());
         assertThat(booksStatement.owedMinor()).isEqualTo((bookTally.issued - bookTally.reversed) * 2);
@@ -225,6 +303,86 @@ abstract class SettlementSuite {
         assertThat(terms.merchant(pharmacy.id()).prepaidPoints()).isZero();
         assertThat(positions).containsKey("operator");
         assertThat(positions.values().stream().mapToLong(Long::longValue).sum()).isZero();
+    }
+
+    private static Tally tally(Map<MerchantId, Tally> tallies, TestMerchant at) {
+        return tallies.computeIfAbsent(at.id(), id -> new Tally());
+    }
+
+    @Test
+    void aGiftVoidedAfterTheCloseIsTakenBackInTheNextPeriodAtTheCostItWasRedeemedAt() {
+        RewardCatalogue catalogue = gifts();
+        String card = EngineTestbed.newCard();
+        bed.engine.apply(bed.coalition.sale(books, EngineTestbed.ref(), card, 10_000));           // 100 points
+        String tote = EngineTestbed.ref();
+        assertThat(bed.engine.apply(giftAt(pharmacy, tote, card, OPERATOR_GIFT)).approved()).isTrue();
+        assertThat(bed.engine.apply(giftAt(books, EngineTestbed.ref(), card, BOOKS_GIFT)).approved()).isTrue();
+        MailedRedemptions mail = new MailedRedemptions(bed.database, new IdGenerator(36), CoalitionFixture.CLOCK);
+        Redemption mailed = mail.reserve(bed.coalition.cards().read(card), OPERATOR_GIFT, "op");
+        mail.fulfil(mailed.id(), "op");
+        PeriodClose.Closed first = closer(AFTER_MIDNIGHT).closeCurrent(false);
+
+        catalogue.setCost(OPERATOR_GIFT, 999);
+        // made at the engine's time, before the first period's end, but written after its close
+        assertThat(bed.engine.apply(bed.coalition.txn(pharmacy, EngineTestbed.ref(), TransactionType.VOID, card, 0, tote))
+                .approved()).isTrue();
+        PeriodClose.Closed second = closer(Clock.offset(AFTER_MIDNIGHT, Duration.ofDays(1))).closeCurrent(false);
+
+        SettlementStatements statements = new SettlementStatements(bed.database);
+        MerchantStatement handedOut = statements.forMerchant(pharmacy.id(), first.period().id());
+        MerchantStatement voided = statements.forMerchant(pharmacy.id(), second.period().id());
+        MerchantStatement own = statements.forMerchant(books.id(), first.period().id());
+        assertThat(handedOut.gifts()).isEqualTo(new GiftFigures(1, 25, 400, 0, 0));
+        assertThat(handedOut.points().redeemed()).isEqualTo(25);
+        assertThat(handedOut.dueMinor()).as("the gift's cost, not the points' value").isEqualTo(400);
+        assertThat(new StatementEvidence(bed.database).signed(pharmacy.id(), first.period().id()).text())
+                .startsWith("loyalty-hub-statement v2|").contains("|operator_gifts=1|operator_gift_points=25|"
+                        + "operator_gift_cost_minor=400|merchant_gifts=0|merchant_gift_cost_minor=0|owed_minor=0|due_minor=400|");
+        assertThat(voided.gifts()).as("taken back at the cost it was redeemed at").isEqualTo(new GiftFigures(-1, -25, -400, 0, 0));
+        assertThat(voided.dueMinor()).isEqualTo(-400);
+        assertThat(own.gifts()).as("books' own gift: its own cost").isEqualTo(new GiftFigures(0, 0, 0, 1, 120));
+        assertThat(own.dueMinor()).as("its points at books' redemption value").isEqualTo(15);
+        assertThat(new Liability(bed.database).ofPeriod(first.period().id()).mailedGiftCostMinor())
+                .as("the mailed gift: the operator's cost").isEqualTo(400);
+        assertThat(new Liability(bed.database).ofPeriod(second.period().id()).mailedGifts()).isZero();
+        for (PeriodClose.Closed closed : List.of(first, second)) {
+            assertThat(statements.positions(closed.period().id()).values().stream().mapToLong(Long::longValue).sum()).isZero();
+        }
+    }
+
+    @Test
+    void aClosedPeriodKeepsItsLiabilityAsOfItsEndAndACloseStoppedHalfwayRecordsItOnce() {
+        String card = EngineTestbed.newCard();
+        bed.engine.apply(bed.coalition.sale(books, EngineTestbed.ref(), card, 10_000));           // 100 points at books
+        bed.engine.apply(bed.coalition.txn(cafe, EngineTestbed.ref(), TransactionType.REDEEM, card, 30, null));
+        // booked after the period's end (but before its close): not in the period's figures
+        engineAt(Duration.ofDays(1).plusHours(1)).apply(bed.coalition.sale(pharmacy, EngineTestbed.ref(), card, 5_000));
+        AtomicInteger done = new AtomicInteger();
+        assertThatThrownBy(() -> closer(AFTER_MIDNIGHT).closeCurrent(false, merchant -> {
+            if (done.incrementAndGet() == 3) {
+                throw new IllegalStateException("the node stopped here");
+            }
+        })).hasMessageContaining("stopped");
+        assertThat(bed.queryLong("SELECT COUNT(*) FROM settlement_operator_period")).isZero();
+
+        PeriodClose.Closed closed = closer(AFTER_MIDNIGHT).closeCurrent(false);
+        closer(AFTER_MIDNIGHT).closePeriod(closed.period().id());
+        engineAt(Duration.ofDays(3)).apply(bed.coalition.sale(cafe, EngineTestbed.ref(), card, 7_000));
+        Liability liability = new Liability(bed.database);
+        LiabilityStatement atEnd = liability.ofPeriod(closed.period().id());
+        LiabilityStatement now = liability.current();
+
+        assertThat(atEnd.asOf()).isEqualTo(closed.period().end());
+        assertThat(atEnd.outstanding()).containsExactly(new LiabilityStatement.Outstanding(books.id().value(), 70, 140));
+        assertThat(atEnd.redeemedSoFar()).isEqualTo(30);
+        assertThat(now.outstanding()).extracting(LiabilityStatement.Outstanding::issuer)
+                .containsExactlyInAnyOrder(books.id().value(), pharmacy.id().value(), cafe.id().value());
+        assertThat(bed.queryLong("SELECT COUNT(*) FROM settlement_liability WHERE period_id = ?", closed.period().id()))
+                .isEqualTo(1);
+        assertThat(bed.queryLong("SELECT COUNT(*) FROM settlement_operator_period")).isEqualTo(1);
+        assertThatThrownBy(() -> liability.ofPeriod(closer(AFTER_MIDNIGHT).current().id()))
+                .isInstanceOf(SettlementRefused.class).extracting(e -> ((SettlementRefused) e).code())
+                .isEqualTo("period-not-closed");
     }
 
     @Test

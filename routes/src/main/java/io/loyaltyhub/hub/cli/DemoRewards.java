@@ -45,11 +45,11 @@ final class DemoRewards {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         if (!codes.contains("TOTE")) {
             catalogue.add(new NewReward("TOTE", "Coalition tote bag", null, 200, 100L, today.minusDays(1), today.plusYears(1),
-                    true, List.of()));
+                    true, List.of(), 250));
         }
         if (!codes.contains("BOOKMARK")) {
             catalogue.add(new NewReward("BOOKMARK", "Pages & Co. bookmark", booksId, 20, null, today.minusDays(1),
-                    today.plusYears(1), false, List.of()));
+                    today.plusYears(1), false, List.of(), 30));
         }
         new PointValues(hub.database(), Clock.systemUTC()).set(new PointValue("EUR", 100, 100));
         Campaigns campaigns = new Campaigns(hub.database(), ids, Clock.systemUTC());

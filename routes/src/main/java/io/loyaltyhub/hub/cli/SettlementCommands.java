@@ -6,6 +6,7 @@ import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.domain.persistence.IdSource;
 import io.loyaltyhub.domain.settlement.Billing;
+import io.loyaltyhub.domain.settlement.LiabilityStatement;
 import io.loyaltyhub.domain.settlement.MerchantStatement;
 import io.loyaltyhub.domain.settlement.PeriodClose;
 import io.loyaltyhub.domain.settlement.PeriodKind;
@@ -153,11 +154,14 @@ final class SettlementCommands {
                         .filter(p -> p.status() == io.loyaltyhub.domain.settlement.SettlementPeriod.Status.CLOSED)
                         .reduce((a, b) -> b).orElseThrow(() -> new SettlementRefused("no-closed-period",
                                 "no settlement period has been closed yet")).id();
-                System.out.println("merchant,positions,issued,reversed,redeemed,expired,owed_minor,due_minor,net_minor,currency");
+                System.out.println("merchant,positions,issued,reversed,redeemed,expired,owed_minor,due_minor,net_minor,currency,"
+                        + "operator_gifts,operator_gift_cost_minor,merchant_gifts,merchant_gift_cost_minor");
                 for (MerchantStatement m : statements.acrossMerchants(id)) {
-                    System.out.printf("%s,%d..%d,%d,%d,%d,%d,%d,%d,%d,%s%n", m.merchant(), m.fromPosition(), m.toPosition(),
-                            m.points().issued(), m.points().reversed(), m.points().redeemed(), m.points().expired(),
-                            m.owedMinor(), m.dueMinor(), m.netMinor(), m.currency());
+                    System.out.printf("%s,%d..%d,%d,%d,%d,%d,%d,%d,%d,%s,%d,%d,%d,%d%n", m.merchant(), m.fromPosition(),
+                            m.toPosition(), m.points().issued(), m.points().reversed(), m.points().redeemed(),
+                            m.points().expired(), m.owedMinor(), m.dueMinor(), m.netMinor(), m.currency(),
+                            m.gifts().operatorGifts(), m.gifts().operatorGiftCostMinor(), m.gifts().merchantGifts(),
+                            m.gifts().merchantGiftCostMinor());
                 }
                 Map<String, Long> positions = statements.positions(id);
                 System.out.printf("period %d positions %s, sum %d%n", id, positions,
@@ -178,21 +182,31 @@ final class SettlementCommands {
     }
 
     @Command(name = "settlement-liability", mixinStandardHelpOptions = true,
-            description = "The operator's liability: points held now by the merchant that issued them, what expires per month "
-                    + "unless redeemed, and the breakage expected of it from the coalition's history (an estimate).")
+            description = "The operator's liability: points held by the merchant that issued them, what expires per month "
+                    + "unless redeemed, and the breakage expected of it from the coalition's history (an estimate); now, or "
+                    + "as a closed period's close recorded it.")
     static final class LiabilityCommand extends SettlementCommand {
+        @Option(names = "--period", paramLabel = "ID", description = "a closed period's figures, as they were at its end")
+        Long period;
+
         @Override
         public Integer call() {
             return with((s, db) -> {
                 io.loyaltyhub.domain.settlement.Liability liability = new io.loyaltyhub.domain.settlement.Liability(db);
-                io.loyaltyhub.domain.settlement.Liability.Figures f = liability.now();
-                System.out.println("issuer,outstanding_points,value_minor");
-                f.outstanding().forEach((issuer, points) -> System.out.printf("%s,%d,%d%n", issuerName(issuer), points,
-                        Math.multiplyExact(points, liability.issuePrice(issuer))));
+                LiabilityStatement f = period != null ? liability.ofPeriod(period) : liability.current();
+                System.out.println(f.periodId() == null ? "liability now" : "liability of period " + f.periodId()
+                        + " as of its end " + f.asOf());
+                System.out.println("issuer,outstanding_points,value_minor,currency");
+                f.outstanding().forEach(o -> System.out.printf("%s,%d,%d,%s%n", issuerName(o.issuer()), o.points(),
+                        o.valueMinor(), f.currency()));
                 System.out.printf("history: %d point(s) expired, %d redeemed%n", f.expiredSoFar(), f.redeemedSoFar());
                 System.out.println("issuer,expiry_month,expiring_points,expected_breakage_points");
-                f.expiring().forEach((issuer, months) -> months.forEach((month, points) -> System.out.printf("%s,%s,%d,%d%n",
-                        issuerName(issuer), month, points, f.expectedBreakage(points))));
+                f.expiring().forEach(e -> System.out.printf("%s,%s,%d,%d%n", issuerName(e.issuer()), e.month(), e.points(),
+                        e.expectedBreakage()));
+                if (f.periodId() != null) {
+                    System.out.printf("mailed gifts sent in the period: %d, cost %d %s (the operator's)%n", f.mailedGifts(),
+                            f.mailedGiftCostMinor(), f.currency());
+                }
                 return 0;
             });
         }

@@ -9,6 +9,7 @@ import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.domain.reward.MailedRedemptions;
 import io.loyaltyhub.domain.reward.PointValues;
 import io.loyaltyhub.domain.reward.RewardCatalogue;
+import io.loyaltyhub.domain.settlement.Liability;
 import io.loyaltyhub.hub.ChannelPorts;
 import io.loyaltyhub.hub.HubExtension;
 import io.loyaltyhub.hub.config.HubSettings;
@@ -19,7 +20,7 @@ import org.apache.camel.RoutesBuilder;
 /**
  * The operator's HTTP API on the hub's HTTP port (docs/households.md): link cards into households, let them leave,
  * merge households, activate, block, unblock and replace cards; run the rewards catalogue and mail gifts
- * (docs/rewards.md); under an operator credential.
+ * (docs/rewards.md); read the settlement's liability (docs/settlement.md); under an operator credential.
  */
 public final class OperatorApiExtension implements HubExtension {
     /** Operator request bodies are a few card numbers: anything larger is refused before it is read. */
@@ -43,7 +44,9 @@ public final class OperatorApiExtension implements HubExtension {
         OperatorRewardRequests rewards = new OperatorRewardRequests(authenticator, api,
                 new CoalitionAdmin(ports.database(), ids, ports.clock()), new RewardCatalogue(ports.database(), ids, ports.clock()),
                 new MailedRedemptions(ports.database(), ids, ports.clock()), new PointValues(ports.database(), ports.clock()));
-        return List.of(new OperatorHttpRoutes(api), new OperatorRewardRoutes(rewards));
+        OperatorSettlementRequests settlement = new OperatorSettlementRequests(authenticator,
+                new Liability(ports.database()));
+        return List.of(new OperatorHttpRoutes(api), new OperatorRewardRoutes(rewards), new OperatorSettlementRoutes(settlement));
     }
 
     /** The operator credentials of the running hub (the demo issues one). */

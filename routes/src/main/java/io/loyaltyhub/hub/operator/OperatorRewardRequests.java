@@ -90,9 +90,10 @@ final class OperatorRewardRequests {
             throw new HttpProblem(422, RewardRefusal.INVALID_REWARD.code(), "offeredAt is \"all\" or a list of merchant codes");
         }
         Long stock = body.hasNonNull("stock") ? OperatorRequests.number(body, "stock") : null;
+        long cost = body.hasNonNull("costMinor") ? OperatorRequests.number(body, "costMinor") : 0;
         NewReward reward = new NewReward(text(body, "code"), text(body, "name"), owner,
                 OperatorRequests.number(body, "pricePoints"), stock, date(body, "validFrom"), date(body, "validUntil"),
-                everywhere, offeredAt);
+                everywhere, offeredAt, cost);
         return json(catalogue.add(reward), merchantCodes());
     }
 
@@ -110,6 +111,12 @@ final class OperatorRewardRequests {
         catalogue.redeemedByStatus(node.get("code").asText())
                 .forEach((status, count) -> redeemed.put(status.toLowerCase(Locale.ROOT), count));
         return node;
+    }
+
+    /** Sets what one gift costs from now on: {@code {"costMinor":450}} (docs/settlement.md). */
+    JsonNode setCost(Message in, String operator) {
+        return json(catalogue.setCost(in.getHeader("code", String.class),
+                OperatorRequests.number(requests.body(in), "costMinor")), merchantCodes());
     }
 
     JsonNode reserve(Message in, String operator) {
@@ -184,6 +191,7 @@ final class OperatorRewardRequests {
         node.put("name", r.name());
         node.put("owner", r.owner() == null ? null : codeOf(r.owner(), codes));
         node.put("pricePoints", r.pricePoints());
+        node.put("costMinor", r.costMinor());
         if (r.stockLeft() == null) {
             node.put("stockLeft", "unlimited");
         } else {

@@ -16,6 +16,7 @@ final class OperatorRewardRoutes extends EndpointRouteBuilder {
         route("/operator/v1/rewards", "POST", "operator-reward-add", OperatorRewardRequests::add, 201);
         route("/operator/v1/rewards", "GET", "operator-reward-list", OperatorRewardRequests::list, 200);
         route("/operator/v1/rewards/{code}", "GET", "operator-reward-show", OperatorRewardRequests::show, 200);
+        route("/operator/v1/rewards/{code}/cost", "PUT", "operator-reward-cost", OperatorRewardRequests::setCost, 200);
         route("/operator/v1/rewards/{code}/redemptions", "POST", "operator-reward-reserve", OperatorRewardRequests::reserve, 201);
         route("/operator/v1/redemptions/{id}/fulfil", "POST", "operator-redemption-fulfil", OperatorRewardRequests::fulfil, 200);
         route("/operator/v1/redemptions/{id}/cancel", "POST", "operator-redemption-cancel", OperatorRewardRequests::cancel, 200);

@@ -78,6 +78,12 @@ class SettlementVerificationCommandsTest {
         assertThat(operatorView.out()).contains(books.id() + ",0..7,210,0,50,0,210,50,-160,EUR")
                 .contains(cafe.id() + ",0..1,25,0,0,0,25,0,-25,EUR").contains("sum 0");
         assertThat(liability.out()).contains("merchant:" + books.id() + ",160,160").contains("merchant:" + cafe.id() + ",25,25");
+        java.util.regex.Matcher closedId = java.util.regex.Pattern.compile("closed period (\\d+) ").matcher(closed.out());
+        assertThat(closedId.find()).as(closed.out()).isTrue();
+        DocumentedVerification.Run recorded = DocumentedVerification.cli("settlement-liability", "--period", closedId.group(1),
+                "-s", "hub.data-dir=" + data);
+        assertThat(recorded.out()).as(recorded.err()).contains("liability of period " + closedId.group(1))
+                .contains("merchant:" + books.id() + ",160,160,EUR").contains("mailed gifts sent in the period: 0");
         assertThat(again.exitCode()).as("the next period has not ended").isEqualTo(2);
         assertThat(again.err()).contains("period-not-ended");
         assertThat(negative.err()).contains("topup-not-positive");
