@@ -1,0 +1,104 @@
+package io.loyaltyhub.domain.earn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.loyaltyhub.domain.persistence.Database;
+import io.loyaltyhub.domain.persistence.DatabaseConfig;
+import io.loyaltyhub.domain.persistence.IdGenerator;
+import io.loyaltyhub.domain.testing.CoalitionFixture;
+import io.loyaltyhub.domain.testing.MovableClock;
+import io.loyaltyhub.domain.testing.TestDatabases;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Ending a campaign early on every database: a running one ends now, one not started is withdrawn, one of another
+ * merchant is unknown, and one already over is refused.
+ */
+abstract class CampaignEndingSuite {
+    private static final LocalDateTime DEC_1 = LocalDateTime.parse("2026-12-01T00:00:00");
+    private static final LocalDateTime JAN_1 = LocalDateTime.parse("2027-01-01T00:00:00");
+
+    private DatabaseConfig config;
+    private Database database;
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-10T12:00:00.123456Z"));
+    private Campaigns campaigns;
+    private CampaignEnding ending;
+    private CoalitionFixture.TestMerchant shop;
+    private CoalitionFixture.TestMerchant other;
+
+    abstract DatabaseConfig newDatabase();
+
+    @BeforeEach
+    void open() {
+        config = newDatabase();
+        database = Database.open(config);
+        CoalitionFixture coalition = new CoalitionFixture(database);
+        shop = coalition.merchant("A");
+        other = coalition.merchant("B");
+        campaigns = new Campaigns(database, new IdGenerator(11), clock);
+        ending = new CampaignEnding(database, clock);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+        TestDatabases.dropMySql(config);
+    }
+
+    @Test
+    void aRunningCampaignEndsNowToTheMillisecond() {
+        campaigns.add(shop.id(), new Campaign("XMAS", 200L, null, DEC_1, JAN_1, null, null, null));
+
+        assertThat(ending.end(shop.id(), "XMAS")).isEqualTo(CampaignEnding.Outcome.ENDED);
+
+        Campaign ended = campaigns.list(shop.id()).get(0);
+        assertThat(ended.endsAt()).isEqualTo(LocalDateTime.parse("2026-12-10T12:00:00.123"));
+        assertThat(ended.startsAt()).isEqualTo(DEC_1);
+        assertThat(ended.multiplierPercent()).isEqualTo(200L);
+    }
+
+    @Test
+    void anEndedCampaignMakesRoomForAnotherMultiplierFromNowOn() {
+        campaigns.add(shop.id(), new Campaign("XMAS", 200L, null, DEC_1, JAN_1, null, null, null));
+        ending.end(shop.id(), "XMAS");
+        clock.advance(Duration.ofMinutes(1));
+        LocalDateTime now = LocalDateTime.parse("2026-12-10T12:01:00");
+
+        campaigns.add(shop.id(), new Campaign("TRIPLE", 300L, null, now, JAN_1, null, null, null));
+
+        assertThat(campaigns.list(shop.id())).extracting(Campaign::code).containsExactly("XMAS", "TRIPLE");
+    }
+
+    @Test
+    void aCampaignNotStartedIsWithdrawn() {
+        campaigns.add(shop.id(), new Campaign("NEWYEAR", null, 50L, JAN_1, JAN_1.plusDays(7), null, null, null));
+
+        assertThat(ending.end(shop.id(), "NEWYEAR")).isEqualTo(CampaignEnding.Outcome.WITHDRAWN);
+
+        assertThat(campaigns.list(shop.id())).isEmpty();
+    }
+
+    @Test
+    void aCampaignOverAlreadyIsRefusedAndLeftAsItWas() {
+        campaigns.add(shop.id(), new Campaign("NOV", 150L, null, DEC_1.minusMonths(1), DEC_1, null, null, null));
+
+        assertThatThrownBy(() -> ending.end(shop.id(), "NOV")).isInstanceOf(EarnRuleRefused.class)
+                .extracting(e -> ((EarnRuleRefused) e).code()).isEqualTo("campaign-already-ended");
+        assertThat(campaigns.list(shop.id()).get(0).endsAt()).isEqualTo(DEC_1);
+    }
+
+    @Test
+    void anotherMerchantsCampaignIsUnknownAndUntouched() {
+        campaigns.add(other.id(), new Campaign("XMAS", 200L, null, DEC_1, JAN_1, null, null, null));
+
+        assertThatThrownBy(() -> ending.end(shop.id(), "XMAS")).isInstanceOf(EarnRuleRefused.class)
+                .extracting(e -> ((EarnRuleRefused) e).code()).isEqualTo("unknown-campaign");
+        assertThat(campaigns.list(other.id()).get(0).endsAt()).isEqualTo(JAN_1);
+    }
+}
