@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Ending a campaign early on every database: a running one ends now, one not started is withdrawn, one of another
- * merchant is unknown, and one already over is refused.
+ * What the console adds to earn rules, on every database: ending a campaign early (a running one ends now, one not
+ * started is withdrawn, one of another merchant is unknown, one already over is refused) and reading the base rates.
  */
 abstract class CampaignEndingSuite {
     private static final LocalDateTime DEC_1 = LocalDateTime.parse("2026-12-01T00:00:00");
@@ -29,6 +29,7 @@ abstract class CampaignEndingSuite {
     private final MovableClock clock = new MovableClock(Instant.parse("2026-12-10T12:00:00.123456Z"));
     private Campaigns campaigns;
     private CampaignEnding ending;
+    private CoalitionFixture coalition;
     private CoalitionFixture.TestMerchant shop;
     private CoalitionFixture.TestMerchant other;
 
@@ -38,7 +39,7 @@ abstract class CampaignEndingSuite {
     void open() {
         config = newDatabase();
         database = Database.open(config);
-        CoalitionFixture coalition = new CoalitionFixture(database);
+        coalition = new CoalitionFixture(database);
         shop = coalition.merchant("A");
         other = coalition.merchant("B");
         campaigns = new Campaigns(database, new IdGenerator(11), clock);
@@ -91,6 +92,16 @@ abstract class CampaignEndingSuite {
         assertThatThrownBy(() -> ending.end(shop.id(), "NOV")).isInstanceOf(EarnRuleRefused.class)
                 .extracting(e -> ((EarnRuleRefused) e).code()).isEqualTo("campaign-already-ended");
         assertThat(campaigns.list(shop.id()).get(0).endsAt()).isEqualTo(DEC_1);
+    }
+
+    @Test
+    void theBaseRatesAreEachMerchantsOwn() {
+        coalition.admin().setEarnRate(shop.id(), "SGD", new io.loyaltyhub.domain.model.EarnRate(3, 200));
+
+        java.util.Map<String, io.loyaltyhub.domain.model.EarnRate> rates = new BaseEarnRates(database).of(shop.id());
+
+        assertThat(rates).containsEntry("SGD", new io.loyaltyhub.domain.model.EarnRate(3, 200));
+        assertThat(new BaseEarnRates(database).of(other.id())).doesNotContainKey("SGD");
     }
 
     @Test
