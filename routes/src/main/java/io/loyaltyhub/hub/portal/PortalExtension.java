@@ -82,7 +82,8 @@ public final class PortalExtension implements HubExtension {
                 new MerchantChartsApi(gate, new DashboardCharts(chartReports)),
                 writers -> new ReportDownloadProcessor(gate, files, writers, settings.stallTimeout()),
                 settings.concurrentDownloads(),
-                members.signIn(), members.page(), members.signOut())));
+                members.signIn(), members.page(), members.signOut(),
+                new MerchantStatementsPage(pages, gate, chartReports, settings.secureCookies()))));
     }
 
     /** Members' PINs for the member page (the demo gives its demo card one). */
