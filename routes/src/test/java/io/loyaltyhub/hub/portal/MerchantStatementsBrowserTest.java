@@ -91,7 +91,7 @@ class MerchantStatementsBrowserTest {
     private void swipe(HubFixture.Merchant m, String json) {
         HttpResponse<String> r = fixture.swipe(m, json);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        assertThat(r.body()).contains("approved");
+        assertThat(r.body()).contains("\"status\":\"approved\"");
     }
 
     @AfterAll
