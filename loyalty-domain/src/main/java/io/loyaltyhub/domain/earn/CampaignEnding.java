@@ -56,7 +56,7 @@ public final class CampaignEnding {
             if (startsAt.isBefore(now)) {
                 try (PreparedStatement ps = sql.prepare("UPDATE campaign SET ends_at = ? WHERE merchant_id = :merchant "
                         + "AND code = ?")) {
-                    ps.setObject(1, now);
+                    ps.setTimestamp(1, java.sql.Timestamp.valueOf(now));
                     ps.setString(2, code);
                     ps.executeUpdate();
                 }

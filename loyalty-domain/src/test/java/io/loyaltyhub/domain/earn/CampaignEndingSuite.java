@@ -53,13 +53,16 @@ abstract class CampaignEndingSuite {
     }
 
     @Test
-    void aRunningCampaignEndsNowToTheMillisecond() {
+    void aRunningCampaignEndsNow() {
         campaigns.add(shop.id(), new Campaign("XMAS", 200L, null, DEC_1, JAN_1, null, null, null));
 
         assertThat(ending.end(shop.id(), "XMAS")).isEqualTo(CampaignEnding.Outcome.ENDED);
 
         Campaign ended = campaigns.list(shop.id()).get(0);
-        assertThat(ended.endsAt()).isEqualTo(LocalDateTime.parse("2026-12-10T12:00:00.123"));
+        // MySQL Connector/J reads MariaDB's version as 5.5.5 and sends no fraction of a second: the end is this second
+        // there, this millisecond elsewhere; never later than now.
+        assertThat(ended.endsAt()).isBetween(LocalDateTime.parse("2026-12-10T12:00:00"),
+                LocalDateTime.parse("2026-12-10T12:00:00.123"));
         assertThat(ended.startsAt()).isEqualTo(DEC_1);
         assertThat(ended.multiplierPercent()).isEqualTo(200L);
     }
