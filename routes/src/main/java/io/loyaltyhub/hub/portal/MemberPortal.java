@@ -54,6 +54,7 @@ final class MemberPortal {
     private final MemberHistory history;
     private final Households households;
     private final RewardCatalogue rewards;
+    private final RewardPlaces places;
     private final Clock clock;
     private final LoginThrottle throttle;
     private final VerificationSlots slots;
@@ -62,7 +63,8 @@ final class MemberPortal {
 
     MemberPortal(PortalPages pages, CardReader cards, CardAccounts accounts, MemberPins pins, MemberSessions sessions,
                  MemberHistory history, Households households, RewardCatalogue rewards, Clock clock, LoginThrottle throttle,
-                 VerificationSlots slots, boolean secureCookies) {
+                 VerificationSlots slots, boolean secureCookies, RewardPlaces places) {
+        this.places = places;
         this.pages = pages;
         this.cards = cards;
         this.accounts = accounts;
@@ -135,18 +137,20 @@ final class MemberPortal {
 
     /**
      * The catalogue's rewards she can redeem today with the household's balance: valid today, in stock (or unlimited),
-     * priced at most her balance, cheapest first; where each is handed out is the catalogue's business (docs/rewards.md).
+     * priced at most her balance, cheapest first, each with the merchants that hand it out ({@link RewardPlaces}).
      */
     private String affordable(long balance, Map<String, String> words) {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         StringBuilder rows = new StringBuilder();
+        Map<Long, String> names = places.names();
         rewards.list().stream()
                 .filter(r -> r.pricePoints() <= balance && r.refusalOn(today) == null && (r.stockLeft() == null || r.stockLeft() > 0))
                 .sorted(java.util.Comparator.comparingLong(Reward::pricePoints).thenComparing(Reward::code))
                 .forEach(r -> rows.append("<tr><td>").append(PortalPages.escape(r.name())).append("</td><td>")
                         .append(PortalPages.escape(r.code())).append("</td><td class=\"n\">").append(r.pricePoints())
+                        .append("</td><td>").append(PortalPages.escape(RewardPlaces.of(r, names, words)))
                         .append("</td></tr>\n"));
-        return rows.isEmpty() ? "<tr><td colspan=\"3\">" + PortalPages.escape(words.get("member.rewards-none")) + "</td></tr>\n"
+        return rows.isEmpty() ? "<tr><td colspan=\"4\">" + PortalPages.escape(words.get("member.rewards-none")) + "</td></tr>\n"
                 : rows.toString();
     }
 

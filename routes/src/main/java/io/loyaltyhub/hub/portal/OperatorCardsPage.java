@@ -61,7 +61,8 @@ final class OperatorCardsPage extends PortalStep {
             Map<String, String> form = Forms.parse(new String(bodies.read(in), StandardCharsets.UTF_8));
             SessionStore.Session<OperatorUser> session = console.gate().requireForPost(in, form);
             Map<String, String> values = new HashMap<>();
-            int status = act(session.owner(), form, console.messages(in), values);
+            int status = "issue-range".equals(form.get("action")) ? issueRange(form, console.messages(in), values)
+                    : act(session.owner(), form, console.messages(in), values);
             show(exchange, status, session, values);
             return;
         }
@@ -100,6 +101,23 @@ final class OperatorCardsPage extends PortalStep {
         }
     }
 
+    /** A range of a programme's cards, as {@code range-issue} issues it (running hubs pick it up on their refresh). */
+    private int issueRange(Map<String, String> form, Map<String, String> words, Map<String, String> values) {
+        try {
+            String name = ConsoleForms.required(form, "programme");
+            CardProgramme programme = admin.findCardProgramme(name)
+                    .orElseThrow(() -> new IllegalArgumentException("no card programme named " + name));
+            CardRange range = admin.issueCardRange(programme, ConsoleForms.required(form, "first"),
+                    ConsoleForms.required(form, "last"));
+            values.put("notice", words.get("console.range-issued") + " " + programme.name() + " (" + range.firstNumber()
+                    + " – " + range.lastNumber() + ")");
+            return 200;
+        } catch (IllegalArgumentException refused) {
+            values.put("error", words.get("console.refused") + " " + refused.getMessage());
+            return 422;
+        }
+    }
+
     private static BlockReason reason(String text) {
         try {
             return BlockReason.valueOf(text == null ? "" : text.toUpperCase(Locale.ROOT));
@@ -114,8 +132,11 @@ final class OperatorCardsPage extends PortalStep {
         Map<Long, String> programmeNames = catalog.programmes().stream()
                 .collect(Collectors.toMap(CardProgramme::id, CardProgramme::name));
         OperatorConsolePages.Rows programmes = new OperatorConsolePages.Rows();
+        StringBuilder programmeOptions = new StringBuilder();
         for (CardProgramme p : catalog.programmes()) {
             programmes.row(p.name(), p.prefix(), Integer.toString(p.length()), p.checkDigit().name());
+            programmeOptions.append("<option value=\"").append(PortalPages.escape(p.name())).append("\">")
+                    .append(PortalPages.escape(p.name())).append("</option>");
         }
         OperatorConsolePages.Rows ranges = new OperatorConsolePages.Rows();
         for (CardRange r : catalog.ranges()) {
@@ -131,6 +152,7 @@ final class OperatorCardsPage extends PortalStep {
         }
         blockedRows.emptyUnless(!list.isEmpty(), 4, words.get("console.none"));
         values.put("programmes", programmes.toString());
+        values.put("programmeOptions", programmeOptions.toString());
         values.put("ranges", ranges.toString());
         values.put("blocked", blockedRows.toString());
         console.show(exchange, status, "operator-cards.html", OperatorConsolePages.CARDS, session, values);

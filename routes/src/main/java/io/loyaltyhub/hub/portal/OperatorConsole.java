@@ -5,18 +5,24 @@ import io.loyaltyhub.domain.admin.OperatorDirectory;
 import io.loyaltyhub.domain.admin.ReferenceConflicts;
 import io.loyaltyhub.domain.admin.TransactionLimitSettings;
 import io.loyaltyhub.domain.crypto.Argon2idHasher;
+import io.loyaltyhub.domain.earn.BaseEarnRates;
+import io.loyaltyhub.domain.earn.CampaignEnding;
+import io.loyaltyhub.domain.earn.Campaigns;
+import io.loyaltyhub.domain.earn.EarnRateSchedule;
 import io.loyaltyhub.domain.household.BlockedCards;
 import io.loyaltyhub.domain.household.CardLifecycle;
+import io.loyaltyhub.domain.merchant.MerchantCredentials;
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.domain.portal.OperatorSessions;
 import io.loyaltyhub.domain.portal.OperatorUsers;
 import io.loyaltyhub.hub.ChannelPorts;
 import io.loyaltyhub.hub.http.VerificationSlots;
+import java.time.Duration;
 
 /**
  * The operator console (docs/portal.md), put together from the operator's own services: {@link CoalitionAdmin} for
- * terminals and card ranges, {@link CardLifecycle} for blocking (as /operator/v1 does), the limit refusals and
+ * merchants, stores, terminals and card ranges, the earn-rule services the CLI uses, {@link CardLifecycle} for blocking (as /operator/v1 does), the limit refusals and
  * reference conflicts the hub keeps, and this node's health and meters.
  */
 final class OperatorConsole {
@@ -37,7 +43,12 @@ final class OperatorConsole {
                 new OperatorMerchantPage(console, new OperatorDirectory(database), admin, new TransactionLimitSettings(database, ids, ports.clock()),
                         new ReferenceConflicts(database)),
                 new OperatorCardsPage(console, admin, ports.cardReader(), new CardLifecycle(database, ids, ports.clock()),
-                        new BlockedCards(database))));
+                        new BlockedCards(database)),
+                new OperatorMerchantsPage(console, new OperatorDirectory(database), admin, new MerchantCredentials(database,
+                        ids, ports.clock(), Argon2idHasher.recommended(), Duration.ZERO, 1)),
+                new OperatorEarnRulesPage(console, new OperatorDirectory(database), new BaseEarnRates(database),
+                        new EarnRateSchedule(database, ids, ports.clock()), new Campaigns(database, ids, ports.clock()),
+                        new CampaignEnding(database, ports.clock()), ports.clock())));
     }
 
     OperatorUsers users() {

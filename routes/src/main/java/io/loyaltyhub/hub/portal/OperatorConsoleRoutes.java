@@ -7,7 +7,8 @@ import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 /** The operator console's routes under /portal/operator (docs/portal.md), each page behind its session check. */
 final class OperatorConsoleRoutes extends EndpointRouteBuilder {
     /** What each route runs. */
-    record ConsoleSteps(Processor signIn, Processor signOut, Processor overview, Processor merchant, Processor cards) {
+    record ConsoleSteps(Processor signIn, Processor signOut, Processor overview, Processor merchant, Processor cards,
+                        Processor merchants, Processor earnRules) {
     }
 
     private final ConsoleSteps steps;
@@ -24,6 +25,9 @@ final class OperatorConsoleRoutes extends EndpointRouteBuilder {
         route(OperatorConsolePages.HOME, "GET", "portal-operator-overview", steps.overview());
         route(OperatorConsolePages.MERCHANTS + "{code}", "GET,POST", "portal-operator-merchant", steps.merchant());
         route(OperatorConsolePages.CARDS, "GET,POST", "portal-operator-cards", steps.cards());
+        route(OperatorMerchantsPage.PATH, "GET,POST", "portal-operator-merchants", steps.merchants());
+        route(OperatorConsolePages.MERCHANTS + "{code}" + OperatorEarnRulesPage.SUFFIX, "GET,POST",
+                "portal-operator-earn-rules", steps.earnRules());
     }
 
     private void route(String path, String methods, String id, Processor step) {

@@ -79,7 +79,13 @@ final class OperatorMerchantPage extends PortalStep {
                         admin.resetTerminalSecret(merchant, terminal)));
                 case "disable" -> values.put("notice", (admin.disableTerminal(merchant, terminal)
                         ? words.get("console.terminal-disabled") : words.get("console.terminal-was-disabled")) + " " + terminal);
-                default -> throw new HttpProblem(400, "unknown-action", "the form's action must be add, reset or disable");
+                case "add-store" -> {
+                    String store = ConsoleForms.required(form, "store-code");
+                    admin.addStore(merchant, store, ConsoleForms.required(form, "store-name"));
+                    values.put("notice", words.get("console.store-added") + " " + store);
+                }
+                default -> throw new HttpProblem(400, "unknown-action",
+                        "the form's action must be add, reset, disable or add-store");
             }
             return 200;
         } catch (IllegalArgumentException refused) {
@@ -139,6 +145,7 @@ final class OperatorMerchantPage extends PortalStep {
         conflictRows.emptyUnless(!reused.isEmpty(), 7, words.get("console.none"));
         values.put("code", code);
         values.put("here", here);
+        values.put("earnRules", here + OperatorEarnRulesPage.SUFFIX);
         values.put("stores", storeRows.toString());
         values.put("storeOptions", storeOptions.toString());
         values.put("terminals", terminalRows.toString());

@@ -1,5 +1,6 @@
 package io.loyaltyhub.hub.portal;
 
+import io.loyaltyhub.domain.admin.OperatorDirectory;
 import io.loyaltyhub.domain.crypto.Argon2idHasher;
 import io.loyaltyhub.domain.crypto.KeyDerivation;
 import io.loyaltyhub.domain.household.Households;
@@ -70,7 +71,7 @@ public final class PortalExtension implements HubExtension {
         MemberPortal members = new MemberPortal(pages, ports.cardReader(), new CardAccounts(ports.database()), pins,
                 new MemberSessions(ports.database(), clock, settings.sessionIdle(), settings.sessionMaxAge()), new MemberHistory(ports.database()),
                 new Households(ports.database(), ids, clock), new RewardCatalogue(ports.database(), ids, clock), clock,
-                ports.loginThrottle(), slots, settings.secureCookies());
+                ports.loginThrottle(), slots, settings.secureCookies(), new RewardPlaces(new OperatorDirectory(ports.database())));
         OperatorConsole console = new OperatorConsole(ports, settings, pages, ids, slots);
         operatorUsers = console.users();
         return List.of(console.routes(), new PortalRoutes(new PortalRoutes.PortalEndpoints(
@@ -82,7 +83,8 @@ public final class PortalExtension implements HubExtension {
                 new MerchantChartsApi(gate, new DashboardCharts(chartReports)),
                 writers -> new ReportDownloadProcessor(gate, files, writers, settings.stallTimeout()),
                 settings.concurrentDownloads(),
-                members.signIn(), members.page(), members.signOut())));
+                members.signIn(), members.page(), members.signOut(),
+                new MerchantStatementsPage(pages, gate, chartReports, settings.secureCookies()))));
     }
 
     /** Members' PINs for the member page (the demo gives its demo card one). */

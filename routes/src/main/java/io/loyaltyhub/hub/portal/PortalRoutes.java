@@ -16,7 +16,7 @@ final class PortalRoutes extends EndpointRouteBuilder {
     /** What each route runs; the download step is made here, with a pool that stops with the routes. */
     record PortalEndpoints(Processor assets, Processor signIn, Processor signOut, Processor dashboard, Processor charts,
                            Function<ExecutorService, ReportDownloadProcessor> downloads, int concurrentDownloads,
-                           Processor memberSignIn, Processor memberPage, Processor memberSignOut) {
+                           Processor memberSignIn, Processor memberPage, Processor memberSignOut, Processor statements) {
     }
 
     PortalRoutes(PortalEndpoints endpoints) {
@@ -37,6 +37,7 @@ final class PortalRoutes extends EndpointRouteBuilder {
         route("/portal/merchant", "GET", "portal-merchant-dashboard-bare", endpoints.dashboard());
         route(MerchantDashboard.PATH, "GET", "portal-merchant-dashboard", endpoints.dashboard());
         route("/portal/merchant/api/charts/{name}", "GET", "portal-merchant-charts", endpoints.charts());
+        route(MerchantStatementsPage.PATH, "GET", "portal-merchant-statements", endpoints.statements());
         route(MemberPortal.SIGN_IN, "GET,POST", "portal-member-sign-in", endpoints.memberSignIn());
         route("/portal/member", "GET", "portal-member-page-bare", endpoints.memberPage());
         route(MemberPortal.PAGE, "GET", "portal-member-page", endpoints.memberPage());

@@ -2,6 +2,9 @@ package io.loyaltyhub.hub.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loyaltyhub.domain.persistence.IdGenerator;
+import io.loyaltyhub.domain.reward.NewReward;
+import io.loyaltyhub.domain.reward.RewardCatalogue;
 import io.loyaltyhub.domain.testing.ReportDataSet;
 import io.loyaltyhub.domain.testing.ReportDataSet.Shop;
 import io.loyaltyhub.domain.testing.Slow;
@@ -10,7 +13,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -43,6 +49,10 @@ class MemberPageBrowserTest {
         Shop b = data.shop("shopB");
         data.seed(a, b);
         pin = portal.memberPins().set(data.accountOf(1));
+        RewardCatalogue catalogue = new RewardCatalogue(fixture.hub().database(), new IdGenerator(905), Clock.systemUTC());
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        catalogue.add(new NewReward("TOTE", "Tote bag", a.id(), 200, null, today, today.plusDays(30), false, List.of(b.id())));
+        catalogue.add(new NewReward("CINEMA", "Cinema ticket", null, 1000, null, today, today.plusDays(30), true, List.of()));
     }
 
     @AfterAll
@@ -69,6 +79,8 @@ class MemberPageBrowserTest {
         List<WebElement> rows = browser.findElements(By.cssSelector("#history tbody tr"));
         assertThat((long) rows.size()).isEqualTo(fixture.queryLong("SELECT COUNT(*) FROM ledger_entry WHERE account_id = ?", account));
         assertThat(rows).extracting(r -> r.findElements(By.tagName("td")).get(1).getText()).contains("Shop shopA", "Shop shopB");
+        assertThat(browser.findElements(By.cssSelector("#rewards tbody tr"))).extracting(r -> r.getText())
+                .containsExactly("Tote bag TOTE 200 Shop shopA, Shop shopB", "Cinema ticket CINEMA 1000 At every merchant");
         File shot = browser.getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), Browser.screenshotsDir().toPath().resolve("member-page.png"),
                 StandardCopyOption.REPLACE_EXISTING);

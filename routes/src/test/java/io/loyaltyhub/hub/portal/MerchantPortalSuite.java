@@ -331,15 +331,19 @@ abstract class MerchantPortalSuite {
         catalogue.add(new NewReward("PAGE-CALENDAR", "Old calendar", null, 1, null, today.minusDays(30), today.minusDays(1),
                 true, List.of()));
         catalogue.add(new NewReward("PAGE-CAP", "Sold-out cap", null, 1, 0L, today, today.plusDays(30), true, List.of()));
+        catalogue.add(new NewReward("PAGE-BAG", "Tote bag", a.id(), 2, null, today, today.plusDays(30), false, List.of(b.id())));
+        catalogue.add(new NewReward("PAGE-CUP", "Cup", null, 3, null, today, today.plusDays(30), false, List.of(b.id())));
         PortalClient shopper = client();
         assertThat(shopper.memberSignIn(ReportDataSet.card(1), pinOfC1).statusCode()).isEqualTo(303);
 
         String page = shopper.get("/portal/member/").body();
         String rewards = page.substring(page.indexOf("id=\"rewards\""), page.indexOf("id=\"cards-title\""));
 
-        assertThat(rewards).as("cheapest first").containsSubsequence(
-                "<tr><td>Pen</td><td>PAGE-PEN</td><td class=\"n\">1</td></tr>",
-                "<tr><td>Mug</td><td>PAGE-MUG</td><td class=\"n\">" + balance + "</td></tr>");
+        assertThat(rewards).as("cheapest first, each with the merchants that hand it out").containsSubsequence(
+                "<tr><td>Pen</td><td>PAGE-PEN</td><td class=\"n\">1</td><td>At every merchant</td></tr>",
+                "<tr><td>Tote bag</td><td>PAGE-BAG</td><td class=\"n\">2</td><td>Shop shopA, Shop shopB</td></tr>",
+                "<tr><td>Cup</td><td>PAGE-CUP</td><td class=\"n\">3</td><td>Shop shopB</td></tr>",
+                "<tr><td>Mug</td><td>PAGE-MUG</td><td class=\"n\">" + balance + "</td><td>At every merchant</td></tr>");
         assertThat(rewards).doesNotContain("Bicycle").doesNotContain("Old calendar").doesNotContain("Sold-out cap");
     }
 

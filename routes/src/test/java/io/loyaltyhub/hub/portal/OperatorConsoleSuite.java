@@ -228,4 +228,53 @@ abstract class OperatorConsoleSuite {
         merchantUser.cookies.put(OperatorSessionGate.COOKIE, merchantUser.cookies.get(Cookies.SESSION));
         assertThat(merchantUser.get("/portal/operator/").statusCode()).isEqualTo(303);
     }
+
+    @Test
+    void aMerchantIsOnboardedAndGivenAStoreARateAndACampaignWhichIsRefusedWithItsCodeAndEnded() {
+        PortalClient c = signedIn();
+        String csrf = PortalClient.csrfOf(c.get("/portal/operator/merchants").body());
+        String code = "ob" + System.nanoTime() % 100_000;
+
+        HttpResponse<String> created = c.post("/portal/operator/merchants", Map.of("csrf", csrf, "code", code, "name",
+                "Onboarded", "currency", "EUR", "points", "1", "per", "100"), Map.of());
+        HttpResponse<String> badRate = c.post("/portal/operator/merchants", Map.of("csrf", csrf, "code", code + "x",
+                "name", "Bad rate", "currency", "EUR", "points", "1", "per", "0"), Map.of());
+        String earn = "/portal/operator/merchants/" + code + "/earn-rules";
+        HttpResponse<String> store = c.post("/portal/operator/merchants/" + code, Map.of("csrf", csrf, "action",
+                "add-store", "store-code", "S1", "store-name", "Main street"), Map.of());
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        Map<String, String> campaign = new HashMap<>(Map.of("csrf", csrf, "action", "add-campaign", "code", "DOUBLE",
+                "kind", "multiplier", "value", "200", "from", today.toString(), "until", today.plusDays(7).toString(),
+                "store", "S1"));
+        HttpResponse<String> added = c.post(earn, campaign, Map.of());
+        campaign.put("code", "TENFOLD");
+        campaign.put("value", "1001");
+        HttpResponse<String> tooMuch = c.post(earn, campaign, Map.of());
+        campaign.put("value", "300");
+        HttpResponse<String> overlap = c.post(earn, campaign, Map.of());
+        HttpResponse<String> foreign = c.post(earn, Map.of("csrf", csrf, "action", "end-campaign", "campaign", "DOUBLE"),
+                Map.of("Origin", "https://evil.example"));
+        HttpResponse<String> ended = c.post(earn, Map.of("csrf", csrf, "action", "end-campaign", "campaign", "DOUBLE"), Map.of());
+        HttpResponse<String> again = c.post(earn, Map.of("csrf", csrf, "action", "end-campaign", "campaign", "DOUBLE"), Map.of());
+
+        assertThat(created.statusCode()).isEqualTo(200);
+        assertThat(created.body()).contains("<td><a href=\"/portal/operator/merchants/" + code + "\">").contains("mrc-");
+        assertThat(badRate.statusCode()).isEqualTo(422);
+        assertThat(badRate.body()).contains("Refused: perMinorUnits must be between 1 and 1,000,000,000");
+        assertThat(fixture.queryLong("SELECT COUNT(*) FROM merchant WHERE code = ?", code + "x")).isZero();
+        assertThat(store.statusCode()).isEqualTo(200);
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        assertThat(tooMuch.statusCode()).isEqualTo(422);
+        assertThat(tooMuch.body()).contains("Refused: invalid-multiplier:");
+        assertThat(overlap.statusCode()).isEqualTo(409);
+        assertThat(overlap.body()).contains("Refused: campaign-overlap:");
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.body()).contains("cross-origin-request");
+        assertThat(ended.statusCode()).isEqualTo(200);
+        assertThat(ended.body()).contains("Campaign ended now: DOUBLE");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("Refused: campaign-already-ended:");
+        assertThat(fixture.queryLong("SELECT COUNT(*) FROM campaign c JOIN merchant m ON m.id = c.merchant_id "
+                + "WHERE m.code = ?", code)).isEqualTo(1);
+    }
 }
