@@ -42,7 +42,7 @@ class ResponseBuilderTest {
                 "7895", false, null, 0, java.util.List.of("rate:base")));
 
         assertThat(paid.field(63)).contains("PE004-250PB003750ST001CPM003250");
-        assertThat(raised.field(63)).contains("PE003+20PB00220ST001CER022rate:base,campaign:X2");
+        assertThat(raised.field(63)).contains("PE003+20PB00220ST001CER021rate:base,campaign:X2");
         assertThat(plain.field(63)).contains("PE003+10PB00210ST001C");
     }
 
