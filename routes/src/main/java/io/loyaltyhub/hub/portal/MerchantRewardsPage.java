@@ -11,6 +11,7 @@ import io.loyaltyhub.domain.reward.RewardRefusal;
 import io.loyaltyhub.domain.reward.RewardRefused;
 import io.loyaltyhub.hub.http.HttpProblem;
 import io.loyaltyhub.hub.http.RequestBodies;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -30,11 +32,15 @@ import org.apache.camel.Message;
  * /portal/merchant/rewards: the signed-in merchant's own gifts and campaigns (docs/rewards.md, "A merchant's own gifts
  * and campaigns"), listed, added and ended through the same domain services as the operator's CLI and API with the
  * session's merchant as their explicit merchant; the operator's rewards its tills hand out, read only. A refusal is
- * shown on the page with its code and the status the operator API would answer.
+ * shown on the page with its code and the status the operator API would answer; a change done redirects to the page
+ * (303), which then says what was done, so reloading it never sends the form twice.
  */
 final class MerchantRewardsPage extends PortalStep {
     static final String PATH = "/portal/merchant/rewards";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** What a change did, named in the address it redirects to; the page shows its notice. */
+    private static final Set<String> DONE = Set.of("gift-added", "gift-ended", "campaign-added", "campaign-ended",
+            "campaign-withdrawn");
 
     private final PortalPages pages;
     private final MerchantSessionGate gate;
@@ -65,8 +71,14 @@ final class MerchantRewardsPage extends PortalStep {
             Map<String, String> form = Forms.parse(new String(bodies.read(in), StandardCharsets.UTF_8));
             MerchantSessionGate.requireCsrf(in, session.csrfToken(), form);
             Map<String, String> values = new HashMap<>();
-            int status = act(session.user().merchant(), form, words, values);
-            show(exchange, status, session, language, values);
+            String done = act(session.user().merchant(), form, words, values);
+            if (done != null) {
+                // after a change, to the page itself (a reload then shows it again rather than sending the form twice)
+                redirect(exchange, PATH + "?done=" + done + "&code=" + URLEncoder.encode(form.getOrDefault("code", "").trim(),
+                        StandardCharsets.UTF_8), null);
+                return;
+            }
+            show(exchange, Integer.parseInt(values.remove("status")), session, language, values);
             return;
         }
         Optional<PortalSession> session = gate.session(in);
@@ -74,49 +86,55 @@ final class MerchantRewardsPage extends PortalStep {
             redirect(exchange, MerchantSignIn.PATH, null);
             return;
         }
-        show(exchange, 200, session.get(), language, new HashMap<>());
+        Map<String, String> values = new HashMap<>();
+        String done = query.getOrDefault("done", "");
+        if (DONE.contains(done) && query.getOrDefault("code", "").matches("[A-Za-z0-9_-]{1,32}")) {
+            values.put("notice", words.get("rewards." + done) + " " + query.getOrDefault("code", ""));
+        }
+        show(exchange, 200, session.get(), language, values);
         if (PortalLanguage.switchedBy(query)) {
             exchange.getMessage().setHeader("Set-Cookie", Cookies.set(Cookies.LANGUAGE, language.tag, Duration.ofDays(365),
                     Cookies.secure(in, secureCookies)));
         }
     }
 
-    private int act(MerchantId merchant, Map<String, String> form, Map<String, String> words, Map<String, String> values) {
+    /**
+     * Does what the form asks; returns what was done (a {@link #DONE} key) or, refused, null with the refusal in
+     * {@code values} ({@code error}, and the {@code status} the operator API would answer).
+     */
+    private String act(MerchantId merchant, Map<String, String> form, Map<String, String> words, Map<String, String> values) {
         String code = form.getOrDefault("code", "").trim();
         try {
             switch (form.getOrDefault("action", "")) {
                 case "add-gift" -> {
                     Function<String, RuntimeException> bad = why -> new RewardRefused(RewardRefusal.INVALID_REWARD, why);
-                    Reward gift = gifts.add(merchant, code, form.getOrDefault("name", "").trim(),
-                            number(form, "price", bad), optionalNumber(form, "stock", bad), date(form, "from", bad),
-                            date(form, "until", bad));
-                    values.put("notice", words.get("rewards.gift-added") + " " + gift.code());
+                    gifts.add(merchant, code, form.getOrDefault("name", "").trim(), number(form, "price", bad),
+                            optionalNumber(form, "stock", bad), date(form, "from", bad), date(form, "until", bad));
+                    return "gift-added";
                 }
                 case "end-gift" -> {
                     gifts.end(merchant, code);
-                    values.put("notice", words.get("rewards.gift-ended") + " " + code);
+                    return "gift-ended";
                 }
                 case "add-campaign" -> {
-                    Campaign campaign = campaign(code, form);
-                    campaigns.add(merchant, campaign, blankToNull(form.get("store")));
-                    values.put("notice", words.get("rewards.campaign-added") + " " + campaign.code());
+                    campaigns.add(merchant, campaign(code, form), blankToNull(form.get("store")));
+                    return "campaign-added";
                 }
                 case "end-campaign" -> {
-                    MerchantCampaigns.Ending ending = campaigns.end(merchant, code);
-                    values.put("notice", words.get(ending == MerchantCampaigns.Ending.ENDED
-                            ? "rewards.campaign-ended" : "rewards.campaign-withdrawn") + " " + code);
+                    return campaigns.end(merchant, code) == MerchantCampaigns.Ending.ENDED
+                            ? "campaign-ended" : "campaign-withdrawn";
                 }
                 default -> throw new HttpProblem(400, "unknown-action",
                         "the form's action must be add-gift, end-gift, add-campaign or end-campaign");
             }
-            return 200;
         } catch (RewardRefused r) {
             values.put("error", refusal(words, r.refusal().code(), r.getMessage()));
-            return r.refusal().httpStatus();
+            values.put("status", Integer.toString(r.refusal().httpStatus()));
         } catch (EarnRuleRefused r) {
             values.put("error", refusal(words, r.code(), r.getMessage()));
-            return r.code().startsWith("invalid-") ? 422 : r.code().startsWith("unknown-") ? 404 : 409;
+            values.put("status", Integer.toString(r.code().startsWith("invalid-") ? 422 : r.code().startsWith("unknown-") ? 404 : 409));
         }
+        return null;
     }
 
     /** A campaign from the form: its first and last day (UTC) become [first day 00:00, the day after the last). */

@@ -106,6 +106,7 @@ class MerchantRewardsBrowserTest {
         assertThat(redeemed.get("balance").asLong()).isEqualTo(200);
 
         browser.navigate().refresh();
+        assertThat(browser.findElement(By.id("error")).isDisplayed()).as("a reload sends no form again").isFalse();
         assertThat(rows("own-gifts").get(0)).containsExactly("NOTEBOOK", "Notebook", "300", "9", today.toString(),
                 today.plusDays(60).toString(), "Running", "End");
         screenshot("merchant-rewards");

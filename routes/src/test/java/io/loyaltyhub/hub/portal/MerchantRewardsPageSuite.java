@@ -74,14 +74,20 @@ abstract class MerchantRewardsPageSuite {
             return browser.get(PAGE);
         }
 
-        /** Posts the form with the page's own CSRF token. */
+        /** Posts the form with the page's own CSRF token; a change done redirects to the page, which is followed. */
         HttpResponse<String> post(String... fields) {
             Map<String, String> form = new HashMap<>();
             form.put("csrf", PortalClient.csrfOf(page().body()));
             for (int i = 0; i + 1 < fields.length; i += 2) {
                 form.put(fields[i], fields[i + 1]);
             }
-            return browser.post(PAGE, form, Map.of());
+            HttpResponse<String> answer = browser.post(PAGE, form, Map.of());
+            if (answer.statusCode() == 303) {
+                String location = answer.headers().firstValue("Location").orElseThrow();
+                assertThat(location).startsWith(PAGE + "?done=");
+                return browser.get(location);
+            }
+            return answer;
         }
     }
 
