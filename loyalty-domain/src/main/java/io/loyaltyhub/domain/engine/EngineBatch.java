@@ -28,7 +28,7 @@ import java.util.Set;
  * One attempt at applying a batch of transactions inside one database transaction: refuse times outside the
  * accepted window, find what was already answered, look up the cards, lock the accounts and originals
  * involved, then take each transaction in order — a copy gets the first answer, other content under a used
- * reference is refused, anything else is decided with {@link PointsRules} — and write purchases, ledger entries,
+ * reference is refused ({@link BatchCopies}), anything else is decided with {@link PointsRules} — and write purchases, ledger entries,
  * balance changes and conflicts as JDBC batches. The caller commits, or rolls back and retries. The originals that
  * voids, reversals and refunds name are kept by {@link BatchOriginals}; the answers that show the points expiring next
  * are completed by {@link NextExpiries}.
@@ -50,6 +50,7 @@ final class EngineBatch {
     private final BatchEarnRates earnRates;
     private final BatchOriginals originals;
     private final NextExpiries nextExpiries = new NextExpiries();
+    private final BatchCopies copies;
 
     /** Every reference answered, in the database or earlier in this batch: what a later copy is compared with. */
     private final Map<TransactionKey, StoredPurchase> answered = new HashMap<>();
@@ -57,7 +58,6 @@ final class EngineBatch {
     private final Map<Long, Points> changes = new HashMap<>();
     private final List<NewPurchase> newPurchases = new ArrayList<>();
     private final List<NewLedgerEntry> newEntries = new ArrayList<>();
-    private final List<ConflictLog.Conflict> conflicts = new ArrayList<>();
 
     EngineBatch(Connection c, IdGenerator ids, LocalDateTime now, OccurredAtWindow window, boolean inListUsesIndex) {
         this.c = c;
@@ -71,6 +71,7 @@ final class EngineBatch {
         this.payments = new PointsPayments(c, now);
         this.earnRates = new BatchEarnRates(c);
         this.originals = new BatchOriginals(c, journal);
+        this.copies = new BatchCopies(c, ids, now, cards, earnCredits, payments);
     }
 
     List<TransactionOutcome> run(List<PosTransaction> batch) throws SQLException {
@@ -96,7 +97,7 @@ final class EngineBatch {
         for (int i : timely) {
             PosTransaction t = batch.get(i);
             StoredPurchase earlier = answered.get(t.key());
-            outcomes[i] = earlier != null ? answerCopy(t, earlier) : decide(t);
+            outcomes[i] = earlier != null ? copies.answer(t, earlier, this::balanceOf) : decide(t);
             if (earlier == null && NextExpiries.shownWith(t) && outcomes[i].hasBalance() && !outcomes[i].result().isRefusal()) {
                 CardHolder holder = cards.holderOf(t.card());
                 if (holder != null) {
@@ -118,31 +119,6 @@ final class EngineBatch {
         for (Map.Entry<MerchantId, Set<TransactionKey>> e : byMerchant.entrySet()) {
             answered.putAll(journal.findAnswered(c, e.getKey(), e.getValue()));
         }
-    }
-
-    /**
-     * A second message under an answered reference. With the same content and card it is a copy: it changes
-     * nothing and gets the first answer, with the balance as it is now. With other content it is refused and
-     * kept for the operator; the first transaction stands.
-     */
-    private TransactionOutcome answerCopy(PosTransaction t, StoredPurchase earlier) throws SQLException {
-        CardHolder holder = cards.holderOf(t.card());
-        boolean sameContent = earlier.contentDigest == null || earlier.contentDigest.equals(t.contentDigest());
-        boolean sameCard = earlier.cardId != null
-                ? holder != null && holder.cardId() == earlier.cardId
-                : earlier.last4.equals(t.card().token().last4());
-        if (!sameContent || !sameCard) {
-            conflicts.add(new ConflictLog.Conflict(ids.nextId(), t, earlier.id, now));
-            return TransactionOutcome.refused(ResultCode.REFERENCE_REUSED, t.card().token().last4());
-        }
-        // the card's account now (it may have moved into a household since), else the one the first answer was on
-        Long account = holder != null ? Long.valueOf(holder.accountId()) : earlier.accountId;
-        long balance = account != null ? balanceOf(account).value() : earlier.balanceAfter;
-        TransactionOutcome first = earlier.outcome().asDuplicateWithBalance(balance);
-        if (t.type() == TransactionType.SALE && first.approved() && first.points() > 0) {
-            return first.withRules(earnCredits.rulesOf(c, t.merchantId(), earlier.id));
-        }
-        return t.paysSale() && first.approved() ? first.withCovered(payments.coveredBy(t.merchantId(), earlier.id)) : first;
     }
 
     /** Locks every account this batch may change or show: the cards', the originals', and those copies answer from. */
@@ -364,7 +340,7 @@ final class EngineBatch {
         ledger.append(c, newEntries);
         earnCredits.write(c);
         accounts.applyChanges(c, changes);
-        conflictLog.append(c, conflicts);
+        copies.write(conflictLog);
         limits.write(c);
     }
 
