@@ -1,15 +1,10 @@
 package io.loyaltyhub.domain.engine;
 
 import io.loyaltyhub.domain.earn.EarnRateVersion;
-import io.loyaltyhub.domain.expiry.ExpiryPolicy;
-import io.loyaltyhub.domain.expiry.PointsExpiry;
-import io.loyaltyhub.domain.expiry.PointsLots;
 import io.loyaltyhub.domain.model.EarnRate;
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.model.Money;
 import io.loyaltyhub.domain.model.Points;
-import io.loyaltyhub.domain.model.TerminalId;
-import io.loyaltyhub.domain.model.TxnRef;
 import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.domain.txn.OccurredAtWindow;
 import io.loyaltyhub.domain.txn.PosTransaction;
@@ -27,21 +22,18 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * One attempt at applying a batch of transactions inside one database transaction: refuse times outside the
  * accepted window, find what was already answered, look up the cards, lock the accounts and originals
  * involved, then take each transaction in order — a copy gets the first answer, other content under a used
- * reference is refused, anything else is decided with {@link PointsRules} — and write purchases, ledger entries,
- * balance changes and conflicts as JDBC batches. The caller commits, or rolls back and retries.
+ * reference is refused ({@link BatchCopies}), anything else is decided with {@link PointsRules} — and write purchases, ledger entries,
+ * balance changes and conflicts as JDBC batches. The caller commits, or rolls back and retries. The originals that
+ * voids, reversals and refunds name are kept by {@link BatchOriginals}; the answers that show the points expiring next
+ * are completed by {@link NextExpiries}.
  */
 final class EngineBatch {
-    private static final List<TransactionType> UNDOABLE = List.of(TransactionType.SALE, TransactionType.REDEEM,
-            TransactionType.REFUND);
-
     private final Connection c;
     private final IdGenerator ids;
     private final LocalDateTime now;
@@ -56,18 +48,16 @@ final class EngineBatch {
     private final PointsPayments payments;
     private final EarnCreditLog earnCredits = new EarnCreditLog();
     private final BatchEarnRates earnRates;
+    private final BatchOriginals originals;
+    private final NextExpiries nextExpiries = new NextExpiries();
+    private final BatchCopies copies;
 
     /** Every reference answered, in the database or earlier in this batch: what a later copy is compared with. */
     private final Map<TransactionKey, StoredPurchase> answered = new HashMap<>();
-    private final Map<TransactionKey, StoredPurchase> originalsByKey = new HashMap<>();
-    private final Map<Long, StoredPurchase> originalsById = new HashMap<>();
     private final Map<Long, Points> balances = new HashMap<>();
     private final Map<Long, Points> changes = new HashMap<>();
     private final List<NewPurchase> newPurchases = new ArrayList<>();
     private final List<NewLedgerEntry> newEntries = new ArrayList<>();
-    private final List<ConflictLog.Conflict> conflicts = new ArrayList<>();
-    /** Approved balance inquiries of this batch: their index in the batch, and the account they show. */
-    private final Map<Integer, Long> inquiries = new LinkedHashMap<>();
 
     EngineBatch(Connection c, IdGenerator ids, LocalDateTime now, OccurredAtWindow window, boolean inListUsesIndex) {
         this.c = c;
@@ -80,6 +70,8 @@ final class EngineBatch {
         this.rewards = new TillRewards(c, now);
         this.payments = new PointsPayments(c, now);
         this.earnRates = new BatchEarnRates(c);
+        this.originals = new BatchOriginals(c, journal);
+        this.copies = new BatchCopies(c, ids, now, cards, earnCredits, payments);
     }
 
     List<TransactionOutcome> run(List<PosTransaction> batch) throws SQLException {
@@ -95,7 +87,7 @@ final class EngineBatch {
         }
         findAnswered(batch, timely);
         cards.load(timely.stream().map(i -> batch.get(i).card()).toList());
-        lockOriginals(batch, timely);
+        originals.lock(batch, timely, answered::containsKey);
         lockAccounts(batch, timely);
         limits.load(c, timely.stream().filter(i -> !answered.containsKey(batch.get(i).key())).map(batch::get).toList(),
                 t -> {
@@ -105,16 +97,16 @@ final class EngineBatch {
         for (int i : timely) {
             PosTransaction t = batch.get(i);
             StoredPurchase earlier = answered.get(t.key());
-            outcomes[i] = earlier != null ? answerCopy(t, earlier) : decide(t);
-            if (earlier == null && showsNextExpiry(t) && outcomes[i].hasBalance() && !outcomes[i].result().isRefusal()) {
+            outcomes[i] = earlier != null ? copies.answer(t, earlier, this::balanceOf) : decide(t);
+            if (earlier == null && NextExpiries.shownWith(t) && outcomes[i].hasBalance() && !outcomes[i].result().isRefusal()) {
                 CardHolder holder = cards.holderOf(t.card());
                 if (holder != null) {
-                    inquiries.put(i, holder.accountId());
+                    nextExpiries.note(i, holder.accountId());
                 }
             }
         }
         write();
-        showNextExpiries(outcomes);
+        nextExpiries.show(c, outcomes);
         return List.of(outcomes);
     }
 
@@ -129,49 +121,6 @@ final class EngineBatch {
         }
     }
 
-    /**
-     * A second message under an answered reference. With the same content and card it is a copy: it changes
-     * nothing and gets the first answer, with the balance as it is now. With other content it is refused and
-     * kept for the operator; the first transaction stands.
-     */
-    private TransactionOutcome answerCopy(PosTransaction t, StoredPurchase earlier) throws SQLException {
-        CardHolder holder = cards.holderOf(t.card());
-        boolean sameContent = earlier.contentDigest == null || earlier.contentDigest.equals(t.contentDigest());
-        boolean sameCard = earlier.cardId != null
-                ? holder != null && holder.cardId() == earlier.cardId
-                : earlier.last4.equals(t.card().token().last4());
-        if (!sameContent || !sameCard) {
-            conflicts.add(new ConflictLog.Conflict(ids.nextId(), t, earlier.id, now));
-            return TransactionOutcome.refused(ResultCode.REFERENCE_REUSED, t.card().token().last4());
-        }
-        // the card's account now (it may have moved into a household since), else the one the first answer was on
-        Long account = holder != null ? Long.valueOf(holder.accountId()) : earlier.accountId;
-        long balance = account != null ? balanceOf(account).value() : earlier.balanceAfter;
-        TransactionOutcome first = earlier.outcome().asDuplicateWithBalance(balance);
-        if (t.type() == TransactionType.SALE && first.approved() && first.points() > 0) {
-            return first.withRules(earnCredits.rulesOf(c, t.merchantId(), earlier.id));
-        }
-        return t.paysSale() && first.approved() ? first.withCovered(payments.coveredBy(t.merchantId(), earlier.id)) : first;
-    }
-
-    private void lockOriginals(List<PosTransaction> batch, List<Integer> timely) throws SQLException {
-        Map<MerchantId, Map<TerminalId, Set<TxnRef>>> refs = new LinkedHashMap<>();
-        for (int i : timely) {
-            PosTransaction t = batch.get(i);
-            if (t.originalTxnRef() != null && !answered.containsKey(t.key())) {
-                refs.computeIfAbsent(t.merchantId(), m -> new LinkedHashMap<>())
-                        .computeIfAbsent(t.terminalId(), x -> new HashSet<>()).add(t.originalTxnRef());
-            }
-        }
-        for (Map.Entry<MerchantId, Map<TerminalId, Set<TxnRef>>> merchant : refs.entrySet()) {
-            for (Map.Entry<TerminalId, Set<TxnRef>> terminal : merchant.getValue().entrySet()) {
-                for (StoredPurchase p : journal.lockOriginals(c, merchant.getKey(), terminal.getKey(), terminal.getValue())) {
-                    remember(merchant.getKey(), p);
-                }
-            }
-        }
-    }
-
     /** Locks every account this batch may change or show: the cards', the originals', and those copies answer from. */
     private void lockAccounts(List<PosTransaction> batch, List<Integer> timely) throws SQLException {
         Set<Long> accountIds = new HashSet<>();
@@ -183,7 +132,7 @@ final class EngineBatch {
             }
         }
         accountIds.addAll(cardAccounts);
-        originalsById.values().stream().filter(o -> o.accountId != null).forEach(o -> accountIds.add(o.accountId));
+        accountIds.addAll(originals.accounts());
         answered.values().stream().filter(p -> p.accountId != null).forEach(p -> accountIds.add(p.accountId));
         Set<Long> closed = new HashSet<>();
         balances.putAll(accounts.lockBalances(c, accountIds, closed));
@@ -306,7 +255,7 @@ final class EngineBatch {
     /** @param holder the card presented, null when it has no account yet */
     private TransactionOutcome reverseLinkedRefund(PosTransaction t, long purchaseId, CardHolder holder) throws SQLException {
         Long ownAccount = holder == null ? null : holder.accountId();
-        StoredPurchase sale = originalsByKey.get(originalKey(t, TransactionType.SALE));
+        StoredPurchase sale = originals.saleOf(t);
         if (sale != null && !presentsCardOf(sale, holder)) {
             return record(t, purchaseId, holder, ownAccount, Decision.decline(ResultCode.CARD_MISMATCH), null, null);
         }
@@ -323,11 +272,7 @@ final class EngineBatch {
     /** @param holder the card presented, null when it has no account yet */
     private TransactionOutcome undoOriginal(PosTransaction t, long purchaseId, CardHolder holder) throws SQLException {
         Long ownAccount = holder == null ? null : holder.accountId();
-        StoredPurchase original = UNDOABLE.stream()
-                .map(kind -> originalsByKey.get(originalKey(t, kind)))
-                .filter(Objects::nonNull)
-                .findFirst()
-                .orElse(null);
+        StoredPurchase original = originals.undoneBy(t);
         if (original != null && !presentsCardOf(original, holder)) {
             return record(t, purchaseId, holder, ownAccount, Decision.decline(ResultCode.CARD_MISMATCH), null, null);
         }
@@ -340,7 +285,7 @@ final class EngineBatch {
             rewards.undoRedemptionOf(t.merchantId(), original.id);
         }
         if (original.kind == TransactionType.REFUND && original.originalId != null) {
-            restoreSaleOfVoidedRefund(t.merchantId(), original);
+            originals.restoreSaleOfVoidedRefund(t.merchantId(), original);
         }
         Long account = ownAccount != null ? ownAccount : original.accountId;
         return record(t, purchaseId, holder, account, d, original.id, t.type().name());
@@ -355,19 +300,6 @@ final class EngineBatch {
     private boolean presentsCardOf(StoredPurchase original, CardHolder holder) throws SQLException {
         return original.cardId == null || holder != null
                 && (holder.cardId() == original.cardId || cards.replaced(original.cardId, holder.cardId()));
-    }
-
-    /** Voiding a refund gives its sale back the amount and points the refund had taken off. */
-    private void restoreSaleOfVoidedRefund(MerchantId merchant, StoredPurchase refund) throws SQLException {
-        StoredPurchase sale = originalsById.get(refund.originalId);
-        if (sale == null) {
-            sale = journal.lockById(c, merchant, refund.originalId).orElse(null);
-            if (sale == null) {
-                return;
-            }
-            remember(merchant, sale);
-        }
-        sale.giveBackRefund(refund);
     }
 
     /**
@@ -396,58 +328,20 @@ final class EngineBatch {
                 d.result(), cardId, account, t.amount(), d.points(), balanceAfter, t.card().token().last4(), originalId,
                 digest, Points.ZERO, Money.zero(t.amount().currency()), false);
         answered.put(t.key(), stored);
-        if (d.result().approved() && UNDOABLE.contains(t.type())) {
-            remember(t.merchantId(), stored);
+        if (d.result().approved() && BatchOriginals.UNDOABLE.contains(t.type())) {
+            originals.remember(t.merchantId(), stored);
         }
         return stored.outcome();
     }
 
     private void write() throws SQLException {
         journal.insert(c, newPurchases, ids::nextId);
-        Map<MerchantId, List<StoredPurchase>> changedByMerchant = new LinkedHashMap<>();
-        originalsByKey.forEach((k, p) -> changedByMerchant.computeIfAbsent(k.merchantId(), m -> new ArrayList<>()).add(p));
-        for (Map.Entry<MerchantId, List<StoredPurchase>> e : changedByMerchant.entrySet()) {
-            journal.updateTotals(c, e.getKey(), e.getValue());
-        }
+        originals.writeTotals();
         ledger.append(c, newEntries);
         earnCredits.write(c);
         accounts.applyChanges(c, changes);
-        conflictLog.append(c, conflicts);
+        copies.write(conflictLog);
         limits.write(c);
-    }
-
-    /**
-     * Which answers show the points that expire next (docs/expiry.md): a balance inquiry's, on every channel; and every
-     * answer of the batch channels (CSV files, POSLog documents), which have no balance inquiries and print the balance
-     * on each result line. Reading an account's lots costs its ledger, so swipes answered online do not pay it.
-     */
-    private static boolean showsNextExpiry(PosTransaction t) {
-        return t.type() == TransactionType.BALANCE_INQUIRY || t.channel() == io.loyaltyhub.domain.txn.Channel.CSV_BATCH
-                || t.channel() == io.loyaltyhub.domain.txn.Channel.POSLOG;
-    }
-
-    /**
-     * Shows the points that expire next ({@link #showsNextExpiry}): read after this batch's writes, only when the batch
-     * has such answers and the programme has an expiry rule — three statements for the batch then, none otherwise.
-     */
-    private void showNextExpiries(TransactionOutcome[] outcomes) throws SQLException {
-        if (inquiries.isEmpty()) {
-            return;
-        }
-        Optional<ExpiryPolicy> policy = PointsExpiry.policy(c);
-        if (policy.isEmpty()) {
-            return;
-        }
-        Map<Long, PointsLots> lots = PointsExpiry.LotReader.read(c,
-                new ArrayList<>(new java.util.TreeSet<>(inquiries.values())));
-        for (Map.Entry<Integer, Long> inquiry : inquiries.entrySet()) {
-            PointsLots of = lots.get(inquiry.getValue());
-            PointsLots.NextExpiry next = of == null ? null : of.next(policy.get());
-            if (next != null) {
-                outcomes[inquiry.getKey()] = outcomes[inquiry.getKey()].withNextExpiry(
-                        new io.loyaltyhub.domain.txn.ExpiringPoints(next.points(), next.on()));
-            }
-        }
     }
 
     /** A balance this batch did not read counts as zero. */
@@ -474,14 +368,5 @@ final class EngineBatch {
         });
         rules.sort(EarnCreditLog.ANSWER_ORDER);
         return outcome.withRules(rules);
-    }
-
-    private void remember(MerchantId merchant, StoredPurchase p) {
-        originalsByKey.put(p.keyAt(merchant), p);
-        originalsById.put(p.id, p);
-    }
-
-    private static TransactionKey originalKey(PosTransaction t, TransactionType kind) {
-        return new TransactionKey(t.merchantId(), t.terminalId(), t.originalTxnRef(), kind);
     }
 }

@@ -8,10 +8,13 @@ import java.util.OptionalLong;
 /**
  * Field 63 (private use) as the hub uses it: a run of tagged elements, each a 2-letter tag, a 3-digit
  * length and the value. In requests: {@code RP} points to redeem, or {@code RW} the code of a catalogue reward to
- * redeem (docs/rewards.md; a redemption carries one of the two). In responses: {@code PE} the signed
+ * redeem (docs/rewards.md; a redemption carries one of the two), or {@code PY} points offered to pay part of the sale of
+ * fields 4 and 49. In responses: {@code PE} the signed
  * change in points ("+150", "-40"), {@code PB} the balance after it, {@code ST} "C" when the engine
  * answered or "P" when the transaction is stored and will be credited later (no PE/PB then), and with a balance
- * inquiry's answer, when points expire, {@code XP} the points that expire next and {@code XD} their day (YYYYMMDD).
+ * inquiry's answer, when points expire, {@code XP} the points that expire next and {@code XD} their day (YYYYMMDD); with
+ * an approved payment with points, {@code PM} the money they paid (minor units of field 49's currency); with an approved
+ * sale that earned by more than the base rate, {@code ER} the earn rules applied, comma-separated.
  * Example: {@code PE004+150PB0041234ST001C}.
  */
 public record LoyaltyData(Map<String, String> elements) {
@@ -19,6 +22,14 @@ public record LoyaltyData(Map<String, String> elements) {
     public static final String REDEEM_POINTS = "RP";
     /** The code of a catalogue reward to redeem (docs/rewards.md), instead of RP. */
     public static final String REWARD_CODE = "RW";
+    /** Points offered to pay part of the sale named by fields 4 and 49 (docs/rewards.md), instead of RP or RW. */
+    public static final String PAY_WITH_POINTS = "PY";
+    /** In the answer to a payment with points: the money (minor units) the points paid. */
+    public static final String PAID_MONEY = "PM";
+    /** In the answer to a sale: the earn rules that produced its points, comma-separated, when more than the base rate. */
+    public static final String EARN_RULES = "ER";
+    /** At most this many characters of rules, so field 63 (at most 999) always fits; whole rules only. */
+    static final int MAX_RULES_LENGTH = 300;
     public static final String POINTS_CHANGE = "PE";
     public static final String POINTS_BALANCE = "PB";
     /** Points that expire next (with a balance inquiry's answer, when the programme's points expire). */
@@ -62,6 +73,30 @@ public record LoyaltyData(Map<String, String> elements) {
 
     public static LoyaltyData redeem(long points) {
         return new LoyaltyData(Map.of(REDEEM_POINTS, Long.toString(points)));
+    }
+
+    /** A request paying part of a sale with {@code points} (the sale's amount is in fields 4 and 49). */
+    public static LoyaltyData payWithPoints(long points) {
+        return new LoyaltyData(Map.of(PAY_WITH_POINTS, Long.toString(points)));
+    }
+
+    /** The same elements and this one (replacing an element of the same tag). */
+    public LoyaltyData with(String tag, String value) {
+        Map<String, String> more = new LinkedHashMap<>(elements);
+        more.put(tag, value);
+        return new LoyaltyData(more);
+    }
+
+    /** The earn rules as the {@code ER} element carries them: whole rules, comma-separated, as many as fit. */
+    static String rules(java.util.List<String> rules) {
+        StringBuilder out = new StringBuilder();
+        for (String rule : rules) {
+            if (out.length() + rule.length() + 1 > MAX_RULES_LENGTH) {
+                break;
+            }
+            out.append(out.length() == 0 ? "" : ",").append(rule);
+        }
+        return out.toString();
     }
 
     public static LoyaltyData redeemReward(String rewardCode) {

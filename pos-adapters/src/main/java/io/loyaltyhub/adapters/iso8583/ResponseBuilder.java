@@ -21,10 +21,23 @@ public final class ResponseBuilder {
 
     /** The engine's answer, with the points it moved and the balance after. */
     public Iso8583Message answer(Iso8583Message request, TransactionOutcome outcome) {
-        return refusal(request, outcome.result().isoResponseCode())
-                .with(Iso8583Dialect.LOYALTY_DATA,
-                        LoyaltyData.completed(outcome.points(), outcome.balance(), outcome.hasBalance(), outcome.nextExpiry())
-                                .format());
+        LoyaltyData data = LoyaltyData.completed(outcome.points(), outcome.balance(), outcome.hasBalance(),
+                outcome.nextExpiry());
+        if (outcome.covered() != 0) {
+            data = data.with(LoyaltyData.PAID_MONEY, Long.toString(outcome.covered()));
+        }
+        if (namesMoreThanTheBaseRate(outcome.rules())) {
+            data = data.with(LoyaltyData.EARN_RULES, LoyaltyData.rules(outcome.rules()));
+        }
+        return refusal(request, outcome.result().isoResponseCode()).with(Iso8583Dialect.LOYALTY_DATA, data.format());
+    }
+
+    /**
+     * A sale that earned at the base rate alone says nothing more than before (its answer's bytes stay as they were for
+     * terminals built against them); one that a rate version, campaign or tier changed names every rule applied.
+     */
+    private static boolean namesMoreThanTheBaseRate(java.util.List<String> rules) {
+        return !rules.isEmpty() && !rules.equals(java.util.List.of("rate:base"));
     }
 
     /** Stored durably but not yet answered by the engine: approved, points to follow. */

@@ -75,6 +75,12 @@ public final class TerminalRequests {
         return financial(TransactionType.REDEEM, cardNumber).with(Iso8583Dialect.LOYALTY_DATA, LoyaltyData.redeem(points).format());
     }
 
+    /** Pays part of a sale of {@code saleMinorUnits} with {@code points}: field 63 element PY (docs/rewards.md). */
+    public Iso8583Message pointsPayment(String cardNumber, long points, long saleMinorUnits) {
+        return financial(TransactionType.REDEEM, cardNumber).with(Iso8583Dialect.AMOUNT, Long.toString(saleMinorUnits))
+                .with(Iso8583Dialect.LOYALTY_DATA, LoyaltyData.payWithPoints(points).format());
+    }
+
     /** A redemption of a catalogue reward: its code in field 63 element RW (docs/rewards.md). */
     public Iso8583Message rewardRedemption(String cardNumber, String rewardCode) {
         return financial(TransactionType.REDEEM, cardNumber).with(Iso8583Dialect.LOYALTY_DATA,

@@ -100,14 +100,32 @@ public final class TransactionRequestReader {
 
         long redeemPoints = 0;
         String rewardCode = null;
+        boolean paysSale = false;
         if (type == TransactionType.REDEEM) {
             Optional<String> reward = rewardCode(request);
             if (reward.isPresent() && !PosTransaction.REWARD_CODE.matcher(reward.get()).matches()) {
                 return new Refused(ResponseCode.FORMAT_ERROR, "field 63 element RW must be 1 to 32 letters, digits, '-' or '_'");
             }
             rewardCode = reward.orElse(null);
+            Optional<String> pay = element(request, LoyaltyData.PAY_WITH_POINTS);
+            if (pay.isPresent()) {
+                if (rewardCode != null || element(request, LoyaltyData.REDEEM_POINTS).isPresent()) {
+                    return new Refused(ResponseCode.FORMAT_ERROR, "field 63 names one of RP, RW and PY");
+                }
+                if (!pay.get().matches("[0-9]{1,12}")) {
+                    return new Refused(ResponseCode.FORMAT_ERROR, "field 63 element PY must be 1 to 12 digits");
+                }
+                if (!request.has(Iso8583Dialect.AMOUNT) || !request.has(Iso8583Dialect.CURRENCY) || amount.isZero()) {
+                    return new Refused(ResponseCode.INVALID_AMOUNT, "paying with points needs the sale's amount in fields 4 and 49");
+                }
+                redeemPoints = Long.parseLong(pay.get());
+                if (redeemPoints <= 0) {
+                    return new Refused(ResponseCode.INVALID_AMOUNT, "points to pay with must be positive");
+                }
+                paysSale = true;
+            }
         }
-        if (type == TransactionType.REDEEM && rewardCode == null) {
+        if (type == TransactionType.REDEEM && rewardCode == null && !paysSale) {
             Optional<Long> points = redeemPoints(request);
             if (points.isEmpty()) {
                 return new Refused(ResponseCode.FORMAT_ERROR, "field 63 must name the points to redeem (element RP) or a reward (element RW)");
@@ -134,7 +152,7 @@ public final class TransactionRequestReader {
         try {
             return new Understood(new PosTransaction(terminal.merchantId(), terminal.storeId(), terminal.terminalId(),
                     kind.isReversal() ? originalReference : ownReference, type, card, amount, occurredAt, List.of(),
-                    originalReference, redeemPoints, Channel.ISO8583, rewardCode));
+                    originalReference, redeemPoints, Channel.ISO8583, rewardCode, paysSale));
         } catch (IllegalArgumentException e) {
             // PosTransaction's messages name fields and rules; the card number is already a token here.
             return new Refused(type.carriesAmount() ? ResponseCode.INVALID_AMOUNT : ResponseCode.FORMAT_ERROR, e.getMessage());
@@ -188,6 +206,15 @@ public final class TransactionRequestReader {
         try {
             return request.field(Iso8583Dialect.LOYALTY_DATA).map(LoyaltyData::parse)
                     .flatMap(data -> data.element(LoyaltyData.REWARD_CODE));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** An element of field 63 (an unreadable field 63 has none). */
+    private static Optional<String> element(Iso8583Message request, String tag) {
+        try {
+            return request.field(Iso8583Dialect.LOYALTY_DATA).map(LoyaltyData::parse).flatMap(data -> data.element(tag));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

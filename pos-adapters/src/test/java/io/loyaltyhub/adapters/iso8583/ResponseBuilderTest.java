@@ -33,6 +33,20 @@ class ResponseBuilderTest {
     }
 
     @Test
+    void aPaymentWithPointsSaysTheMoneyThePointsPaidAndARaisedSaleNamesItsRules() {
+        Iso8583Message paid = responses.answer(till.pointsPayment(PAN, 250, 1_999),
+                new TransactionOutcome(ResultCode.APPROVED, -250, 750, "7895", false, null, 250));
+        Iso8583Message raised = responses.answer(till.sale(PAN, 1_000), new TransactionOutcome(ResultCode.APPROVED, 20, 20,
+                "7895", false, null, 0, java.util.List.of("rate:base", "campaign:X2")));
+        Iso8583Message plain = responses.answer(till.sale(PAN, 1_000), new TransactionOutcome(ResultCode.APPROVED, 10, 10,
+                "7895", false, null, 0, java.util.List.of("rate:base")));
+
+        assertThat(paid.field(63)).contains("PE004-250PB003750ST001CPM003250");
+        assertThat(raised.field(63)).contains("PE003+20PB00220ST001CER021rate:base,campaign:X2");
+        assertThat(plain.field(63)).contains("PE003+10PB00210ST001C");
+    }
+
+    @Test
     void neverEchoesCardData() {
         Iso8583Message answer = responses.answer(till.sale(PAN + "=2912", 1250).with(2, PAN),
                 new TransactionOutcome(ResultCode.APPROVED, 12, 1234, "7895", false));

@@ -57,6 +57,29 @@ class TransactionRequestReaderTest {
     }
 
     @Test
+    void aPaymentWithPointsIsARedeemOfThePointsOfferedThatPaysTheSaleOfFields4And49() {
+        PosTransaction payment = understood(till.pointsPayment(PAN, 250, 1_999), MessageKind.FINANCIAL_REQUEST);
+
+        assertThat(payment.type()).isEqualTo(TransactionType.REDEEM);
+        assertThat(payment.redeemPoints()).isEqualTo(250);
+        assertThat(payment.paysSale()).isTrue();
+        assertThat(payment.amount().minorUnits()).isEqualTo(1_999);
+        assertThat(payment.amount().currency().getCurrencyCode()).isEqualTo("EUR");
+        assertThat(understood(till.redemption(PAN, 250), MessageKind.FINANCIAL_REQUEST).paysSale()).isFalse();
+    }
+
+    @Test
+    void aPaymentWithPointsWithoutTheSaleOrWithAnotherElementIsRefused() {
+        assertThat(refused(till.pointsPayment(PAN, 250, 1_999).without(4), MessageKind.FINANCIAL_REQUEST).responseCode())
+                .isEqualTo("13");
+        assertThat(refused(till.pointsPayment(PAN, 0, 1_999), MessageKind.FINANCIAL_REQUEST).responseCode()).isEqualTo("13");
+        assertThat(refused(till.pointsPayment(PAN, 250, 1_999).with(63, "PY003250RW003MUG"), MessageKind.FINANCIAL_REQUEST)
+                .responseCode()).isEqualTo("30");
+        assertThat(refused(till.pointsPayment(PAN, 250, 1_999).with(63, "PY003-25"), MessageKind.FINANCIAL_REQUEST)
+                .responseCode()).isEqualTo("30");
+    }
+
+    @Test
     void anUnknownProcessingCodeIsAnInvalidTransaction() {
         assertThat(refused(till.sale(PAN, 1250).with(3, "010000"), MessageKind.FINANCIAL_REQUEST).responseCode()).isEqualTo("12");
     }

@@ -3,6 +3,7 @@ package io.loyaltyhub.hub.portal;
 import io.loyaltyhub.domain.admin.OperatorDirectory;
 import io.loyaltyhub.domain.crypto.Argon2idHasher;
 import io.loyaltyhub.domain.crypto.KeyDerivation;
+import io.loyaltyhub.domain.earn.MerchantCampaigns;
 import io.loyaltyhub.domain.household.Households;
 import io.loyaltyhub.domain.member.CardAccounts;
 import io.loyaltyhub.domain.persistence.IdGenerator;
@@ -16,6 +17,7 @@ import io.loyaltyhub.domain.report.CustomerPseudonyms;
 import io.loyaltyhub.domain.report.MerchantReports;
 import io.loyaltyhub.domain.report.ReportDownloads;
 import io.loyaltyhub.domain.report.ReportSink;
+import io.loyaltyhub.domain.reward.MerchantGifts;
 import io.loyaltyhub.domain.reward.RewardCatalogue;
 import io.loyaltyhub.hub.ChannelPorts;
 import io.loyaltyhub.hub.HubExtension;
@@ -74,7 +76,9 @@ public final class PortalExtension implements HubExtension {
                 ports.loginThrottle(), slots, settings.secureCookies(), new RewardPlaces(new OperatorDirectory(ports.database())));
         OperatorConsole console = new OperatorConsole(ports, settings, pages, ids, slots);
         operatorUsers = console.users();
-        return List.of(console.routes(), new PortalRoutes(new PortalRoutes.PortalEndpoints(
+        MerchantRewardsPage rewards = new MerchantRewardsPage(pages, gate, new MerchantGifts(ports.database(), ids, clock),
+                new MerchantCampaigns(ports.database(), ids, clock), clock, settings.secureCookies());
+        return List.of(console.routes(), new MerchantRewardsRoutes(rewards), new PortalRoutes(new PortalRoutes.PortalEndpoints(
                 new PortalAssets(),
                 new MerchantSignIn(pages, users, sessions, ports.merchantByCode(), ports.loginThrottle(), slots,
                         settings.secureCookies()),

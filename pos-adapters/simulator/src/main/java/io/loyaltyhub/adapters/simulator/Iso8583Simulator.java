@@ -34,7 +34,7 @@ import picocli.CommandLine;
         description = "ISO 8583 POS simulator for the Loyalty Hub's ISO 8583 listener.",
         subcommands = {
             Iso8583Simulator.Sale.class, Iso8583Simulator.Refund.class, Iso8583Simulator.Balance.class,
-            Iso8583Simulator.Redeem.class, Iso8583Simulator.Echo.class, Iso8583Simulator.KeepAlive.class
+            Iso8583Simulator.Redeem.class, Iso8583Simulator.Pay.class, Iso8583Simulator.Echo.class, Iso8583Simulator.KeepAlive.class
         })
 public final class Iso8583Simulator {
 
@@ -180,6 +180,20 @@ public final class Iso8583Simulator {
         }
     }
 
+    @Command(name = "pay", mixinStandardHelpOptions = true, description = "0200 paying part of a sale with points "
+            + "(processing code 91, the sale in fields 4 and 49, the points in field 63 element PY)")
+    static final class Pay extends Financial {
+        @Option(names = {"-p", "--points"}, required = true, description = "points offered")
+        long points;
+        @Option(names = {"-a", "--amount"}, required = true, description = "the sale's amount in minor units")
+        long amount;
+
+        @Override
+        Iso8583Message request(TerminalRequests requests) {
+            return requests.pointsPayment(card, points, amount);
+        }
+    }
+
     @Command(name = "echo", mixinStandardHelpOptions = true, description = "0800 echo test (field 70 = 301)")
     static final class Echo implements Callable<Integer> {
         @Mixin
@@ -261,6 +275,8 @@ public final class Iso8583Simulator {
         }
         data.element(LoyaltyData.POINTS_CHANGE).ifPresent(points -> line.append(", points ").append(points));
         data.element(LoyaltyData.POINTS_BALANCE).ifPresent(balance -> line.append(", balance ").append(balance));
+        data.element(LoyaltyData.PAID_MONEY).ifPresent(money -> line.append(", paid with points ").append(money));
+        data.element(LoyaltyData.EARN_RULES).ifPresent(rules -> line.append(", rules ").append(rules));
         data.element(LoyaltyData.STATUS).ifPresent(status ->
                 line.append(LoyaltyData.STATUS_PENDING.equals(status) ? ", pending (points will follow)" : ""));
         return line.toString();
