@@ -27,16 +27,15 @@ public final class MerchantCampaigns {
     public record Listed(Campaign campaign, String storeCode) {
     }
 
-    /** What ending did: a running campaign now ends at once; one that had not started is withdrawn (it never ran). */
-    public enum Ending { ENDED, WITHDRAWN }
-
     private final Database database;
     private final Campaigns campaigns;
+    private final CampaignEnding ending;
     private final Clock clock;
 
     public MerchantCampaigns(Database database, IdGenerator ids, Clock clock) {
         this.database = database;
         this.campaigns = new Campaigns(database, ids, clock);
+        this.ending = new CampaignEnding(database, clock);
         this.clock = clock;
     }
 
@@ -75,43 +74,12 @@ public final class MerchantCampaigns {
     }
 
     /**
-     * Ends the merchant's campaign now: a running one ends at this moment (sales from now on earn without it; points
-     * credited stay), one that has not started is withdrawn. Refused with {@code unknown-campaign} (no campaign of this
-     * merchant has the code) or {@code campaign-ended} (its period is over already).
+     * Ends the merchant's campaign as the operator's console does ({@link CampaignEnding}): a running one ends now, one
+     * that has not started is withdrawn; refused with {@code unknown-campaign}, {@code campaign-already-ended} or
+     * {@code campaign-has-credits}.
      */
-    public Ending end(MerchantId merchant, String code) {
-        LocalDateTime now = now();
-        return database.inJdbcTransaction("ending campaign " + code, c -> {
-            MerchantSql sql = MerchantSql.on(c, merchant);
-            LocalDateTime startsAt;
-            LocalDateTime endsAt;
-            try (PreparedStatement ps = sql.prepare("SELECT starts_at, ends_at FROM campaign "
-                    + "WHERE merchant_id = :merchant AND code = ? FOR UPDATE")) {
-                ps.setString(1, code);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new EarnRuleRefused("unknown-campaign", "the merchant has no campaign " + code);
-                    }
-                    startsAt = rs.getObject(1, LocalDateTime.class);
-                    endsAt = rs.getObject(2, LocalDateTime.class);
-                }
-            }
-            if (!endsAt.isAfter(now)) {
-                throw new EarnRuleRefused("campaign-ended", "campaign " + code + " ended at " + endsAt);
-            }
-            boolean started = startsAt.isBefore(now);
-            try (PreparedStatement ps = sql.prepare(started
-                    ? "UPDATE campaign SET ends_at = ? WHERE merchant_id = :merchant AND code = ?"
-                    : "DELETE FROM campaign WHERE merchant_id = :merchant AND code = ?")) {
-                int i = 1;
-                if (started) {
-                    ps.setObject(i++, now);
-                }
-                ps.setString(i, code);
-                ps.executeUpdate();
-            }
-            return started ? Ending.ENDED : Ending.WITHDRAWN;
-        });
+    public CampaignEnding.Outcome end(MerchantId merchant, String code) {
+        return ending.end(merchant, code);
     }
 
     private LocalDateTime now() {

@@ -22,7 +22,7 @@ import java.util.List;
  */
 public final class MerchantGifts {
     private static final String COLUMNS = "r.id, r.code, r.name, r.owner_merchant_id, r.price_points, r.stock_left, "
-            + "r.valid_from, r.valid_until, r.all_merchants";
+            + "r.valid_from, r.valid_until, r.all_merchants, r.cost_minor";
 
     private final Database database;
     private final RewardCatalogue catalogue;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.loyaltyhub.domain.earn.Campaign;
+import io.loyaltyhub.domain.earn.CampaignEnding;
 import io.loyaltyhub.domain.earn.EarnRuleRefused;
 import io.loyaltyhub.domain.earn.MerchantCampaigns;
 import io.loyaltyhub.domain.model.Money;
@@ -16,8 +17,8 @@ import io.loyaltyhub.domain.reward.Reward;
 import io.loyaltyhub.domain.reward.RewardCatalogue;
 import io.loyaltyhub.domain.reward.RewardRefusal;
 import io.loyaltyhub.domain.reward.RewardRefused;
-import io.loyaltyhub.domain.testing.CoalitionFixture;
 import io.loyaltyhub.domain.testing.CoalitionFixture.TestMerchant;
+import io.loyaltyhub.domain.testing.CoalitionFixture;
 import io.loyaltyhub.domain.txn.Channel;
 import io.loyaltyhub.domain.txn.PosTransaction;
 import io.loyaltyhub.domain.txn.ResultCode;
@@ -176,14 +177,14 @@ abstract class MerchantGiftsAndCampaignsSuite {
         String card = EngineTestbed.newCard();
         assertThat(sale(books, card, 1_000, NOW.minusHours(1)).points()).isEqualTo(20);
 
-        assertThat(campaigns.end(books.id(), "DOUBLE")).isEqualTo(MerchantCampaigns.Ending.ENDED);
+        assertThat(campaigns.end(books.id(), "DOUBLE")).isEqualTo(CampaignEnding.Outcome.ENDED);
 
         assertThat(sale(books, card, 1_000, NOW.plusMinutes(1)).points()).isEqualTo(10);
         assertThat(sale(books, card, 1_000, NOW.minusHours(2)).points()).as("a late sale from its period").isEqualTo(20);
         assertThat(bed.balanceOf(card)).isEqualTo(50);
         assertThat(campaigns.list(books.id())).singleElement()
                 .satisfies(l -> assertThat(l.campaign().endsAt()).isEqualTo(now));
-        refusedWith("campaign-ended", () -> campaigns.end(books.id(), "DOUBLE"));
+        refusedWith("campaign-already-ended", () -> campaigns.end(books.id(), "DOUBLE"));
     }
 
     @Test
@@ -191,7 +192,7 @@ abstract class MerchantGiftsAndCampaignsSuite {
         LocalDateTime now = NOW.toLocalDateTime();
         campaigns.add(books.id(), doubling("LATER", now.plusDays(1), now.plusDays(5)), null);
 
-        assertThat(campaigns.end(books.id(), "LATER")).isEqualTo(MerchantCampaigns.Ending.WITHDRAWN);
+        assertThat(campaigns.end(books.id(), "LATER")).isEqualTo(CampaignEnding.Outcome.WITHDRAWN);
 
         assertThat(campaigns.list(books.id())).isEmpty();
     }

@@ -1,6 +1,7 @@
 package io.loyaltyhub.hub.portal;
 
 import io.loyaltyhub.domain.earn.Campaign;
+import io.loyaltyhub.domain.earn.CampaignEnding;
 import io.loyaltyhub.domain.earn.EarnRuleRefused;
 import io.loyaltyhub.domain.earn.MerchantCampaigns;
 import io.loyaltyhub.domain.model.MerchantId;
@@ -121,7 +122,7 @@ final class MerchantRewardsPage extends PortalStep {
                     return "campaign-added";
                 }
                 case "end-campaign" -> {
-                    return campaigns.end(merchant, code) == MerchantCampaigns.Ending.ENDED
+                    return campaigns.end(merchant, code) == CampaignEnding.Outcome.ENDED
                             ? "campaign-ended" : "campaign-withdrawn";
                 }
                 default -> throw new HttpProblem(400, "unknown-action",
