@@ -2,6 +2,7 @@ package io.loyaltyhub.hub.cli;
 
 import io.loyaltyhub.domain.admin.CoalitionAdmin;
 import io.loyaltyhub.domain.earn.Campaign;
+import io.loyaltyhub.domain.earn.CampaignEnding;
 import io.loyaltyhub.domain.earn.Campaigns;
 import io.loyaltyhub.domain.earn.EarnRateSchedule;
 import io.loyaltyhub.domain.earn.EarnRateVersion;
@@ -127,6 +128,24 @@ final class EarnRuleCommands {
                             : "+" + c.bonusPoints() + " points", c.startsAt(), c.endsAt(),
                             c.category() == null ? "" : " category " + c.category(), c.sku() == null ? "" : " sku " + c.sku());
                 }
+            });
+        }
+    }
+
+    @Command(name = "campaign-end", mixinStandardHelpOptions = true,
+            description = "End a merchant's campaign now: a running one stops earning from this moment (what it credited stays), "
+                    + "one that has not started is withdrawn. Refused: unknown-campaign, campaign-already-ended, "
+                    + "campaign-has-credits.")
+    static final class End extends EarnRuleCommand {
+        @Option(names = "--merchant", required = true, paramLabel = "CODE", description = "the merchant") String merchant;
+        @Option(names = "--code", required = true, paramLabel = "CODE", description = "the campaign's code") String code;
+
+        @Override
+        public Integer call() {
+            return with((db, ids, admin) -> {
+                CampaignEnding.Outcome outcome = new CampaignEnding(db, Clock.systemUTC()).end(admin.merchantByCode(merchant), code);
+                System.out.printf("campaign %s of %s %s%n", code, merchant,
+                        outcome == CampaignEnding.Outcome.ENDED ? "ended now" : "withdrawn (it had not started)");
             });
         }
     }

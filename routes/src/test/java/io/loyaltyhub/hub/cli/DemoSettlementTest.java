@@ -48,7 +48,7 @@ class DemoSettlementTest {
             new DemoCoalition(fixture.hub(), extensions).seedAndPrint(new PrintStream(printed, true, StandardCharsets.UTF_8));
             String demo = printed.toString(StandardCharsets.UTF_8);
 
-            DocumentedVerification.Run closed = DocumentedVerification.cli(command(demo, "period-close"));
+            HubCommandRun closed = DocumentedVerification.cli(command(demo, "period-close"));
             assertThat(closed.exitCode()).as(closed.err()).isZero();
             assertThat(closed.out()).contains("statement(s) written, checkpoint signed");
             Matcher curl = CURL.matcher(demo);
@@ -63,11 +63,11 @@ class DemoSettlementTest {
                 assertThat(response.statusCode()).as(curl.group(3)).isEqualTo(200);
                 downloads++;
             }
-            DocumentedVerification.Run key = DocumentedVerification.cli(command(demo, "hub-signing-key"));
+            HubCommandRun key = DocumentedVerification.cli(command(demo, "hub-signing-key"));
             Files.writeString(merchantFolder.resolve("hub-signing-key.pem"), key.out());
-            DocumentedVerification.Run ledger = DocumentedVerification.cli(command(demo, "ledger-verify"));
+            HubCommandRun ledger = DocumentedVerification.cli(command(demo, "ledger-verify"));
 
-            DocumentedVerification.Run verified = DocumentedVerification.run(merchantFolder);
+            HubCommandRun verified = DocumentedVerification.run(merchantFolder);
 
             assertThat(downloads).isEqualTo(3);
             assertThat(verified.exitCode()).as(verified.out() + verified.err()).isZero();

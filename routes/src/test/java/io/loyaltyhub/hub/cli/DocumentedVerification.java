@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine;
 
 /**
  * The merchant's verification commands of docs/settlement.md (the block between its verify markers), run as written
@@ -20,8 +16,6 @@ import picocli.CommandLine;
  * it, or fail when LOYALTY_REQUIRE_OPENSSL=true.
  */
 final class DocumentedVerification {
-    record Run(int exitCode, String out, String err) {
-    }
 
     private DocumentedVerification() {
     }
@@ -38,7 +32,7 @@ final class DocumentedVerification {
     }
 
     /** Runs the documented block with bash in {@code dir}, where the merchant's files are. */
-    static Run run(Path dir) throws Exception {
+    static HubCommandRun run(Path dir) throws Exception {
         Process p = new ProcessBuilder("bash", "-c", documentedCommands()).directory(dir.toFile()).start();
         p.getOutputStream().close();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -53,7 +47,7 @@ final class DocumentedVerification {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
         errReader.join();
-        return new Run(p.exitValue(), out, err.toString(StandardCharsets.UTF_8));
+        return new HubCommandRun(p.exitValue(), out, err.toString(StandardCharsets.UTF_8));
     }
 
     static void requireOpenssl() {
@@ -71,18 +65,7 @@ final class DocumentedVerification {
         assumeTrue(present, "openssl is not installed");
     }
 
-    static Run cli(String... args) {
-        PrintStream originalOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            CommandLine cli = new CommandLine(new HubCommand());
-            cli.setErr(new PrintWriter(err, true));
-            cli.setExecutionExceptionHandler(HubCommand.EXECUTION_ERRORS);
-            return new Run(cli.execute(args), out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(originalOut);
-        }
+    static HubCommandRun cli(String... args) {
+        return HubCommandRun.of(args);
     }
 }

@@ -9,11 +9,6 @@ import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.config.HubSettings;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -23,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
-import picocli.CommandLine;
 
 /** The household and card commands as an operator types them: what they print, and their coded refusals. */
 @Slow
@@ -34,8 +28,6 @@ class HouseholdCommandsTest {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String out, String err) {
-    }
 
     @Test
     void theOperatorActivatesLinksBlocksReplacesAndLetsACardLeaveAndEachRefusalSaysItsCode() {
@@ -44,16 +36,16 @@ class HouseholdCommandsTest {
         String second = HubFixture.card(12);
         String replacement = HubFixture.card(13);
 
-        Run activated = run("card-activate", "--card", first, "-s", "hub.data-dir=" + data);
+        HubCommandRun activated = run("card-activate", "--card", first, "-s", "hub.data-dir=" + data);
         String household = household(activated.out());
-        Run linked = run("household-link", "--card", second, "--household", household, "-s", "hub.data-dir=" + data);
-        Run blocked = run("card-block", "--card", second, "--reason", "STOLEN", "-s", "hub.data-dir=" + data);
-        Run blockedAgain = run("card-block", "--card", second, "--reason", "LOST", "-s", "hub.data-dir=" + data);
-        Run replaced = run("card-replace", "--card", second, "--new", replacement, "-s", "hub.data-dir=" + data);
-        Run shown = run("household-show", "--with-card", replacement, "-s", "hub.data-dir=" + data);
-        Run left = run("household-leave", "--card", replacement, "--even-share", "-s", "hub.data-dir=" + data);
-        Run leftAgain = run("household-leave", "--card", replacement, "-s", "hub.data-dir=" + data);
-        Run unknown = run("household-link", "--card", HubFixture.card(500_000_002), "--household", household,
+        HubCommandRun linked = run("household-link", "--card", second, "--household", household, "-s", "hub.data-dir=" + data);
+        HubCommandRun blocked = run("card-block", "--card", second, "--reason", "STOLEN", "-s", "hub.data-dir=" + data);
+        HubCommandRun blockedAgain = run("card-block", "--card", second, "--reason", "LOST", "-s", "hub.data-dir=" + data);
+        HubCommandRun replaced = run("card-replace", "--card", second, "--new", replacement, "-s", "hub.data-dir=" + data);
+        HubCommandRun shown = run("household-show", "--with-card", replacement, "-s", "hub.data-dir=" + data);
+        HubCommandRun left = run("household-leave", "--card", replacement, "--even-share", "-s", "hub.data-dir=" + data);
+        HubCommandRun leftAgain = run("household-leave", "--card", replacement, "-s", "hub.data-dir=" + data);
+        HubCommandRun unknown = run("household-link", "--card", HubFixture.card(500_000_002), "--household", household,
                 "-s", "hub.data-dir=" + data);
 
         assertThat(linked.exitCode()).as(linked.err()).isZero();
@@ -77,7 +69,7 @@ class HouseholdCommandsTest {
     void anOperatorCredentialIsShownOnceAndCanBeRevoked() {
         Path data = hubData();
 
-        Run added = run("operator-credential-add", "-s", "hub.data-dir=" + data);
+        HubCommandRun added = run("operator-credential-add", "-s", "hub.data-dir=" + data);
         Matcher id = Pattern.compile("id: +(opr-\\S+)").matcher(added.out());
 
         assertThat(id.find()).as(added.out()).isTrue();
@@ -104,19 +96,7 @@ class HouseholdCommandsTest {
         return data;
     }
 
-    private static Run run(String... args) {
-        PrintStream originalOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            CommandLine cli = new CommandLine(new HubCommand());
-            cli.setErr(new PrintWriter(err, true));
-            cli.setExecutionExceptionHandler(HubCommand.EXECUTION_ERRORS);
-            int code = cli.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(originalOut);
-        }
+    private static HubCommandRun run(String... args) {
+        return HubCommandRun.of(args);
     }
 }

@@ -10,11 +10,6 @@ import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.IdGenerator;
 import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.config.HubSettings;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
-import picocli.CommandLine;
 
 /** ledger-verify passes an untouched ledger and names the entry edited in the database, with exit code 1. */
 @Slow
@@ -36,8 +30,6 @@ class LedgerVerifyCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String out, String err) {
-    }
 
     @Test
     void anUntouchedLedgerVerifiesAndAnEditedRowIsNamedWithExitCodeOne() throws Exception {
@@ -68,14 +60,14 @@ class LedgerVerifyCommandTest {
             edited = entries.get(1).entryId();
         }
 
-        Run intact = run("ledger-verify", "-s", "hub.data-dir=" + data);
+        HubCommandRun intact = run("ledger-verify", "-s", "hub.data-dir=" + data);
         try (Database db = open(data); Connection c = db.connection();
              PreparedStatement ps = c.prepareStatement("UPDATE ledger_entry SET points = 1 WHERE id = ?")) {
             ps.setLong(1, edited);
             ps.executeUpdate();
             c.commit();
         }
-        Run tampered = run("ledger-verify", "-s", "hub.data-dir=" + data);
+        HubCommandRun tampered = run("ledger-verify", "-s", "hub.data-dir=" + data);
 
         assertThat(intact.exitCode()).as(intact.err()).isZero();
         assertThat(intact.out()).contains("ledger intact: 3 entries in 1 merchant chain(s)").contains("no keystore here");
@@ -88,18 +80,7 @@ class LedgerVerifyCommandTest {
         return Database.open(HubSettings.load(null, Map.of("hub.data-dir", data.toString())).databaseConfig(2));
     }
 
-    private static Run run(String... args) {
-        PrintStream originalOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            CommandLine cli = new CommandLine(new HubCommand());
-            cli.setErr(new PrintWriter(err, true));
-            cli.setExecutionExceptionHandler(HubCommand.EXECUTION_ERRORS);
-            return new Run(cli.execute(args), out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(originalOut);
-        }
+    private static HubCommandRun run(String... args) {
+        return HubCommandRun.of(args);
     }
 }

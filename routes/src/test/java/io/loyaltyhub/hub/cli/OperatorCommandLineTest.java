@@ -10,9 +10,6 @@ import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
 import io.loyaltyhub.hub.config.HubSettings;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,8 +34,6 @@ class OperatorCommandLineTest {
     Path dir;
 
     /** What one command printed and returned. */
-    record Run(int exitCode, String out, String err) {
-    }
 
     @Test
     void everyOptionAndParameterOfEveryCommandIsDescribedInItsHelp() {
@@ -59,8 +54,8 @@ class OperatorCommandLineTest {
             return null;
         });
 
-        Run xml = run("broker-terminal-security", "-s", "hub.data-dir=" + data);
-        Run roles = run("broker-terminal-security", "--print", "ROLES", "-s", "hub.data-dir=" + data);
+        HubCommandRun xml = run("broker-terminal-security", "-s", "hub.data-dir=" + data);
+        HubCommandRun roles = run("broker-terminal-security", "--print", "ROLES", "-s", "hub.data-dir=" + data);
 
         assertThat(xml.exitCode()).as(xml.err()).isZero();
         assertThat(xml.out()).contains("2 active terminal(s) of 1 merchant(s)")
@@ -74,7 +69,7 @@ class OperatorCommandLineTest {
         Path data = existingHubData();
         assertThat(run("merchant-add", "--code", "books", "--name", "Pages", "-s", "hub.data-dir=" + data).exitCode()).isZero();
 
-        Run again = run("merchant-add", "--code", "books", "--name", "Pages again", "-s", "hub.data-dir=" + data);
+        HubCommandRun again = run("merchant-add", "--code", "books", "--name", "Pages again", "-s", "hub.data-dir=" + data);
 
         assertThat(again.exitCode()).isNotZero();
         assertThat(again.err().strip()).isEqualTo("error: merchant books already exists");
@@ -84,9 +79,9 @@ class OperatorCommandLineTest {
     void aCommandRunWhereThereIsNoHubDataSaysWhereItLookedAndCreatesNothing() {
         Path nowhere = dir.resolve("not-a-hub").resolve("hub-data");
 
-        Run merchants = run("merchants", "-s", "hub.data-dir=" + nowhere);
-        Run keys = run("keys-list", "-s", "hub.data-dir=" + nowhere);
-        Run add = run("merchant-add", "--code", "x", "--name", "X", "-s", "hub.data-dir=" + nowhere);
+        HubCommandRun merchants = run("merchants", "-s", "hub.data-dir=" + nowhere);
+        HubCommandRun keys = run("keys-list", "-s", "hub.data-dir=" + nowhere);
+        HubCommandRun add = run("merchant-add", "--code", "x", "--name", "X", "-s", "hub.data-dir=" + nowhere);
 
         assertThat(merchants.exitCode()).isNotZero();
         assertThat(merchants.err()).contains("no hub data in " + nowhere.toAbsolutePath())
@@ -104,7 +99,7 @@ class OperatorCommandLineTest {
                 HubFixture.RANGE_FIRST, HubFixture.RANGE_LAST));
         String card = HubFixture.card(7_805);
 
-        Run enrol = run("member-enrol", "--card", card, "--name", "Ada", "-s", "hub.data-dir=" + data);
+        HubCommandRun enrol = run("member-enrol", "--card", card, "--name", "Ada", "-s", "hub.data-dir=" + data);
 
         assertThat(enrol.err().strip()).isEqualTo("error: card ****" + card.substring(12) + " has not been activated yet (swipe it once)");
     }
@@ -129,7 +124,7 @@ class OperatorCommandLineTest {
             assertThat(neverMigrated.isValid(5)).isTrue();
         }
 
-        Run merchants = run("merchants", "-s", "hub.data-dir=" + data);
+        HubCommandRun merchants = run("merchants", "-s", "hub.data-dir=" + data);
 
         assertThat(merchants.exitCode()).as(merchants.err()).isZero();
         try (Database db = Database.open(config); var c = db.connection(); var s = c.createStatement();
@@ -151,20 +146,8 @@ class OperatorCommandLineTest {
         }
     }
 
-    private static Run run(String... args) {
-        java.io.PrintStream originalOut = System.out;
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            CommandLine cli = new CommandLine(new HubCommand());
-            cli.setErr(new PrintWriter(err, true));
-            cli.setExecutionExceptionHandler(HubCommand.EXECUTION_ERRORS);
-            int code = cli.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(originalOut);
-        }
+    private static HubCommandRun run(String... args) {
+        return HubCommandRun.of(args);
     }
 
     /** Runs the command as the operator does, in a JVM of its own, and returns its output and every class it loaded. */

@@ -65,22 +65,22 @@ class SettlementVerificationCommandsTest {
             engine.apply(coalition.sale(cafe, "C-1", card, 2_500));
         }
 
-        DocumentedVerification.Run closed = DocumentedVerification.cli("period-close", "--now", "-s", "hub.data-dir=" + data);
-        DocumentedVerification.Run key = DocumentedVerification.cli("hub-signing-key", "-s", "hub.data-dir=" + data);
+        HubCommandRun closed = DocumentedVerification.cli("period-close", "--now", "-s", "hub.data-dir=" + data);
+        HubCommandRun key = DocumentedVerification.cli("hub-signing-key", "-s", "hub.data-dir=" + data);
         assertThat(closed.exitCode()).as(closed.err()).isZero();
         assertThat(closed.out()).contains("2 statement(s) written, checkpoint signed");
         Files.writeString(dir.resolve("hub-signing-key.pem"), key.out());
-        DocumentedVerification.Run operatorView = DocumentedVerification.cli("settlement-statements", "-s", "hub.data-dir=" + data);
-        DocumentedVerification.Run liability = DocumentedVerification.cli("settlement-liability", "-s", "hub.data-dir=" + data);
-        DocumentedVerification.Run again = DocumentedVerification.cli("period-close", "-s", "hub.data-dir=" + data);
-        DocumentedVerification.Run negative = DocumentedVerification.cli("prepaid-topup", "--merchant", "books", "--points", "-5",
+        HubCommandRun operatorView = DocumentedVerification.cli("settlement-statements", "-s", "hub.data-dir=" + data);
+        HubCommandRun liability = DocumentedVerification.cli("settlement-liability", "-s", "hub.data-dir=" + data);
+        HubCommandRun again = DocumentedVerification.cli("period-close", "-s", "hub.data-dir=" + data);
+        HubCommandRun negative = DocumentedVerification.cli("prepaid-topup", "--merchant", "books", "--points", "-5",
                 "-s", "hub.data-dir=" + data);
         assertThat(operatorView.out()).contains(books.id() + ",0..7,210,0,50,0,210,50,-160,EUR")
                 .contains(cafe.id() + ",0..1,25,0,0,0,25,0,-25,EUR").contains("sum 0");
         assertThat(liability.out()).contains("merchant:" + books.id() + ",160,160").contains("merchant:" + cafe.id() + ",25,25");
         java.util.regex.Matcher closedId = java.util.regex.Pattern.compile("closed period (\\d+) ").matcher(closed.out());
         assertThat(closedId.find()).as(closed.out()).isTrue();
-        DocumentedVerification.Run recorded = DocumentedVerification.cli("settlement-liability", "--period", closedId.group(1),
+        HubCommandRun recorded = DocumentedVerification.cli("settlement-liability", "--period", closedId.group(1),
                 "-s", "hub.data-dir=" + data);
         assertThat(recorded.out()).as(recorded.err()).contains("liability of period " + closedId.group(1))
                 .contains("merchant:" + books.id() + ",160,160,EUR").contains("mailed gifts sent in the period: 0");
@@ -98,7 +98,7 @@ class SettlementVerificationCommandsTest {
                     .extracting(e -> ((io.loyaltyhub.domain.report.ReportRejected) e).code()).isEqualTo("missing-parameter");
         }
 
-        DocumentedVerification.Run verified = DocumentedVerification.run(dir);
+        HubCommandRun verified = DocumentedVerification.run(dir);
 
         assertThat(verified.exitCode()).as(verified.out() + verified.err()).isZero();
         assertThat(verified.out()).contains("Signature Verified Successfully").contains("statement covers its 7 entries")
@@ -111,7 +111,7 @@ class SettlementVerificationCommandsTest {
         String statements = Files.readString(dir.resolve("statements.csv"));
         assertThat(statements).as("the 6 sales' points").contains("|issued=210|");
         Files.writeString(dir.resolve("statements.csv"), statements.replace("|issued=210|", "|issued=2100|"));
-        DocumentedVerification.Run tampered = DocumentedVerification.run(dir);
+        HubCommandRun tampered = DocumentedVerification.run(dir);
         assertThat(tampered.exitCode()).as(tampered.out() + tampered.err()).isNotZero();
         assertThat(tampered.out() + tampered.err()).contains("Signature Verification Failure");
     }
