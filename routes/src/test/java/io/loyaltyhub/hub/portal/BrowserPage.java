@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -59,8 +60,13 @@ final class BrowserPage {
         browser.findElement(By.id(id)).click();
     }
 
+    /**
+     * Waits until the condition holds. An element read while the page it came from is being replaced (a form's answer
+     * arriving) is stale: that reading is retried, not a failure.
+     */
     void waitFor(BooleanSupplier condition) {
         new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> "the page at " + browser.getCurrentUrl() + " shows: " + browser.getPageSource())
                 .until(d -> condition.getAsBoolean());
     }
