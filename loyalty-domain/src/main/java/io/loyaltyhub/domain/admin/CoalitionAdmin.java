@@ -17,10 +17,12 @@ import io.loyaltyhub.domain.persistence.entity.EarnRule;
 import io.loyaltyhub.domain.persistence.entity.Merchant;
 import io.loyaltyhub.domain.persistence.entity.Store;
 import io.loyaltyhub.domain.persistence.entity.Terminal;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.hibernate.Session;
 
 /**
  * The operator's onboarding: merchants, their stores, terminals and earn rates, and card programmes with
@@ -168,10 +170,24 @@ public final class CoalitionAdmin {
         }
         CardRange range = new CardRange(ids.nextId(), programme.id(), firstNumber, lastNumber);
         database.inOperatorTransaction(s -> {
+            // A range at a time per programme (its row locked), so the same form sent twice at once cannot double it.
+            s.find(CardProgrammeEntity.class, programme.id(), LockModeType.PESSIMISTIC_WRITE);
+            if (overlapsAnIssuedRange(s, range)) {
+                throw new IllegalArgumentException("the range overlaps a range already issued: a card number belongs to "
+                        + "one range (a form sent twice issues nothing the second time)");
+            }
             s.persist(new CardRangeEntity(range.id(), range.programmeId(), range.firstNumber(), range.lastNumber(), now()));
             return null;
         });
         return range;
+    }
+
+    /** Any programme's range of card numbers of the same length: equal lengths compare as text as they do as numbers. */
+    private static boolean overlapsAnIssuedRange(Session s, CardRange range) {
+        return !s.createSelectionQuery("from CardRangeEntity r where length(r.firstNumber) = :length "
+                        + "and r.firstNumber <= :last and r.lastNumber >= :first", CardRangeEntity.class)
+                .setParameter("length", range.firstNumber().length()).setParameter("first", range.firstNumber())
+                .setParameter("last", range.lastNumber()).setMaxResults(1).getResultList().isEmpty();
     }
 
     public CardCatalog loadCardCatalog() {

@@ -94,7 +94,7 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
-    private static SessionFactory sessionFactory(DataSource dataSource) {
+    private static SessionFactory sessionFactory(DatabaseConfig config, DataSource dataSource) {
         Configuration configuration = new Configuration()
                 .addAnnotatedClass(Merchant.class)
                 .addAnnotatedClass(EarnRule.class)
@@ -111,6 +111,16 @@ public final class Database implements AutoCloseable {
         configuration.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, "100");
         configuration.setProperty(AvailableSettings.ORDER_INSERTS, "true");
         configuration.setCurrentTenantIdentifierResolver(new OperatorTenant());
+        if (config.isMySql()) {
+            MariaDbVersion.of(dataSource).ifPresent(mariaDb -> {
+                // Connector/J names every server "MySQL" and MariaDB before 11.4 calls itself 5.5.5: Hibernate would
+                // speak MySQL 8 to it (FOR UPDATE OF, which MariaDB refuses). Say what the server is instead.
+                configuration.setProperty(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, "MariaDB");
+                configuration.setProperty(AvailableSettings.JAKARTA_HBM2DDL_DB_MAJOR_VERSION, String.valueOf(mariaDb.major()));
+                configuration.setProperty(AvailableSettings.JAKARTA_HBM2DDL_DB_MINOR_VERSION, String.valueOf(mariaDb.minor()));
+                configuration.setProperty("hibernate.boot.allow_jdbc_metadata_access", "false");
+            });
+        }
         return configuration.buildSessionFactory();
     }
 
@@ -124,7 +134,7 @@ public final class Database implements AutoCloseable {
         }
         Thread boot = new Thread(() -> {
             try {
-                sessionFactory.complete(sessionFactory(dataSource));
+                sessionFactory.complete(sessionFactory(config, dataSource));
             } catch (RuntimeException | Error e) {
                 sessionFactory.completeExceptionally(e);
             }
