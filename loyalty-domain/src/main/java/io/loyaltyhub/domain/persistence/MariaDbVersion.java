@@ -1,9 +1,9 @@
 package io.loyaltyhub.domain.persistence;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,8 +18,9 @@ record MariaDbVersion(int major, int minor) {
 
     /** The server's MariaDB version, or empty for a MySQL server. */
     static Optional<MariaDbVersion> of(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT VERSION()")) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = CoalitionSql.on(c).prepare("SELECT VERSION()");
+             ResultSet rs = ps.executeQuery()) {
             return rs.next() ? parse(rs.getString(1)) : Optional.empty();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the database server's version: " + e.getMessage(), e);
