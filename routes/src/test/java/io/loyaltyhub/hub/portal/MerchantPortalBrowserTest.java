@@ -34,10 +34,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The merchant portal in a real browser (headless Chromium): sign-in, every chart drawn with the fixed data set's
@@ -238,10 +236,7 @@ class MerchantPortalBrowserTest {
     }
 
     private void waitFor(java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(20))
-                .ignoring(StaleElementReferenceException.class)
-                .withMessage(() -> "the page at " + browser.getCurrentUrl() + " shows: " + browser.getPageSource())
-                .until(d -> condition.getAsBoolean());
+        new BrowserPage(browser).waitFor(condition);
     }
 
     private void screenshot(String name) {

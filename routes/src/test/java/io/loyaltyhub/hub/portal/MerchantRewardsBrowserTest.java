@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -25,11 +24,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The page of a merchant's own gifts and campaigns in a real browser (headless Chromium): the merchant user follows
@@ -176,10 +173,7 @@ class MerchantRewardsBrowserTest {
     }
 
     private void waitFor(java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(20))
-                .ignoring(StaleElementReferenceException.class)
-                .withMessage(() -> "the page at " + browser.getCurrentUrl() + " shows: " + browser.getPageSource())
-                .until(d -> condition.getAsBoolean());
+        new BrowserPage(browser).waitFor(condition);
     }
 
     private void screenshot(String name) {
