@@ -15,7 +15,6 @@ import io.loyaltyhub.hub.http.RequestBodies;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -43,22 +42,20 @@ final class MerchantRewardsPage extends PortalStep {
     private static final Set<String> DONE = Set.of("gift-added", "gift-ended", "campaign-added", "campaign-ended",
             "campaign-withdrawn");
 
-    private final PortalPages pages;
+    private final MerchantPortalPages pages;
     private final MerchantSessionGate gate;
     private final MerchantGifts gifts;
     private final MerchantCampaigns campaigns;
     private final Clock clock;
-    private final boolean secureCookies;
     private final RequestBodies bodies = new RequestBodies(8 * 1024, "body-too-large", "the form");
 
-    MerchantRewardsPage(PortalPages pages, MerchantSessionGate gate, MerchantGifts gifts, MerchantCampaigns campaigns,
-                        Clock clock, boolean secureCookies) {
+    MerchantRewardsPage(MerchantPortalPages pages, MerchantSessionGate gate, MerchantGifts gifts,
+                        MerchantCampaigns campaigns, Clock clock) {
         this.pages = pages;
         this.gate = gate;
         this.gifts = gifts;
         this.campaigns = campaigns;
         this.clock = clock;
-        this.secureCookies = secureCookies;
     }
 
     @Override
@@ -66,7 +63,7 @@ final class MerchantRewardsPage extends PortalStep {
         Message in = exchange.getMessage();
         Map<String, String> query = PortalLanguage.query(in);
         PortalLanguage language = PortalLanguage.of(in, query);
-        Map<String, String> words = pages.messages(language);
+        Map<String, String> words = pages.pages().messages(language);
         if ("POST".equals(in.getHeader(Exchange.HTTP_METHOD, String.class))) {
             PortalSession session = gate.require(in);
             Map<String, String> form = Forms.parse(new String(bodies.read(in), StandardCharsets.UTF_8));
@@ -93,10 +90,6 @@ final class MerchantRewardsPage extends PortalStep {
             values.put("notice", words.get("rewards." + done) + " " + query.getOrDefault("code", ""));
         }
         show(exchange, 200, session.get(), language, values);
-        if (PortalLanguage.switchedBy(query)) {
-            exchange.getMessage().setHeader("Set-Cookie", Cookies.set(Cookies.LANGUAGE, language.tag, Duration.ofDays(365),
-                    Cookies.secure(in, secureCookies)));
-        }
     }
 
     /**
@@ -156,7 +149,7 @@ final class MerchantRewardsPage extends PortalStep {
 
     private void show(Exchange exchange, int status, PortalSession session, PortalLanguage language,
                       Map<String, String> values) {
-        Map<String, String> words = pages.messages(language);
+        Map<String, String> words = pages.pages().messages(language);
         MerchantId merchant = session.user().merchant();
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
@@ -201,13 +194,11 @@ final class MerchantRewardsPage extends PortalStep {
         all.putIfAbsent("error", "");
         all.put("noticeClass", all.get("notice").isEmpty() ? "notice hidden" : "notice");
         all.put("errorClass", all.get("error").isEmpty() ? "error hidden" : "error");
-        all.put("csrf", csrf);
-        all.put("user", session.user().displayName());
         all.put("today", today.toString());
         all.put("ownGifts", ownRows.toString());
         all.put("operatorGifts", operatorRows.toString());
         all.put("campaigns", campaignRows.toString());
-        html(exchange, status, pages.render("merchant-rewards.html", language, all));
+        pages.show(exchange, status, MerchantPortalPages.Page.REWARDS, session, all);
     }
 
     private static String stock(Reward r, Map<String, String> words) {

@@ -9,7 +9,6 @@ import io.loyaltyhub.domain.report.ReportRejected;
 import io.loyaltyhub.hub.http.ProblemResponses;
 import io.loyaltyhub.hub.reports.QueryParameters;
 import java.io.ByteArrayOutputStream;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
@@ -31,16 +30,14 @@ final class MerchantStatementsPage extends PortalStep {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DOWNLOAD = "/portal/merchant/api/reports/";
 
-    private final PortalPages pages;
+    private final MerchantPortalPages pages;
     private final MerchantSessionGate gate;
     private final MerchantReports reports;
-    private final boolean secureCookies;
 
-    MerchantStatementsPage(PortalPages pages, MerchantSessionGate gate, MerchantReports reports, boolean secureCookies) {
+    MerchantStatementsPage(MerchantPortalPages pages, MerchantSessionGate gate, MerchantReports reports) {
         this.pages = pages;
         this.gate = gate;
         this.reports = reports;
-        this.secureCookies = secureCookies;
     }
 
     @Override
@@ -69,7 +66,7 @@ final class MerchantStatementsPage extends PortalStep {
             ProblemResponses.answer(exchange, r.kind() == ReportRejected.Kind.NOT_FOUND ? 404 : 400, r.code(), r.getMessage());
             return;
         }
-        Map<String, String> words = pages.messages(language);
+        Map<String, String> words = pages.pages().messages(language);
         StringBuilder html = new StringBuilder();
         for (JsonNode s : rows) {
             String currency = s.get("currency").asText();
@@ -96,16 +93,10 @@ final class MerchantStatementsPage extends PortalStep {
                     .append("</td></tr>\n");
         }
         Map<String, String> values = new HashMap<>();
-        values.put("csrf", session.get().csrfToken());
-        values.put("user", session.get().user().displayName());
         values.put("from", prepared.request().period().from().toString());
         values.put("to", prepared.request().period().to().toString());
         values.put("rows", html.toString());
-        html(exchange, 200, pages.render("merchant-statements.html", language, values));
-        if (PortalLanguage.switchedBy(query)) {
-            exchange.getMessage().setHeader("Set-Cookie",
-                    Cookies.set(Cookies.LANGUAGE, language.tag, Duration.ofDays(365), Cookies.secure(in, secureCookies)));
-        }
+        pages.show(exchange, 200, MerchantPortalPages.Page.STATEMENTS, session.get(), values);
     }
 
     /**

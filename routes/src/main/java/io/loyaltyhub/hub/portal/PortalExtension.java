@@ -76,19 +76,20 @@ public final class PortalExtension implements HubExtension {
                 ports.loginThrottle(), slots, settings.secureCookies(), new RewardPlaces(new OperatorDirectory(ports.database())));
         OperatorConsole console = new OperatorConsole(ports, settings, pages, ids, slots);
         operatorUsers = console.users();
-        MerchantRewardsPage rewards = new MerchantRewardsPage(pages, gate, new MerchantGifts(ports.database(), ids, clock),
-                new MerchantCampaigns(ports.database(), ids, clock), clock, settings.secureCookies());
+        MerchantPortalPages merchantPages = new MerchantPortalPages(pages, settings.secureCookies());
+        MerchantRewardsPage rewards = new MerchantRewardsPage(merchantPages, gate,
+                new MerchantGifts(ports.database(), ids, clock), new MerchantCampaigns(ports.database(), ids, clock), clock);
         return List.of(console.routes(), new MerchantRewardsRoutes(rewards), new PortalRoutes(new PortalRoutes.PortalEndpoints(
                 new PortalAssets(),
                 new MerchantSignIn(pages, users, sessions, ports.merchantByCode(), ports.loginThrottle(), slots,
                         settings.secureCookies()),
                 new MerchantSignOut(gate, sessions, settings.secureCookies()),
-                new MerchantDashboard(pages, gate, clock, settings.secureCookies()),
+                new MerchantDashboard(merchantPages, gate, clock),
                 new MerchantChartsApi(gate, new DashboardCharts(chartReports)),
                 writers -> new ReportDownloadProcessor(gate, files, writers, settings.stallTimeout()),
                 settings.concurrentDownloads(),
                 members.signIn(), members.page(), members.signOut(),
-                new MerchantStatementsPage(pages, gate, chartReports, settings.secureCookies()))));
+                new MerchantStatementsPage(merchantPages, gate, chartReports))));
     }
 
     /** Members' PINs for the member page (the demo gives its demo card one). */

@@ -288,6 +288,26 @@ abstract class MerchantPortalSuite {
     }
 
     @Test
+    void everySignedInPageMarksItselfInTheNavigationAndItsLanguageLinksKeepThePageAndPeriod() {
+        PortalClient c = signedIn("shopA", "alice");
+        Map<String, String> pages = Map.of("/portal/merchant/", "nav-dashboard",
+                "/portal/merchant/statements", "nav-statements", "/portal/merchant/rewards", "nav-rewards");
+        pages.forEach((path, nav) -> {
+            String body = c.get(path + (path.endsWith("rewards") ? "" : "?" + PERIOD)).body();
+            assertThat(body).as(path).contains("id=\"" + nav + "\" aria-current=\"page\"").contains("Alice Tan")
+                    .containsOnlyOnce("aria-current=\"page\"");
+            String keptPeriod = path.endsWith("rewards") ? "" : "&amp;" + PERIOD.replace("&", "&amp;");
+            assertThat(body).as(path).contains("href=\"" + path + "?lang=zh-CN" + keptPeriod + "\"");
+        });
+
+        HttpResponse<String> chinese = c.get("/portal/merchant/statements?lang=zh-CN&" + PERIOD);
+        assertThat(chinese.body()).contains("<html lang=\"zh-CN\">")
+                .contains("href=\"/portal/merchant/statements?lang=en&amp;" + PERIOD.replace("&", "&amp;") + "\"");
+        assertThat(c.cookies).containsEntry("lh_lang", "zh-CN");
+        assertThat(c.get("/portal/merchant/rewards").body()).as("remembered").contains("<html lang=\"zh-CN\">");
+    }
+
+    @Test
     void onlyTheNamedAssetsAreServedAndChartJsComesFromItsWebJar() {
         PortalClient c = client();
         HttpResponse<String> chart = c.get("/portal/assets/chart.umd.js");
