@@ -1,22 +1,17 @@
 package io.loyaltyhub.hub.portal;
 
 import io.loyaltyhub.domain.card.CardReader;
-import io.loyaltyhub.domain.card.InvalidCardNumberException;
 import io.loyaltyhub.domain.household.HouseholdView;
 import io.loyaltyhub.domain.household.Households;
 import io.loyaltyhub.domain.member.CardAccounts;
-import io.loyaltyhub.domain.model.CardToken;
 import io.loyaltyhub.domain.portal.MemberHistory;
 import io.loyaltyhub.domain.portal.MemberPins;
 import io.loyaltyhub.domain.portal.MemberSessions.MemberSession;
 import io.loyaltyhub.domain.portal.MemberSessions;
 import io.loyaltyhub.domain.reward.Reward;
 import io.loyaltyhub.domain.reward.RewardCatalogue;
-import io.loyaltyhub.domain.txn.PresentedCard;
 import io.loyaltyhub.hub.auth.LoginThrottle;
-import io.loyaltyhub.hub.http.ClientAddress;
 import io.loyaltyhub.hub.http.HttpProblem;
-import io.loyaltyhub.hub.http.LoginLockout;
 import io.loyaltyhub.hub.http.RequestBodies;
 import io.loyaltyhub.hub.http.VerificationSlots;
 import java.nio.charset.StandardCharsets;
@@ -25,9 +20,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
@@ -42,8 +35,7 @@ final class MemberPortal {
     static final String SIGN_IN = "/portal/member/sign-in";
     static final String PAGE = "/portal/member/";
     static final String SIGN_OUT = "/portal/member/sign-out";
-    private static final String COOKIE = "lh_member";
-    private static final String LOGIN_COOKIE = "lh_member_login";
+    private static final String COOKIE = MemberSignIn.COOKIE;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final PortalPages pages;
@@ -80,19 +72,8 @@ final class MemberPortal {
     }
 
     PortalStep signIn() {
-        return new PortalStep() {
-            @Override
-            void handle(Exchange exchange) {
-                Message in = exchange.getMessage();
-                Map<String, String> query = PortalLanguage.query(in);
-                PortalLanguage language = PortalLanguage.of(in, query);
-                if ("POST".equals(in.getHeader(Exchange.HTTP_METHOD, String.class))) {
-                    post(exchange, language);
-                } else {
-                    form(exchange, language, 200, "", PortalLanguage.switchedBy(query));
-                }
-            }
-        };
+        return new PortalSignIn<>(pages, new MemberSignIn(cards, accounts, pins, sessions), throttle, slots,
+                secureCookies);
     }
 
     PortalStep page() {
@@ -178,53 +159,5 @@ final class MemberPortal {
                 redirect(exchange, SIGN_IN, Cookies.set(COOKIE, "", Duration.ZERO, Cookies.secure(in, secureCookies)));
             }
         };
-    }
-
-    private void post(Exchange exchange, PortalLanguage language) {
-        Message in = exchange.getMessage();
-        boolean secure = Cookies.secure(in, secureCookies);
-        Map<String, String> form = Forms.parse(new String(bodies.read(in), StandardCharsets.UTF_8));
-        MerchantSessionGate.requireCsrf(in, Cookies.read(in, LOGIN_COOKIE).orElse(null), form);
-        List<String> tokens = new ArrayList<>();
-        String credential;
-        try {
-            PresentedCard card = cards.read(form.getOrDefault("card", "").replace(" ", ""));
-            card.allTokens().stream().map(CardToken::hash).forEach(tokens::add);
-            credential = "member:" + card.token().hash();
-        } catch (InvalidCardNumberException | IllegalArgumentException notACard) {
-            credential = "member:invalid";
-        }
-        String address = ClientAddress.of(in);
-        try {
-            LoginLockout.refuseIfLockedOut(throttle, credential, address);
-        } catch (HttpProblem locked) {
-            form(exchange, language, 429, pages.messages(language).get("member.locked"), false);
-            exchange.getMessage().setHeader("Retry-After", locked.headers().get("Retry-After"));
-            return;
-        }
-        Optional<Long> account = tokens.isEmpty() ? Optional.empty() : accounts.accountOf(tokens);
-        String pin = form.getOrDefault("pin", "");
-        Optional<Long> signedIn = slots.verify(() -> pins.signIn(account, pin));
-        if (signedIn.isEmpty()) {
-            throttle.failed(credential, address);
-            form(exchange, language, 401, pages.messages(language).get("member.failed"), false);
-            return;
-        }
-        throttle.succeeded(credential, address);
-        MemberSession session = sessions.open(signedIn.get());
-        PortalStep.redirect(exchange, PAGE, List.of(Cookies.set(COOKIE, session.cookie(), sessions.maxAge(), secure),
-                Cookies.set(LOGIN_COOKIE, "", Duration.ZERO, secure)));
-    }
-
-    private void form(Exchange exchange, PortalLanguage language, int status, String error, boolean switched) {
-        Message in = exchange.getMessage();
-        boolean secure = Cookies.secure(in, secureCookies);
-        String token = LoginForm.newToken();
-        Map<String, String> values = new HashMap<>();
-        values.put("csrf", token);
-        values.put("error", error);
-        values.put("errorClass", error.isEmpty() ? "error hidden" : "error");
-        PortalStep.html(exchange, status, pages.render("member-sign-in.html", language, values));
-        exchange.getMessage().setHeader("Set-Cookie", LoginForm.cookies(LOGIN_COOKIE, token, language, switched, secure));
     }
 }

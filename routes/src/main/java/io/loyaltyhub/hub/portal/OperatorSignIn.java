@@ -4,15 +4,10 @@ import io.loyaltyhub.domain.portal.OperatorUser;
 import io.loyaltyhub.domain.portal.OperatorUsers;
 import io.loyaltyhub.domain.portal.SessionStore;
 import io.loyaltyhub.hub.auth.LoginThrottle;
-import io.loyaltyhub.hub.http.ClientAddress;
-import io.loyaltyhub.hub.http.HttpProblem;
-import io.loyaltyhub.hub.http.LoginLockout;
 import io.loyaltyhub.hub.http.RequestBodies;
 import io.loyaltyhub.hub.http.VerificationSlots;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
@@ -47,19 +42,7 @@ final class OperatorSignIn {
     }
 
     PortalStep signIn() {
-        return new PortalStep() {
-            @Override
-            void handle(Exchange exchange) {
-                Message in = exchange.getMessage();
-                Map<String, String> query = PortalLanguage.query(in);
-                PortalLanguage language = PortalLanguage.of(in, query);
-                if ("POST".equals(in.getHeader(Exchange.HTTP_METHOD, String.class))) {
-                    post(exchange, language);
-                } else {
-                    form(exchange, language, 200, "", PortalLanguage.switchedBy(query));
-                }
-            }
-        };
+        return new PortalSignIn<>(pages, new Door(), throttle, slots, secureCookies);
     }
 
     PortalStep signOut() {
@@ -76,43 +59,48 @@ final class OperatorSignIn {
         };
     }
 
-    private void post(Exchange exchange, PortalLanguage language) {
-        Message in = exchange.getMessage();
-        boolean secure = Cookies.secure(in, secureCookies);
-        Map<String, String> form = Forms.parse(new String(bodies.read(in), StandardCharsets.UTF_8));
-        MerchantSessionGate.requireCsrf(in, Cookies.read(in, LOGIN_COOKIE).orElse(null), form);
-        String username = form.getOrDefault("username", "").trim();
-        String credential = "operator-user:" + username;
-        String address = ClientAddress.of(in);
-        try {
-            LoginLockout.refuseIfLockedOut(throttle, credential, address);
-        } catch (HttpProblem locked) {
-            form(exchange, language, 429, pages.messages(language).get("signin.locked"), false);
-            exchange.getMessage().setHeader("Retry-After", locked.headers().get("Retry-After"));
-            return;
+    /** User name, password and TOTP code, throttled per operator user. */
+    private final class Door implements PortalSignIn.Door<OperatorUser> {
+        @Override
+        public String template() {
+            return "operator-sign-in.html";
         }
-        Optional<OperatorUser> user = slots.verify(() -> users.signIn(username, form.getOrDefault("password", ""),
-                form.get("totp")));
-        if (user.isEmpty()) {
-            throttle.failed(credential, address);
-            form(exchange, language, 401, pages.messages(language).get("console.signin-failed"), false);
-            return;
-        }
-        throttle.succeeded(credential, address);
-        SessionStore.Session<OperatorUser> session = gate.sessions().open(user.get());
-        PortalStep.redirect(exchange, OperatorConsolePages.HOME, List.of(
-                Cookies.set(OperatorSessionGate.COOKIE, session.cookie(), gate.sessions().maxAge(), secure),
-                Cookies.set(LOGIN_COOKIE, "", Duration.ZERO, secure)));
-    }
 
-    private void form(Exchange exchange, PortalLanguage language, int status, String error, boolean switched) {
-        String token = LoginForm.newToken();
-        Map<String, String> values = new HashMap<>();
-        values.put("csrf", token);
-        values.put("error", error);
-        values.put("errorClass", error.isEmpty() ? "error hidden" : "error");
-        PortalStep.html(exchange, status, pages.render("operator-sign-in.html", language, values));
-        exchange.getMessage().setHeader("Set-Cookie", LoginForm.cookies(LOGIN_COOKIE, token, language, switched,
-                Cookies.secure(exchange.getMessage(), secureCookies)));
+        @Override
+        public String loginCookie() {
+            return LOGIN_COOKIE;
+        }
+
+        @Override
+        public String lockedMessage() {
+            return "signin.locked";
+        }
+
+        @Override
+        public String failedMessage() {
+            return "console.signin-failed";
+        }
+
+        @Override
+        public String credential(Map<String, String> form) {
+            return "operator-user:" + form.getOrDefault("username", "").trim();
+        }
+
+        @Override
+        public Optional<OperatorUser> verify(Map<String, String> form) {
+            return users.signIn(form.getOrDefault("username", "").trim(), form.getOrDefault("password", ""),
+                    form.get("totp"));
+        }
+
+        @Override
+        public String openSession(OperatorUser who, boolean secureCookie) {
+            SessionStore.Session<OperatorUser> session = gate.sessions().open(who);
+            return Cookies.set(OperatorSessionGate.COOKIE, session.cookie(), gate.sessions().maxAge(), secureCookie);
+        }
+
+        @Override
+        public String home() {
+            return OperatorConsolePages.HOME;
+        }
     }
 }

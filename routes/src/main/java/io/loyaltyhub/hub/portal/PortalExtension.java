@@ -81,8 +81,8 @@ public final class PortalExtension implements HubExtension {
                 new MerchantGifts(ports.database(), ids, clock), new MerchantCampaigns(ports.database(), ids, clock), clock);
         return List.of(console.routes(), new MerchantRewardsRoutes(rewards), new PortalRoutes(new PortalRoutes.PortalEndpoints(
                 new PortalAssets(),
-                new MerchantSignIn(pages, users, sessions, ports.merchantByCode(), ports.loginThrottle(), slots,
-                        settings.secureCookies()),
+                new PortalSignIn<>(pages, new MerchantSignIn(users, sessions, ports.merchantByCode()),
+                        ports.loginThrottle(), slots, settings.secureCookies()),
                 new MerchantSignOut(gate, sessions, settings.secureCookies()),
                 new MerchantDashboard(merchantPages, gate, clock),
                 new MerchantChartsApi(gate, new DashboardCharts(chartReports)),

@@ -397,6 +397,22 @@ abstract class MerchantPortalSuite {
     }
 
     @Test
+    void failedPinsLockTheCardOutEvenWithTheRightPinAfterwards() {
+        String pin = portal.memberPins().set(data.accountOf(3));
+        String wrong = "00000000".equals(pin) ? "11111111" : "00000000";
+        for (int i = 0; i < 5; i++) {
+            assertThat(client().memberSignIn(ReportDataSet.card(3), wrong).statusCode()).isEqualTo(401);
+        }
+        PortalClient c = client();
+        HttpResponse<String> locked = c.memberSignIn(ReportDataSet.card(3), pin);
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+        assertThat(c.cookies).doesNotContainKey("lh_member");
+        assertThat(client().memberSignIn(ReportDataSet.card(1), pinOfC1).statusCode())
+                .as("another card is not locked out").isEqualTo(303);
+    }
+
+    @Test
     void aShoppersSignOutNeedsTheCsrfToken() {
         PortalClient shopper = client();
         shopper.memberSignIn(ReportDataSet.card(1), pinOfC1);

@@ -98,6 +98,22 @@ abstract class OperatorConsoleSuite {
         assertThat(c.get("/portal/operator/?lang=zh-CN").body()).contains("本节点健康状况").contains("<html lang=\"zh-CN\">");
     }
 
+    @Test
+    void failedSignInsLockTheOperatorUserOutEvenWithTheRightPasswordAfterwards() {
+        portal.operatorUsers().add("oscar", "Oscar Lee", PASSWORD, false);
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> refused = new PortalClient(fixture.baseUrl()).operatorSignIn("oscar", "wrong " + i, null);
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("lh_operator="));
+        }
+        HttpResponse<String> locked = new PortalClient(fixture.baseUrl()).operatorSignIn("oscar", PASSWORD, null);
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+        assertThat(locked.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("lh_operator="));
+        assertThat(new PortalClient(fixture.baseUrl()).operatorSignIn("olga", PASSWORD, null).statusCode())
+                .as("another operator user is not locked out").isEqualTo(303);
+    }
+
     private static long transactionsApplied(String page) {
         Matcher m = Pattern.compile("<td>Transactions applied by the engine</td><td>(\\d+)</td>").matcher(page);
         assertThat(m.find()).as(page).isTrue();
