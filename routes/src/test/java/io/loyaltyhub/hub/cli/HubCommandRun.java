@@ -12,9 +12,9 @@ import picocli.CommandLine;
  * and error. It replaces {@code System.out} while it runs, so a test class using it holds
  * {@code @ResourceLock(Resources.SYSTEM_OUT)}.
  */
-record HubCommandRun(int exitCode, String out, String err) {
+public record HubCommandRun(int exitCode, String out, String err) {
 
-    static HubCommandRun of(String... args) {
+    public static HubCommandRun of(String... args) {
         PrintStream originalOut = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StringWriter err = new StringWriter();

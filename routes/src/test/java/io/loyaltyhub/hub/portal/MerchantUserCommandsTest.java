@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.loyaltyhub.domain.crypto.Totp;
 import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
-import io.loyaltyhub.hub.cli.HubCommand;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.loyaltyhub.hub.cli.HubCommandRun;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
-import picocli.CommandLine;
 
 /** The operator creates and disables portal users with the CLI while the hub runs; the user signs in with what it printed. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Slow
 @ResourceLock(Resources.SYSTEM_OUT)
-@ResourceLock(Resources.SYSTEM_ERR)
 class MerchantUserCommandsTest {
     private HubFixture fixture;
 
@@ -42,22 +37,13 @@ class MerchantUserCommandsTest {
         fixture.close();
     }
 
+    /** Runs the command as the operator would, against the running hub's data directory: what it printed, out and err. */
     private String run(int expectedCode, String... args) {
-        PrintStream original = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            List<String> all = new ArrayList<>(List.of(args));
-            all.addAll(List.of("-s", "hub.data-dir=" + fixture.dataDir()));
-            int code = new CommandLine(new HubCommand()).execute(all.toArray(String[]::new));
-            assertThat(code).as(String.join(" ", args) + ": " + captured).isEqualTo(expectedCode);
-        } finally {
-            System.setOut(original);
-            System.setErr(originalErr);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("-s", "hub.data-dir=" + fixture.dataDir()));
+        HubCommandRun run = HubCommandRun.of(all.toArray(String[]::new));
+        assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.out() + run.err()).isEqualTo(expectedCode);
+        return run.out() + run.err();
     }
 
     private static String field(String output, String name) {
@@ -78,7 +64,7 @@ class MerchantUserCommandsTest {
         assertThat(c.signIn("books", "alice", password, Totp.codeAt(secret, Instant.now())).statusCode()).isEqualTo(303);
         assertThat(c.get("/portal/merchant/").body()).contains("Alice Tan");
 
-        assertThat(run(1, "merchant-user-add", "--merchant", "books", "--user", "alice", "--name", "Again"))
+        assertThat(run(2, "merchant-user-add", "--merchant", "books", "--user", "alice", "--name", "Again"))
                 .contains("already has a user alice");
         assertThat(run(0, "merchant-user-disable", "--merchant", "books", "--user", "alice")).contains("disabled");
         assertThat(c.get("/portal/merchant/").statusCode()).as("the open session ended").isEqualTo(303);

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.loyaltyhub.domain.crypto.Totp;
 import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.hub.HubFixture;
-import io.loyaltyhub.hub.cli.HubCommand;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.loyaltyhub.hub.cli.HubCommandRun;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
-import picocli.CommandLine;
 
 /**
  * The operator's commands for the portal's people while the hub runs: operator users sign in to the console with what
@@ -30,7 +26,6 @@ import picocli.CommandLine;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Slow
 @ResourceLock(Resources.SYSTEM_OUT)
-@ResourceLock(Resources.SYSTEM_ERR)
 class PortalPeopleCommandsTest {
     private HubFixture fixture;
     private PortalExtension portal;
@@ -46,22 +41,13 @@ class PortalPeopleCommandsTest {
         fixture.close();
     }
 
+    /** Runs the command as the operator would, against the running hub's data directory: what it printed, out and err. */
     private String run(int expectedCode, String... args) {
-        PrintStream original = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            List<String> all = new ArrayList<>(List.of(args));
-            all.addAll(List.of("-s", "hub.data-dir=" + fixture.dataDir()));
-            int code = new CommandLine(new HubCommand()).execute(all.toArray(String[]::new));
-            assertThat(code).as(String.join(" ", args) + ": " + captured).isEqualTo(expectedCode);
-        } finally {
-            System.setOut(original);
-            System.setErr(originalErr);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("-s", "hub.data-dir=" + fixture.dataDir()));
+        HubCommandRun run = HubCommandRun.of(all.toArray(String[]::new));
+        assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.out() + run.err()).isEqualTo(expectedCode);
+        return run.out() + run.err();
     }
 
     private static String field(String output, String name) {
@@ -82,10 +68,10 @@ class PortalPeopleCommandsTest {
         assertThat(c.operatorSignIn("olga", password, Totp.codeAt(secret, Instant.now())).statusCode()).isEqualTo(303);
         assertThat(c.get("/portal/operator/").body()).contains("Olga Ng");
 
-        assertThat(run(1, "operator-user-add", "--user", "olga", "--name", "Again")).contains("already an operator user olga");
+        assertThat(run(2, "operator-user-add", "--user", "olga", "--name", "Again")).contains("already an operator user olga");
         assertThat(run(0, "operator-user-disable", "--user", "olga")).contains("operator user olga disabled");
         assertThat(c.get("/portal/operator/").statusCode()).as("the open session ended").isEqualTo(303);
-        assertThat(run(1, "operator-user-disable", "--user", "olga")).contains("no active operator user olga");
+        assertThat(run(2, "operator-user-disable", "--user", "olga")).contains("no active operator user olga");
     }
 
     @Test
