@@ -16,17 +16,14 @@ import io.loyaltyhub.domain.testing.Slow;
 import io.loyaltyhub.domain.txn.Channel;
 import io.loyaltyhub.domain.txn.PosTransaction;
 import io.loyaltyhub.hub.broker.terminals.BrokerTerminalsExtension;
-import io.loyaltyhub.hub.cli.HubCommand;
+import io.loyaltyhub.hub.cli.HubCommandRun;
 import io.loyaltyhub.hub.csv.CsvBatchChannel;
 import io.loyaltyhub.hub.intake.IntakeRoutes;
 import io.loyaltyhub.hub.iso8583.Iso8583Extension;
 import io.loyaltyhub.hub.poslog.PosLogChannel;
 import io.loyaltyhub.hub.webhook.WebhookChannel;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -43,7 +40,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
-import picocli.CommandLine;
 
 /**
  * The money rules of issue 12 (items 1-7) as a terminal meets them, on every channel of one real hub: HTTP JSON,
@@ -375,17 +371,9 @@ class MoneyRulesOnEveryChannelTest {
 
     /** What {@code reference-conflicts --merchant CODE} prints, run against the running hub's database. */
     private static String referenceConflicts(String merchant) {
-        PrintStream console = System.out;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            exit = new CommandLine(new HubCommand()).execute("reference-conflicts", "-s",
-                    "hub.data-dir=" + fixture.dataDir(), "--merchant", merchant);
-        } finally {
-            System.setOut(console);
-        }
-        assertThat(exit).isZero();
-        return printed.toString(StandardCharsets.UTF_8);
+        HubCommandRun run = HubCommandRun.of("reference-conflicts", "-s", "hub.data-dir=" + fixture.dataDir(),
+                "--merchant", merchant);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return run.out();
     }
 }

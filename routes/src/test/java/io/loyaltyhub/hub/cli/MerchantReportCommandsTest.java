@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
-import picocli.CommandLine;
 
 /**
  * The operator's report commands against a running hub's embedded database, and the demo's report curl commands
@@ -54,18 +53,11 @@ class MerchantReportCommandsTest {
     }
 
     private String run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            List<String> all = new ArrayList<>(List.of(args));
-            all.addAll(List.of("-s", "hub.data-dir=" + fixture.dataDir()));
-            int code = new CommandLine(new HubCommand()).execute(all.toArray(String[]::new));
-            assertThat(code).as(String.join(" ", args)).isZero();
-        } finally {
-            System.setOut(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("-s", "hub.data-dir=" + fixture.dataDir()));
+        HubCommandRun run = HubCommandRun.of(all.toArray(String[]::new));
+        assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.err()).isZero();
+        return run.out();
     }
 
     private HttpResponse<String> get(String userColonSecret, String url) {
@@ -109,12 +101,13 @@ class MerchantReportCommandsTest {
         assertThat(id.find()).isTrue();
         assertThat(secret.find()).isTrue();
 
-        int refused = new CommandLine(new HubCommand()).execute("merchant-credential-revoke", "--merchant", other.code(),
+        HubCommandRun refused = HubCommandRun.of("merchant-credential-revoke", "--merchant", other.code(),
                 "--credential", id.group(1), "-s", "hub.data-dir=" + fixture.dataDir());
         String revoked = run("merchant-credential-revoke", "--merchant", m.code(), "--credential", id.group(1));
         HttpResponse<String> r = get(id.group(1) + ":" + secret.group(1), fixture.baseUrl() + "/merchant/v1/reports/daily");
 
-        assertThat(refused).as("another merchant's credential is not found").isNotZero();
+        assertThat(refused.exitCode()).as("another merchant's credential is not found").isEqualTo(2);
+        assertThat(refused.err()).startsWith("error: ").contains(id.group(1));
         assertThat(revoked).contains("revoked");
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(r.body()).contains("unknown-merchant-or-wrong-credential");

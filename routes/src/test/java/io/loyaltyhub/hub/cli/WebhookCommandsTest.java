@@ -14,12 +14,6 @@ import io.loyaltyhub.domain.webhook.WebhookEvent;
 import io.loyaltyhub.domain.webhook.WebhookEvents;
 import io.loyaltyhub.hub.config.HubSettings;
 import io.loyaltyhub.hub.keys.HubKeys;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
-import picocli.CommandLine;
 
 /** The operator connects a merchant's Square or Shopify account and lists what its events became. */
 @Slow
@@ -38,19 +31,17 @@ class WebhookCommandsTest {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String out, String err) {
-    }
 
     @Test
     void webhookConnectStoresTheSecretReadFromStandardInputSealedForTheMerchantAndProvider() {
         Path data = onboardedShop();
 
-        Run square = run("sq-signature-key\n", "webhook-connect", "--merchant", "books", "--provider", "square",
+        HubCommandRun square = run("sq-signature-key\n", "webhook-connect", "--merchant", "books", "--provider", "square",
                 "--terminal", "WEB", "--account", "ML6PT9F9F2KE8", "--notification-url",
                 "https://hub.example.com/webhooks/v1/square/books", "-s", "hub.data-dir=" + data);
-        Run shopify = run("", "webhook-connect", "--merchant", "books", "--provider", "shopify", "--terminal", "WEB",
+        HubCommandRun shopify = run("", "webhook-connect", "--merchant", "books", "--provider", "shopify", "--terminal", "WEB",
                 "--secret", "shpss_secret", "-s", "hub.data-dir=" + data);
-        Run lightspeed = run("ls-client-secret\n", "webhook-connect", "--merchant", "books", "--provider", "lightspeed",
+        HubCommandRun lightspeed = run("ls-client-secret\n", "webhook-connect", "--merchant", "books", "--provider", "lightspeed",
                 "--terminal", "WEB", "--account", "pagesandco", "--currency", "nzd", "-s", "hub.data-dir=" + data);
 
         assertThat(lightspeed.exitCode()).as(lightspeed.err()).isZero();
@@ -79,11 +70,11 @@ class WebhookCommandsTest {
     void aLoyverseConnectionWithoutItsCurrencyAndASquareConnectionWithoutItsUrlAreRefused() {
         Path data = onboardedShop();
 
-        Run loyverse = run("key\n", "webhook-connect", "--merchant", "books", "--provider", "loyverse", "--terminal", "WEB",
+        HubCommandRun loyverse = run("key\n", "webhook-connect", "--merchant", "books", "--provider", "loyverse", "--terminal", "WEB",
                 "-s", "hub.data-dir=" + data);
-        Run squareWithoutUrl = run("key\n", "webhook-connect", "--merchant", "books", "--provider", "square",
+        HubCommandRun squareWithoutUrl = run("key\n", "webhook-connect", "--merchant", "books", "--provider", "square",
                 "--terminal", "WEB", "-s", "hub.data-dir=" + data);
-        Run otherMerchantsTill = run("key\n", "webhook-connect", "--merchant", "books", "--provider", "shopify",
+        HubCommandRun otherMerchantsTill = run("key\n", "webhook-connect", "--merchant", "books", "--provider", "shopify",
                 "--terminal", "NOPE", "-s", "hub.data-dir=" + data);
 
         assertThat(loyverse.exitCode()).isNotZero();
@@ -104,8 +95,8 @@ class WebhookCommandsTest {
                     "event type not used for points"), Clock.systemUTC().instant());
         }
 
-        Run all = run("", "webhook-events", "--merchant", "books", "-s", "hub.data-dir=" + data);
-        Run noCard = run("", "webhook-events", "--merchant", "books", "--status", "no-card", "-s", "hub.data-dir=" + data);
+        HubCommandRun all = run("", "webhook-events", "--merchant", "books", "-s", "hub.data-dir=" + data);
+        HubCommandRun noCard = run("", "webhook-events", "--merchant", "books", "--status", "no-card", "-s", "hub.data-dir=" + data);
 
         assertThat(all.out()).contains("shopify wh-1 orders/paid no-card: no loyalty card in the event's notes")
                 .contains("square ev-2 customer.created ignored: event type not used for points").contains("2 event(s)");
@@ -132,22 +123,7 @@ class WebhookCommandsTest {
         return Database.open(settings(data).databaseConfig(2));
     }
 
-    private static Run run(String stdin, String... args) {
-        PrintStream originalOut = System.out;
-        InputStream originalIn = System.in;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        try {
-            CommandLine cli = new CommandLine(new HubCommand());
-            cli.setErr(new PrintWriter(err, true));
-            cli.setExecutionExceptionHandler(HubCommand.EXECUTION_ERRORS);
-            int code = cli.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(originalOut);
-            System.setIn(originalIn);
-        }
+    private static HubCommandRun run(String stdin, String... args) {
+        return HubCommandRun.withInput(stdin, args);
     }
 }
