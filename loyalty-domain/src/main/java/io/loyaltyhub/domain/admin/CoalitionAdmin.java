@@ -5,6 +5,8 @@ import io.loyaltyhub.domain.card.CardProgramme;
 import io.loyaltyhub.domain.card.CardRange;
 import io.loyaltyhub.domain.card.CheckDigitRule;
 import io.loyaltyhub.domain.crypto.SecretHasher;
+import io.loyaltyhub.domain.merchant.MerchantCredential;
+import io.loyaltyhub.domain.merchant.MerchantCredentials;
 import io.loyaltyhub.domain.model.EarnRate;
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.model.Money;
@@ -22,6 +24,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.hibernate.Session;
 
 /**
@@ -42,16 +45,50 @@ public final class CoalitionAdmin {
 
     public MerchantId createMerchant(String code, String name) {
         requireCode(code, "merchant code");
-        long id = ids.nextId();
+        MerchantId merchant = new MerchantId(ids.nextId());
         database.inOperatorTransaction(s -> {
-            if (s.createSelectionQuery("from Merchant where code = :code", Merchant.class).setParameter("code", code)
-                    .uniqueResultOptional().isPresent()) {
-                throw new IllegalArgumentException("merchant " + code + " already exists");
-            }
-            s.persist(new Merchant(id, code, name, now()));
+            addMerchant(s, merchant, code, name);
             return null;
         });
-        return new MerchantId(id);
+        return merchant;
+    }
+
+    /**
+     * A new merchant with its earn rate in one currency, in one transaction: a failure at either step leaves no
+     * merchant behind.
+     */
+    public MerchantId createMerchant(String code, String name, String currency, EarnRate rate) {
+        return onboard(code, name, currency, rate, (tenant, merchant) -> merchant);
+    }
+
+    /**
+     * A new merchant with its earn rate in one currency and its first report credential, in one transaction: a
+     * failure at any step (a duplicate code, the database gone) leaves no merchant behind.
+     */
+    public MerchantCredential onboardMerchant(String code, String name, String currency, EarnRate rate,
+                                              MerchantCredentials credentials) {
+        return onboard(code, name, currency, rate, credentials::issue);
+    }
+
+    private <T> T onboard(String code, String name, String currency, EarnRate rate,
+                          BiFunction<Session, MerchantId, T> thenForTheMerchant) {
+        requireCode(code, "merchant code");
+        Money.currencyOf(currency);
+        MerchantId merchant = new MerchantId(ids.nextId());
+        return database.inOnboardingTransaction(merchant, (operator, tenant) -> {
+            addMerchant(operator, merchant, code, name);
+            operator.flush();
+            setEarnRate(tenant, currency, rate);
+            return thenForTheMerchant.apply(tenant, merchant);
+        });
+    }
+
+    private void addMerchant(Session operator, MerchantId merchant, String code, String name) {
+        if (operator.createSelectionQuery("from Merchant where code = :code", Merchant.class).setParameter("code", code)
+                .uniqueResultOptional().isPresent()) {
+            throw new IllegalArgumentException("merchant " + code + " already exists");
+        }
+        operator.persist(new Merchant(merchant.value(), code, name, now()));
     }
 
     public List<Merchant> listMerchantsAcrossTenants() {
@@ -66,15 +103,20 @@ public final class CoalitionAdmin {
     public void setEarnRate(MerchantId merchant, String currency, EarnRate rate) {
         Money.currencyOf(currency);
         database.inMerchantTransaction(merchant, s -> {
-            EarnRule rule = s.createSelectionQuery("from EarnRule where currency = :c", EarnRule.class)
-                    .setParameter("c", currency).uniqueResult();
-            if (rule == null) {
-                s.persist(new EarnRule(ids.nextId(), currency, rate.points(), rate.perMinorUnits()));
-            } else {
-                rule.changeRate(rate.points(), rate.perMinorUnits());
-            }
+            setEarnRate(s, currency, rate);
             return null;
         });
+    }
+
+    /** @param merchantSession a session of the merchant whose rate it is */
+    private void setEarnRate(Session merchantSession, String currency, EarnRate rate) {
+        EarnRule rule = merchantSession.createSelectionQuery("from EarnRule where currency = :c", EarnRule.class)
+                .setParameter("c", currency).uniqueResult();
+        if (rule == null) {
+            merchantSession.persist(new EarnRule(ids.nextId(), currency, rate.points(), rate.perMinorUnits()));
+        } else {
+            rule.changeRate(rate.points(), rate.perMinorUnits());
+        }
     }
 
     public StoreId addStore(MerchantId merchant, String code, String name) {

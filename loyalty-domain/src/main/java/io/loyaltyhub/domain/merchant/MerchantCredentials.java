@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.Session;
 
 /**
  * Merchants' report credentials: issued by the operator, presented by merchants as HTTP Basic (credential id :
@@ -37,14 +38,19 @@ public final class MerchantCredentials {
     }
 
     public MerchantCredential issue(MerchantId merchant) {
+        return database.inMerchantTransaction(merchant, s -> issue(s, merchant));
+    }
+
+    /**
+     * Issues within a transaction already open (onboarding a merchant).
+     *
+     * @param merchantSession a session of {@code merchant}
+     */
+    public MerchantCredential issue(Session merchantSession, MerchantId merchant) {
         String credentialId = SecretHasher.newCredentialId("mrc-");
         String secret = SecretHasher.newSecret();
-        long id = ids.nextId();
-        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        database.inMerchantTransaction(merchant, s -> {
-            s.persist(new MerchantCredentialEntity(id, credentialId, hasher.hash(secret), now));
-            return null;
-        });
+        merchantSession.persist(new MerchantCredentialEntity(ids.nextId(), credentialId, hasher.hash(secret),
+                LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)));
         return new MerchantCredential(merchant, credentialId, secret);
     }
 

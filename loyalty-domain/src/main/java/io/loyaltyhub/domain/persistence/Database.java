@@ -15,6 +15,7 @@ import io.loyaltyhub.domain.persistence.entity.Store;
 import io.loyaltyhub.domain.persistence.entity.Terminal;
 import java.sql.Connection;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -183,6 +184,26 @@ public final class Database implements AutoCloseable {
         try (Session session = openOperatorSession()) {
             return inTransaction(session, work);
         }
+    }
+
+    /**
+     * One transaction that creates a merchant and writes its first rows: {@code work} gets the operator's session
+     * (for the merchant row) and a session of the new merchant on the same connection (for its tenant-owned rows).
+     * The operator's writes are flushed first, then the merchant's; all of it is committed together, or nothing is.
+     */
+    public <T> T inOnboardingTransaction(MerchantId merchant, BiFunction<Session, Session, T> work) {
+        if (merchant == null) {
+            throw new IllegalArgumentException("a merchant is required for an onboarding transaction");
+        }
+        return inOperatorTransaction(operator -> {
+            try (Session tenant = operator.sessionWithOptions().connection().tenantIdentifier(merchant.value())
+                    .openSession()) {
+                T result = work.apply(operator, tenant);
+                operator.flush();
+                tenant.flush();
+                return result;
+            }
+        });
     }
 
     private static <T> T inTransaction(Session session, Function<Session, T> work) {

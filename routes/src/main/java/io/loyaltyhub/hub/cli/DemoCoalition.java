@@ -167,8 +167,7 @@ final class DemoCoalition {
                                                String storeName, long points, long per) {
         MerchantId id = admin.findMerchantByCode(code).orElse(null);
         if (id == null) {
-            id = admin.createMerchant(code, name);
-            admin.setEarnRate(id, "EUR", new EarnRate(points, per));
+            id = admin.createMerchant(code, name, "EUR", new EarnRate(points, per));
             admin.addStore(id, store, storeName);
             return admin.addTerminal(id, store, "T1");
         }

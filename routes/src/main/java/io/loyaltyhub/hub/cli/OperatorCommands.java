@@ -48,11 +48,7 @@ final class OperatorCommands {
 
         @Override
         public Integer call() {
-            MerchantId id = withAdmin(a -> {
-                MerchantId m = a.createMerchant(code, name);
-                a.setEarnRate(m, currency, new EarnRate(points, per));
-                return m;
-            });
+            MerchantId id = withAdmin(a -> a.createMerchant(code, name, currency, new EarnRate(points, per)));
             System.out.printf("merchant %s created (id %d): %d point(s) per %d minor units of %s%n", code, id.value(),
                     points, per, currency);
             return 0;

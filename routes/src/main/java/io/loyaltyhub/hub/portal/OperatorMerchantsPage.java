@@ -6,7 +6,6 @@ import io.loyaltyhub.domain.admin.OperatorQueries;
 import io.loyaltyhub.domain.merchant.MerchantCredential;
 import io.loyaltyhub.domain.merchant.MerchantCredentials;
 import io.loyaltyhub.domain.model.EarnRate;
-import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.model.Money;
 import io.loyaltyhub.domain.portal.OperatorUser;
 import io.loyaltyhub.domain.portal.SessionStore;
@@ -62,9 +61,7 @@ final class OperatorMerchantsPage extends PortalStep {
             Money.currencyOf(currency);
             EarnRate rate = new EarnRate(ConsoleForms.number(form, "points"), ConsoleForms.number(form, "per"));
             String name = ConsoleForms.required(form, "name");
-            MerchantId merchant = admin.createMerchant(code, name);
-            admin.setEarnRate(merchant, currency, rate);
-            MerchantCredential credential = credentials.issue(merchant);
+            MerchantCredential credential = admin.onboardMerchant(code, name, currency, rate, credentials);
             values.put("notice", words.get("console.merchant-created") + " " + code + " · " + rate.points() + " / "
                     + rate.perMinorUnits() + " " + currency + " · " + credential.credentialId() + " / " + credential.secret());
             return 200;
