@@ -77,7 +77,6 @@ public final class CoalitionAdmin {
         MerchantId merchant = new MerchantId(ids.nextId());
         return database.inOnboardingTransaction(merchant, (operator, tenant) -> {
             addMerchant(operator, merchant, code, name);
-            operator.flush();
             setEarnRate(tenant, currency, rate);
             return thenForTheMerchant.apply(tenant, merchant);
         });

@@ -43,8 +43,9 @@ final class MerchantPortalPages {
         this.secureCookies = secureCookies;
     }
 
-    PortalPages pages() {
-        return pages;
+    /** The messages of the pages in {@code language}, for the rows a page builds itself. */
+    Map<String, String> messages(PortalLanguage language) {
+        return pages.messages(language);
     }
 
     /** Answers {@code page} for the session's user with the template's own {@code values} and the shared header. */

@@ -63,7 +63,7 @@ final class MerchantRewardsPage extends PortalStep {
         Message in = exchange.getMessage();
         Map<String, String> query = PortalLanguage.query(in);
         PortalLanguage language = PortalLanguage.of(in, query);
-        Map<String, String> words = pages.pages().messages(language);
+        Map<String, String> words = pages.messages(language);
         if ("POST".equals(in.getHeader(Exchange.HTTP_METHOD, String.class))) {
             PortalSession session = gate.require(in);
             Map<String, String> form = Forms.parse(new String(bodies.read(in), StandardCharsets.UTF_8));
@@ -149,7 +149,7 @@ final class MerchantRewardsPage extends PortalStep {
 
     private void show(Exchange exchange, int status, PortalSession session, PortalLanguage language,
                       Map<String, String> values) {
-        Map<String, String> words = pages.pages().messages(language);
+        Map<String, String> words = pages.messages(language);
         MerchantId merchant = session.user().merchant();
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);

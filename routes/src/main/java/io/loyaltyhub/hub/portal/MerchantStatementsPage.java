@@ -66,7 +66,7 @@ final class MerchantStatementsPage extends PortalStep {
             ProblemResponses.answer(exchange, r.kind() == ReportRejected.Kind.NOT_FOUND ? 404 : 400, r.code(), r.getMessage());
             return;
         }
-        Map<String, String> words = pages.pages().messages(language);
+        Map<String, String> words = pages.messages(language);
         StringBuilder html = new StringBuilder();
         for (JsonNode s : rows) {
             String currency = s.get("currency").asText();
