@@ -1,5 +1,6 @@
 package io.loyaltyhub.domain.household;
 
+import io.loyaltyhub.domain.member.AccountMoves;
 import io.loyaltyhub.domain.model.CardToken;
 import io.loyaltyhub.domain.persistence.CoalitionSql;
 import io.loyaltyhub.domain.persistence.IdGenerator;
@@ -175,41 +176,11 @@ final class MemberCardStore {
     }
 
     /**
-     * Moves points between two locked accounts: a pair of account_move rows (one per account, summing to zero) and
-     * both balances, so each balance still equals the sum of its ledger. Nothing is written for zero points.
+     * Moves points between two locked accounts ({@link AccountMoves#transfer}): a pair of account_move rows and both
+     * balances. Nothing is written for zero points.
      */
     void movePoints(long operationId, long from, long to, Long cardId, String moveType, long points) throws SQLException {
-        if (points == 0) {
-            return;
-        }
-        try (PreparedStatement ps = CoalitionSql.on(c).prepare("INSERT INTO account_move (id, operation_id, account_id, "
-                + "counter_account_id, card_id, move_type, points, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            addMove(ps, operationId, from, to, cardId, moveType + "_OUT", -points);
-            addMove(ps, operationId, to, from, cardId, moveType + "_IN", points);
-            ps.executeBatch();
-        }
-        try (PreparedStatement ps = CoalitionSql.on(c).prepare("UPDATE member_account SET balance = balance + ? WHERE id = ?")) {
-            ps.setLong(1, -points);
-            ps.setLong(2, from);
-            ps.addBatch();
-            ps.setLong(1, points);
-            ps.setLong(2, to);
-            ps.addBatch();
-            ps.executeBatch();
-        }
-    }
-
-    private void addMove(PreparedStatement ps, long operationId, long account, long counter, Long cardId, String type,
-                         long points) throws SQLException {
-        ps.setLong(1, ids.nextId());
-        ps.setLong(2, operationId);
-        ps.setLong(3, account);
-        ps.setLong(4, counter);
-        ps.setObject(5, cardId);
-        ps.setString(6, type);
-        ps.setLong(7, points);
-        ps.setObject(8, now);
-        ps.addBatch();
+        new AccountMoves(c, ids, now).transfer(operationId, from, to, cardId, moveType, points);
     }
 
     /** An account whose last card left: closed, pointing at where its points went (a closed account holds 0). */

@@ -1,5 +1,6 @@
 package io.loyaltyhub.domain.reward;
 
+import io.loyaltyhub.domain.member.AccountMoves;
 import io.loyaltyhub.domain.model.CardToken;
 import io.loyaltyhub.domain.persistence.CoalitionSql;
 import io.loyaltyhub.domain.persistence.Database;
@@ -56,7 +57,7 @@ public final class MailedRedemptions {
                 throw new RewardRefused(RewardRefusal.REWARD_OUT_OF_STOCK, "reward " + rewardCode + " is out of stock");
             }
             long id = ids.nextId();
-            move(c, id, cardAndAccount[1], cardAndAccount[0], "REWARD", -reward.pricePoints(), now);
+            new AccountMoves(c, ids, now).adjust(id, cardAndAccount[1], cardAndAccount[0], "REWARD", -reward.pricePoints());
             shelf.record(new RewardShelf.NewRedemption(id, reward.id(), cardAndAccount[1], cardAndAccount[0], null, null,
                     reward.pricePoints(), "RESERVED", RewardShelf.MAIL, actor, now));
             return new Redemption(id, reward.code(), reward.name(), reward.pricePoints(), "RESERVED", RewardShelf.MAIL,
@@ -78,7 +79,7 @@ public final class MailedRedemptions {
         return inTransaction((c, now) -> {
             Stored r = lockReserved(c, redemptionId);
             long balance = lockBalance(c, r.accountId);
-            move(c, ids.nextId(), r.accountId, r.cardId, "REWARD_BACK", r.points, now);
+            new AccountMoves(c, ids, now).adjust(ids.nextId(), r.accountId, r.cardId, "REWARD_BACK", r.points);
             new RewardShelf(c).giveBackOne(r.rewardId);
             setStatus(c, redemptionId, "CANCELLED", actor, now);
             return new Redemption(r.id, r.code, r.name, r.points, "CANCELLED", r.channel, balance + r.points);
@@ -160,28 +161,6 @@ public final class MailedRedemptions {
                 rs.next();
                 return rs.getLong(1);
             }
-        }
-    }
-
-    /** One account_move row (its own counter account, as the expiry job's) and the balance, moved together. */
-    private void move(Connection c, long operationId, long accountId, Long cardId, String type, long points,
-                      LocalDateTime now) throws SQLException {
-        try (PreparedStatement ps = CoalitionSql.on(c).prepare("INSERT INTO account_move (id, operation_id, account_id, "
-                + "counter_account_id, card_id, move_type, points, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, ids.nextId());
-            ps.setLong(2, operationId);
-            ps.setLong(3, accountId);
-            ps.setLong(4, accountId);
-            ps.setObject(5, cardId);
-            ps.setString(6, type);
-            ps.setLong(7, points);
-            ps.setObject(8, now);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = CoalitionSql.on(c).prepare("UPDATE member_account SET balance = balance + ? WHERE id = ?")) {
-            ps.setLong(1, points);
-            ps.setLong(2, accountId);
-            ps.executeUpdate();
         }
     }
 
