@@ -15,8 +15,6 @@ import io.loyaltyhub.domain.portal.OperatorUser;
 import io.loyaltyhub.domain.portal.SessionStore;
 import io.loyaltyhub.domain.txn.PresentedCard;
 import io.loyaltyhub.hub.http.HttpProblem;
-import io.loyaltyhub.hub.http.RequestBodies;
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +41,6 @@ final class OperatorCardsPage extends PortalStep {
     private final CardReader cards;
     private final CardLifecycle lifecycle;
     private final BlockedCards blocked;
-    private final RequestBodies bodies = new RequestBodies(4 * 1024, "body-too-large", "the form");
 
     OperatorCardsPage(OperatorConsolePages console, CoalitionAdmin admin, CardReader cards, CardLifecycle lifecycle,
                       BlockedCards blocked) {
@@ -58,8 +55,9 @@ final class OperatorCardsPage extends PortalStep {
     void handle(Exchange exchange) {
         Message in = exchange.getMessage();
         if ("POST".equals(in.getHeader(Exchange.HTTP_METHOD, String.class))) {
-            Map<String, String> form = Forms.parse(new String(bodies.read(in), StandardCharsets.UTF_8));
-            SessionStore.Session<OperatorUser> session = console.gate().requireForPost(in, form);
+            OperatorConsolePages.PostedForm posted = console.postedForm(in);
+            Map<String, String> form = posted.fields();
+            SessionStore.Session<OperatorUser> session = posted.session();
             Map<String, String> values = new HashMap<>();
             int status = "issue-range".equals(form.get("action")) ? issueRange(form, console.messages(in), values)
                     : act(session.owner(), form, console.messages(in), values);

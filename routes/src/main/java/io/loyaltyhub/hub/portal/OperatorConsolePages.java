@@ -2,6 +2,8 @@ package io.loyaltyhub.hub.portal;
 
 import io.loyaltyhub.domain.portal.OperatorUser;
 import io.loyaltyhub.domain.portal.SessionStore;
+import io.loyaltyhub.hub.http.RequestBodies;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +24,7 @@ final class OperatorConsolePages {
     private final PortalPages pages;
     private final OperatorSessionGate gate;
     private final boolean secureCookies;
+    private final RequestBodies formBodies = new RequestBodies(4 * 1024, "body-too-large", "the form");
 
     OperatorConsolePages(PortalPages pages, OperatorSessionGate gate, boolean secureCookies) {
         this.pages = pages;
@@ -40,6 +43,19 @@ final class OperatorConsolePages {
 
     Map<String, String> messages(Message in) {
         return pages.messages(language(in));
+    }
+
+    /** A form posted to a console page: its fields, and the session whose CSRF token and origin it carried. */
+    record PostedForm(SessionStore.Session<OperatorUser> session, Map<String, String> fields) {
+    }
+
+    /**
+     * Reads a POSTed console form (at most 4 KiB) and checks it against the session: without a session, with another
+     * token or from another origin it is refused ({@link OperatorSessionGate#requireForPost}).
+     */
+    PostedForm postedForm(Message in) {
+        Map<String, String> fields = Forms.parse(new String(formBodies.read(in), StandardCharsets.UTF_8));
+        return new PostedForm(gate.requireForPost(in, fields), fields);
     }
 
     /** The session of a GET, or empty after answering with a redirect to the sign-in page. */

@@ -15,8 +15,6 @@ import io.loyaltyhub.domain.model.StoreId;
 import io.loyaltyhub.domain.portal.OperatorUser;
 import io.loyaltyhub.domain.portal.SessionStore;
 import io.loyaltyhub.hub.http.HttpProblem;
-import io.loyaltyhub.hub.http.RequestBodies;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -45,7 +43,6 @@ final class OperatorEarnRulesPage extends PortalStep {
     private final Campaigns campaigns;
     private final CampaignEnding ending;
     private final Clock clock;
-    private final RequestBodies bodies = new RequestBodies(4 * 1024, "body-too-large", "the form");
 
     OperatorEarnRulesPage(OperatorConsolePages console, OperatorDirectory directory, BaseEarnRates baseRates,
                           EarnRateSchedule schedule, Campaigns campaigns, CampaignEnding ending, Clock clock) {
@@ -63,8 +60,9 @@ final class OperatorEarnRulesPage extends PortalStep {
         Message in = exchange.getMessage();
         String code = in.getHeader("code", String.class);
         if ("POST".equals(in.getHeader(Exchange.HTTP_METHOD, String.class))) {
-            Map<String, String> form = Forms.parse(new String(bodies.read(in), StandardCharsets.UTF_8));
-            SessionStore.Session<OperatorUser> session = console.gate().requireForPost(in, form);
+            OperatorConsolePages.PostedForm posted = console.postedForm(in);
+            Map<String, String> form = posted.fields();
+            SessionStore.Session<OperatorUser> session = posted.session();
             MerchantId merchant = merchant(code);
             Map<String, String> values = new HashMap<>();
             int status = act(merchant, form, console.messages(in), values);

@@ -10,9 +10,7 @@ import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.portal.OperatorUser;
 import io.loyaltyhub.domain.portal.SessionStore;
 import io.loyaltyhub.hub.http.HttpProblem;
-import io.loyaltyhub.hub.http.RequestBodies;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.Currency;
 import java.util.HashMap;
@@ -37,7 +35,6 @@ final class OperatorMerchantPage extends PortalStep {
     private final CoalitionAdmin admin;
     private final TransactionLimitSettings limits;
     private final ReferenceConflicts conflicts;
-    private final RequestBodies bodies = new RequestBodies(4 * 1024, "body-too-large", "the form");
 
     OperatorMerchantPage(OperatorConsolePages console, OperatorDirectory directory, CoalitionAdmin admin,
                          TransactionLimitSettings limits, ReferenceConflicts conflicts) {
@@ -52,8 +49,9 @@ final class OperatorMerchantPage extends PortalStep {
     void handle(Exchange exchange) {
         Message in = exchange.getMessage();
         if ("POST".equals(in.getHeader(Exchange.HTTP_METHOD, String.class))) {
-            Map<String, String> form = Forms.parse(new String(bodies.read(in), StandardCharsets.UTF_8));
-            SessionStore.Session<OperatorUser> session = console.gate().requireForPost(in, form);
+            OperatorConsolePages.PostedForm posted = console.postedForm(in);
+            Map<String, String> form = posted.fields();
+            SessionStore.Session<OperatorUser> session = posted.session();
             String code = in.getHeader("code", String.class);
             MerchantId merchant = merchant(code);
             Map<String, String> values = new HashMap<>();

@@ -9,8 +9,6 @@ import io.loyaltyhub.domain.model.EarnRate;
 import io.loyaltyhub.domain.model.Money;
 import io.loyaltyhub.domain.portal.OperatorUser;
 import io.loyaltyhub.domain.portal.SessionStore;
-import io.loyaltyhub.hub.http.RequestBodies;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +27,6 @@ final class OperatorMerchantsPage extends PortalStep {
     private final OperatorDirectory directory;
     private final CoalitionAdmin admin;
     private final MerchantCredentials credentials;
-    private final RequestBodies bodies = new RequestBodies(4 * 1024, "body-too-large", "the form");
 
     OperatorMerchantsPage(OperatorConsolePages console, OperatorDirectory directory, CoalitionAdmin admin,
                           MerchantCredentials credentials) {
@@ -43,8 +40,9 @@ final class OperatorMerchantsPage extends PortalStep {
     void handle(Exchange exchange) {
         Message in = exchange.getMessage();
         if ("POST".equals(in.getHeader(Exchange.HTTP_METHOD, String.class))) {
-            Map<String, String> form = Forms.parse(new String(bodies.read(in), StandardCharsets.UTF_8));
-            SessionStore.Session<OperatorUser> session = console.gate().requireForPost(in, form);
+            OperatorConsolePages.PostedForm posted = console.postedForm(in);
+            Map<String, String> form = posted.fields();
+            SessionStore.Session<OperatorUser> session = posted.session();
             Map<String, String> values = new HashMap<>();
             int status = create(form, console.messages(in), values);
             show(exchange, status, session, values);
