@@ -43,8 +43,7 @@ final class BenchCoalition {
         CardProgramme p = hub.admin().createCardProgramme("bench", "628000", 16, CheckDigitRule.LUHN);
         hub.admin().issueCardRange(p, "6280000000000000", "6280000099999999");
         hub.reloadCardCatalog();
-        MerchantId m = hub.admin().createMerchant(MERCHANT, "Bench merchant");
-        hub.admin().setEarnRate(m, "EUR", new EarnRate(1, 100));
+        MerchantId m = hub.admin().createMerchant(MERCHANT, "Bench merchant", "EUR", new EarnRate(1, 100));
         hub.admin().addStore(m, STORE, "Bench store");
         BenchCoalition coalition = new BenchCoalition(hub.admin().addTerminal(m, STORE, "HTTP1"),
                 hub.admin().addTerminal(m, STORE, "ISO1"), hub.admin().addTerminal(m, STORE, "CSV1"),

@@ -97,8 +97,7 @@ public final class HouseholdScale {
         admin.issueCardRange(programme, "6280000000000000", "6280009999999999");
         CardCatalog catalog = admin.loadCardCatalog();
         reader = new ProgrammeCardReader(() -> catalog, tokenizer);
-        merchant = admin.createMerchant("scale", "Scale shop");
-        admin.setEarnRate(merchant, "EUR", new EarnRate(1, 100));
+        merchant = admin.createMerchant("scale", "Scale shop", "EUR", new EarnRate(1, 100));
         store = admin.addStore(merchant, "S1", "Main street");
         TerminalCredential till = admin.addTerminal(merchant, "S1", "T1");
         terminal = new TerminalId(till.terminalId());
