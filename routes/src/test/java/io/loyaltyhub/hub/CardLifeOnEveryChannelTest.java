@@ -56,7 +56,7 @@ class CardLifeOnEveryChannelTest {
                 "hub.iso8583.listeners", "binary-2:0"),
                 List.of(ISO_8583, new CsvBatchChannel(), new PosLogChannel(), new BrokerTerminalsExtension()));
         clients = new EveryChannelClients(fixture, ISO_8583, WAIT);
-        cards = new CardLifecycle(fixture.hub().database(), new IdGenerator(901), Clock.systemUTC());
+        cards = new CardLifecycle(fixture.hub().database(), IdGenerator.forNode(901), Clock.systemUTC());
     }
 
     @AfterAll
@@ -97,7 +97,7 @@ class CardLifeOnEveryChannelTest {
         HubFixture.Merchant shop = fixture.merchant();
         String card = card();
         fixture.swipe(shop, sale("l-0", card, 1_000));
-        new TransactionLimitSettings(fixture.hub().database(), new IdGenerator(902), Clock.systemUTC())
+        new TransactionLimitSettings(fixture.hub().database(), IdGenerator.forNode(902), Clock.systemUTC())
                 .set(shop.id(), new TransactionLimitSettings.Limits(5_000L, null, null, null));
 
         declinedEverywhere(shop, card, 900_000, "amount-over-limit", "61", "l");
@@ -110,7 +110,7 @@ class CardLifeOnEveryChannelTest {
 
     @Test
     void balanceAnswersShowThePointsThatExpireNextOnEveryChannel() throws Exception {
-        new io.loyaltyhub.domain.expiry.PointsExpiry(fixture.hub().database(), new IdGenerator(903), Clock.systemUTC())
+        new io.loyaltyhub.domain.expiry.PointsExpiry(fixture.hub().database(), IdGenerator.forNode(903), Clock.systemUTC())
                 .setPolicy(java.util.Optional.of(io.loyaltyhub.domain.expiry.ExpiryPolicy.monthsAfterEarning(24)));
         HubFixture.Merchant shop = fixture.merchant();
         String card = card();

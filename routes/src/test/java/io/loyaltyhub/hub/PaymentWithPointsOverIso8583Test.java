@@ -137,7 +137,7 @@ class PaymentWithPointsOverIso8583Test {
         HubFixture.Merchant plain = fixture.merchant();
         HubFixture.Merchant promoting = fixture.merchant();
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-        new Campaigns(fixture.hub().database(), new IdGenerator(941), Clock.systemUTC()).add(promoting.id(),
+        new Campaigns(fixture.hub().database(), IdGenerator.forNode(941), Clock.systemUTC()).add(promoting.id(),
                 new Campaign("ISO2X", 200L, null, now.minusDays(1), now.plusDays(1), null, null, null));
         String card = HubFixture.card(SERIALS.incrementAndGet());
 

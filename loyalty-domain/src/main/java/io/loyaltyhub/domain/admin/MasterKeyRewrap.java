@@ -25,7 +25,7 @@ public final class MasterKeyRewrap {
     public static Moved rewrap(Database database, byte[] currentMasterKey, byte[] nextMasterKey) {
         try (Connection c = database.connection()) {
             try {
-                int dataKeys = new DataKeys(database, currentMasterKey, new IdGenerator(0), Clock.systemUTC())
+                int dataKeys = new DataKeys(database, currentMasterKey, IdGenerator.forNode(0), Clock.systemUTC())
                         .rewrapUnder(c, nextMasterKey);
                 int signingSecrets = new WrappedTerminalSecrets(database, WrappedTerminalSecrets.Kind.SIGNING_SECRET,
                         currentMasterKey, Clock.systemUTC(), Duration.ZERO).rewrapUnder(c, nextMasterKey);

@@ -18,6 +18,6 @@ public enum IdSource {
             throw new IllegalArgumentException("the hub node number (hub.node-id) must be between 0 and " + MAX_HUB_NODE
                     + ", not " + hubNode);
         }
-        return new IdGenerator(ordinal() * (MAX_HUB_NODE + 1) + hubNode);
+        return IdGenerator.forNode(ordinal() * (MAX_HUB_NODE + 1) + hubNode);
     }
 }

@@ -27,7 +27,7 @@ abstract class CardRangesSuite {
     void aProgramme() {
         config = newDatabase();
         database = Database.open(config);
-        admin = new CoalitionAdmin(database, new IdGenerator(1), Clock.systemUTC());
+        admin = new CoalitionAdmin(database, IdGenerator.forNode(1), Clock.systemUTC());
         coalition = admin.createCardProgramme("coalition", "628000", 16, CheckDigitRule.LUHN);
         admin.issueCardRange(coalition, "6280000100000000", "6280000100000999");
     }

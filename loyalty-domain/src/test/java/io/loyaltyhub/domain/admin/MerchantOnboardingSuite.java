@@ -40,9 +40,9 @@ abstract class MerchantOnboardingSuite {
     void open() {
         config = newDatabase();
         database = Database.open(config);
-        admin = new CoalitionAdmin(database, new IdGenerator(7), Clock.systemUTC());
+        admin = new CoalitionAdmin(database, IdGenerator.forNode(7), Clock.systemUTC());
         // A cheap Argon2id cost for tests; the hub uses Argon2idHasher.recommended().
-        credentials = new MerchantCredentials(database, new IdGenerator(8), Clock.systemUTC(), new Argon2idHasher(64, 1, 1),
+        credentials = new MerchantCredentials(database, IdGenerator.forNode(8), Clock.systemUTC(), new Argon2idHasher(64, 1, 1),
                 Duration.ofSeconds(60), 2);
     }
 

@@ -78,7 +78,7 @@ abstract class MerchantStoresSuite {
 
     @Test
     void theOperatorListsOneMerchantsDownloadsOrEveryMerchantsAudit() throws SQLException {
-        ReportDownloads downloads = new ReportDownloads(database, new IdGenerator(0), Clock.systemUTC());
+        ReportDownloads downloads = new ReportDownloads(database, IdGenerator.forNode(0), Clock.systemUTC());
         downloads.started(new MerchantPrincipal(a.id(), "mrc-a"), "customers", "{}", "csv");
         downloads.started(new MerchantPrincipal(b.id(), "mrc-b"), "daily", "{}", "csv");
 

@@ -42,7 +42,7 @@ abstract class CampaignEndingSuite {
         coalition = new CoalitionFixture(database);
         shop = coalition.merchant("A");
         other = coalition.merchant("B");
-        campaigns = new Campaigns(database, new IdGenerator(11), clock);
+        campaigns = new Campaigns(database, IdGenerator.forNode(11), clock);
         ending = new CampaignEnding(database, clock);
     }
 

@@ -64,7 +64,7 @@ abstract class CardKeyVersionsSuite {
     }
 
     private CardRekeyJob.Result rekey(List<String> progress) {
-        return new CardRekeyJob(bed.database, KEY_2, List.of(KEY_1), progress::add, new IdGenerator(5),
+        return new CardRekeyJob(bed.database, KEY_2, List.of(KEY_1), progress::add, IdGenerator.forNode(5),
                 CoalitionFixture.CLOCK).run(catalog);
     }
 

@@ -36,7 +36,7 @@ abstract class EarnRateVersionsSuite {
     void open() {
         bed = new EngineTestbed(newDatabase());
         books = bed.merchant();
-        schedule = new EarnRateSchedule(bed.database, new IdGenerator(14), CoalitionFixture.CLOCK);
+        schedule = new EarnRateSchedule(bed.database, IdGenerator.forNode(14), CoalitionFixture.CLOCK);
     }
 
     @AfterEach

@@ -48,7 +48,7 @@ abstract class EarnRulesSuite {
         bed = new EngineTestbed(newDatabase());
         books = bed.merchant();
         pharmacy = bed.merchant();
-        campaigns = new Campaigns(bed.database, new IdGenerator(15), CoalitionFixture.CLOCK);
+        campaigns = new Campaigns(bed.database, IdGenerator.forNode(15), CoalitionFixture.CLOCK);
     }
 
     @AfterEach

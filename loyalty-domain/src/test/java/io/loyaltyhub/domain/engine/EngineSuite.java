@@ -50,7 +50,7 @@ abstract class EngineSuite {
     void openDatabase() {
         config = newDatabase();
         database = Database.open(config);
-        engine = new PointsEngine(database, new IdGenerator(2), CoalitionFixture.CLOCK, 8);
+        engine = new PointsEngine(database, IdGenerator.forNode(2), CoalitionFixture.CLOCK, 8);
         coalition = new CoalitionFixture(database);
         merchantA = coalition.merchant("A" + REFS.incrementAndGet());
         merchantB = coalition.merchant("B" + REFS.incrementAndGet());

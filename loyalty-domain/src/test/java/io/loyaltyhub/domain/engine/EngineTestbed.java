@@ -24,7 +24,7 @@ final class EngineTestbed implements AutoCloseable {
     EngineTestbed(DatabaseConfig config) {
         this.config = config;
         this.database = Database.open(config);
-        this.engine = new PointsEngine(database, new IdGenerator(2), CoalitionFixture.CLOCK, 8);
+        this.engine = new PointsEngine(database, IdGenerator.forNode(2), CoalitionFixture.CLOCK, 8);
         this.coalition = new CoalitionFixture(database);
     }
 

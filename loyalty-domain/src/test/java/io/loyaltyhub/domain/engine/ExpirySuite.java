@@ -55,11 +55,11 @@ abstract class ExpirySuite {
     }
 
     private PointsExpiry expiry(Clock clock) {
-        return new PointsExpiry(bed.database, new IdGenerator(11), clock);
+        return new PointsExpiry(bed.database, IdGenerator.forNode(11), clock);
     }
 
     private PointsEngine engine(Clock clock) {
-        return new PointsEngine(bed.database, new IdGenerator(3), clock, 8,
+        return new PointsEngine(bed.database, IdGenerator.forNode(3), clock, 8,
                 new io.loyaltyhub.domain.txn.OccurredAtWindow(Duration.ofDays(36_500), Duration.ofDays(36_500)));
     }
 
@@ -114,7 +114,7 @@ abstract class ExpirySuite {
         new io.loyaltyhub.domain.report.MerchantReports(bed.database,
                 new io.loyaltyhub.domain.report.CustomerPseudonyms(CoalitionFixture.filled(3)),
                 new io.loyaltyhub.domain.report.ConsentedContacts(), io.loyaltyhub.domain.report.ReportSink.passThrough(),
-                new io.loyaltyhub.domain.report.ReportDownloads(bed.database, new IdGenerator(13), clock), clock)
+                new io.loyaltyhub.domain.report.ReportDownloads(bed.database, IdGenerator.forNode(13), clock), clock)
                 .prepare(new io.loyaltyhub.domain.merchant.MerchantPrincipal(merchant.id(), "mrc-test"), "points",
                         java.util.Map.of("from", "2026-11-01", "to", "2029-01-01")).writeTo(out);
         return List.of(out.toString(java.nio.charset.StandardCharsets.UTF_8).split("\r\n"));
@@ -158,7 +158,7 @@ abstract class ExpirySuite {
     @Test
     void pointsLinkedIntoAHouseholdExpireFromTheMomentTheyMovedAndABalanceBelowZeroLosesNothing() {
         expiry(CoalitionFixture.CLOCK).setPolicy(Optional.of(ExpiryPolicy.monthsAfterEarning(12)));
-        Households households = new Households(bed.database, new IdGenerator(12), at(MONTH.multipliedBy(6)));
+        Households households = new Households(bed.database, IdGenerator.forNode(12), at(MONTH.multipliedBy(6)));
         String first = EngineTestbed.newCard();
         String second = EngineTestbed.newCard();
         sale(at(Duration.ZERO), books, first, 1_000);   // 10 at month 0

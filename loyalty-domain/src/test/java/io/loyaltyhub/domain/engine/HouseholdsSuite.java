@@ -53,8 +53,8 @@ abstract class HouseholdsSuite {
         bed = new EngineTestbed(newDatabase());
         books = bed.merchant();
         pharmacy = bed.merchant();
-        households = new Households(bed.database, new IdGenerator(7), CoalitionFixture.CLOCK);
-        cards = new CardLifecycle(bed.database, new IdGenerator(8), CoalitionFixture.CLOCK);
+        households = new Households(bed.database, IdGenerator.forNode(7), CoalitionFixture.CLOCK);
+        cards = new CardLifecycle(bed.database, IdGenerator.forNode(8), CoalitionFixture.CLOCK);
     }
 
     @AfterAll

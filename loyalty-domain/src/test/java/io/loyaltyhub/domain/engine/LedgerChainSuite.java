@@ -84,9 +84,9 @@ abstract class LedgerChainSuite {
     @Test
     void everyEntryOfTheEngineAndTheExpiryJobIsChainedAndTheUntouchedLedgerVerifies() {
         traffic();
-        new PointsExpiry(bed.database, new IdGenerator(11), CoalitionFixture.CLOCK)
+        new PointsExpiry(bed.database, IdGenerator.forNode(11), CoalitionFixture.CLOCK)
                 .setPolicy(Optional.of(ExpiryPolicy.monthsAfterEarning(1)));
-        new PointsExpiry(bed.database, new IdGenerator(11), Clock.offset(CoalitionFixture.CLOCK, Duration.ofDays(70)))
+        new PointsExpiry(bed.database, IdGenerator.forNode(11), Clock.offset(CoalitionFixture.CLOCK, Duration.ofDays(70)))
                 .run(line -> { });
 
         LedgerVerification.Result result = verify();
@@ -212,7 +212,7 @@ abstract class LedgerChainSuite {
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 Database node = t % 2 == 0 ? bed.database : secondNode;
-                PointsEngine engine = new PointsEngine(node, new IdGenerator(20 + t), CoalitionFixture.CLOCK, 50);
+                PointsEngine engine = new PointsEngine(node, IdGenerator.forNode(20 + t), CoalitionFixture.CLOCK, 50);
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < salesEach; i++) {
                         TestMerchant at = i % 3 == 0 ? pharmacy : books;

@@ -36,7 +36,7 @@ abstract class LimitsSuite {
         bed = new EngineTestbed(newDatabase());
         books = bed.merchant();
         pharmacy = bed.merchant();
-        limits = new TransactionLimitSettings(bed.database, new IdGenerator(9), CoalitionFixture.CLOCK);
+        limits = new TransactionLimitSettings(bed.database, IdGenerator.forNode(9), CoalitionFixture.CLOCK);
     }
 
     @AfterEach
@@ -102,7 +102,7 @@ abstract class LimitsSuite {
         }
 
         TransactionOutcome fourth = sale(books, card, 1_000);
-        PointsEngine nextHour = new PointsEngine(bed.database, new IdGenerator(3),
+        PointsEngine nextHour = new PointsEngine(bed.database, IdGenerator.forNode(3),
                 Clock.offset(CoalitionFixture.CLOCK, Duration.ofHours(1)), 8);
         TransactionOutcome later = nextHour.apply(bed.coalition.sale(books, EngineTestbed.ref(), card, 1_000));
 

@@ -58,9 +58,9 @@ abstract class MerchantGiftsAndCampaignsSuite {
         bed = new EngineTestbed(newDatabase());
         books = bed.merchant();
         pharmacy = bed.merchant();
-        gifts = new MerchantGifts(bed.database, new IdGenerator(21), CoalitionFixture.CLOCK);
-        campaigns = new MerchantCampaigns(bed.database, new IdGenerator(22), CoalitionFixture.CLOCK);
-        catalogue = new RewardCatalogue(bed.database, new IdGenerator(23), CoalitionFixture.CLOCK);
+        gifts = new MerchantGifts(bed.database, IdGenerator.forNode(21), CoalitionFixture.CLOCK);
+        campaigns = new MerchantCampaigns(bed.database, IdGenerator.forNode(22), CoalitionFixture.CLOCK);
+        catalogue = new RewardCatalogue(bed.database, IdGenerator.forNode(23), CoalitionFixture.CLOCK);
     }
 
     @AfterEach

@@ -42,7 +42,7 @@ class MySqlContentionRetriesTest {
         config = TestDatabases.freshMySql();
         database = Database.open(new DatabaseConfig(config.url() + "&sessionVariables=innodb_lock_wait_timeout=1",
                 config.user(), config.password(), 4));
-        engine = new PointsEngine(database, new IdGenerator(3), CoalitionFixture.CLOCK, ATTEMPTS);
+        engine = new PointsEngine(database, IdGenerator.forNode(3), CoalitionFixture.CLOCK, ATTEMPTS);
         coalition = new CoalitionFixture(database);
         merchant = coalition.merchant("C1");
     }

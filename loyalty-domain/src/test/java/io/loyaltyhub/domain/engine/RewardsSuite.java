@@ -59,8 +59,8 @@ abstract class RewardsSuite {
         bed = new EngineTestbed(newDatabase());
         books = bed.merchant();
         pharmacy = bed.merchant();
-        catalogue = new RewardCatalogue(bed.database, new IdGenerator(11), CoalitionFixture.CLOCK);
-        mailed = new MailedRedemptions(bed.database, new IdGenerator(12), CoalitionFixture.CLOCK);
+        catalogue = new RewardCatalogue(bed.database, IdGenerator.forNode(11), CoalitionFixture.CLOCK);
+        mailed = new MailedRedemptions(bed.database, IdGenerator.forNode(12), CoalitionFixture.CLOCK);
     }
 
     @AfterEach
@@ -199,7 +199,7 @@ abstract class RewardsSuite {
 
     @Test
     void aRewardsPriceCountsAgainstTheCardsDailyRedeemLimit() {
-        new TransactionLimitSettings(bed.database, new IdGenerator(13), CoalitionFixture.CLOCK)
+        new TransactionLimitSettings(bed.database, IdGenerator.forNode(13), CoalitionFixture.CLOCK)
                 .set(null, new TransactionLimitSettings.Limits(null, null, 400L, null));
         reward("MUG", null, 300, null, true);
         String card = cardWith(1_000);
@@ -333,7 +333,7 @@ abstract class RewardsSuite {
         }
         List<PointsEngine> nodes = new ArrayList<>();
         for (int node = 0; node < 4; node++) {
-            nodes.add(new PointsEngine(bed.database, new IdGenerator(20 + node), CoalitionFixture.CLOCK, 50));
+            nodes.add(new PointsEngine(bed.database, IdGenerator.forNode(20 + node), CoalitionFixture.CLOCK, 50));
         }
         ExecutorService tills = Executors.newFixedThreadPool(8);
         List<TransactionOutcome> answers = new ArrayList<>();

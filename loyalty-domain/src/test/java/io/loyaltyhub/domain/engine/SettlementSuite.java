@@ -68,7 +68,7 @@ abstract class SettlementSuite {
         books = bed.merchant();
         pharmacy = bed.merchant();
         cafe = bed.merchant();
-        terms = new SettlementTerms(bed.database, new IdGenerator(31), CoalitionFixture.CLOCK);
+        terms = new SettlementTerms(bed.database, IdGenerator.forNode(31), CoalitionFixture.CLOCK);
         terms.setProgramme(new ProgrammeTerms("EUR", 1, 1, PeriodKind.DAILY));
         terms.setMerchant(books.id(), 2L, 1L, Billing.POST_PAID);
         terms.setMerchant(pharmacy.id(), null, 3L, Billing.PREPAID);
@@ -114,7 +114,7 @@ abstract class SettlementSuite {
     }
 
     private PeriodClose closer(Clock clock) {
-        return new PeriodClose(bed.database, new IdGenerator(32), clock, SettlementSuite::sign);
+        return new PeriodClose(bed.database, IdGenerator.forNode(32), clock, SettlementSuite::sign);
     }
 
     @Test
@@ -186,7 +186,7 @@ abstract class SettlementSuite {
 
     /** The operator's gift (25 points, costs 4.00) everywhere; books' own (15 points, costs 1.20) at books and the cafe. */
     private RewardCatalogue gifts() {
-        RewardCatalogue catalogue = new RewardCatalogue(bed.database, new IdGenerator(35), CoalitionFixture.CLOCK);
+        RewardCatalogue catalogue = new RewardCatalogue(bed.database, IdGenerator.forNode(35), CoalitionFixture.CLOCK);
         catalogue.add(new NewReward(OPERATOR_GIFT, "Tote bag", null, 25, null, LocalDate.of(2020, 1, 1),
                 LocalDate.of(2099, 12, 31), true, List.of(), OPERATOR_GIFT_COST));
         catalogue.add(new NewReward(BOOKS_GIFT, "Bookmark", books.id(), 15, null, LocalDate.of(2020, 1, 1),
@@ -317,7 +317,7 @@ abstract class SettlementSuite {
         String tote = EngineTestbed.ref();
         assertThat(bed.engine.apply(giftAt(pharmacy, tote, card, OPERATOR_GIFT)).approved()).isTrue();
         assertThat(bed.engine.apply(giftAt(books, EngineTestbed.ref(), card, BOOKS_GIFT)).approved()).isTrue();
-        MailedRedemptions mail = new MailedRedemptions(bed.database, new IdGenerator(36), CoalitionFixture.CLOCK);
+        MailedRedemptions mail = new MailedRedemptions(bed.database, IdGenerator.forNode(36), CoalitionFixture.CLOCK);
         Redemption mailed = mail.reserve(bed.coalition.cards().read(card), OPERATOR_GIFT, "op");
         mail.fulfil(mailed.id(), "op");
         PeriodClose.Closed first = closer(AFTER_MIDNIGHT).closeCurrent(false);
@@ -467,12 +467,12 @@ abstract class SettlementSuite {
 
     @Test
     void theOperatorSeesOutstandingPointsByIssuerTheirExpiryMonthsAndTheBreakageExpectedOfThem() {
-        new io.loyaltyhub.domain.expiry.PointsExpiry(bed.database, new IdGenerator(33), CoalitionFixture.CLOCK)
+        new io.loyaltyhub.domain.expiry.PointsExpiry(bed.database, IdGenerator.forNode(33), CoalitionFixture.CLOCK)
                 .setPolicy(java.util.Optional.of(io.loyaltyhub.domain.expiry.ExpiryPolicy.monthsAfterEarning(12)));
         String early = EngineTestbed.newCard();
         bed.engine.apply(bed.coalition.sale(books, EngineTestbed.ref(), early, 2_000));
         bed.engine.apply(bed.coalition.txn(books, EngineTestbed.ref(), TransactionType.REDEEM, early, 10, null));
-        new io.loyaltyhub.domain.expiry.PointsExpiry(bed.database, new IdGenerator(33),
+        new io.loyaltyhub.domain.expiry.PointsExpiry(bed.database, IdGenerator.forNode(33),
                 Clock.offset(CoalitionFixture.CLOCK, Duration.ofDays(400))).run(line -> { });
         String card = EngineTestbed.newCard();
         bed.engine.apply(bed.coalition.sale(books, EngineTestbed.ref(), card, 10_000));
@@ -494,7 +494,7 @@ abstract class SettlementSuite {
     }
 
     private PointsEngine engineAt(Duration later) {
-        return new PointsEngine(bed.database, new IdGenerator(34), Clock.offset(CoalitionFixture.CLOCK, later), 8,
+        return new PointsEngine(bed.database, IdGenerator.forNode(34), Clock.offset(CoalitionFixture.CLOCK, later), 8,
                 new io.loyaltyhub.domain.txn.OccurredAtWindow(Duration.ofDays(36_500), Duration.ofDays(36_500)));
     }
 

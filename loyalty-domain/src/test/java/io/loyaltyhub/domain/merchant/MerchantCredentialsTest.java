@@ -28,7 +28,7 @@ class MerchantCredentialsTest {
         a = coalition.merchant("credA").id();
         b = coalition.merchant("credB").id();
         // A cheap Argon2id cost for tests; the hub uses Argon2idHasher.recommended().
-        credentials = new MerchantCredentials(database, new IdGenerator(5), clock, new Argon2idHasher(64, 1, 1),
+        credentials = new MerchantCredentials(database, IdGenerator.forNode(5), clock, new Argon2idHasher(64, 1, 1),
                 Duration.ofSeconds(60), 2);
     }
 

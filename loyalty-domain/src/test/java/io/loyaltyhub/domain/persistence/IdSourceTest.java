@@ -34,4 +34,19 @@ class IdSourceTest {
                 .hasMessageContaining("hub.node-id").hasMessageContaining("between 0 and 511").hasMessageContaining("512");
         assertThatThrownBy(() -> IdSource.COMMAND_LINE.generatorFor(-1)).hasMessageContaining("hub.node-id");
     }
+
+    @Test
+    void codeThatAsksForTheSameNodeTwiceInOneMillisecondNeverGetsTheSameId() {
+        // Two generators of one node would both start at sequence 0 in the same millisecond (a test's second expiry
+        // run made the same ledger entry id as its first); the node's generator is one per JVM.
+        IdGenerator first = IdGenerator.forNode(77);
+        IdGenerator second = IdGenerator.forNode(77);
+        Set<Long> ids = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(ids.add(first.nextId())).isTrue();
+            assertThat(ids.add(second.nextId())).isTrue();
+        }
+        assertThat(second).isSameAs(first);
+        assertThatThrownBy(() -> IdGenerator.forNode(IdGenerator.MAX_NODE + 1)).hasMessageContaining("between 0 and 1023");
+    }
 }

@@ -39,7 +39,7 @@ abstract class MerchantUsersSuite {
         CoalitionFixture coalition = new CoalitionFixture(database);
         a = coalition.merchant("A");
         b = coalition.merchant("B");
-        IdGenerator ids = new IdGenerator(7);
+        IdGenerator ids = IdGenerator.forNode(7);
         users = new MerchantUsers(database, ids, clock, new Argon2idHasher(64, 1, 1));
         sessions = new MerchantUserSessions(database, ids, clock, users, Duration.ofMinutes(30), Duration.ofHours(12));
     }

@@ -40,7 +40,7 @@ abstract class OperatorUsersSuite {
     void open() {
         config = newDatabase();
         database = Database.open(config);
-        IdGenerator ids = new IdGenerator(9);
+        IdGenerator ids = IdGenerator.forNode(9);
         users = new OperatorUsers(database, ids, clock, new Argon2idHasher(64, 1, 1));
         sessions = OperatorSessions.store(database, users, clock, Duration.ofMinutes(30), Duration.ofHours(12));
         shop = new CoalitionFixture(database).merchant("A");

@@ -52,7 +52,7 @@ abstract class ReportsSuite {
         CoalitionFixture coalition = new CoalitionFixture(database);
         data = new ReportDataSet(coalition.admin(), coalition.cards(),
                 // The data set replays a year of history: the engine accepts its old times (the window is not under test here).
-                new PointsEngine(database, new IdGenerator(2), Clock.systemUTC(), 8,
+                new PointsEngine(database, IdGenerator.forNode(2), Clock.systemUTC(), 8,
                         io.loyaltyhub.domain.txn.OccurredAtWindow.of(60, 36_500)), database);
         a = data.shop("repA");
         b = data.shop("repB");
@@ -60,7 +60,7 @@ abstract class ReportsSuite {
         contacts = new ConsentedContacts()
                 .consent(a.id(), data.accountOf(1), new Contact("Ada, \"the\" reader", "ada@example.org", "+44 1"))
                 .consent(b.id(), data.accountOf(3), new Contact("=Cy", "cy@example.org", "+44 3"));
-        downloads = new ReportDownloads(database, new IdGenerator(3), Clock.systemUTC());
+        downloads = new ReportDownloads(database, IdGenerator.forNode(3), Clock.systemUTC());
         reports = new MerchantReports(database, new CustomerPseudonyms(KEY), contacts, ReportSink.passThrough(),
                 downloads, Clock.systemUTC());
         pseudonymsOfA = new CustomerPseudonyms(KEY).forMerchant(a.id());

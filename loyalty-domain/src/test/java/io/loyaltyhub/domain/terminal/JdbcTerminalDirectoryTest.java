@@ -98,7 +98,7 @@ class JdbcTerminalDirectoryTest {
         assertThat(directory.findTerminal(shop.id(), "S1", "T9")).isEmpty();
         assertThat(directory.findTerminalAcrossMerchants("A", "T9")).isEmpty();
 
-        TerminalCredential added = new CoalitionAdmin(database, new IdGenerator(2), Clock.systemUTC()).addTerminal(shop.id(), "S1", "T9");
+        TerminalCredential added = new CoalitionAdmin(database, IdGenerator.forNode(2), Clock.systemUTC()).addTerminal(shop.id(), "S1", "T9");
 
         assertThat(directory.findTerminal(shop.id(), "S1", "T9")).hasValueSatisfying(t -> assertThat(t.terminalCode()).isEqualTo("T9"));
         assertThat(directory.findTerminalAcrossMerchants("A", "T9")).isPresent();

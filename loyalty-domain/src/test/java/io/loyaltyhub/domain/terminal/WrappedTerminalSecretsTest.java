@@ -84,7 +84,7 @@ class WrappedTerminalSecretsTest {
     @EnumSource(Kind.class)
     void aSealedSecretCopiedOntoAnotherTerminalsRowDoesNotOpen(Kind kind) throws SQLException {
         WrappedTerminalSecrets secrets = secrets(kind, MASTER);
-        TerminalCredential second = new CoalitionAdmin(database, new IdGenerator(2), Clock.systemUTC()).addTerminal(a.id(), "S1", "T2");
+        TerminalCredential second = new CoalitionAdmin(database, IdGenerator.forNode(2), Clock.systemUTC()).addTerminal(a.id(), "S1", "T2");
         TerminalId other = new TerminalId(second.terminalId());
         secrets.replace(a.id(), a.terminal(), SECRET, moreColumns(kind));
         secrets.replace(a.id(), other, new byte[16], moreColumns(kind));

@@ -48,7 +48,7 @@ public final class CoalitionFixture {
     private final CardReader cards;
 
     public CoalitionFixture(Database database) {
-        IdGenerator ids = new IdGenerator(1);
+        IdGenerator ids = IdGenerator.forNode(1);
         this.admin = new CoalitionAdmin(database, ids, Clock.systemUTC());
         CardProgramme programme = admin.createCardProgramme("coalition", "628000", 16, CheckDigitRule.LUHN);
         admin.issueCardRange(programme, RANGE_FIRST, RANGE_LAST);

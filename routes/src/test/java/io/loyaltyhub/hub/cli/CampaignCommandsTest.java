@@ -29,7 +29,7 @@ class CampaignCommandsTest {
     void aRunningCampaignEndsNowALaterOneIsWithdrawnAndEndingTwiceIsRefused() {
         Path data = dir.resolve("hub-data");
         try (Database db = Database.open(HubSettings.load(null, Map.of("hub.data-dir", data.toString())).databaseConfig(2))) {
-            new CoalitionAdmin(db, new IdGenerator(900), Clock.systemUTC()).createMerchant("books", "Pages & Co.");
+            new CoalitionAdmin(db, IdGenerator.forNode(900), Clock.systemUTC()).createMerchant("books", "Pages & Co.");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String dataDir = "hub.data-dir=" + data;

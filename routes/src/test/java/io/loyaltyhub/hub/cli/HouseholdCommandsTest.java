@@ -88,7 +88,7 @@ class HouseholdCommandsTest {
     private Path hubData() {
         Path data = dir.resolve("hub-data");
         try (Database db = Database.open(HubSettings.load(null, Map.of("hub.data-dir", data.toString())).databaseConfig(2))) {
-            CoalitionAdmin admin = new CoalitionAdmin(db, new IdGenerator(900), Clock.systemUTC());
+            CoalitionAdmin admin = new CoalitionAdmin(db, IdGenerator.forNode(900), Clock.systemUTC());
             admin.issueCardRange(admin.createCardProgramme("coalition", "628000", 16, CheckDigitRule.LUHN),
                     HubFixture.RANGE_FIRST, HubFixture.RANGE_LAST);
         }

@@ -37,7 +37,7 @@ class LedgerVerifyCommandTest {
         long edited;
         MerchantId books;
         try (Database db = open(data)) {
-            books = new CoalitionAdmin(db, new IdGenerator(900), Clock.systemUTC()).createMerchant("books", "Pages & Co.");
+            books = new CoalitionAdmin(db, IdGenerator.forNode(900), Clock.systemUTC()).createMerchant("books", "Pages & Co.");
             List<ChainedEntry> entries = new ArrayList<>();
             for (long id = 101; id <= 103; id++) {
                 entries.add(new ChainedEntry(id, books, 500 + id, "EARN", 10 * id, LocalDateTime.parse("2026-12-01T10:00:00.125")));

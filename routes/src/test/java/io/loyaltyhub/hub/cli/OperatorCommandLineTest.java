@@ -142,7 +142,7 @@ class OperatorCommandLineTest {
 
     private static void withAdmin(Path data, java.util.function.Function<CoalitionAdmin, ?> work) {
         try (Database db = Database.open(HubSettings.load(null, Map.of("hub.data-dir", data.toString())).databaseConfig(2))) {
-            work.apply(new CoalitionAdmin(db, new IdGenerator(900), Clock.systemUTC()));
+            work.apply(new CoalitionAdmin(db, IdGenerator.forNode(900), Clock.systemUTC()));
         }
     }
 

@@ -54,9 +54,9 @@ class SettlementVerificationCommandsTest {
             CoalitionFixture coalition = new CoalitionFixture(db);
             books = coalition.merchant("books");
             cafe = coalition.merchant("cafe");
-            new SettlementTerms(db, new IdGenerator(40), Clock.systemUTC()).setProgramme(
+            new SettlementTerms(db, IdGenerator.forNode(40), Clock.systemUTC()).setProgramme(
                     new ProgrammeTerms("EUR", 1, 1, PeriodKind.DAILY));
-            PointsEngine engine = new PointsEngine(db, new IdGenerator(41), Clock.systemUTC(), 8);
+            PointsEngine engine = new PointsEngine(db, IdGenerator.forNode(41), Clock.systemUTC(), 8);
             String card = CoalitionFixture.cardNumber(7001);
             for (int i = 1; i <= 6; i++) {
                 engine.apply(coalition.sale(books, "R-100" + i, card, 1_000L * i));
@@ -124,7 +124,7 @@ class SettlementVerificationCommandsTest {
     private void download(Database db, TestMerchant merchant, String report, Map<String, String> params, String file)
             throws IOException {
         MerchantReports reports = new MerchantReports(db, new CustomerPseudonyms(CoalitionFixture.filled(3)),
-                new ConsentedContacts(), ReportSink.passThrough(), new ReportDownloads(db, new IdGenerator(42), Clock.systemUTC()),
+                new ConsentedContacts(), ReportSink.passThrough(), new ReportDownloads(db, IdGenerator.forNode(42), Clock.systemUTC()),
                 Clock.systemUTC());
         try (OutputStream out = Files.newOutputStream(dir.resolve(file))) {
             reports.prepare(new MerchantPrincipal(merchant.id(), "mrc-test"), report, params).writeTo(out);

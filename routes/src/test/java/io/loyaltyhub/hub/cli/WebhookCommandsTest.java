@@ -49,7 +49,7 @@ class WebhookCommandsTest {
         assertThat(square.out()).contains("/webhooks/v1/square/books").doesNotContain("sq-signature-key");
         assertThat(shopify.exitCode()).as(shopify.err()).isZero();
         try (Database db = open(data)) {
-            MerchantId books = new CoalitionAdmin(db, new IdGenerator(900), Clock.systemUTC()).merchantByCode("books");
+            MerchantId books = new CoalitionAdmin(db, IdGenerator.forNode(900), Clock.systemUTC()).merchantByCode("books");
             WebhookConnections connections = new WebhookConnections(db,
                     HubKeys.open(settings(data)).masterKey(), Clock.systemUTC());
             WebhookConnection connected = connections.find(books, "square").orElseThrow();
@@ -87,7 +87,7 @@ class WebhookCommandsTest {
     void webhookEventsListsWhatEachEventBecameWithTheReason() {
         Path data = onboardedShop();
         try (Database db = open(data)) {
-            MerchantId books = new CoalitionAdmin(db, new IdGenerator(900), Clock.systemUTC()).merchantByCode("books");
+            MerchantId books = new CoalitionAdmin(db, IdGenerator.forNode(900), Clock.systemUTC()).merchantByCode("books");
             WebhookEvents events = new WebhookEvents(db);
             events.record(WebhookEvent.notCredited(books, "shopify", "wh-1", "orders/paid", WebhookEvent.Status.NO_CARD,
                     "no loyalty card in the event's notes"), Clock.systemUTC().instant());
@@ -106,7 +106,7 @@ class WebhookCommandsTest {
     private Path onboardedShop() {
         Path data = dir.resolve("hub-data");
         try (Database db = open(data)) {
-            CoalitionAdmin admin = new CoalitionAdmin(db, new IdGenerator(900), Clock.systemUTC());
+            CoalitionAdmin admin = new CoalitionAdmin(db, IdGenerator.forNode(900), Clock.systemUTC());
             MerchantId books = admin.createMerchant("books", "Pages & Co.");
             admin.addStore(books, "B01", "Old Town");
             admin.addTerminal(books, "B01", "WEB");

@@ -79,7 +79,7 @@ class Iso8583ListenerTest {
         JdbcTerminalMacKeys macKeys = new JdbcTerminalMacKeys(database, KEK, Clock.systemUTC());
         macKeys.assign(keyed.id(), keyed.terminal(), TERMINAL_MAC_KEY);
 
-        PointsEngine engine = new PointsEngine(database, new IdGenerator(2), Clock.systemUTC(), 3);
+        PointsEngine engine = new PointsEngine(database, IdGenerator.forNode(2), Clock.systemUTC(), 3);
         engineThread = Executors.newSingleThreadExecutor();
         SwipeGateway throughTheEngine = transaction -> new Submitted(CompletableFuture.completedFuture(null),
                 CompletableFuture.supplyAsync(() -> engine.apply(transaction), engineThread));

@@ -75,12 +75,12 @@ class OperatorSettlementApiTest {
     @Test
     void theOperatorReadsTheLiabilityNowAndAsAClosedPeriodRecordedIt() throws IOException {
         HubFixture.Merchant shop = fixture.merchant();
-        new SettlementTerms(fixture.hub().database(), new IdGenerator(51), Clock.systemUTC())
+        new SettlementTerms(fixture.hub().database(), IdGenerator.forNode(51), Clock.systemUTC())
                 .setProgramme(new ProgrammeTerms("EUR", 2, 1, PeriodKind.DAILY));
         String card = HubFixture.card(48_001);
         assertThat(fixture.swipe(shop, "{\"txnRef\":\"l-1\",\"cardNumber\":\"" + card + "\",\"amount\":10000,"
                 + "\"currency\":\"EUR\"}").statusCode()).isEqualTo(200);
-        PeriodClose close = new PeriodClose(fixture.hub().database(), new IdGenerator(52), Clock.systemUTC(),
+        PeriodClose close = new PeriodClose(fixture.hub().database(), IdGenerator.forNode(52), Clock.systemUTC(),
                 text -> new byte[64]);
         long period = close.closeCurrent(true).period().id();
         assertThat(fixture.swipe(shop, "{\"txnRef\":\"l-2\",\"cardNumber\":\"" + card + "\",\"amount\":5000,"

@@ -49,7 +49,7 @@ class MemberPageBrowserTest {
         Shop b = data.shop("shopB");
         data.seed(a, b);
         pin = portal.memberPins().set(data.accountOf(1));
-        RewardCatalogue catalogue = new RewardCatalogue(fixture.hub().database(), new IdGenerator(905), Clock.systemUTC());
+        RewardCatalogue catalogue = new RewardCatalogue(fixture.hub().database(), IdGenerator.forNode(905), Clock.systemUTC());
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         catalogue.add(new NewReward("TOTE", "Tote bag", a.id(), 200, null, today, today.plusDays(30), false, List.of(b.id())));
         catalogue.add(new NewReward("CINEMA", "Cinema ticket", null, 1000, null, today, today.plusDays(30), true, List.of()));

@@ -343,7 +343,7 @@ abstract class MerchantPortalSuite {
     void aShopperSeesTheRewardsHerBalanceAffordsTodayAndNoOthers() {
         long balance = fixture.queryLong("SELECT balance FROM member_account WHERE id = ?", data.accountOf(1));
         assertThat(balance).as("the data set gives card 1 points").isPositive();
-        RewardCatalogue catalogue = new RewardCatalogue(fixture.hub().database(), new IdGenerator(905), Clock.systemUTC());
+        RewardCatalogue catalogue = new RewardCatalogue(fixture.hub().database(), IdGenerator.forNode(905), Clock.systemUTC());
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         catalogue.add(new NewReward("PAGE-MUG", "Mug", null, balance, null, today.minusDays(1), today.plusDays(30), true, List.of()));
         catalogue.add(new NewReward("PAGE-PEN", "Pen", null, 1, 5L, today, today, true, List.of()));
@@ -369,7 +369,7 @@ abstract class MerchantPortalSuite {
 
     @Test
     void aShopperSeesThePointsThatExpireNextWhenTheProgrammeHasAnExpiryRule() {
-        PointsExpiry expiry = new PointsExpiry(fixture.hub().database(), new IdGenerator(904), Clock.systemUTC());
+        PointsExpiry expiry = new PointsExpiry(fixture.hub().database(), IdGenerator.forNode(904), Clock.systemUTC());
         expiry.setPolicy(Optional.of(ExpiryPolicy.monthsAfterEarning(1200)));
         try {
             PortalClient shopper = client();

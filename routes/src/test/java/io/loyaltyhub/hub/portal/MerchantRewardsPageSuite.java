@@ -183,7 +183,7 @@ abstract class MerchantRewardsPageSuite {
         String card = cardWith(a.merchant(), 1_000);
         addGift(a, gift, "3");
         addDoubling(a, campaign, today, today.plusDays(10));
-        new RewardCatalogue(fixture.hub().database(), new IdGenerator(931), Clock.systemUTC()).add(new NewReward(operators,
+        new RewardCatalogue(fixture.hub().database(), IdGenerator.forNode(931), Clock.systemUTC()).add(new NewReward(operators,
                 "Tote bag", null, 500, null, today, today.plusDays(30), true, List.of()));
 
         String bsPage = b.page().body();

@@ -68,7 +68,7 @@ class MerchantStatementsBrowserTest {
         MerchantReportsExtension reports = new MerchantReportsExtension();
         PortalExtension portal = new PortalExtension();
         fixture = HubFixture.start(Map.of(), List.of(reports, portal));
-        new SettlementTerms(fixture.hub().database(), new IdGenerator(906), Clock.systemUTC())
+        new SettlementTerms(fixture.hub().database(), IdGenerator.forNode(906), Clock.systemUTC())
                 .setProgramme(new ProgrammeTerms("EUR", 1, 1, PeriodKind.DAILY));
         a = fixture.merchant();
         b = fixture.merchant();
@@ -79,7 +79,7 @@ class MerchantStatementsBrowserTest {
         swipe(a, "{\"txnRef\":\"v-1\",\"type\":\"VOID\",\"cardNumber\":\"" + card + "\",\"originalTxnRef\":\"s-1\"}");
         swipe(a, "{\"txnRef\":\"r-1\",\"type\":\"REDEEM\",\"cardNumber\":\"" + card + "\",\"redeemPoints\":5}");
         swipe(b, "{\"txnRef\":\"b-1\",\"type\":\"SALE\",\"cardNumber\":\"" + card + "\",\"amount\":2500,\"currency\":\"EUR\"}");
-        PeriodClose.Closed closed = new PeriodClose(fixture.hub().database(), new IdGenerator(907), Clock.systemUTC(),
+        PeriodClose.Closed closed = new PeriodClose(fixture.hub().database(), IdGenerator.forNode(907), Clock.systemUTC(),
                 text -> new byte[64]).closeCurrent(true);
         assertThat(closed.statementsWritten()).isEqualTo(2);
         portal.users().add(a.id(), "alice", "Alice Tan", PASSWORD, false);

@@ -56,7 +56,7 @@ class OperatorConsoleBrowserTest {
             assertThat(fixture.swipe(shop, sale("s-" + i, HubFixture.card(702 + i), 2_500)).statusCode()).isEqualTo(200);
         }
         assertThat(fixture.swipe(shop, sale("s-card", card, 1_000)).statusCode()).isEqualTo(200);
-        new TransactionLimitSettings(fixture.hub().database(), new IdGenerator(905), Clock.systemUTC())
+        new TransactionLimitSettings(fixture.hub().database(), IdGenerator.forNode(905), Clock.systemUTC())
                 .set(shop.id(), new TransactionLimitSettings.Limits(50_000L, null, null, null));
         assertThat(fixture.swipe(shop, sale("too-big", HubFixture.card(710), 250_000)).body()).contains("amount-over-limit");
     }

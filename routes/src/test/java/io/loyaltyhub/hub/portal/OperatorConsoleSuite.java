@@ -192,7 +192,7 @@ abstract class OperatorConsoleSuite {
     @Test
     void aTransactionALimitDeclinedIsListedForReviewWithTheLastFourDigitsOnly() {
         HubFixture.Merchant limited = fixture.merchant();
-        new TransactionLimitSettings(fixture.hub().database(), new IdGenerator(903), Clock.systemUTC())
+        new TransactionLimitSettings(fixture.hub().database(), IdGenerator.forNode(903), Clock.systemUTC())
                 .set(limited.id(), new TransactionLimitSettings.Limits(5_000L, null, null, null));
         String card = HubFixture.card(504);
         assertThat(fixture.swipe(limited, sale("big-1", card, 900_000)).body()).contains("amount-over-limit");

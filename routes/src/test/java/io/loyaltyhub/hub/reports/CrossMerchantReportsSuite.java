@@ -148,7 +148,7 @@ abstract class CrossMerchantReportsSuite {
     @Test
     void theRewardsReportShowsOnlyThisMerchantsEarnRulesAndGiftsHandedOut() {
         assertThat(lines(report(authB, "rewards", ""))).containsExactly("kind,name,times,points", "earn-rule,rate:base,3,756");
-        new io.loyaltyhub.domain.reward.RewardCatalogue(fixture.hub().database(), new io.loyaltyhub.domain.persistence.IdGenerator(77),
+        new io.loyaltyhub.domain.reward.RewardCatalogue(fixture.hub().database(), io.loyaltyhub.domain.persistence.IdGenerator.forNode(77),
                 java.time.Clock.systemUTC()).add(new io.loyaltyhub.domain.reward.NewReward("REPORT-MUG", "Mug", null, 5, null,
                 java.time.LocalDate.of(2020, 1, 1), java.time.LocalDate.of(2099, 12, 31), true, List.of()));
         String card = HubFixture.card(99_001);

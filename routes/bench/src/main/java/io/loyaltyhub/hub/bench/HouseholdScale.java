@@ -58,7 +58,7 @@ public final class HouseholdScale {
     private final int cards;
     private final int households;
     private final CardTokenizer tokenizer = new CardTokenizer(CARD_KEY, 1);
-    private final IdGenerator ids = new IdGenerator(40);
+    private final IdGenerator ids = IdGenerator.forNode(40);
     private ProgrammeCardReader reader;
     private MerchantId merchant;
     private StoreId store;
@@ -182,7 +182,7 @@ public final class HouseholdScale {
     }
 
     private void measureLinks() {
-        Households operator = new Households(database, new IdGenerator(41), Clock.systemUTC());
+        Households operator = new Households(database, IdGenerator.forNode(41), Clock.systemUTC());
         Random random = new Random(1);
         int links = links();
         List<Long> targets = new ArrayList<>();
@@ -213,7 +213,7 @@ public final class HouseholdScale {
     }
 
     private void measureSwipes() {
-        PointsEngine engine = new PointsEngine(database, new IdGenerator(42), Clock.systemUTC(), 8);
+        PointsEngine engine = new PointsEngine(database, IdGenerator.forNode(42), Clock.systemUTC(), 8);
         Random random = new Random(2);
         int perRun = 20_000;
         run(engine, perRun / 4, random, true); // warm-up
@@ -254,7 +254,7 @@ public final class HouseholdScale {
     }
 
     private void measureExpiry() {
-        PointsExpiry expiry = new PointsExpiry(database, new IdGenerator(43), Clock.systemUTC());
+        PointsExpiry expiry = new PointsExpiry(database, IdGenerator.forNode(43), Clock.systemUTC());
         expiry.setPolicy(Optional.of(ExpiryPolicy.monthsAfterEarning(24)));
         long started = System.nanoTime();
         PointsExpiry.Result first = expiry.run(line -> { });

@@ -88,7 +88,7 @@ public final class ReportBenchmarkCommand implements Callable<Integer> {
 
     private void run(String label, DatabaseConfig config) throws Exception {
         try (Database db = Database.open(config)) {
-            IdGenerator ids = new IdGenerator(900);
+            IdGenerator ids = IdGenerator.forNode(900);
             CoalitionAdmin admin = new CoalitionAdmin(db, ids, Clock.systemUTC());
             MerchantId merchant = admin.createMerchant("bench", "Report benchmark");
             long[] stores = new long[2];
