@@ -54,16 +54,23 @@ public final class MerchantCredentials {
         return new MerchantCredential(merchant, credentialId, secret);
     }
 
-    /** The credential ids of this merchant, oldest first (secrets are never shown again). */
-    public List<String> credentialIds(MerchantId merchant) {
+    /** One of a merchant's report credentials as the operator sees it: never its secret. */
+    public record IssuedCredential(String credentialId, LocalDateTime issuedAt, boolean active) {
+    }
+
+    /** This merchant's credentials, revoked ones included (the download audit names them), oldest first. */
+    public List<IssuedCredential> issued(MerchantId merchant) {
         return database.inMerchantTransaction(merchant, s -> s.createSelectionQuery(
-                "select credentialId from MerchantCredentialEntity order by createdAt", String.class).getResultList());
+                        "from MerchantCredentialEntity order by createdAt, id", MerchantCredentialEntity.class)
+                .getResultStream()
+                .map(c -> new IssuedCredential(c.getCredentialId(), c.getCreatedAt(), c.isActive()))
+                .toList());
     }
 
     /**
      * Revokes one of this merchant's credentials. Another merchant's credential id is not found (the look-up is
-     * merchant-scoped), so it is left alone. This node forgets its cached verifications at once; another running
-     * hub stops accepting the credential within its {@code cacheTtl}.
+     * merchant-scoped), so it is left alone. Every hub stops accepting it at once: a remembered verification is used
+     * only while the credential is still active ({@link #recentlyVerified}).
      *
      * @return whether an active credential of this merchant was revoked
      */
@@ -89,7 +96,23 @@ public final class MerchantCredentials {
         if (credentialId == null || secret == null) {
             return Optional.empty();
         }
-        return verified.find(credentialId, secret);
+        return verified.find(credentialId, secret).filter(this::stillActive);
+    }
+
+    /**
+     * Whether a remembered credential is still active: one indexed read in its merchant's session, so a credential
+     * revoked on any node (console, CLI, another hub) stops working at once, while the Argon2id verification the
+     * cache saves stays saved.
+     */
+    private boolean stillActive(MerchantPrincipal remembered) {
+        boolean active = database.inMerchantTransaction(remembered.merchant(), s -> s.createSelectionQuery(
+                        "select status from MerchantCredentialEntity where credentialId = :id", String.class)
+                .setParameter("id", remembered.credentialId()).uniqueResultOptional()
+                .filter(MerchantCredentialEntity.ACTIVE::equals).isPresent());
+        if (!active) {
+            verified.forgetCredential(remembered.credentialId());
+        }
+        return active;
     }
 
     /** The merchant whose active credential this is, or empty for an unknown id or a wrong secret. */
@@ -97,7 +120,7 @@ public final class MerchantCredentials {
         if (credentialId == null || secret == null || credentialId.isBlank() || credentialId.length() > 40) {
             return Optional.empty();
         }
-        Optional<MerchantPrincipal> cached = verified.find(credentialId, secret);
+        Optional<MerchantPrincipal> cached = recentlyVerified(credentialId, secret);
         if (cached.isPresent()) {
             return cached;
         }

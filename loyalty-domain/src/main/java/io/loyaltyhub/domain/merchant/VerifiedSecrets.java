@@ -15,7 +15,8 @@ import java.util.Optional;
  * Successful Argon2id verifications remembered briefly, so that a merchant's script downloading several reports
  * does not pay ~50 ms of CPU per request. Keyed by SHA-256 of "credential id : secret" (the secret itself is
  * never kept), bounded in size (Caffeine evicts past {@code maxEntries}) and in time (an entry expires
- * {@code ttl} after the verification, on the given clock, so a revoked credential stops working within it). Only
+ * {@code ttl} after the verification, on the given clock). It remembers only that a secret matched: whether the
+ * credential is still active is read again on every use ({@link MerchantCredentials#recentlyVerified}). Only
  * successes are cached: a wrong secret never lands here. A TTL of zero remembers nothing.
  */
 final class VerifiedSecrets {

@@ -75,7 +75,8 @@ abstract class MerchantOnboardingSuite {
         assertThat(count("earn_rule")).as("its earn rate").isZero();
 
         MerchantCredential second = admin.onboardMerchant("books", "Pages & Co.", "EUR", new EarnRate(3, 200), credentials);
-        assertThat(credentials.credentialIds(second.merchant())).containsExactly(second.credentialId());
+        assertThat(credentials.issued(second.merchant())).extracting(MerchantCredentials.IssuedCredential::credentialId)
+                .containsExactly(second.credentialId());
     }
 
     @Test

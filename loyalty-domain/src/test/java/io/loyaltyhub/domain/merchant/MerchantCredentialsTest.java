@@ -49,7 +49,8 @@ class MerchantCredentialsTest {
         assertThat(credentials.authenticate(ofA.credentialId(), ofB.secret())).isEmpty();
         assertThat(credentials.authenticate(ofB.credentialId(), ofA.secret())).isEmpty();
         assertThat(credentials.authenticate("mrc-nope", ofA.secret())).isEmpty();
-        assertThat(credentials.credentialIds(a)).containsExactly(ofA.credentialId());
+        assertThat(credentials.issued(a)).extracting(MerchantCredentials.IssuedCredential::credentialId)
+                .containsExactly(ofA.credentialId());
         String stored = database.inMerchantTransaction(a, s -> s.createSelectionQuery(
                 "select secretHash from MerchantCredentialEntity", String.class).getSingleResult());
         assertThat(stored).startsWith("$argon2id$").doesNotContain(ofA.secret());
@@ -67,7 +68,30 @@ class MerchantCredentialsTest {
         assertThat(credentials.authenticate(ofA.credentialId(), ofA.secret()))
                 .as("no longer accepted, not even from this node's cache").isEmpty();
         assertThat(credentials.revoke(a, ofA.credentialId())).as("already revoked").isFalse();
-        assertThat(credentials.credentialIds(a)).as("kept for the audit").containsExactly(ofA.credentialId());
+        assertThat(credentials.issued(a)).as("kept for the audit, marked revoked")
+                .containsExactly(new MerchantCredentials.IssuedCredential(ofA.credentialId(),
+                        java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC), false));
+    }
+
+    @Test
+    void aCredentialRevokedOnAnotherNodeStopsWorkingHereAtOnceThoughThisNodeRemembersItsSecret() {
+        MerchantCredentials otherNode = new MerchantCredentials(database, IdGenerator.forNode(6), clock,
+                new Argon2idHasher(64, 1, 1), Duration.ofSeconds(60), 2);
+        MerchantCredential ofA = credentials.issue(a);
+        MerchantCredential second = credentials.issue(a);
+        assertThat(credentials.authenticate(ofA.credentialId(), ofA.secret())).isPresent();
+        assertThat(credentials.authenticate(second.credentialId(), second.secret())).isPresent();
+        assertThat(credentials.cachedVerifications()).isEqualTo(2);
+
+        assertThat(otherNode.revoke(a, ofA.credentialId())).isTrue();
+
+        assertThat(credentials.recentlyVerified(ofA.credentialId(), ofA.secret())).isEmpty();
+        assertThat(credentials.authenticate(ofA.credentialId(), ofA.secret())).isEmpty();
+        assertThat(credentials.cachedVerifications()).as("the revoked one forgotten").isEqualTo(1);
+        assertThat(credentials.recentlyVerified(second.credentialId(), second.secret()))
+                .as("the merchant's other credential is still remembered")
+                .hasValue(new MerchantPrincipal(a, second.credentialId()));
+        assertThat(credentials.issued(a)).extracting(MerchantCredentials.IssuedCredential::active).containsExactly(false, true);
     }
 
     @Test

@@ -66,8 +66,8 @@ final class MerchantReportCommands {
     }
 
     @Command(name = "merchant-credential-revoke", mixinStandardHelpOptions = true,
-            description = "Revoke one of a merchant's report credentials (a running hub stops accepting it within "
-                    + "hub.reports.credential-cache-seconds).")
+            description = "Revoke one of a merchant's report credentials (every running hub refuses it from its next "
+                    + "request on).")
     static final class CredentialRevoke extends DatabaseCommand {
         @Option(names = "--merchant", required = true, description = "merchant code") String merchant;
         @Option(names = "--credential", required = true, description = "the credential id (mrc-...)") String credentialId;

@@ -38,14 +38,16 @@ final class OperatorConsole {
         OperatorConsolePages console = new OperatorConsolePages(pages, gate, settings.secureCookies());
         OperatorSignIn signIn = new OperatorSignIn(pages, users, gate, ports.loginThrottle(), slots, settings.secureCookies());
         CoalitionAdmin admin = new CoalitionAdmin(database, ids, ports.clock());
+        // No cache of its own: the console verifies no credential; it issues and revokes them.
+        MerchantCredentials credentials = new MerchantCredentials(database, ids, ports.clock(),
+                Argon2idHasher.recommended(), Duration.ZERO, 1);
         routes = new OperatorConsoleRoutes(new OperatorConsoleRoutes.ConsoleSteps(signIn.signIn(), signIn.signOut(),
                 new OperatorOverview(console, new OperatorDirectory(database), ports.vitals()),
                 new OperatorMerchantPage(console, new OperatorDirectory(database), admin, new TransactionLimitSettings(database, ids, ports.clock()),
-                        new ReferenceConflicts(database)),
+                        new ReferenceConflicts(database), credentials),
                 new OperatorCardsPage(console, admin, ports.cardReader(), new CardLifecycle(database, ids, ports.clock()),
                         new BlockedCards(database)),
-                new OperatorMerchantsPage(console, new OperatorDirectory(database), admin, new MerchantCredentials(database,
-                        ids, ports.clock(), Argon2idHasher.recommended(), Duration.ZERO, 1)),
+                new OperatorMerchantsPage(console, new OperatorDirectory(database), admin, credentials),
                 new OperatorEarnRulesPage(console, new OperatorDirectory(database), new BaseEarnRates(database),
                         new EarnRateSchedule(database, ids, ports.clock()), new Campaigns(database, ids, ports.clock()),
                         new CampaignEnding(database, ports.clock()), ports.clock())));

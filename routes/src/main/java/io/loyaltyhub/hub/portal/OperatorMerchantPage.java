@@ -6,6 +6,8 @@ import io.loyaltyhub.domain.admin.OperatorQueries;
 import io.loyaltyhub.domain.admin.ReferenceConflicts;
 import io.loyaltyhub.domain.admin.TerminalCredential;
 import io.loyaltyhub.domain.admin.TransactionLimitSettings;
+import io.loyaltyhub.domain.merchant.MerchantCredential;
+import io.loyaltyhub.domain.merchant.MerchantCredentials;
 import io.loyaltyhub.domain.model.MerchantId;
 import io.loyaltyhub.domain.portal.OperatorUser;
 import io.loyaltyhub.domain.portal.SessionStore;
@@ -22,8 +24,9 @@ import org.apache.camel.Message;
 
 /**
  * /portal/operator/merchants/{code}: one merchant's stores and terminals — add a terminal, disable one, give one a new
- * secret (shown once, as terminal-add prints it) — and the transactions refused at its tills that the hub keeps for
- * review: those a transaction limit declined ({@code limit_refusal}) and those whose reference was reused with other
+ * secret (shown once, as terminal-add prints it) —, its report credentials — issue one (shown once, as
+ * merchant-credential-add prints it), revoke one (every hub refuses it at once) — and the transactions refused at its
+ * tills that the hub keeps for review: those a transaction limit declined ({@code limit_refusal}) and those whose reference was reused with other
  * content ({@code reference_conflict}). Cards appear by their last four digits only.
  */
 final class OperatorMerchantPage extends PortalStep {
@@ -35,14 +38,16 @@ final class OperatorMerchantPage extends PortalStep {
     private final CoalitionAdmin admin;
     private final TransactionLimitSettings limits;
     private final ReferenceConflicts conflicts;
+    private final MerchantCredentials credentials;
 
     OperatorMerchantPage(OperatorConsolePages console, OperatorDirectory directory, CoalitionAdmin admin,
-                         TransactionLimitSettings limits, ReferenceConflicts conflicts) {
+                         TransactionLimitSettings limits, ReferenceConflicts conflicts, MerchantCredentials credentials) {
         this.console = console;
         this.directory = directory;
         this.admin = admin;
         this.limits = limits;
         this.conflicts = conflicts;
+        this.credentials = credentials;
     }
 
     @Override
@@ -55,7 +60,7 @@ final class OperatorMerchantPage extends PortalStep {
             String code = in.getHeader("code", String.class);
             MerchantId merchant = merchant(code);
             Map<String, String> values = new HashMap<>();
-            int status = act(merchant, form, console.messages(in), values);
+            int status = act(merchant, code, form, console.messages(in), values);
             show(exchange, status, session, code, merchant, values);
             return;
         }
@@ -67,7 +72,8 @@ final class OperatorMerchantPage extends PortalStep {
     }
 
     /** Runs the form's action; the notice (or error) goes into {@code values}. @return the page's status */
-    private int act(MerchantId merchant, Map<String, String> form, Map<String, String> words, Map<String, String> values) {
+    private int act(MerchantId merchant, String code, Map<String, String> form, Map<String, String> words,
+                    Map<String, String> values) {
         String terminal = form.getOrDefault("terminal", "").trim();
         try {
             switch (form.getOrDefault("action", "")) {
@@ -82,8 +88,21 @@ final class OperatorMerchantPage extends PortalStep {
                     admin.addStore(merchant, store, ConsoleForms.required(form, "store-name"));
                     values.put("notice", words.get("console.store-added") + " " + store);
                 }
-                default -> throw new HttpProblem(400, "unknown-action",
-                        "the form's action must be add, reset, disable or add-store");
+                case "issue-credential" -> {
+                    MerchantCredential issued = credentials.issue(merchant);
+                    values.put("notice", words.get("console.credential-issued") + " " + issued.credentialId() + " / "
+                            + issued.secret());
+                }
+                case "revoke-credential" -> {
+                    String credential = ConsoleForms.required(form, "credential");
+                    if (!credentials.revoke(merchant, credential)) {
+                        throw new IllegalArgumentException("merchant " + code + " has no active report credential "
+                                + credential);
+                    }
+                    values.put("notice", words.get("console.credential-revoked") + " " + credential);
+                }
+                default -> throw new HttpProblem(400, "unknown-action", "the form's action must be add, reset, "
+                        + "disable, add-store, issue-credential or revoke-credential");
             }
             return 200;
         } catch (IllegalArgumentException refused) {
@@ -126,6 +145,15 @@ final class OperatorMerchantPage extends PortalStep {
             terminalRows.rowWithActions(actions, t.code(), t.credentialId(),
                     words.getOrDefault("console.status." + t.status(), t.status()));
         }
+        OperatorConsolePages.Rows credentialRows = new OperatorConsolePages.Rows();
+        List<MerchantCredentials.IssuedCredential> issued = credentials.issued(merchant);
+        for (MerchantCredentials.IssuedCredential c : issued) {
+            String actions = c.active() ? OperatorConsolePages.button(here, csrf, words.get("console.revoke"), "danger",
+                    "action", "revoke-credential", "credential", c.credentialId()) : "";
+            credentialRows.rowWithActions(actions, c.credentialId(), WHEN.format(c.issuedAt()),
+                    words.get(c.active() ? "console.status.ACTIVE" : "console.status.REVOKED"));
+        }
+        credentialRows.emptyUnless(!issued.isEmpty(), 4, words.get("console.none"));
         OperatorConsolePages.Rows limitRows = new OperatorConsolePages.Rows();
         List<TransactionLimitSettings.Refusal> refused = limits.refusals(merchant, MAX_REFUSALS);
         for (TransactionLimitSettings.Refusal r : refused) {
@@ -147,6 +175,7 @@ final class OperatorMerchantPage extends PortalStep {
         values.put("stores", storeRows.toString());
         values.put("storeOptions", storeOptions.toString());
         values.put("terminals", terminalRows.toString());
+        values.put("credentials", credentialRows.toString());
         values.put("limitRefusals", limitRows.toString());
         values.put("conflicts", conflictRows.toString());
         console.show(exchange, status, "operator-merchant.html", here, session, values);

@@ -29,7 +29,7 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The operator console in headless Chromium: a merchant user's password refused, the operator's sign-in, health and
- * throughput, a terminal added and disabled, a limit refusal listed, a card blocked, a form without the CSRF token
+ * throughput, a terminal added and disabled, a report credential issued and revoked, a limit refusal listed, a card blocked, a form without the CSRF token
  * refused, Chinese, sign-out. It takes the console's screenshots for docs/screenshots.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -103,7 +103,7 @@ class OperatorConsoleBrowserTest {
 
     @Test
     @Order(3)
-    void aTerminalIsAddedAndDisabledAndTheLimitRefusalIsListed() {
+    void aTerminalIsAddedAndDisabledAReportCredentialIssuedAndRevokedAndTheLimitRefusalIsListed() {
         browser.get(fixture.baseUrl() + "/portal/operator/");
         browser.findElement(By.linkText(shop.code())).click();
         waitFor(() -> browser.getCurrentUrl().endsWith("/portal/operator/merchants/" + shop.code()));
@@ -123,7 +123,18 @@ class OperatorConsoleBrowserTest {
         assertThat(cells("terminals", 2)).containsExactly("active", "disabled");
         assertThat(fixture.queryLong("SELECT COUNT(*) FROM terminal WHERE code = 'T9' AND status = 'DISABLED'"))
                 .isEqualTo(1);
+
+        assertThat(cells("report-credentials", 0)).as("the fixture's merchant has none yet").containsExactly("Nothing here.");
+        browser.findElement(By.id("issue-credential")).click();
+        waitFor(() -> browser.findElement(By.id("notice")).getText().contains("mrc-"));
+        String credential = cells("report-credentials", 0).get(0);
+        assertThat(browser.findElement(By.id("notice")).getText()).contains(credential + " / ");
+        assertThat(cells("report-credentials", 2)).containsExactly("active");
         screenshot("operator-merchant");
+        browser.findElement(By.cssSelector("#report-credentials button.danger")).click();
+        waitFor(() -> browser.findElement(By.id("notice")).getText().equals("Revoked: report credential " + credential));
+        assertThat(cells("report-credentials", 2)).containsExactly("revoked");
+        assertThat(browser.findElements(By.cssSelector("#report-credentials button"))).isEmpty();
     }
 
     @Test

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.TestInstance;
 abstract class OperatorConsoleSuite {
     static final String PASSWORD = "console password 1";
     private static final Pattern CREDENTIAL = Pattern.compile("(term-[A-Za-z0-9_-]+) / ([A-Za-z0-9_-]+)");
+    private static final Pattern REPORT_CREDENTIAL = Pattern.compile("(mrc-[A-Za-z0-9_-]+) / ([A-Za-z0-9_-]+)");
 
     private HubFixture fixture;
     private PortalExtension portal;
@@ -46,7 +47,7 @@ abstract class OperatorConsoleSuite {
         portal = new PortalExtension();
         Map<String, String> settings = new HashMap<>(databaseSettings());
         settings.put("hub.terminal-cache.ttl-seconds", "1");
-        fixture = HubFixture.start(settings, List.of(portal));
+        fixture = HubFixture.start(settings, List.of(new io.loyaltyhub.hub.reports.MerchantReportsExtension(), portal));
         shop = fixture.merchant();
         portal.operatorUsers().add("olga", "Olga Ng", PASSWORD, false);
         portal.users().add(shop.id(), "alice", "Alice Tan", PASSWORD, false);
@@ -157,6 +158,57 @@ abstract class OperatorConsoleSuite {
         assertThat(again.statusCode()).isEqualTo(422);
         assertThat(again.body()).contains("already has a terminal T9");
         assertThat(c.get("/portal/operator/merchants/nosuchshop").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aReportCredentialIsIssuedShownOnceAndRevokedAndTheReportApiRefusesItAtOnce() {
+        HubFixture.Merchant other = fixture.merchant();
+        PortalClient c = signedIn();
+        String page = "/portal/operator/merchants/" + shop.code();
+        String csrf = PortalClient.csrfOf(c.get(page).body());
+
+        HttpResponse<String> issued = c.post(page, Map.of("csrf", csrf, "action", "issue-credential"), Map.of());
+        Matcher credential = REPORT_CREDENTIAL.matcher(issued.body());
+        assertThat(credential.find()).as(issued.body()).isTrue();
+        String id = credential.group(1);
+        String secret = credential.group(2);
+        assertThat(issued.body()).contains("Report credential issued");
+        assertThat(dailyReport(id, secret).statusCode()).as("verified, and remembered by the report API").isEqualTo(200);
+        assertThat(c.get(page).body()).as("the secret is shown once").contains("<td>" + id + "</td>").doesNotContain(secret);
+
+        HttpResponse<String> foreign = c.post("/portal/operator/merchants/" + other.code(), Map.of("csrf", csrf,
+                "action", "revoke-credential", "credential", id), Map.of());
+        assertThat(foreign.statusCode()).as("another merchant's page does not find it").isEqualTo(422);
+        assertThat(foreign.body()).contains("has no active report credential " + id);
+        assertThat(dailyReport(id, secret).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> revoked = c.post(page, Map.of("csrf", csrf, "action", "revoke-credential", "credential", id),
+                Map.of());
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        assertThat(revoked.body()).contains("Revoked: report credential " + id)
+                .containsPattern("<td>" + id + "</td><td>[0-9 :-]+</td><td>revoked</td><td class=\"actions\"></td>");
+        HttpResponse<String> refused = dailyReport(id, secret);
+        assertThat(refused.statusCode()).as("refused at once, though the report API verified it a moment ago")
+                .isEqualTo(401);
+        assertThat(refused.body()).contains("unknown-merchant-or-wrong-credential");
+        assertThat(c.post(page, Map.of("csrf", csrf, "action", "revoke-credential", "credential", id), Map.of())
+                .statusCode()).as("revoked already").isEqualTo(422);
+        assertThat(fixture.queryLong("SELECT COUNT(*) FROM merchant_credential WHERE credential_id = ? AND status = "
+                + "'REVOKED' AND merchant_id = ?", id, shop.id().value())).isEqualTo(1);
+    }
+
+    private HttpResponse<String> dailyReport(String id, String secret) {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(fixture.baseUrl() + "/merchant/v1/reports/daily"))
+                .header("Authorization", basic(id, secret)).GET().build();
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -11,6 +11,9 @@ import org.hibernate.annotations.TenantId;
 @Entity
 @Table(name = "merchant_credential")
 public class MerchantCredentialEntity {
+    /** The status of a credential that authenticates. */
+    public static final String ACTIVE = "ACTIVE";
+
     @Id
     private Long id;
     @TenantId
@@ -32,7 +35,7 @@ public class MerchantCredentialEntity {
         this.id = id;
         this.credentialId = credentialId;
         this.secretHash = secretHash;
-        this.status = "ACTIVE";
+        this.status = ACTIVE;
         this.createdAt = createdAt;
     }
 
@@ -53,7 +56,7 @@ public class MerchantCredentialEntity {
     }
 
     public boolean isActive() {
-        return "ACTIVE".equals(status);
+        return ACTIVE.equals(status);
     }
 
     /** From now on the credential authenticates nothing; the row stays, so the download audit still names it. */
