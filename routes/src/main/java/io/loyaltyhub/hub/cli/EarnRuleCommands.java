@@ -171,7 +171,8 @@ final class EarnRuleCommands {
     }
 
     @Command(name = "tiers-recompute", mixinStandardHelpOptions = true,
-            description = "Put every member in the tier their trailing 12-month spend reaches (safe to run again; daily, say).")
+            description = "Put every member in the tier their trailing 12-month spend reaches now (a running hub does it daily; "
+                    + "safe to run again).")
     static final class Recompute extends EarnRuleCommand {
         @Override
         public Integer call() {

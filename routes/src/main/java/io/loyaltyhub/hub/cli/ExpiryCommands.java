@@ -53,7 +53,8 @@ final class ExpiryCommands {
                 expiry.setPolicy(policy);
                 return null;
             });
-            System.out.printf("points expire %s; run points-expire (daily, say) to expire what is due%n",
+            System.out.printf("points expire %s; a running hub expires what is due daily (hub.jobs.daily-at), "
+                    + "points-expire does it now%n",
                     policy.map(ExpiryPolicy::toString).orElse("never"));
             return 0;
         }

@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
                 HouseholdCommands.Unblock.class, HouseholdCommands.Replace.class,
                 OperatorCredentialCommands.Add.class, OperatorCredentialCommands.Revoke.class,
                 LimitCommands.Set.class, LimitCommands.ListLimits.class, LimitCommands.Refusals.class,
-                ExpiryCommands.Set.class, ExpiryCommands.Run.class, LedgerCommands.Verify.class,
+                ExpiryCommands.Set.class, ExpiryCommands.Run.class, JobCommands.Runs.class, LedgerCommands.Verify.class,
                 SettlementCommands.Terms.class, SettlementCommands.MerchantTermsCommand.class, SettlementCommands.TopUp.class,
                 SettlementCommands.Close.class, SettlementCommands.Statements.class, SettlementCommands.PublicKey.class,
                 SettlementCommands.LiabilityCommand.class,

@@ -30,6 +30,7 @@ public final class HubSettings {
         settings.put("hub.data-dir", dataDir.toString());
         settings.put("hub.http.host", "127.0.0.1");
         settings.put("hub.http.port", "0");
+        settings.put("hub.jobs.daily-at", "off"); // a test or benchmark hub runs no daily job unless it asks
         settings.put("hub.broker.embedded.port", "0");
         settings.put("hub.broker.terminals.host", "127.0.0.1");
         for (String protocol : java.util.List.of("mqtt", "amqp", "stomp")) {
@@ -40,6 +41,10 @@ public final class HubSettings {
     private static final Map<String, String> DEFAULTS = new TreeMap<>(Map.ofEntries(
             Map.entry("hub.data-dir", "hub-data"),
             Map.entry("hub.node-id", "1"),
+            Map.entry("hub.jobs.daily-at", "02:00"),
+            Map.entry("hub.jobs.check-seconds", "60"),
+            Map.entry("hub.jobs.lease-seconds", "600"),
+            Map.entry("hub.jobs.retry-seconds", "900"),
             Map.entry("hub.http.host", "0.0.0.0"),
             Map.entry("hub.http.port", "8080"),
             Map.entry("hub.http.max-body-bytes", "65536"),

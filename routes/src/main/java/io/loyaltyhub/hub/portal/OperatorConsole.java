@@ -1,6 +1,7 @@
 package io.loyaltyhub.hub.portal;
 
 import io.loyaltyhub.domain.admin.CoalitionAdmin;
+import io.loyaltyhub.domain.jobs.JobRuns;
 import io.loyaltyhub.domain.admin.OperatorDirectory;
 import io.loyaltyhub.domain.admin.ReferenceConflicts;
 import io.loyaltyhub.domain.admin.TransactionLimitSettings;
@@ -42,7 +43,7 @@ final class OperatorConsole {
         MerchantCredentials credentials = new MerchantCredentials(database, ids, ports.clock(),
                 Argon2idHasher.recommended(), Duration.ZERO, 1);
         routes = new OperatorConsoleRoutes(new OperatorConsoleRoutes.ConsoleSteps(signIn.signIn(), signIn.signOut(),
-                new OperatorOverview(console, new OperatorDirectory(database), ports.vitals()),
+                new OperatorOverview(console, new OperatorDirectory(database), ports.vitals(), new JobRuns(database)),
                 new OperatorMerchantPage(console, new OperatorDirectory(database), admin, new TransactionLimitSettings(database, ids, ports.clock()),
                         new ReferenceConflicts(database), credentials),
                 new OperatorCardsPage(console, admin, ports.cardReader(), new CardLifecycle(database, ids, ports.clock()),
