@@ -29,7 +29,7 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The operator console in headless Chromium: a merchant user's password refused, the operator's sign-in, health and
- * throughput, a terminal added and disabled, a report credential issued and revoked, a limit refusal listed, a card blocked, a form without the CSRF token
+ * throughput, the daily jobs' runs, a terminal added and disabled, a report credential issued and revoked, a limit refusal listed, a card blocked, a form without the CSRF token
  * refused, Chinese, sign-out. It takes the console's screenshots for docs/screenshots.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -47,7 +47,8 @@ class OperatorConsoleBrowserTest {
     void start() throws IOException {
         browser = Browser.start(Files.createTempDirectory("console-downloads"));
         PortalExtension portal = new PortalExtension();
-        fixture = HubFixture.start(Map.of(), List.of(portal));
+        fixture = HubFixture.start(Map.of("hub.jobs.daily-at", "00:00", "hub.jobs.check-seconds", "1"),
+                List.of(portal, new io.loyaltyhub.hub.jobs.DailyJobsExtension()));
         shop = fixture.merchant();
         fixture.merchant();
         portal.operatorUsers().add("olga", "Olga Ng", PASSWORD, false);
@@ -98,6 +99,10 @@ class OperatorConsoleBrowserTest {
         assertThat(cells("health", 1)).first().isEqualTo("up");
         assertThat(Long.parseLong(cells("throughput", 1).get(2))).as("transactions applied").isGreaterThanOrEqualTo(6);
         assertThat(cells("merchants", 0)).contains(shop.code());
+        waitFor(() -> fixture.queryLong("SELECT COUNT(*) FROM job_run WHERE status = 'DONE'") == 3);
+        browser.navigate().refresh();
+        assertThat(cells("jobs", 1)).containsExactlyInAnyOrder("points-expiry", "tier-recompute", "period-close");
+        assertThat(cells("jobs", 2)).containsOnly("done");
         screenshot("operator-overview");
     }
 
