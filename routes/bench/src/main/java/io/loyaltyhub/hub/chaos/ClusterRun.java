@@ -76,6 +76,9 @@ final class ClusterRun {
             shared.put("hub.broker.stomp.port", "");
             shared.put("hub.http.host", "127.0.0.1");
             shared.put("hub.iso8583.host", "127.0.0.1");
+            // The nodes compete for the day's daily jobs from their first start on (DailyJobsAudit checks them).
+            shared.put("hub.jobs.daily-at", "00:00");
+            shared.put("hub.jobs.check-seconds", "2");
 
             List<Map<String, String>> nodeSettings = new ArrayList<>();
             for (int node = 1; node <= NODES; node++) {
@@ -224,7 +227,9 @@ final class ClusterRun {
         LedgerSnapshot end = reader.read();
 
         List<SwipeRecord> records = notebook.all();
-        List<Finding> findings = Auditor.audit(records, afterLoad, stoppedAt, end);
+        List<Finding> findings = new ArrayList<>(Auditor.audit(records, afterLoad, stoppedAt, end));
+        findings.addAll(DailyJobsAudit.audit(HubSettings.load(null, operatorSettings).databaseConfig(2),
+                java.time.LocalDate.ofInstant(java.time.Instant.ofEpochMilli(stoppedAt), java.time.ZoneOffset.UTC), notes));
         String aborted = suiteErrors.isEmpty() ? null : suiteErrors.get(0);
         notes.add("three hub nodes, an Artemis primary/backup pair with replication (the primary is not started again: "
                 + "the backup stays live), a private MariaDB server");

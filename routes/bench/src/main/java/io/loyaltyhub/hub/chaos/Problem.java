@@ -20,6 +20,8 @@ enum Problem {
     OUTCOME_MISMATCH(true),
     /** Sent, and sent again, and never answered (or its resend at the end of the run never was). */
     UNANSWERED(true),
+    /** A daily job of the day the run started not run to its end once across the nodes (docs/operations.md). */
+    DAILY_JOB_NOT_DONE(true),
     /** Refused as bad input; the suite sends none. */
     REJECTED(true),
     /** Answered "not stored, send it again" although it had been stored: harmless here, but an untrue answer. */
