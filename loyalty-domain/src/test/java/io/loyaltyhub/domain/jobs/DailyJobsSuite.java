@@ -13,7 +13,7 @@ import io.loyaltyhub.domain.settlement.ProgrammeTerms;
 import io.loyaltyhub.domain.settlement.SettlementTerms;
 import io.loyaltyhub.domain.testing.CoalitionFixture;
 import io.loyaltyhub.domain.testing.MovableClock;
-import io.loyaltyhub.domain.testing.TestDatabases;
+import io.loyaltyhub.domain.testing.TwoNodes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,7 +39,7 @@ abstract class DailyJobsSuite {
     private static final DailyJobs.Schedule SCHEDULE = new DailyJobs.Schedule(LocalTime.of(2, 0), Duration.ofMinutes(10),
             Duration.ofMinutes(15));
 
-    private DatabaseConfig config;
+    private TwoNodes nodes;
     private Database nodeOne;
     private Database nodeTwo;
     private final MovableClock clock = new MovableClock(DAY_ONE.plus(Duration.ofMinutes(119)));
@@ -48,16 +48,14 @@ abstract class DailyJobsSuite {
 
     @BeforeEach
     void twoNodes() {
-        config = newDatabase();
-        nodeOne = Database.open(config);
-        nodeTwo = Database.open(config);
+        nodes = new TwoNodes(newDatabase());
+        nodeOne = nodes.one();
+        nodeTwo = nodes.two();
     }
 
     @AfterEach
     void close() {
-        nodeOne.close();
-        nodeTwo.close();
-        TestDatabases.dropMySql(config);
+        nodes.close();
     }
 
     /** A job that counts its runs, fails while {@code failures} is above zero, and may wait for a latch first. */

@@ -6,7 +6,7 @@ import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.DatabaseConfig;
 import io.loyaltyhub.domain.testing.CoalitionFixture;
 import io.loyaltyhub.domain.testing.CoalitionFixture.TestMerchant;
-import io.loyaltyhub.domain.testing.TestDatabases;
+import io.loyaltyhub.domain.testing.TwoNodes;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +22,7 @@ abstract class UsedRequestNoncesSuite {
     private static final Duration WINDOW = Duration.ofMinutes(10);
     private static final String NONCE = "nonce-0123456789abcdef";
 
-    private DatabaseConfig config;
+    private TwoNodes nodes;
     private Database nodeOne;
     private Database nodeTwo;
     private TestMerchant a;
@@ -32,9 +32,9 @@ abstract class UsedRequestNoncesSuite {
 
     @BeforeEach
     void twoNodesOnOneDatabase() {
-        config = newDatabase();
-        nodeOne = Database.open(config);
-        nodeTwo = Database.open(config);
+        nodes = new TwoNodes(newDatabase());
+        nodeOne = nodes.one();
+        nodeTwo = nodes.two();
         CoalitionFixture coalition = new CoalitionFixture(nodeOne);
         a = coalition.merchant("A");
         b = coalition.merchant("B");
@@ -42,9 +42,7 @@ abstract class UsedRequestNoncesSuite {
 
     @AfterEach
     void close() {
-        nodeOne.close();
-        nodeTwo.close();
-        TestDatabases.dropMySql(config);
+        nodes.close();
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.DatabaseConfig;
-import io.loyaltyhub.domain.testing.TestDatabases;
+import io.loyaltyhub.domain.testing.TwoNodes;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -21,7 +21,7 @@ abstract class BatchFileClaimsSuite {
     private static final Duration LEASE = Duration.ofSeconds(30);
     private static final String FILE = "CSV:m1/6280000000000001.csv";
 
-    private DatabaseConfig config;
+    private TwoNodes nodes;
     private Database nodeOne;
     private Database nodeTwo;
 
@@ -29,16 +29,14 @@ abstract class BatchFileClaimsSuite {
 
     @BeforeEach
     void twoNodes() {
-        config = newDatabase();
-        nodeOne = Database.open(config);
-        nodeTwo = Database.open(config);
+        nodes = new TwoNodes(newDatabase());
+        nodeOne = nodes.one();
+        nodeTwo = nodes.two();
     }
 
     @AfterEach
     void close() {
-        nodeOne.close();
-        nodeTwo.close();
-        TestDatabases.dropMySql(config);
+        nodes.close();
     }
 
     @Test
