@@ -7,8 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Ends a merchant's campaign early (docs/portal.md, the console's earn rules). A running campaign ends now: sales that
@@ -34,7 +32,7 @@ public final class CampaignEnding {
      *     the hub's clock under which a sale (from a till whose clock is ahead) already earned
      */
     public Outcome end(MerchantId merchant, String code) {
-        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        LocalDateTime now = database.now(clock);
         return database.inJdbcTransaction("ending campaign " + code, c -> {
             MerchantSql sql = MerchantSql.on(c, merchant);
             LocalDateTime startsAt;

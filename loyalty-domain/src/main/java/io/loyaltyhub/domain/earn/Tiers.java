@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +55,21 @@ public final class Tiers {
 
     public List<Tier> list() {
         return database.inJdbcTransaction("listing tiers", Tiers::all);
+    }
+
+    /** How many members each tier holds as the job last found them (a tier nobody reached is left out). */
+    public Map<String, Long> memberCounts() {
+        return database.inJdbcTransaction("counting tier members", c -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            try (PreparedStatement ps = CoalitionSql.on(c).prepare(
+                    "SELECT tier_code, COUNT(*) FROM account_tier GROUP BY tier_code ORDER BY tier_code");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return counts;
+        });
     }
 
     /** Puts every member in the tier their trailing 12-month spend reaches. @return members per tier code */
@@ -150,6 +164,6 @@ public final class Tiers {
     }
 
     private LocalDateTime now() {
-        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return database.now(clock);
     }
 }

@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -159,8 +158,8 @@ public final class PointsEngine {
         }
     }
 
-    /** Whole milliseconds, as the database keeps them: the ledger chain hashes the time as stored. */
+    /** As the database keeps it ({@link Database#now}): the ledger chain hashes the time as stored. */
     private LocalDateTime now() {
-        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        return database.now(clock);
     }
 }

@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -208,9 +207,9 @@ public final class PointsExpiry {
         return database.inJdbcTransaction("points expiry failed", work);
     }
 
-    /** Whole milliseconds, as the database keeps them: the ledger chain hashes the time as stored. */
+    /** As the database keeps it ({@link Database#now}): the ledger chain hashes the time as stored. */
     private LocalDateTime now() {
-        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        return database.now(clock);
     }
 
     /** Reads accounts' lots: their credits and debits in the ledger and the operator's moves. */

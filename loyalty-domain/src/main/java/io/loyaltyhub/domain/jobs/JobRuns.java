@@ -63,7 +63,8 @@ public final class JobRuns {
      */
     public Optional<Claim> claim(String job, LocalDate day, String node, LocalDateTime now, LocalDateTime leaseUntil,
                                  LocalDateTime retryFrom) {
-        LocalDateTime started = now.truncatedTo(ChronoUnit.MILLIS); // as stored: the claim is matched on it
+        // As stored (whole seconds on some servers, Database#now): the claim is matched on it.
+        LocalDateTime started = now.truncatedTo(ChronoUnit.MILLIS);
         return database.inJdbcTransaction("job run claim", c -> {
             Optional<Run> stored = find(c, job, day, true);
             if (stored.isEmpty()) {

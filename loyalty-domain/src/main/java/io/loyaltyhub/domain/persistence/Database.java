@@ -14,6 +14,10 @@ import io.loyaltyhub.domain.persistence.entity.ReportDownloadEntity;
 import io.loyaltyhub.domain.persistence.entity.Store;
 import io.loyaltyhub.domain.persistence.entity.Terminal;
 import java.sql.Connection;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.concurrent.CompletionException;
@@ -38,6 +42,8 @@ public final class Database implements AutoCloseable {
 
     private final DatabaseConfig config;
     private final HikariDataSource dataSource;
+    /** How finely the database keeps a time: see {@link #now}. */
+    private final ChronoUnit timePrecision;
     /**
      * Built on a thread of its own when first asked for, or earlier by {@link #bootOrmInBackground}: the swipe path
      * uses plain JDBC and never waits for it, so a restarting hub answers terminals while Hibernate is still booting
@@ -46,9 +52,10 @@ public final class Database implements AutoCloseable {
     private final CompletableFuture<SessionFactory> sessionFactory = new CompletableFuture<>();
     private final AtomicBoolean ormBooting = new AtomicBoolean();
 
-    private Database(DatabaseConfig config, HikariDataSource dataSource) {
+    private Database(DatabaseConfig config, HikariDataSource dataSource, ChronoUnit timePrecision) {
         this.config = config;
         this.dataSource = dataSource;
+        this.timePrecision = timePrecision;
     }
 
     public static Database open(DatabaseConfig config) {
@@ -58,11 +65,33 @@ public final class Database implements AutoCloseable {
         HikariDataSource dataSource = new HikariDataSource(poolConfig(config));
         try {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-            return new Database(config, dataSource);
+            return new Database(config, dataSource, timePrecision(config, dataSource));
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
+    }
+
+    /**
+     * Milliseconds (the columns' precision), except on MariaDB before 11.4: it announces itself as "5.5.5-…", and
+     * MySQL Connector/J, taking it for MySQL 5.5, sends every time without its fraction, so the server keeps whole
+     * seconds.
+     */
+    private static ChronoUnit timePrecision(DatabaseConfig config, DataSource dataSource) {
+        if (!config.isMySql()) {
+            return ChronoUnit.MILLIS;
+        }
+        return MariaDbVersion.of(dataSource).filter(v -> v.major() < 11 || v.major() == 11 && v.minor() < 4)
+                .map(v -> ChronoUnit.SECONDS).orElse(ChronoUnit.MILLIS);
+    }
+
+    /**
+     * This moment as the database will store it (UTC): cut to milliseconds, or to whole seconds where the server keeps
+     * no more ({@link #timePrecision}). What is hashed or compared after a write (the ledger chain, the claims) must be
+     * the time as stored, or a verification would find another value than the one that was hashed.
+     */
+    public LocalDateTime now(Clock clock) {
+        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(timePrecision);
     }
 
     private static HikariConfig poolConfig(DatabaseConfig config) {

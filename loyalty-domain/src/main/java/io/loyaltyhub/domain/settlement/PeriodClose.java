@@ -12,8 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -150,7 +148,7 @@ public final class PeriodClose {
         if (StatementStore.find(sql, period.id()).isPresent()) {
             return false;
         }
-        MerchantTerms terms = SettlementTerms.lock(sql);
+        MerchantTerms terms = SettlementTerms.lock(sql, now());
         ProgrammeTerms programme = SettlementTerms.programme(c).orElseThrow(SettlementTerms::noProgramme);
         long from = StatementStore.lastCovered(sql);
         long to = cut(sql, from, period.end());
@@ -206,6 +204,6 @@ public final class PeriodClose {
     }
 
     private LocalDateTime now() {
-        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        return database.now(clock);
     }
 }

@@ -11,8 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /** The programme's and the merchants' money per point, and prepaid top-ups (docs/settlement.md). */
@@ -79,7 +77,7 @@ public final class SettlementTerms {
         MerchantTerms terms = new MerchantTerms(issuePriceMinor, redeemValueMinor, billing, 0);
         database.inJdbcTransaction("settlement terms of merchant " + merchant, c -> {
             MerchantSql sql = MerchantSql.on(c, merchant);
-            lock(sql);
+            lock(sql, now());
             try (PreparedStatement ps = sql.prepare("UPDATE settlement_merchant_terms SET issue_price_minor = ?, "
                     + "redeem_value_minor = ?, billing = ?, updated_at = ? WHERE merchant_id = :merchant")) {
                 ps.setObject(1, terms.issuePriceMinor());
@@ -109,7 +107,7 @@ public final class SettlementTerms {
         }
         return database.inJdbcTransaction("prepaid top-up of merchant " + merchant, c -> {
             MerchantSql sql = MerchantSql.on(c, merchant);
-            MerchantTerms terms = lock(sql);
+            MerchantTerms terms = lock(sql, now());
             if (terms.billing() != Billing.PREPAID) {
                 throw new SettlementRefused("merchant-not-prepaid", "merchant " + merchant + " is post-paid: set its "
                         + "billing to prepaid first");
@@ -137,14 +135,14 @@ public final class SettlementTerms {
     }
 
     /** The merchant's terms row, locked; created with the programme's defaults when it has none yet. */
-    static MerchantTerms lock(MerchantSql sql) throws SQLException {
+    static MerchantTerms lock(MerchantSql sql, LocalDateTime now) throws SQLException {
         Optional<MerchantTerms> terms = read(sql, true);
         if (terms.isPresent()) {
             return terms.get();
         }
         try (PreparedStatement ps = sql.prepare("INSERT INTO settlement_merchant_terms (merchant_id, issue_price_minor, "
                 + "redeem_value_minor, billing, prepaid_points, updated_at) VALUES (:merchant, NULL, NULL, 'POST_PAID', 0, ?)")) {
-            ps.setObject(1, LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
+            ps.setObject(1, now);
             ps.executeUpdate();
         }
         return read(sql, true).orElseThrow();
@@ -168,6 +166,6 @@ public final class SettlementTerms {
     }
 
     private LocalDateTime now() {
-        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        return database.now(clock);
     }
 }

@@ -99,6 +99,23 @@ abstract class LedgerChainSuite {
     }
 
     @Test
+    void entriesMadeAtMomentsWithMillisecondsVerifyAsStored() {
+        // The fixture's clock stands on a whole second; a real one does not. A server that keeps times to the second
+        // (MariaDB before 11.4 through Connector/J) must still find the chain it was given intact.
+        Clock withMillis = Clock.fixed(CoalitionFixture.CLOCK.instant().plusMillis(987), java.time.ZoneOffset.UTC);
+        io.loyaltyhub.domain.engine.PointsEngine engine = new io.loyaltyhub.domain.engine.PointsEngine(bed.database,
+                IdGenerator.forNode(24), withMillis, 8);
+        String card = EngineTestbed.newCard();
+        engine.apply(bed.coalition.sale(books, EngineTestbed.ref(), card, 1_000));
+        engine.apply(bed.coalition.sale(pharmacy, EngineTestbed.ref(), card, 2_000));
+
+        LedgerVerification.Result result = verify();
+
+        assertThat(result.faults()).isEmpty();
+        assertThat(result.entriesChecked()).isEqualTo(2);
+    }
+
+    @Test
     void anEditedEntryIsNamed() {
         List<Long> chain = traffic();
         bed.execute("UPDATE ledger_entry SET points = points + 100 WHERE id = ?", chain.get(2));

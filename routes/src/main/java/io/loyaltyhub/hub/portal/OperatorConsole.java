@@ -1,6 +1,8 @@
 package io.loyaltyhub.hub.portal;
 
 import io.loyaltyhub.domain.admin.CoalitionAdmin;
+import io.loyaltyhub.domain.earn.Tiers;
+import io.loyaltyhub.domain.expiry.PointsExpiry;
 import io.loyaltyhub.domain.jobs.JobRuns;
 import io.loyaltyhub.domain.admin.OperatorDirectory;
 import io.loyaltyhub.domain.admin.ReferenceConflicts;
@@ -51,7 +53,9 @@ final class OperatorConsole {
                 new OperatorMerchantsPage(console, new OperatorDirectory(database), admin, credentials),
                 new OperatorEarnRulesPage(console, new OperatorDirectory(database), new BaseEarnRates(database),
                         new EarnRateSchedule(database, ids, ports.clock()), new Campaigns(database, ids, ports.clock()),
-                        new CampaignEnding(database, ports.clock()), ports.clock())));
+                        new CampaignEnding(database, ports.clock()), ports.clock()),
+                new OperatorProgrammePage(console, new Tiers(database, ports.clock()),
+                        new PointsExpiry(database, ids, ports.clock()))));
     }
 
     OperatorUsers users() {

@@ -8,7 +8,7 @@ import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 final class OperatorConsoleRoutes extends EndpointRouteBuilder {
     /** What each route runs. */
     record ConsoleSteps(Processor signIn, Processor signOut, Processor overview, Processor merchant, Processor cards,
-                        Processor merchants, Processor earnRules) {
+                        Processor merchants, Processor earnRules, Processor programme) {
     }
 
     private final ConsoleSteps steps;
@@ -28,6 +28,7 @@ final class OperatorConsoleRoutes extends EndpointRouteBuilder {
         route(OperatorMerchantsPage.PATH, "GET,POST", "portal-operator-merchants", steps.merchants());
         route(OperatorConsolePages.MERCHANTS + "{code}" + OperatorEarnRulesPage.SUFFIX, "GET,POST",
                 "portal-operator-earn-rules", steps.earnRules());
+        route(OperatorProgrammePage.PATH, "GET,POST", "portal-operator-programme", steps.programme());
     }
 
     private void route(String path, String methods, String id, Processor step) {

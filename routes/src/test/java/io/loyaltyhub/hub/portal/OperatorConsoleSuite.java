@@ -212,6 +212,45 @@ abstract class OperatorConsoleSuite {
     }
 
     @Test
+    void aTierDefinedInTheConsoleTakesItsMembersAndTheirNextSaleEarnsItsMultiplierAndExpiryIsSet() {
+        PortalClient c = signedIn();
+        String page = "/portal/operator/programme";
+        String csrf = PortalClient.csrfOf(c.get(page).body());
+        String card = HubFixture.card(520);
+        // A minute ago: a server that keeps whole seconds would not count a sale of this very second until the next.
+        String aMinuteAgo = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1).toString();
+        assertThat(fixture.swipe(shop, "{\"txnRef\":\"tier-1\",\"type\":\"SALE\",\"cardNumber\":\"" + card
+                + "\",\"amount\":150000,\"currency\":\"EUR\",\"occurredAt\":\"" + aMinuteAgo + "\"}").body())
+                .contains("\"points\":1500");
+
+        HttpResponse<String> tooMuch = c.post(page, Map.of("csrf", csrf, "action", "define-tier", "code", "PLATINUM",
+                "name", "Platinum", "currency", "EUR", "min-spend", "100000", "multiplier", "5000"), Map.of());
+        HttpResponse<String> defined = c.post(page, Map.of("csrf", csrf, "action", "define-tier", "code", "GOLD",
+                "name", "Gold", "currency", "eur", "min-spend", "100000", "multiplier", "150"), Map.of());
+        HttpResponse<String> recomputed = c.post(page, Map.of("csrf", csrf, "action", "recompute-tiers"), Map.of());
+        HttpResponse<String> nextSale = fixture.swipe(shop, sale("tier-2", card, 1_000));
+        HttpResponse<String> expiry = c.post(page, Map.of("csrf", csrf, "action", "set-expiry", "rule", "months",
+                "months", "24"), Map.of());
+        HttpResponse<String> badMonths = c.post(page, Map.of("csrf", csrf, "action", "set-expiry", "rule", "months",
+                "months", "0"), Map.of());
+        HttpResponse<String> never = c.post(page, Map.of("csrf", csrf, "action", "set-expiry", "rule", "never"), Map.of());
+
+        assertThat(tooMuch.statusCode()).isEqualTo(422);
+        assertThat(tooMuch.body()).contains("Refused: invalid-multiplier:");
+        assertThat(defined.statusCode()).as(defined.body()).isEqualTo(200);
+        assertThat(defined.body()).contains("Tier defined: GOLD").contains("<td>GOLD</td><td>Gold</td><td>1000.00 EUR</td>"
+                + "<td>150 %</td><td>0</td>");
+        assertThat(recomputed.body()).contains("Members put in their tiers now: GOLD 1")
+                .contains("<td>150 %</td><td>1</td>");
+        assertThat(nextSale.body()).as("10 base points and half as much again").contains("\"points\":15");
+        assertThat(expiry.body()).contains("Points expire from now on: 24 months after they were earned");
+        assertThat(badMonths.statusCode()).isEqualTo(422);
+        assertThat(badMonths.body()).contains("between 1 and 1200 months");
+        assertThat(never.body()).contains("<strong id=\"expiry-rule\">never</strong>");
+        assertThat(c.get(page + "?lang=zh-CN").body()).contains("会员等级").contains("永不过期");
+    }
+
+    @Test
     void aCardIsBlockedAndUnblockedWithTheApisCodesAndTheTillRefusesItMeanwhile() {
         String card = HubFixture.card(503);
         assertThat(fixture.swipe(shop, sale("bl-1", card, 1000)).statusCode()).isEqualTo(200);
