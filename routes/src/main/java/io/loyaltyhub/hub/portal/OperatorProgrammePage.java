@@ -24,6 +24,8 @@ import org.apache.camel.Message;
  */
 final class OperatorProgrammePage extends PortalStep {
     static final String PATH = "/portal/operator/programme";
+    /** What the month rule's field offers when the rule is another. */
+    private static final int DEFAULT_MONTHS = 24;
 
     private final OperatorConsolePages console;
     private final Tiers tiers;
@@ -97,7 +99,18 @@ final class OperatorProgrammePage extends PortalStep {
         }
         tierRows.emptyUnless(!defined.isEmpty(), 5, words.get("console.none"));
         values.put("tiers", tierRows.toString());
-        values.put("expiryRule", ruleText(expiry.policy(), words));
+        Optional<ExpiryPolicy> policy = expiry.policy();
+        values.put("expiryRule", ruleText(policy, words));
+        String current = policy.map(p -> p.rule() == ExpiryPolicy.Rule.MONTHS_AFTER_EARNING ? "months" : "end-of-year")
+                .orElse("never");
+        StringBuilder options = new StringBuilder();
+        for (String rule : List.of("never", "months", "end-of-year")) {
+            options.append("<option value=\"").append(rule).append('"').append(rule.equals(current) ? " selected" : "")
+                    .append('>').append(PortalPages.escape(words.get("console.expiry." + rule))).append("</option>");
+        }
+        values.put("ruleOptions", options.toString());
+        values.put("months", Integer.toString(policy.filter(p -> p.rule() == ExpiryPolicy.Rule.MONTHS_AFTER_EARNING)
+                .map(ExpiryPolicy::months).orElse(DEFAULT_MONTHS)));
         console.show(exchange, status, "operator-programme.html", PATH, session, values);
     }
 

@@ -29,7 +29,7 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The operator console in headless Chromium: a merchant user's password refused, the operator's sign-in, health and
- * throughput, the daily jobs' runs, a terminal added and disabled, a report credential issued and revoked, a limit refusal listed, a card blocked, a form without the CSRF token
+ * throughput, the daily jobs' runs, a tier and the expiry rule set, a terminal added and disabled, a report credential issued and revoked, a limit refusal listed, a card blocked, a form without the CSRF token
  * refused, Chinese, sign-out. It takes the console's screenshots for docs/screenshots.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -161,6 +161,31 @@ class OperatorConsoleBrowserTest {
 
     @Test
     @Order(5)
+    void aTierIsDefinedAndMembersArePutInItAndPointsAreSetToExpire() {
+        browser.findElement(By.id("nav-programme")).click();
+        waitFor(() -> browser.getCurrentUrl().endsWith("/portal/operator/programme"));
+        browser.findElement(By.id("tier-code")).sendKeys("GOLD");
+        browser.findElement(By.id("tier-name")).sendKeys("Gold");
+        browser.findElement(By.id("tier-min-spend")).sendKeys("2000");
+        browser.findElement(By.id("tier-multiplier")).sendKeys("150");
+        browser.findElement(By.id("define-tier")).click();
+        waitFor(() -> browser.findElement(By.id("notice")).getText().equals("Tier defined: GOLD"));
+        browser.findElement(By.id("recompute-tiers")).click();
+        waitFor(() -> browser.findElement(By.id("notice")).getText().startsWith("Members put in their tiers now: GOLD"));
+        new Select(browser.findElement(By.id("expiry-rule-choice"))).selectByValue("months");
+        browser.findElement(By.id("set-expiry")).click();
+        waitFor(() -> browser.findElement(By.id("expiry-rule")).getText().equals("24 months after they were earned"));
+
+        assertThat(new Select(browser.findElement(By.id("expiry-rule-choice"))).getFirstSelectedOption()
+                .getAttribute("value")).as("the form shows the rule in force").isEqualTo("months");
+        assertThat(cells("tiers", 2)).containsExactly("20.00 EUR");
+        assertThat(cells("tiers", 4)).as("the set-up's five shoppers of 25 EUR; the one of 10 EUR stays out")
+                .containsExactly("5");
+        screenshot("operator-programme");
+    }
+
+    @Test
+    @Order(6)
     void aFormSentWithoutTheCsrfTokenIsRefused() {
         browser.get(fixture.baseUrl() + "/portal/operator/merchants/" + shop.code());
         Map<?, ?> answer = (Map<?, ?>) browser.executeAsyncScript(
@@ -177,7 +202,7 @@ class OperatorConsoleBrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theConsoleSpeaksSimplifiedChineseAndSignsOut() {
         browser.get(fixture.baseUrl() + "/portal/operator/");
         browser.findElement(By.linkText("简体中文")).click();
