@@ -38,13 +38,15 @@ import java.util.function.Function;
  * @param brokerConnections a new connection to the hub's broker under the hub's own login
  * @param brokerPorts the ports broker-native terminals speak on (embedded broker only)
  * @param vitals this node's health checks and throughput counts (the operator console shows them)
+ * @param meters this node's Micrometer registry, served on /metrics, for a channel's own meters
  */
 public record ChannelPorts(HubSettings settings, Clock clock, IdGenerator ids, SwipeGateway intake, TerminalDirectory terminals,
                            CardReader cardReader, Function<String, Optional<MerchantId>> merchantByCode,
                            Database database, HubKeyStore keys, MemberContacts memberContacts,
                            TerminalAuthenticator terminalAuthenticator, RequestSignatureCheck requestSignatures,
                            LoginThrottle loginThrottle, Callable<jakarta.jms.Connection> brokerConnections,
-                           BrokerPorts brokerPorts, io.loyaltyhub.hub.health.HubVitals vitals) {
+                           BrokerPorts brokerPorts, io.loyaltyhub.hub.health.HubVitals vitals,
+                           io.micrometer.core.instrument.MeterRegistry meters) {
 
     /** The ports broker-native terminals speak on, read when they are known (after the embedded broker started). */
     public interface BrokerPorts {

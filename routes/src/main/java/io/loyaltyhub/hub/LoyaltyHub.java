@@ -211,7 +211,7 @@ public final class LoyaltyHub implements AutoCloseable {
         };
         return new ChannelPorts(settings, clock, ids, new CamelIntake(camel.createProducerTemplate()), terminals, cardReader,
                 admin::findMerchantByCode, database, keys, members, terminalAuthenticator, signatures, loginThrottle,
-                () -> login.connect(factory), brokerPorts, new HubVitals(readiness, meters, clock));
+                () -> login.connect(factory), brokerPorts, new HubVitals(readiness, meters, clock), meters);
     }
 
     /**

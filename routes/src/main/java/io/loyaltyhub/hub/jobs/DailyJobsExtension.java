@@ -47,6 +47,6 @@ public final class DailyJobsExtension implements HubExtension {
                 CoalitionJobs.tierRecompute(new Tiers(database, clock)),
                 CoalitionJobs.periodClose(new PeriodClose(database, ids, clock, new HubStatementSigner(ports.keys())))),
                 clock, node, new DailyJobs.Schedule(settings.at().get(), settings.lease(), settings.retryAfter()));
-        return List.of(new DailyJobsRoute(jobs, settings.check()));
+        return List.of(new DailyJobsRoute(jobs, settings.check(), ports.meters()));
     }
 }

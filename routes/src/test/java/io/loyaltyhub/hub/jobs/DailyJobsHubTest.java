@@ -21,7 +21,7 @@ import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * A running hub makes the day's runs of its daily jobs by itself (here due from 00:00, looked for every second),
- * records them, and shows them in the operator console and to the {@code jobs} command; a wrong time of day stops
+ * records them, and shows them in the operator console, to the {@code jobs} command and on /metrics; a wrong time of day stops
  * the start with the setting's name.
  */
 @Slow
@@ -42,6 +42,7 @@ class DailyJobsHubTest {
             assertThat(console.operatorSignIn("olga", PASSWORD, null).statusCode()).isEqualTo(303);
 
             String overview = console.get("/portal/operator/").body();
+            String metrics = new PortalClient(fixture.baseUrl()).get("/metrics").body();
             HubCommandRun listed = HubCommandRun.of("jobs", "-s", "hub.data-dir=" + fixture.dataDir());
 
             assertThat(fixture.queryLong("SELECT COUNT(*) FROM job_run WHERE run_day = ?", LocalDate.parse(today)))
@@ -49,6 +50,8 @@ class DailyJobsHubTest {
             assertThat(overview).contains("<td>" + today + "</td><td>points-expiry</td><td>done</td>")
                     .contains("<td>tier-recompute</td><td>done</td>")
                     .contains("<td>nothing to close: no-settlement-terms</td>");
+            assertThat(metrics).as("for alerting").contains("hub_jobs_runs_total{job=\"period-close\",outcome=\"done\"} 1.0")
+                    .contains("hub_jobs_runs_total{job=\"points-expiry\",outcome=\"done\"} 1.0");
             assertThat(listed.exitCode()).as(listed.err()).isZero();
             assertThat(listed.out()).contains("period-close").contains("points-expiry").contains("tier-recompute")
                     .contains("0 point(s) expired on 0 account(s)").contains("no tier is defined");
