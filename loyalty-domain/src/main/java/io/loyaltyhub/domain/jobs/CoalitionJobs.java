@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -67,18 +68,14 @@ public final class CoalitionJobs {
         });
     }
 
-    private interface Work {
-        String run(Consumer<String> progress);
-    }
-
-    private record Named(String name, Work work) implements DailyJob {
+    private record Named(String name, Function<Consumer<String>, String> work) implements DailyJob {
         @Override
         public String run(Consumer<String> progress) {
-            return work.run(progress);
+            return work.apply(progress);
         }
     }
 
-    private static DailyJob job(String name, Work work) {
+    private static DailyJob job(String name, Function<Consumer<String>, String> work) {
         return new Named(name, work);
     }
 }

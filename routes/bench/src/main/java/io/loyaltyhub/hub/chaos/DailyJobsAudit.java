@@ -5,10 +5,10 @@ import io.loyaltyhub.domain.persistence.Database;
 import io.loyaltyhub.domain.persistence.DatabaseConfig;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
 /**
  * The daily jobs across a run of several hub nodes, killed and restarted: each job's run of the day the load ended
@@ -23,14 +23,14 @@ final class DailyJobsAudit {
 
     /** @param notes receives one line per job: its node, attempts and outcome */
     static List<Finding> audit(DatabaseConfig config, LocalDate day, List<String> notes) {
-        Map<String, JobRuns.Run> runs;
+        Map<String, Optional<JobRuns.Run>> runs = new LinkedHashMap<>();
         try (Database database = Database.open(config)) {
-            runs = new JobRuns(database).recent(1000).stream().filter(r -> r.day().equals(day))
-                    .collect(Collectors.toMap(JobRuns.Run::job, Function.identity()));
+            JobRuns stored = new JobRuns(database);
+            JOBS.forEach(job -> runs.put(job, stored.find(job, day)));
         }
         List<Finding> findings = new ArrayList<>();
         for (String job : JOBS) {
-            JobRuns.Run run = runs.get(job);
+            JobRuns.Run run = runs.get(job).orElse(null);
             if (run == null || run.status() != JobRuns.Status.DONE) {
                 findings.add(new Finding(Problem.DAILY_JOB_NOT_DONE, null, job + " of " + day + ": "
                         + (run == null ? "never run" : run.status() + " (" + run.outcome() + ")"), -1));
